@@ -1,0 +1,23 @@
+package org.civicdesk.audit.api;
+
+import java.util.Objects;
+
+/**
+ * What happened, as told to {@link AuditLog#record(AuditEvent)}.
+ *
+ * @param actor       who did it (staff user name or system actor)
+ * @param action      what was done, dotted, e.g. {@code citizen.read}, {@code request.create}
+ * @param infoKind    the kind of information read or written, e.g. {@code citizen-identity},
+ *                    {@code request}, {@code tax}
+ * @param subjectType what the subject id names, e.g. {@code citizen}, {@code request}
+ * @param subjectId   the subject's id, or {@code null}
+ * @param remarks     free remarks (the caller's reason, a filter); never passwords
+ */
+public record AuditEvent(String actor, String action, String infoKind, String subjectType, String subjectId,
+        String remarks) {
+
+    public AuditEvent {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+    }
+}

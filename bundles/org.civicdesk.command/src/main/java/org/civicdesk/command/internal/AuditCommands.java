@@ -1,0 +1,82 @@
+package org.civicdesk.command.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicdesk.audit.api.AuditEntry;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.audit.api.ChainVerification;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.StaffDirectory;
+
+/** Audit trail commands (R18, R19). */
+public final class AuditCommands {
+    private AuditCommands() {
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "audit-verify",
+            description = "Recomputes the audit trail's hash chain and reports the first broken entry")
+    public static class Verify implements Action {
+        @Reference
+        AuditLog audit;
+        @Reference
+        StaffDirectory staff;
+
+        @Override
+        public Object execute() {
+            requireAdmin(staff);
+            ChainVerification v = audit.verifyChain();
+            if (v.intact()) {
+                System.out.println("Audit chain intact: " + v.entriesChecked() + " entries verified.");
+            } else {
+                System.out.println("Audit chain BROKEN at entry " + v.firstBroken() + ": " + v.problem() + " ("
+                        + v.entriesChecked() + " entries read).");
+            }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "audit-tail", description = "Shows the latest audit entries")
+    public static class Tail implements Action {
+        @Reference
+        AuditLog audit;
+        @Reference
+        StaffDirectory staff;
+
+        @Option(name = "-n", description = "How many entries (default 20)")
+        int count = 20;
+
+        @Override
+        public Object execute() {
+            requireAdmin(staff);
+            ShellTable table = new ShellTable();
+            table.column("#");
+            table.column("Time");
+            table.column("Actor");
+            table.column("Action");
+            table.column("Info");
+            table.column("Subject");
+            table.column("Remarks");
+            for (AuditEntry e : audit.tail(count)) {
+                table.addRow().addContent(e.sequence(), Tables.time(e.time()), e.event().actor(), e.event().action(),
+                        Tables.nvl(e.event().infoKind()),
+                        e.event().subjectType() == null ? "" : e.event().subjectType() + ":" + Tables.nvl(e.event().subjectId()),
+                        Tables.shorten(e.event().remarks(), 40));
+            }
+            table.print(System.out);
+            return null;
+        }
+    }
+
+    static void requireAdmin(StaffDirectory staff) {
+        if (!ShellActor.current(staff).has(Role.ADMIN)) {
+            throw new AccessDeniedException("only an administrator reads the audit trail");
+        }
+    }
+}

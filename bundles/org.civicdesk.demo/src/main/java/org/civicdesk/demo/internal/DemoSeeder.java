@@ -1,0 +1,126 @@
+package org.civicdesk.demo.internal;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.identity.api.Department;
+import org.civicdesk.identity.api.NewStaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.request.api.ServiceRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the demo municipality into an empty database, once: it does nothing when the
+ * {@code admin} account already exists. Runs off the framework thread (on the JVM's common
+ * pool) so that start-up is not held up.
+ */
+@Component(configurationPid = "org.civicdesk.demo", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = DemoConfig.class)
+public class DemoSeeder {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+    static final List<Department> DEPARTMENTS = List.of(
+            new Department("REG", "Registratură și relații cu publicul"),
+            new Department("TAX", "Direcția Impozite și Taxe Locale"),
+            new Department("ROADS", "Direcția Drumuri și Infrastructură"),
+            new Department("SANIT", "Serviciul Salubrizare"),
+            new Department("URB", "Direcția Urbanism"),
+            new Department("SOC", "Direcția de Asistență Socială"));
+    private static final String[] DESCRIPTIONS = {
+        "Groapă mare în carosabil, pericol pentru autoturisme.", "Stâlpul de iluminat nu funcționează de o săptămână.",
+        "Gunoiul nu a fost ridicat de 5 zile.", "Solicit informații despre programul de lucru al ghișeelor.",
+        "Reclam zgomotul produs noaptea de un șantier.", "Doresc un certificat de atestare fiscală pentru vânzare.",
+        "Copac căzut pe trotuar după furtună.", "Cer informații despre autorizația de construire pentru un garaj.",
+        "Solicit ajutor social pentru încălzire.", "Capac de canal lipsă pe trotuar, lângă școală."};
+
+    private final StaffDirectory staff;
+    private final CitizenRegistry citizens;
+    private final RequestRegistry requests;
+    private final RequestTypeCatalog types;
+
+    @Activate
+    public DemoSeeder(@Reference StaffDirectory staff, @Reference CitizenRegistry citizens,
+            @Reference RequestRegistry requests, @Reference RequestTypeCatalog types, DemoConfig config) {
+        this.staff = staff;
+        this.citizens = citizens;
+        this.requests = requests;
+        this.types = types;
+        if (config.enabled()) {
+            CompletableFuture.runAsync(() -> seed(config)).exceptionally(e -> {
+                LOG.error("Demo data could not be seeded: {}", e.toString());
+                return null;
+            });
+        }
+    }
+
+    void seed(DemoConfig config) {
+        if (staff.find("admin").isPresent()) {
+            LOG.info("Demo data already present; nothing to seed");
+            return;
+        }
+        Actor system = Actor.system("demo");
+        long started = System.currentTimeMillis();
+        DEPARTMENTS.forEach(d -> staff.saveDepartment(system, d));
+        Random random = new Random(config.seed());
+        List<CitizenDetails> people = DemoPeople.generate(config.citizens(), random);
+        citizens.importAll(system, people);
+        account("operator", "Oana Operator", null, Role.OPERATOR);
+        account("supervisor", "Sorin Supervisor", "ROADS", Role.SUPERVISOR);
+        account("employee", "Emil Employee", "ROADS", Role.EMPLOYEE);
+        seedRequests(config.requests(), people, random);
+        // The admin account goes last: its presence means "seeded".
+        account("admin", "Ana Admin", null, Role.ADMIN);
+        LOG.info("Demo municipality seeded in {} ms: {} departments, {} citizens, {} requests, 4 staff accounts",
+                System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests());
+    }
+
+    private void account(String username, String name, String department, Role role) {
+        staff.create(Actor.system("demo"), new NewStaffAccount(username, name, username + "@civicdesk.example",
+                department, Set.of(role), username.toCharArray()));
+    }
+
+    private void seedRequests(int count, List<CitizenDetails> people, Random random) {
+        List<RequestType> available = types.list();
+        if (available.isEmpty() || people.isEmpty()) {
+            LOG.warn("No request types configured; demo requests skipped");
+            return;
+        }
+        Actor operator = staff.find("operator").orElseThrow().asActor();
+        Actor supervisor = staff.find("supervisor").orElseThrow().asActor();
+        Channel[] channels = Channel.values();
+        for (int i = 0; i < count; i++) {
+            RequestType type = available.get(random.nextInt(available.size()));
+            CitizenDetails citizen = people.get(random.nextInt(people.size()));
+            Location location = random.nextInt(3) == 0 ? null
+                    : new Location(47.63 + random.nextDouble() * 0.04, 26.22 + random.nextDouble() * 0.06,
+                            citizen.address());
+            ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), channels[i % channels.length],
+                    citizen, DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)], location));
+            // A share of the roads department's requests is already being worked on.
+            if ("ROADS".equals(type.department()) && random.nextInt(3) > 0) {
+                requests.apply(supervisor, filed.number(), RequestChange.assign("employee", "Vă rog verificați pe teren."));
+                if (random.nextBoolean() && type.allows("assigned", "in_progress")) {
+                    requests.apply(supervisor, filed.number(), RequestChange.status("in_progress", null));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.civicdesk.identity.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenKind;
+
+@Entity
+@Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID", columnNames = "NATIONAL_ID"),
+        indexes = @Index(name = "CD_CITIZEN_NAME", columnList = "SEARCH_NAME"))
+public class CitizenEntity {
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 10)
+    private CitizenKind kind;
+    @Column(name = "NATIONAL_ID", nullable = false, length = 13)
+    private String nationalId;
+    @Column(name = "FIRST_NAME", length = 100)
+    private String firstName;
+    @Column(name = "LAST_NAME", nullable = false, length = 200)
+    private String lastName;
+    /** Lower-case "last first address" for case-insensitive search. */
+    @Column(name = "SEARCH_NAME", nullable = false, length = 600)
+    private String searchName;
+    @Column(name = "ADDRESS", length = 300)
+    private String address;
+    @Column(name = "PHONE", length = 30)
+    private String phone;
+    @Column(name = "EMAIL", length = 200)
+    private String email;
+    @Column(name = "REGISTERED_MS", nullable = false)
+    private long registeredMillis;
+
+    protected CitizenEntity() {
+    }
+
+    CitizenEntity(String id, CitizenKind kind, String nationalId, String firstName, String lastName, String address,
+            String phone, String email, long registeredMillis) {
+        this.id = id;
+        this.kind = kind;
+        this.nationalId = nationalId;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.address = address;
+        this.phone = phone;
+        this.email = email;
+        this.registeredMillis = registeredMillis;
+        this.searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
+                + (address == null ? "" : address));
+    }
+
+    Citizen toDto() {
+        return new Citizen(id, kind, nationalId, firstName, lastName, address, phone, email,
+                Instant.ofEpochMilli(registeredMillis));
+    }
+}

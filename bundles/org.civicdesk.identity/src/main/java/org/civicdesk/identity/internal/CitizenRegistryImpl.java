@@ -1,0 +1,163 @@
+package org.civicdesk.identity.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Page;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.CitizenKind;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.persistence.JpaTransactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = CitizenRegistry.class)
+public class CitizenRegistryImpl implements CitizenRegistry {
+    private static final String INFO_KIND = "citizen-identity";
+    private static final int IMPORT_BATCH = 500;
+
+    private final JpaTransactions tx;
+    private final AuditLog audit;
+
+    @Activate
+    public CitizenRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
+            @Reference AuditLog audit) {
+        this.tx = new JpaTransactions(emf);
+        this.audit = audit;
+    }
+
+    @Override
+    public Optional<Citizen> findByNationalId(Actor actor, String nationalId, String purpose) {
+        String id = NationalIds.validate(nationalId);
+        Optional<Citizen> found = tx.read(em -> byNationalId(em, id)).map(CitizenEntity::toDto);
+        audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
+                found.map(Citizen::id).orElse(null), remarks(purpose, found.isEmpty() ? "not found" : null)));
+        return found;
+    }
+
+    @Override
+    public Optional<Citizen> get(Actor actor, String id, String purpose) {
+        Optional<Citizen> found = tx.read(em -> Optional.ofNullable(em.find(CitizenEntity.class, id)))
+                .map(CitizenEntity::toDto);
+        if (found.isPresent()) {
+            audit.record(new AuditEvent(actor.username(), "citizen.read", INFO_KIND, "citizen", id, remarks(purpose, null)));
+        }
+        return found;
+    }
+
+    @Override
+    public Page<Citizen> search(Actor actor, String text, int offset, int limit, String purpose) {
+        String folded = text == null ? "" : SearchText.fold(text);
+        if (folded.length() < 2) {
+            throw new InvalidInputException("q", "type at least 2 characters to search citizens");
+        }
+        String digits = folded.replaceAll("\\s", "");
+        Page<Citizen> page = tx.read(em -> {
+            String where = " WHERE c.searchName LIKE ?1 OR c.nationalId LIKE ?2";
+            String pattern = "%" + folded.replace("%", "").replace("_", "") + "%";
+            String idPattern = digits.matches("\\d+") ? digits + "%" : "-";
+            long total = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class)
+                    .setParameter(1, pattern).setParameter(2, idPattern).getSingleResult();
+            List<Citizen> items = em.createQuery("SELECT c FROM CitizenEntity c" + where + " ORDER BY c.searchName",
+                    CitizenEntity.class).setParameter(1, pattern).setParameter(2, idPattern)
+                    .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(CitizenEntity::toDto)
+                    .toList();
+            return new Page<>(items, total, offset, limit);
+        });
+        audit.record(new AuditEvent(actor.username(), "citizen.search", INFO_KIND, "citizen", null,
+                remarks(purpose, "query='" + text + "' results=" + page.total())));
+        return page;
+    }
+
+    @Override
+    public Citizen findOrRegister(Actor actor, CitizenDetails details) {
+        CitizenEntity candidate = toEntity(details);
+        String nationalId = candidate.toDto().nationalId();
+        return tx.callRetryingOnConflict(3, em -> {
+            Optional<CitizenEntity> existing = byNationalId(em, nationalId);
+            if (existing.isPresent()) {
+                return existing.get().toDto();
+            }
+            em.persist(candidate);
+            em.flush();
+            return candidate.toDto();
+        });
+    }
+
+    @Override
+    public int importAll(Actor actor, List<CitizenDetails> citizens) {
+        List<CitizenEntity> entities = citizens.stream().map(CitizenRegistryImpl::toEntity).toList();
+        int imported = 0;
+        for (int from = 0; from < entities.size(); from += IMPORT_BATCH) {
+            List<CitizenEntity> batch = entities.subList(from, Math.min(entities.size(), from + IMPORT_BATCH));
+            imported += tx.call(em -> {
+                Set<String> known = new HashSet<>(em
+                        .createQuery("SELECT c.nationalId FROM CitizenEntity c WHERE c.nationalId IN :ids", String.class)
+                        .setParameter("ids", batch.stream().map(c -> c.toDto().nationalId()).toList())
+                        .getResultList());
+                int added = 0;
+                for (CitizenEntity c : batch) {
+                    if (known.add(c.toDto().nationalId())) {
+                        em.persist(c);
+                        added++;
+                    }
+                }
+                return added;
+            });
+        }
+        audit.record(new AuditEvent(actor.username(), "citizen.import", INFO_KIND, "citizen", null,
+                "imported=" + imported + " of " + citizens.size()));
+        return imported;
+    }
+
+    @Override
+    public long count() {
+        return tx.read(em -> em.createQuery("SELECT COUNT(c) FROM CitizenEntity c", Long.class).getSingleResult());
+    }
+
+    private static Optional<CitizenEntity> byNationalId(EntityManager em, String nationalId) {
+        return em.createQuery("SELECT c FROM CitizenEntity c WHERE c.nationalId = ?1", CitizenEntity.class)
+                .setParameter(1, nationalId).getResultList().stream().findFirst();
+    }
+
+    private static CitizenEntity toEntity(CitizenDetails d) {
+        String nationalId = NationalIds.validate(d.nationalId());
+        CitizenKind kind = NationalIds.kindOf(nationalId);
+        String lastName = trimToNull(d.lastName());
+        String firstName = trimToNull(d.firstName());
+        if (lastName == null) {
+            throw new InvalidInputException("lastName",
+                    kind == CitizenKind.PERSON ? "the citizen's last name is required" : "the company name is required");
+        }
+        if (kind == CitizenKind.PERSON && firstName == null) {
+            throw new InvalidInputException("firstName", "the citizen's first name is required");
+        }
+        return new CitizenEntity(UUID.randomUUID().toString(), kind, nationalId, firstName, lastName,
+                trimToNull(d.address()), trimToNull(d.phone()), trimToNull(d.email()), System.currentTimeMillis());
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String remarks(String purpose, String detail) {
+        String p = purpose == null || purpose.isBlank() ? null : "purpose: " + purpose.trim();
+        if (detail == null) {
+            return p;
+        }
+        return p == null ? detail : p + "; " + detail;
+    }
+}

@@ -1,0 +1,224 @@
+package org.civicdesk.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.Department;
+import org.civicdesk.identity.api.NewStaffAccount;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SqlErrors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+@Component(service = StaffDirectory.class, configurationPid = StaffDirectoryImpl.PID)
+@Designate(ocd = StaffDirectoryConfig.class)
+public class StaffDirectoryImpl implements StaffDirectory {
+    static final String PID = "org.civicdesk.identity.staff";
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,49}");
+    private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,29}");
+
+    private final JpaTransactions tx;
+    private final AuditLog audit;
+    private volatile PasswordHasher hasher;
+    private volatile CredentialCache cache;
+    private volatile int minimumPasswordLength;
+
+    @Activate
+    public StaffDirectoryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
+            @Reference AuditLog audit, StaffDirectoryConfig config) {
+        this.tx = new JpaTransactions(emf);
+        this.audit = audit;
+        modified(config);
+    }
+
+    @Modified
+    void modified(StaffDirectoryConfig config) {
+        this.hasher = new PasswordHasher(config.passwordIterations());
+        this.cache = new CredentialCache(config.credentialCacheSeconds() * 1000L);
+        this.minimumPasswordLength = config.minimumPasswordLength();
+    }
+
+    @Override
+    public Optional<StaffAccount> authenticate(String username, char[] password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)));
+        if (staff.isEmpty() || !staff.get().isEnabled()) {
+            return Optional.empty();
+        }
+        CredentialCache credentials = cache;
+        synchronized (credentials.lockFor(username)) {
+            if (!credentials.isVerified(username, password)) {
+                if (!hasher.matches(password, staff.get().getPasswordHash())) {
+                    return Optional.empty();
+                }
+                credentials.remember(username, password);
+            }
+        }
+        return staff.map(StaffEntity::toDto);
+    }
+
+    @Override
+    public Optional<StaffAccount> find(String username) {
+        return tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)).map(StaffEntity::toDto));
+    }
+
+    @Override
+    public List<StaffAccount> list() {
+        return tx.read(em -> em.createQuery("SELECT s FROM StaffEntity s ORDER BY s.username", StaffEntity.class)
+                .getResultList().stream().map(StaffEntity::toDto).toList());
+    }
+
+    @Override
+    public StaffAccount create(Actor admin, NewStaffAccount account) {
+        requireAdmin(admin);
+        if (account.username() == null || !USERNAME.matcher(account.username()).matches()) {
+            throw new InvalidInputException("username",
+                    "a user name is 2–50 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+        }
+        if (account.displayName() == null || account.displayName().isBlank()) {
+            throw new InvalidInputException("displayName", "a display name is required");
+        }
+        Set<Role> roles = account.roles() == null ? Set.of() : account.roles();
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("roles", "at least one role is required");
+        }
+        if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR)) && account.department() == null) {
+            throw new InvalidInputException("department", "employees and supervisors belong to a department");
+        }
+        if (account.department() != null && department(account.department()).isEmpty()) {
+            throw new InvalidInputException("department", "unknown department " + account.department());
+        }
+        // System actors (the demo seeder) may set short initial passwords; people may not.
+        if (admin.isSystem()) {
+            requireNonBlank(account.password());
+        } else {
+            checkPassword(account.password());
+        }
+        String hash = hasher.hash(account.password());
+        StaffAccount created;
+        try {
+            created = tx.call(em -> {
+                if (em.find(StaffEntity.class, account.username()) != null) {
+                    throw new ConflictException("the user name " + account.username() + " is taken");
+                }
+                StaffEntity entity = new StaffEntity(account.username(), account.displayName().trim(), account.email(),
+                        account.department(), roles, hash);
+                em.persist(entity);
+                return entity.toDto();
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConflictException("the user name " + account.username() + " is taken");
+            }
+            throw e;
+        }
+        audit.record(new AuditEvent(admin.username(), "staff.create", "staff-account", "staff", created.username(),
+                "roles=" + roles + " department=" + created.department()));
+        return created;
+    }
+
+    @Override
+    public StaffAccount setEnabled(Actor admin, String username, boolean enabled) {
+        requireAdmin(admin);
+        StaffAccount changed = tx.call(em -> {
+            StaffEntity entity = existing(em.find(StaffEntity.class, username), username);
+            entity.setEnabled(enabled);
+            return entity.toDto();
+        });
+        cache.forget(username);
+        audit.record(new AuditEvent(admin.username(), enabled ? "staff.enable" : "staff.disable", "staff-account",
+                "staff", username, null));
+        return changed;
+    }
+
+    @Override
+    public void resetPassword(Actor admin, String username, char[] newPassword) {
+        requireAdmin(admin);
+        checkPassword(newPassword);
+        String hash = hasher.hash(newPassword);
+        tx.run(em -> existing(em.find(StaffEntity.class, username), username).setPasswordHash(hash));
+        cache.forget(username);
+        audit.record(new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
+    }
+
+    @Override
+    public List<Department> departments() {
+        return tx.read(em -> em.createQuery("SELECT d FROM DepartmentEntity d ORDER BY d.code", DepartmentEntity.class)
+                .getResultList().stream().map(DepartmentEntity::toDto).toList());
+    }
+
+    @Override
+    public Optional<Department> department(String code) {
+        return tx.read(em -> Optional.ofNullable(em.find(DepartmentEntity.class, code)).map(DepartmentEntity::toDto));
+    }
+
+    @Override
+    public Department saveDepartment(Actor admin, Department department) {
+        requireAdmin(admin);
+        if (department.code() == null || !DEPARTMENT_CODE.matcher(department.code()).matches()) {
+            throw new InvalidInputException("code", "a department code is 2–30 upper-case letters, digits or '_'");
+        }
+        if (department.name() == null || department.name().isBlank()) {
+            throw new InvalidInputException("name", "a department name is required");
+        }
+        Department saved = tx.call(em -> {
+            DepartmentEntity entity = em.find(DepartmentEntity.class, department.code());
+            if (entity == null) {
+                entity = new DepartmentEntity(department.code(), department.name().trim());
+                em.persist(entity);
+            } else {
+                entity.rename(department.name().trim());
+            }
+            return entity.toDto();
+        });
+        audit.record(new AuditEvent(admin.username(), "department.save", "department", "department", saved.code(),
+                saved.name()));
+        return saved;
+    }
+
+    private void checkPassword(char[] password) {
+        if (password == null || password.length < minimumPasswordLength) {
+            throw new InvalidInputException("password",
+                    "a password needs at least " + minimumPasswordLength + " characters");
+        }
+        requireNonBlank(password);
+    }
+
+    private static void requireNonBlank(char[] password) {
+        if (password == null || new String(password).isBlank()) {
+            throw new InvalidInputException("password", "a password cannot be blank");
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only an administrator manages staff accounts and departments");
+        }
+    }
+
+    private static StaffEntity existing(StaffEntity entity, String username) {
+        if (entity == null) {
+            throw new NotFoundException("no staff account " + username);
+        }
+        return entity;
+    }
+}

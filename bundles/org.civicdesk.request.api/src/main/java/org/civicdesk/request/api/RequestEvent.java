@@ -1,0 +1,20 @@
+package org.civicdesk.request.api;
+
+import java.time.Instant;
+
+/**
+ * One entry of a request's append-only history.
+ *
+ * @param sequence       position in the request's history, from 1
+ * @param time           when it happened
+ * @param kind           what happened
+ * @param actor          who did it
+ * @param status         the status after the event
+ * @param assignee       the assignee after the event, or {@code null}
+ * @param comment        a comment or note, or {@code null}
+ * @param attachmentName file name of an added attachment, or {@code null}
+ * @param attachmentRef  where the attachment is stored (document reference), or {@code null}
+ */
+public record RequestEvent(int sequence, Instant time, EventKind kind, String actor, String status, String assignee,
+        String comment, String attachmentName, String attachmentRef) {
+}

@@ -1,0 +1,38 @@
+package org.civicdesk.request.api;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.civicdesk.core.api.InvalidInputException;
+
+/**
+ * A registration (protocol) number, {@code YYYY/NNNNNN}: unique, and gapless within a year.
+ */
+public record RequestNumber(int year, int sequence) implements Comparable<RequestNumber> {
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})/(\\d{1,9})");
+
+    public RequestNumber {
+        if (year < 2000 || year > 9999 || sequence < 1) {
+            throw new InvalidInputException("number", "a registration number looks like 2026/000123");
+        }
+    }
+
+    /** Parses {@code 2026/000123} (leading zeros optional). */
+    public static RequestNumber parse(String text) {
+        Matcher m = text == null ? null : FORMAT.matcher(text.trim());
+        if (m == null || !m.matches()) {
+            throw new InvalidInputException("number", "a registration number looks like 2026/000123");
+        }
+        return new RequestNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%04d/%06d", year, sequence);
+    }
+
+    @Override
+    public int compareTo(RequestNumber other) {
+        return year != other.year ? Integer.compare(year, other.year) : Integer.compare(sequence, other.sequence);
+    }
+}

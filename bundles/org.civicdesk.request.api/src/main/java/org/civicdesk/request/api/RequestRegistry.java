@@ -1,0 +1,42 @@
+package org.civicdesk.request.api;
+
+import java.util.List;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Page;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The central store of requests (R3, R5, R6). Visibility: admins and operators see every
+ * request (operators to answer callers), supervisors their department's, employees those
+ * assigned to them; a request the actor may not see is reported as not found. Every read and
+ * every change is audited.
+ */
+@ProviderType
+public interface RequestRegistry {
+
+    /**
+     * Registers a request: gives it the next registration number of the year, computes its
+     * deadline and records its first history event, all at once.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for an unknown type, invalid citizen or empty description
+     */
+    ServiceRequest file(Actor actor, NewRequest request);
+
+    /** A request the actor may see. @throws org.civicdesk.core.api.NotFoundException otherwise */
+    ServiceRequest get(Actor actor, RequestNumber number);
+
+    /** The full history of a request, oldest first. */
+    List<RequestEvent> history(Actor actor, RequestNumber number);
+
+    /** Requests the actor may see that match the query, overdue first, then newest first. */
+    Page<ServiceRequest> search(Actor actor, RequestQuery query, int offset, int limit);
+
+    /**
+     * Appends a change to a request's history and returns its new state.
+     *
+     * @throws org.civicdesk.core.api.ConflictException     for a transition the workflow does not allow
+     * @throws org.civicdesk.core.api.AccessDeniedException when the actor may see but not change it
+     */
+    ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change);
+}

@@ -1,0 +1,44 @@
+package org.civicdesk.request.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A predefined kind of request (R4), read from configuration: who handles it, how long it may
+ * take, and its workflow.
+ *
+ * @param code           stable code, e.g. {@code pothole}
+ * @param names          display name per language ({@code ro}, {@code en})
+ * @param department     code of the responsible department
+ * @param slaDays        resolution deadline in working days
+ * @param initialStatus  status of a newly registered request
+ * @param statuses       every status of the workflow, in order
+ * @param transitions    allowed status changes: from status to the statuses it may go to
+ * @param finalStatuses  statuses in which the request is done (no longer overdue)
+ */
+public record RequestType(String code, Map<String, String> names, String department, int slaDays,
+        String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
+        Set<String> finalStatuses) {
+
+    public RequestType {
+        names = Map.copyOf(names);
+        statuses = List.copyOf(statuses);
+        transitions = Map.copyOf(transitions);
+        finalStatuses = Set.copyOf(finalStatuses);
+    }
+
+    /** The name in {@code language}, falling back to Romanian, then to the code. */
+    public String name(String language) {
+        return names.getOrDefault(language, names.getOrDefault("ro", code));
+    }
+
+    /** Whether the workflow allows going from {@code from} to {@code to}. */
+    public boolean allows(String from, String to) {
+        return transitions.getOrDefault(from, List.of()).contains(to);
+    }
+
+    public boolean isFinal(String status) {
+        return finalStatuses.contains(status);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The request registry (R3–R7): request types with their workflow and deadline, requests with
+ * a registration number and an append-only history from which their state is derived.
+ */
+@Export
+@Version("1.0.0")
+package org.civicdesk.request.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,69 @@
+package org.civicdesk.request.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.RequestEvent;
+
+/** One entry of a request's history. Append-only in the database. */
+@Entity
+@Table(name = "CD_REQUEST_EVENT",
+        uniqueConstraints = @UniqueConstraint(name = "CD_REQUEST_EVENT_SEQ", columnNames = {"REQUEST_NUMBER", "EVENT_SEQ"}))
+public class RequestEventEntity {
+    /** {@code <number>#<sequence>}: unique without a generator, so any node can write it. */
+    @Id
+    @Column(name = "ID", length = 30)
+    private String id;
+    @Column(name = "REQUEST_NUMBER", nullable = false, length = 16)
+    private String requestNumber;
+    @Column(name = "EVENT_SEQ", nullable = false)
+    private int sequence;
+    @Column(name = "OCCURRED_MS", nullable = false)
+    private long occurredMillis;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 20)
+    private EventKind kind;
+    @Column(name = "ACTOR", nullable = false, length = 100)
+    private String actor;
+    @Column(name = "STATUS", nullable = false, length = 50)
+    private String status;
+    @Column(name = "ASSIGNEE", length = 50)
+    private String assignee;
+    @Column(name = "COMMENT_TEXT", length = 4000)
+    private String comment;
+    @Column(name = "ATTACHMENT_NAME", length = 255)
+    private String attachmentName;
+    @Column(name = "ATTACHMENT_REF", length = 500)
+    private String attachmentRef;
+
+    protected RequestEventEntity() {
+    }
+
+    RequestEventEntity(String requestNumber, int sequence, long occurredMillis, EventKind kind, String actor,
+            String status, String assignee, String comment, String attachmentName, String attachmentRef) {
+        this.id = requestNumber + "#" + sequence;
+        this.requestNumber = requestNumber;
+        this.sequence = sequence;
+        this.occurredMillis = occurredMillis;
+        this.kind = kind;
+        this.actor = actor;
+        this.status = status;
+        this.assignee = assignee;
+        this.comment = comment;
+        this.attachmentName = attachmentName;
+        this.attachmentRef = attachmentRef;
+    }
+
+    RequestEvent toDto() {
+        return new RequestEvent(sequence, Instant.ofEpochMilli(occurredMillis), kind, actor, status, assignee, comment,
+                attachmentName, attachmentRef);
+    }
+}

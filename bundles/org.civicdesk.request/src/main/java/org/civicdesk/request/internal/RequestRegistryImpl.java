@@ -1,0 +1,427 @@
+package org.civicdesk.request.internal;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import javax.sql.DataSource;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Page;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.request.api.ServiceRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+@Component(service = RequestRegistry.class, configurationPid = RequestRegistryImpl.PID)
+@Designate(ocd = RegistryConfig.class)
+public class RequestRegistryImpl implements RequestRegistry {
+    static final String PID = "org.civicdesk.request.registry";
+    static final String[] APPEND_ONLY = {"CD_REQUEST", "CD_REQUEST_EVENT"};
+    private static final int MAX_DESCRIPTION = 4000;
+    private static final int MAX_PAGE = 500;
+    private static final String INFO_KIND = "request";
+    private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final JpaTransactions tx;
+    private final RequestTypeCatalog types;
+    private final CitizenRegistry citizens;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final SecureRandom random = new SecureRandom();
+    private volatile WorkingCalendar calendar;
+    private volatile ZoneId zone;
+
+    @Activate
+    public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
+            @Reference AuditLog audit, RegistryConfig config) throws SQLException {
+        this.tx = new JpaTransactions(emf);
+        this.types = types;
+        this.citizens = citizens;
+        this.staff = staff;
+        this.audit = audit;
+        modified(config);
+        tx.read(em -> em.createQuery("SELECT COUNT(r) FROM RequestEntity r").getSingleResult());
+        AppendOnlyTables.protect(dataSource, APPEND_ONLY);
+    }
+
+    @Modified
+    void modified(RegistryConfig config) {
+        this.zone = ZoneId.of(config.zone());
+        Set<LocalDate> holidays;
+        try {
+            holidays = Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+"))).filter(s -> !s.isEmpty()).map(LocalDate::parse)
+                    .collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
+        }
+        this.calendar = new WorkingCalendar(holidays);
+    }
+
+    @Override
+    public ServiceRequest file(Actor actor, NewRequest request) {
+        if (request.type() == null || request.type().isBlank()) {
+            throw new InvalidInputException("type", "the request type is required");
+        }
+        RequestType type = types.find(request.type())
+                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + request.type() + "'"));
+        if (request.channel() == null) {
+            throw new InvalidInputException("channel", "the channel is required");
+        }
+        String description = request.description() == null ? "" : request.description().strip();
+        if (description.isEmpty()) {
+            throw new InvalidInputException("description", "describe the request");
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException("description", "the description is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        Location location = validLocation(request.location());
+        // The citizen is validated before anything is stored, then found or registered.
+        String citizenId = request.citizen() == null ? null : citizens.findOrRegister(actor, request.citizen()).id();
+
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
+        ServiceRequest filed = tx.callRetryingOnConflict(10, em -> {
+            int year = today.getYear();
+            int sequence = nextSequence(em, year);
+            RequestNumber number = new RequestNumber(year, sequence);
+            RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
+                    request.channel().id(), citizenId, description, location == null ? null : location.lat(),
+                    location == null ? null : location.lon(), location == null ? null : location.address(),
+                    type.department(), now.toEpochMilli(), deadline.toString());
+            em.persist(entity);
+            RequestStateEntity state = new RequestStateEntity(entity.getNumber());
+            RequestEvent created = append(em, entity.getNumber(), 1, now, EventKind.CREATED, actor,
+                    type.initialStatus(), null, null, null, null);
+            state.apply(created, type.isFinal(created.status()));
+            em.persist(state);
+            em.flush();
+            return toDto(entity, state, today);
+        });
+        audit.record(new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", filed.number().toString(),
+                "type=" + type.code() + " channel=" + request.channel().id()));
+        return filed;
+    }
+
+    /** Takes the next number of the year under the counter row's lock; see {@link RegistrationCounterEntity}. */
+    private static int nextSequence(EntityManager em, int year) {
+        int updated = em.createNativeQuery("UPDATE CD_REGISTRATION_COUNTER SET LAST_SEQ = LAST_SEQ + 1 WHERE REG_YEAR = ?1")
+                .setParameter(1, year).executeUpdate();
+        if (updated == 0) {
+            // First filing of the year; a concurrent first filing makes one of us retry.
+            em.persist(new RegistrationCounterEntity(year, 1));
+            em.flush();
+            return 1;
+        }
+        Object last = em.createNativeQuery("SELECT LAST_SEQ FROM CD_REGISTRATION_COUNTER WHERE REG_YEAR = ?1")
+                .setParameter(1, year).getSingleResult();
+        return ((Number) last).intValue();
+    }
+
+    private String trackingCode() {
+        char[] code = new char[10];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = TRACKING_ALPHABET[random.nextInt(TRACKING_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+
+    private static Location validLocation(Location location) {
+        if (location == null || (location.lat() == null && location.lon() == null
+                && (location.address() == null || location.address().isBlank()))) {
+            return null;
+        }
+        if ((location.lat() == null) != (location.lon() == null)) {
+            throw new InvalidInputException("location", "give both lat and lon, or neither");
+        }
+        if (location.lat() != null && (location.lat() < -90 || location.lat() > 90)) {
+            throw new InvalidInputException("location.lat", "latitude must be between -90 and 90");
+        }
+        if (location.lon() != null && (location.lon() < -180 || location.lon() > 180)) {
+            throw new InvalidInputException("location.lon", "longitude must be between -180 and 180");
+        }
+        if (location.address() != null && location.address().length() > 300) {
+            throw new InvalidInputException("location.address", "the address is longer than 300 characters");
+        }
+        return new Location(location.lat(), location.lon(),
+                location.address() == null || location.address().isBlank() ? null : location.address().strip());
+    }
+
+    @Override
+    public ServiceRequest get(Actor actor, RequestNumber number) {
+        ServiceRequest found = tx.read(em -> visible(em, actor, number));
+        audit.record(new AuditEvent(actor.username(), "request.read", INFO_KIND, "request", number.toString(), null));
+        return found;
+    }
+
+    @Override
+    public List<RequestEvent> history(Actor actor, RequestNumber number) {
+        return tx.read(em -> {
+            visible(em, actor, number);
+            return events(em, number.toString());
+        });
+    }
+
+    private static List<RequestEvent> events(EntityManager em, String number) {
+        return em.createQuery("SELECT e FROM RequestEventEntity e WHERE e.requestNumber = ?1 ORDER BY e.sequence",
+                RequestEventEntity.class).setParameter(1, number).getResultList().stream()
+                .map(RequestEventEntity::toDto).toList();
+    }
+
+    private ServiceRequest visible(EntityManager em, Actor actor, RequestNumber number) {
+        RequestEntity entity = em.find(RequestEntity.class, number.toString());
+        RequestStateEntity state = em.find(RequestStateEntity.class, number.toString());
+        if (entity == null || state == null || !Visibility.canSee(actor, entity.getDepartment(), state.getAssignee())) {
+            throw new NotFoundException("no request " + number);
+        }
+        return toDto(entity, state, today());
+    }
+
+    @Override
+    public Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
+        }
+        LocalDate today = today();
+        StringBuilder where = new StringBuilder(" WHERE s.number = r.number");
+        List<Object> params = new ArrayList<>();
+        if (!Visibility.seesAll(actor)) {
+            List<String> allowed = new ArrayList<>();
+            if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
+                allowed.add("r.department = " + param(params, actor.department()));
+            }
+            if (actor.has(Role.EMPLOYEE)) {
+                allowed.add("s.assignee = " + param(params, actor.username()));
+            }
+            where.append(allowed.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", allowed) + ")");
+        }
+        if (q.status() != null) {
+            where.append(" AND s.status = ").append(param(params, q.status()));
+        }
+        if (q.type() != null) {
+            where.append(" AND r.type = ").append(param(params, q.type()));
+        }
+        if (q.department() != null) {
+            where.append(" AND r.department = ").append(param(params, q.department()));
+        }
+        if (q.assignee() != null) {
+            where.append(" AND s.assignee = ").append(param(params, q.assignee()));
+        }
+        if (q.channel() != null) {
+            where.append(" AND r.channel = ").append(param(params, q.channel().id()));
+        }
+        if (q.citizenId() != null) {
+            where.append(" AND r.citizenId = ").append(param(params, q.citizenId()));
+        }
+        if (q.from() != null) {
+            where.append(" AND r.registeredMillis >= ").append(param(params, q.from().atStartOfDay(zone).toInstant().toEpochMilli()));
+        }
+        if (q.to() != null) {
+            where.append(" AND r.registeredMillis < ")
+                    .append(param(params, q.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+        }
+        if (Boolean.TRUE.equals(q.overdue())) {
+            where.append(" AND s.finished = false AND r.deadline < ").append(param(params, today.toString()));
+        } else if (Boolean.FALSE.equals(q.overdue())) {
+            where.append(" AND (s.finished = true OR r.deadline >= ").append(param(params, today.toString())).append(")");
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            String p = param(params, like);
+            where.append(" AND (LOWER(r.description) LIKE ").append(p).append(" OR LOWER(r.address) LIKE ").append(p)
+                    .append(" OR r.number LIKE ").append(p).append(")");
+        }
+        Page<ServiceRequest> page = tx.read(em -> {
+            TypedQuery<Long> count = em.createQuery(
+                    "SELECT COUNT(r) FROM RequestEntity r, RequestStateEntity s" + where, Long.class);
+            // Open overdue requests first (oldest deadline first), then the newest.
+            TypedQuery<Object[]> rows = em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s" + where
+                    + " ORDER BY s.finished, r.deadline, r.registeredMillis DESC", Object[].class);
+            for (int i = 0; i < params.size(); i++) {
+                count.setParameter(i + 1, params.get(i));
+                rows.setParameter(i + 1, params.get(i));
+            }
+            List<ServiceRequest> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                    .map(row -> toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today)).toList();
+            return new Page<>(items, count.getSingleResult(), offset, limit);
+        });
+        audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
+                "filter=" + q + " results=" + page.total()));
+        return page;
+    }
+
+    private static String param(List<Object> params, Object value) {
+        params.add(value);
+        return "?" + params.size();
+    }
+
+    @Override
+    public ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change) {
+        if (change == null || change.kind() == null || change.kind() == EventKind.CREATED) {
+            throw new InvalidInputException("kind", "the change must be assign, status, comment or attachment");
+        }
+        String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
+        if (comment != null && comment.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException("comment", "the comment is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        StaffAccount assignee = change.kind() == EventKind.ASSIGNED ? assignable(change.assignee()) : null;
+        ServiceRequest result;
+        try {
+            result = tx.call(em -> {
+                RequestEntity entity = em.find(RequestEntity.class, number.toString());
+                RequestStateEntity state = em.find(RequestStateEntity.class, number.toString());
+                if (entity == null || state == null
+                        || !Visibility.canSee(actor, entity.getDepartment(), state.getAssignee())) {
+                    throw new NotFoundException("no request " + number);
+                }
+                RequestType type = types.find(entity.getType()).orElse(null);
+                String status = state.getStatus();
+                String newAssignee = state.getAssignee();
+                switch (change.kind()) {
+                    case ASSIGNED -> {
+                        if (!Visibility.canAssign(actor, entity.getDepartment())) {
+                            throw new AccessDeniedException("only a supervisor of " + entity.getDepartment()
+                                    + " or an administrator assigns this request");
+                        }
+                        if (assignee.department() != null && !assignee.department().equals(entity.getDepartment())
+                                && !assignee.roles().contains(Role.ADMIN)) {
+                            throw new InvalidInputException("assignee", assignee.username() + " works in "
+                                    + assignee.department() + ", not in " + entity.getDepartment());
+                        }
+                        if (type != null && type.isFinal(status)) {
+                            throw new ConflictException("request " + number + " is " + status + " and cannot be assigned");
+                        }
+                        newAssignee = assignee.username();
+                        if (type != null && type.allows(status, "assigned")) {
+                            status = "assigned";
+                        }
+                    }
+                    case STATUS_CHANGED -> {
+                        if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
+                            throw new AccessDeniedException("only the assignee, a supervisor of "
+                                    + entity.getDepartment() + " or an administrator changes the status");
+                        }
+                        if (change.status() == null || change.status().isBlank()) {
+                            throw new InvalidInputException("status", "the new status is required");
+                        }
+                        if (type == null || !type.statuses().contains(change.status())) {
+                            throw new InvalidInputException("status", "unknown status '" + change.status() + "'");
+                        }
+                        if (!type.allows(status, change.status())) {
+                            throw new ConflictException("the workflow does not allow going from " + status + " to "
+                                    + change.status() + "; allowed: " + type.transitions().getOrDefault(status, List.of()));
+                        }
+                        status = change.status();
+                    }
+                    case COMMENTED -> {
+                        if (comment == null) {
+                            throw new InvalidInputException("comment", "the comment is empty");
+                        }
+                    }
+                    case ATTACHMENT_ADDED -> {
+                        if (change.attachmentName() == null || change.attachmentName().isBlank()) {
+                            throw new InvalidInputException("attachmentName", "the attachment needs a file name");
+                        }
+                    }
+                    default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
+                }
+                RequestEvent event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, Instant.now(),
+                        change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
+                        change.attachmentRef());
+                state.apply(event, type != null && type.isFinal(status));
+                em.flush();
+                return toDto(entity, state, today());
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
+                throw new ConflictException("request " + number + " was changed at the same time; reload and try again");
+            }
+            throw e;
+        }
+        audit.record(new AuditEvent(actor.username(), "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT),
+                INFO_KIND, "request", number.toString(), describe(change)));
+        return result;
+    }
+
+    private StaffAccount assignable(String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("assignee", "say whom to assign the request to");
+        }
+        StaffAccount account = staff.find(username.strip())
+                .orElseThrow(() -> new InvalidInputException("assignee", "no staff member " + username));
+        if (!account.enabled()) {
+            throw new InvalidInputException("assignee", username + "'s account is disabled");
+        }
+        return account;
+    }
+
+    private static String describe(RequestChange change) {
+        return switch (change.kind()) {
+            case ASSIGNED -> "assignee=" + change.assignee();
+            case STATUS_CHANGED -> "status=" + change.status();
+            case ATTACHMENT_ADDED -> "attachment=" + change.attachmentName();
+            default -> null;
+        };
+    }
+
+    private static RequestEvent append(EntityManager em, String number, int sequence, Instant time, EventKind kind,
+            Actor actor, String status, String assignee, String comment, String attachmentName, String attachmentRef) {
+        RequestEventEntity event = new RequestEventEntity(number, sequence, time.toEpochMilli(), kind, actor.username(),
+                status, assignee, comment, attachmentName, attachmentRef);
+        em.persist(event);
+        return event.toDto();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    private static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
+        LocalDate deadline = LocalDate.parse(r.getDeadline());
+        Location location = r.getLat() == null && r.getAddress() == null ? null
+                : new Location(r.getLat(), r.getLon(), r.getAddress());
+        return new ServiceRequest(new RequestNumber(r.getYear(), r.getSequence()), r.getTrackingCode(), r.getType(),
+                Channel.parse(r.getChannel()), r.getCitizenId(), r.getDescription(), location, r.getDepartment(),
+                s.getStatus(), s.getAssignee(), Instant.ofEpochMilli(r.getRegisteredMillis()), deadline,
+                Instant.ofEpochMilli(s.getLastChangeMillis()), !s.isFinished() && deadline.isBefore(today));
+    }
+}

@@ -1,0 +1,70 @@
+package org.civicdesk.rest.internal;
+
+import java.util.Optional;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Page;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.rest.api.ActorPrincipal;
+import org.civicdesk.rest.api.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/citizens}: find a citizen by CNP/CUI or search by name and address. Every
+ * call is audited with the staff member and the optional {@code reason} they give.
+ */
+@Component(service = RestResource.class)
+@Path("/citizens")
+@Produces(MediaType.APPLICATION_JSON)
+public class CitizenResource implements RestResource {
+    private final CitizenRegistry citizens;
+
+    @Activate
+    public CitizenResource(@Reference CitizenRegistry citizens) {
+        this.citizens = citizens;
+    }
+
+    @GET
+    public Views.PageView<Views.CitizenView> find(@QueryParam("cnp") String cnp, @QueryParam("cui") String cui,
+            @QueryParam("q") String text, @QueryParam("reason") String reason,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("20") int limit,
+            @Context SecurityContext security) {
+        if (limit < 1 || limit > 200 || offset < 0) {
+            throw new InvalidInputException("limit", "limit must be between 1 and 200, offset 0 or more");
+        }
+        String nationalId = cnp != null ? cnp : cui;
+        if (nationalId != null) {
+            Optional<Citizen> found = citizens.findByNationalId(ActorPrincipal.of(security), nationalId, reason);
+            return new Views.PageView<>(found.map(Views.CitizenView::of).stream().toList(), found.isPresent() ? 1 : 0, 0,
+                    1);
+        }
+        if (text == null) {
+            throw new InvalidInputException("q", "give cnp, cui or q (name or address)");
+        }
+        Page<Citizen> page = citizens.search(ActorPrincipal.of(security), text, offset, limit, reason);
+        return new Views.PageView<>(page.items().stream().map(Views.CitizenView::of).toList(), page.total(),
+                page.offset(), page.limit());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Views.CitizenView get(@PathParam("id") String id, @QueryParam("reason") String reason,
+            @Context SecurityContext security) {
+        return citizens.get(ActorPrincipal.of(security), id, reason).map(Views.CitizenView::of)
+                .orElseThrow(() -> new NotFoundException("no citizen " + id));
+    }
+}

@@ -1,0 +1,83 @@
+package org.civicdesk.rest.internal;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.CivicDeskException;
+import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns every failure into a problem response; nothing leaks a stack trace or personal data. */
+final class ExceptionMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappers.class);
+
+    private ExceptionMappers() {
+    }
+
+    static final class DomainMapper implements ExceptionMapper<CivicDeskException> {
+        @Override
+        public Response toResponse(CivicDeskException e) {
+            if (e instanceof InvalidInputException invalid) {
+                // 422: well-formed but breaks a rule (invalid CNP, unknown type); 400 is for unreadable input.
+                return Problems.problem(422, "Invalid input", e.getMessage(), invalid.asMap());
+            }
+            if (e instanceof NotFoundException) {
+                return Problems.problem(404, "Not found", e.getMessage());
+            }
+            if (e instanceof AccessDeniedException) {
+                return Problems.problem(403, "Forbidden", e.getMessage());
+            }
+            if (e instanceof ConflictException) {
+                return Problems.problem(409, "Conflict", e.getMessage());
+            }
+            return Problems.problem(400, "Bad request", e.getMessage());
+        }
+    }
+
+    static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String detail = e instanceof UnrecognizedPropertyException u
+                    ? "unknown field '" + u.getPropertyName() + "'"
+                    : "the body is not the JSON expected: " + e.getOriginalMessage();
+            return Problems.problem(400, "Malformed JSON", detail);
+        }
+    }
+
+    static final class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JsonProcessingException json) {
+                return new JsonMapper().toResponse(json);
+            }
+            if (cause instanceof CivicDeskException domain) {
+                return new DomainMapper().toResponse(domain);
+            }
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return Problems.problem(status, known == null ? "Error" : known.getReasonPhrase(),
+                    status == 404 ? "no such resource" : e.getMessage());
+        }
+    }
+
+    static final class AnyMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof IllegalArgumentException) {
+                return Problems.problem(400, "Bad request", e.getMessage());
+            }
+            // Only the type goes to the log: messages may quote personal data.
+            LOG.error("Unexpected failure in the REST API: {}", e.getClass().getName(), e);
+            return Problems.problem(500, "Internal error", "the request failed; it has been logged");
+        }
+    }
+}

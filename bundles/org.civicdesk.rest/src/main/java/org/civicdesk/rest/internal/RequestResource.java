@@ -1,0 +1,146 @@
+package org.civicdesk.rest.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Page;
+import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.ServiceRequest;
+import org.civicdesk.rest.api.ActorPrincipal;
+import org.civicdesk.rest.api.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/v1/requests}: file, read, search and change requests. Any staff role; visibility is the registry's. */
+@Component(service = RestResource.class)
+@Path("/requests")
+@Produces(MediaType.APPLICATION_JSON)
+public class RequestResource implements RestResource {
+    private final RequestRegistry registry;
+
+    @Activate
+    public RequestResource(@Reference RequestRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response file(Views.FileRequestBody body, @Context SecurityContext security) {
+        if (body == null) {
+            throw new InvalidInputException(null, "a JSON body with type, channel and description is required");
+        }
+        CitizenDetails citizen = null;
+        if (body.citizen() != null) {
+            Views.CitizenBody c = body.citizen();
+            String nationalId = Views.nationalId(c);
+            if (nationalId == null) {
+                throw new InvalidInputException("citizen.cnp", "the citizen's CNP (or a company's CUI) is required");
+            }
+            citizen = new CitizenDetails(nationalId, c.firstName(), c.lastName() != null ? c.lastName() : c.companyName(),
+                    c.address(), c.phone(), c.email());
+        }
+        ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
+                Channel.parse(body.channel()), citizen, body.description(),
+                body.location() == null ? null : body.location().toLocation()));
+        return Response.created(URI.create("/api/v1/requests/" + filed.number()))
+                .entity(Views.RequestView.of(filed, null)).build();
+    }
+
+    @GET
+    @Path("/{year}/{seq}")
+    public Views.RequestView get(@PathParam("year") String year, @PathParam("seq") String seq,
+            @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        RequestNumber number = RequestNumber.parse(year + "/" + seq);
+        ServiceRequest request = registry.get(actor, number);
+        return Views.RequestView.of(request, registry.history(actor, number));
+    }
+
+    @POST
+    @Path("/{year}/{seq}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("year") String year, @PathParam("seq") String seq, Views.ChangeBody body,
+            @Context SecurityContext security) {
+        if (body == null || body.kind() == null) {
+            throw new InvalidInputException("kind", "say which change: assign, status, comment or attachment");
+        }
+        RequestChange change = switch (body.kind().toLowerCase(Locale.ROOT)) {
+            case "assign" -> RequestChange.assign(body.assignee(), body.comment());
+            case "status" -> RequestChange.status(body.status(), body.comment());
+            case "comment" -> RequestChange.comment(body.text() != null ? body.text() : body.comment());
+            case "attachment" -> new RequestChange(EventKind.ATTACHMENT_ADDED, null, null, body.comment(),
+                    body.attachmentName(), body.attachmentRef());
+            default -> throw new InvalidInputException("kind",
+                    "unknown change '" + body.kind() + "'; expected assign, status, comment or attachment");
+        };
+        Actor actor = ActorPrincipal.of(security);
+        RequestNumber number = RequestNumber.parse(year + "/" + seq);
+        ServiceRequest changed = registry.apply(actor, number, change);
+        return Response.status(Response.Status.CREATED)
+                .entity(Views.RequestView.of(changed, registry.history(actor, number))).build();
+    }
+
+    @GET
+    public Views.PageView<Views.RequestView> search(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("department") String department, @QueryParam("assignee") String assignee,
+            @QueryParam("channel") String channel, @QueryParam("citizenId") String citizenId,
+            @QueryParam("overdue") String overdue, @QueryParam("q") String text, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
+        RequestQuery query = new RequestQuery(blank(status), blank(type), blank(department), blank(assignee),
+                blank(channel) == null ? null : Channel.parse(channel), blank(citizenId),
+                blank(overdue) == null ? null : bool("overdue", overdue), blank(text), date("from", from),
+                date("to", to));
+        Page<ServiceRequest> page = registry.search(ActorPrincipal.of(security), query, offset, limit);
+        return new Views.PageView<>(page.items().stream().map(r -> Views.RequestView.of(r, null)).toList(),
+                page.total(), page.offset(), page.limit());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Boolean bool(String name, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> Boolean.TRUE;
+            case "false", "0", "no" -> Boolean.FALSE;
+            default -> throw new InvalidInputException(name, name + " must be true or false");
+        };
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (blank(value) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, name + " must be a date as YYYY-MM-DD");
+        }
+    }
+}

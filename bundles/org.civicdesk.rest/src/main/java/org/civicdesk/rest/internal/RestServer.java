@@ -1,0 +1,103 @@
+package org.civicdesk.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.rest.api.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * The one CivicDesk JAX-RS application, published on CXF's servlet (context {@code /api}, see
+ * {@code etc/org.apache.cxf.osgi.cfg}) at {@code /v1}. It owns JSON, authentication, role checks
+ * and problem responses, and gathers every {@link RestResource} service: when a bundle adds or
+ * removes resources, the application is published again with the new set.
+ *
+ * <p>Resources are bound after construction, so each initial binding publishes again: a handful
+ * of cheap republications at start rather than a timer thread.
+ */
+@Component(immediate = true)
+public class RestServer {
+    static final String ADDRESS = "/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    private final Bus bus;
+    private final StaffDirectory staff;
+    private final List<RestResource> resources = new CopyOnWriteArrayList<>();
+    private Server server;
+    private boolean active = true;
+
+    @Activate
+    public RestServer(@Reference StaffDirectory staff) {
+        // CXF's servlet (context /api) serves the default bus; CXF does not publish it as a service.
+        this.bus = BusFactory.getDefaultBus();
+        this.staff = staff;
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        active = false;
+        stop();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addResource(RestResource resource) {
+        resources.add(resource);
+        if (active) {
+            publish();
+        }
+    }
+
+    synchronized void removeResource(RestResource resource) {
+        resources.remove(resource);
+        if (active) {
+            publish();
+        }
+    }
+
+    private void publish() {
+        stop();
+        if (resources.isEmpty()) {
+            return;
+        }
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(ADDRESS);
+        factory.setServiceBeans(new ArrayList<>(resources));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff),
+                new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
+                new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), new SecurityHeaders()));
+        // Publishing must not run on the service registry's event with another bundle's class loader.
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
+            server = factory.create();
+            LOG.info("CivicDesk API published at /api{} with {} resources", ADDRESS, resources.size());
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private void stop() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+}

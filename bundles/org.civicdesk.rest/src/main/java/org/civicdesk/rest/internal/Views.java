@@ -1,0 +1,86 @@
+package org.civicdesk.rest.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.ServiceRequest;
+
+/** The JSON shapes of the API, separate from the service DTOs so the wire format is stable. */
+final class Views {
+    private Views() {
+    }
+
+    record LocationBody(Double lat, Double lon, String address) {
+        Location toLocation() {
+            return new Location(lat, lon, address);
+        }
+    }
+
+    record CitizenBody(String cnp, String cui, String nationalId, String firstName, String lastName, String companyName,
+            String address, String phone, String email) {
+    }
+
+    record FileRequestBody(String type, String channel, CitizenBody citizen, String description, LocationBody location) {
+    }
+
+    record ChangeBody(String kind, String assignee, String status, String comment, String text, String attachmentName,
+            String attachmentRef) {
+    }
+
+    record RequestView(String number, String trackingCode, String type, String channel, String citizenId,
+            String description, LocationBody location, String department, String status, String assignee,
+            Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, String self,
+            List<EventView> history) {
+
+        static RequestView of(ServiceRequest r, List<RequestEvent> history) {
+            Location l = r.location();
+            return new RequestView(r.number().toString(), r.trackingCode(), r.type(), r.channel().id(), r.citizenId(),
+                    r.description(), l == null ? null : new LocationBody(l.lat(), l.lon(), l.address()), r.department(),
+                    r.status(), r.assignee(), r.registeredAt(), r.deadline(), r.lastChangeAt(), r.overdue(),
+                    "/api/v1/requests/" + r.number(),
+                    history == null ? null : history.stream().map(EventView::of).toList());
+        }
+    }
+
+    record EventView(int sequence, Instant time, String kind, String actor, String status, String assignee,
+            String comment, String attachmentName, String attachmentRef) {
+        static EventView of(RequestEvent e) {
+            return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.actor(),
+                    e.status(), e.assignee(), e.comment(), e.attachmentName(), e.attachmentRef());
+        }
+    }
+
+    record RequestTypeView(String code, String name, Map<String, String> names, String department, int slaDays,
+            String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
+            Set<String> finalStatuses) {
+        static RequestTypeView of(RequestType t, String language) {
+            return new RequestTypeView(t.code(), t.name(language), t.names(), t.department(), t.slaDays(),
+                    t.initialStatus(), t.statuses(), t.transitions(), t.finalStatuses());
+        }
+    }
+
+    record CitizenView(String id, String kind, String nationalId, String firstName, String lastName, String name,
+            String address, String phone, String email, Instant registered) {
+        static CitizenView of(Citizen c) {
+            return new CitizenView(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.nationalId(),
+                    c.firstName(), c.lastName(), c.displayName(), c.address(), c.phone(), c.email(), c.registered());
+        }
+    }
+
+    record PageView<T>(List<T> items, long total, int offset, int limit) {
+    }
+
+    /** Picks the national id out of whichever field the client used. */
+    static String nationalId(CitizenBody c) {
+        String id = c.cnp() != null ? c.cnp() : c.cui() != null ? c.cui() : c.nationalId();
+        return id == null ? null : NationalIds.validate(id);
+    }
+}
