@@ -1,0 +1,231 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.sql.DataSource;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the assembled CivicDesk distribution (the tar.gz the build just made) under Pax Exam
+ * and talks to it as its users do: HTTP on a free port, the shell, and JDBC for what only the
+ * database can show. Subclasses add options (a PostgreSQL data source) through {@link #extra()}.
+ */
+public abstract class CivicDeskTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HTTP_PORT_PROPERTY = "civicdesk.test.httpPort";
+
+    @Inject
+    protected BundleContext bundleContext;
+    @Inject
+    protected SessionFactory sessionFactory;
+    @Inject
+    protected BootFinished bootFinished;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    protected Option[] baseConfig() {
+        String karaf = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + new File(System.getProperty("civicdesk.distribution")).getAbsolutePath())
+                        .karafVersion(karaf).name("CivicDesk").unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                systemTimeout(300_000),
+                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                // Fewer demo citizens: the tests need the accounts and some data, not volume.
+                editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "citizens", "400"),
+                editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "requests", "40"),
+                // The Java 17 module flags bin/karaf passes and Pax Exam does not.
+                new VMOption("--add-reads=java.xml=java.logging"),
+                new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                new VMOption("--patch-module"),
+                new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar"),
+                new VMOption("--patch-module"),
+                new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+                new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+                new VMOption("--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED"),
+                new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+                new VMOption("-classpath"),
+                new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
+        options.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                portOf(options)));
+        options.addAll(List.of(extra()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Options a subclass adds, e.g. to point the data source at PostgreSQL. */
+    protected Option[] extra() {
+        return new Option[0];
+    }
+
+    private static String portOf(List<Option> options) {
+        for (Option o : options) {
+            if (o instanceof org.ops4j.pax.exam.options.SystemPropertyOption p && p.getKey().equals(HTTP_PORT_PROPERTY)) {
+                return p.getValue();
+            }
+        }
+        throw new IllegalStateException("no HTTP port chosen");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    protected record Reply(int status, String contentType, JsonNode body, String raw) {
+    }
+
+    protected String base() {
+        return "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+    }
+
+    protected Reply get(String user, String path) throws Exception {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    protected Reply post(String user, String path, String json) throws Exception {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Sends as {@code credentials}: a demo user name (whose password is the user name),
+     * {@code "user:password"}, or {@code null} for an anonymous call.
+     */
+    protected Reply send(String credentials, HttpRequest.Builder request) throws Exception {
+        if (credentials != null) {
+            String userAndPassword = credentials.contains(":") ? credentials : credentials + ":" + credentials;
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = null;
+        if (type.contains("json") && !response.body().isEmpty()) {
+            body = JSON.readTree(response.body());
+        }
+        return new Reply(response.statusCode(), type, body, response.body());
+    }
+
+    /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */
+    protected void awaitDemoReady() throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                Reply me = get("admin", "/me");
+                if (me.status() == 200) {
+                    return;
+                }
+                last = me.status() + " " + me.raw();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        fail("CivicDesk did not become ready with demo data: " + last);
+    }
+
+    // ---------------------------------------------------------------- shell and database
+
+    /** Runs a shell command as the CivicDesk admin, as if typed over ssh, and returns its output. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (Exception e) {
+            print.println("ERROR: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        } finally {
+            print.flush();
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    protected DataSource dataSource() throws Exception {
+        Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=civicdesk)");
+        if (refs.isEmpty()) {
+            fail("no civicdesk DataSource");
+        }
+        return bundleContext.getService(refs.iterator().next());
+    }
+
+    protected long count(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.civicdesk.persistence.AppendOnlyTables;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The core of CivicDesk in the assembled distribution on its default database (Derby embedded). */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreIT extends CivicDeskTestSupport {
+
+    @Configuration
+    public Option[] config() {
+        return baseConfig();
+    }
+
+    @Before
+    public void ready() throws Exception {
+        awaitDemoReady();
+    }
+
+    static String pothole(String cnp, String description) {
+        return "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\"" + cnp
+                + "\",\"firstName\":\"Ion\",\"lastName\":\"Popescu\",\"address\":\"Str. Zamca 3, Suceava\"},"
+                + "\"description\":\"" + description + "\",\"location\":{\"lat\":47.65,\"lon\":26.25,\"address\":\"Str. Zamca 3\"}}";
+    }
+
+    @Test
+    public void healthAndRequestTypesArePublic() throws Exception {
+        Reply health = get(null, "/health");
+        assertEquals(200, health.status());
+        assertEquals("UP", health.body().get("status").asText());
+
+        Reply types = get(null, "/request-types?lang=en");
+        assertEquals(200, types.status());
+        assertTrue(types.body().isArray() && types.body().size() >= 5);
+        JsonNode pothole = null;
+        for (JsonNode t : types.body()) {
+            if (t.get("code").asText().equals("pothole")) {
+                pothole = t;
+            }
+        }
+        assertNotNull("the pothole type from etc/ is loaded", pothole);
+        assertEquals("Pothole or damaged road", pothole.get("name").asText());
+        assertEquals("ROADS", pothole.get("department").asText());
+        assertEquals(10, pothole.get("slaDays").asInt());
+    }
+
+    @Test
+    public void filingARequestGivesNumberDeadlineAndHistory() throws Exception {
+        Reply filed = post("operator", "/requests", pothole("1800101350018", "Groapă adâncă în fața blocului"));
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        assertTrue(number, number.matches(LocalDate.now(ZoneId.of("Europe/Bucharest")).getYear() + "/\\d{6}"));
+        assertEquals("registered", filed.body().get("status").asText());
+        assertEquals(10, filed.body().get("trackingCode").asText().length());
+        LocalDate deadline = LocalDate.parse(filed.body().get("deadline").asText());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+        assertTrue("10 working days are at least 14 calendar days", !deadline.isBefore(today.plusDays(14)));
+        assertFalse(deadline.getDayOfWeek() == DayOfWeek.SATURDAY || deadline.getDayOfWeek() == DayOfWeek.SUNDAY);
+
+        Reply read = get("operator", "/requests/" + number);
+        assertEquals(200, read.status());
+        assertEquals("Groapă adâncă în fața blocului", read.body().get("description").asText());
+        assertEquals(1, read.body().get("history").size());
+        assertEquals("created", read.body().get("history").get(0).get("kind").asText());
+
+        // The citizen was found by CNP (demo data), not registered twice.
+        Reply citizen = get("operator", "/citizens?cnp=1800101350018&reason=test");
+        assertEquals(1, citizen.body().get("total").asInt());
+        assertEquals(citizen.body().get("items").get(0).get("id").asText(), read.body().get("citizenId").asText());
+    }
+
+    @Test
+    public void workflowAndVisibilityFollowRoles() throws Exception {
+        String number = post("operator", "/requests", pothole("2820315350028", "Capac de canal lipsă")).body()
+                .get("number").asText();
+
+        // Not yet assigned: the employee does not see it, the roads supervisor does.
+        assertEquals(404, get("employee", "/requests/" + number).status());
+        assertEquals(200, get("supervisor", "/requests/" + number).status());
+
+        // Only a supervisor (or admin) assigns; the operator may not.
+        Reply denied = post("operator", "/requests/" + number + "/events", "{\"kind\":\"assign\",\"assignee\":\"employee\"}");
+        assertEquals(403, denied.status());
+        assertEquals("application/problem+json", denied.contentType());
+        Reply assigned = post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"employee\",\"comment\":\"Verificați pe teren\"}");
+        assertEquals(assigned.raw(), 201, assigned.status());
+        assertEquals("assigned", assigned.body().get("status").asText());
+        assertEquals("employee", assigned.body().get("assignee").asText());
+
+        // Now the employee sees it and works on it, within the workflow.
+        assertEquals(200, get("employee", "/requests/" + number).status());
+        Reply skip = post("employee", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"closed\"}");
+        assertEquals("assigned > closed is not a transition of the workflow", 409, skip.status());
+        assertEquals(201, post("employee", "/requests/" + number + "/events",
+                "{\"kind\":\"status\",\"status\":\"in_progress\"}").status());
+        assertEquals(201, post("employee", "/requests/" + number + "/events",
+                "{\"kind\":\"comment\",\"text\":\"Echipa a fost trimisă.\"}").status());
+        Reply resolved = post("employee", "/requests/" + number + "/events",
+                "{\"kind\":\"status\",\"status\":\"resolved\",\"comment\":\"Capac montat\"}");
+        assertEquals(201, resolved.status());
+        JsonNode history = resolved.body().get("history");
+        assertEquals(5, history.size());
+        assertEquals("status_changed", history.get(4).get("kind").asText());
+        assertEquals("employee", history.get(4).get("actor").asText());
+
+        // The employee's list holds only requests assigned to them.
+        JsonNode list = get("employee", "/requests?limit=500").body();
+        assertTrue(list.get("total").asInt() > 0);
+        for (JsonNode r : list.get("items")) {
+            assertEquals("employee", r.get("assignee").asText());
+        }
+        // The supervisor's list holds only the department's requests.
+        for (JsonNode r : get("supervisor", "/requests?limit=500").body().get("items")) {
+            assertEquals("ROADS", r.get("department").asText());
+        }
+        // Filters work: this request is found by its status and text.
+        JsonNode found = get("operator", "/requests?status=resolved&q=capac").body();
+        assertTrue(found.toString(), found.toString().contains(number));
+    }
+
+    @Test
+    public void badInputGetsProblemAndStoresNothing() throws Exception {
+        long requests = count("SELECT COUNT(*) FROM CD_REQUEST");
+        long citizens = count("SELECT COUNT(*) FROM CD_CITIZEN");
+
+        Reply badCnp = post("operator", "/requests", pothole("1800101350019", "x"));
+        assertEquals(422, badCnp.status());
+        assertEquals("application/problem+json", badCnp.contentType());
+        assertEquals("the CNP check digit is wrong", badCnp.body().get("detail").asText());
+
+        assertEquals(422, post("operator", "/requests", pothole("1800101350018", "x").replace("pothole", "no-such-type")).status());
+        assertEquals(422, post("operator", "/requests", pothole("1800101350018", "")).status());
+        assertEquals(400, post("operator", "/requests", "{\"type\":\"pothole\",").status());
+        assertEquals(400, post("operator", "/requests", "{\"type\":\"pothole\",\"colour\":\"red\"}").status());
+        assertEquals(422, post("operator", "/requests", pothole("1800101350018", "x").replace("47.65", "147.65")).status());
+        assertEquals(422, post("operator", "/requests", pothole("1800101350018", "x").replace("phone", "pigeon")).status());
+        assertEquals(401, post(null, "/requests", pothole("1800101350018", "x")).status());
+        assertEquals(401, post("operator:wrong", "/requests", pothole("1800101350018", "x")).status());
+        assertEquals(422, get("operator", "/requests/20x6/1").status());
+        assertEquals(404, get("operator", "/requests/2026/999999").status());
+        assertEquals(404, get("operator", "/no-such-thing").status());
+
+        assertEquals("nothing was stored", requests, count("SELECT COUNT(*) FROM CD_REQUEST"));
+        assertEquals("nothing was stored", citizens, count("SELECT COUNT(*) FROM CD_CITIZEN"));
+    }
+
+    @Test
+    public void readsAndChangesAreAuditedAndTheChainVerifies() throws Exception {
+        Reply citizen = get("operator", "/citizens?cnp=2550720350038&reason=caller%20asks%20about%20her%20request");
+        String citizenId = citizen.body().get("items").get(0).get("id").asText();
+        JsonNode entries = get("admin", "/audit?actor=operator&subjectId=" + citizenId).body();
+        assertTrue(entries.toString(), entries.get("total").asInt() >= 1);
+        JsonNode entry = entries.get("items").get(0);
+        assertEquals("citizen.lookup", entry.get("action").asText());
+        assertEquals("citizen-identity", entry.get("infoKind").asText());
+        assertTrue(entry.get("remarks").asText().contains("caller asks about her request"));
+
+        String number = post("operator", "/requests", pothole("2550720350038", "Audit me")).body().get("number").asText();
+        JsonNode created = get("admin", "/audit?action=request.create&subjectId=" + number).body();
+        assertEquals(1, created.get("total").asInt());
+
+        JsonNode verify = get("admin", "/audit/verify").body();
+        assertTrue(verify.toString(), verify.get("intact").asBoolean());
+        assertEquals(403, get("operator", "/audit/verify").status());
+        assertTrue(shell("civicdesk:audit-verify").contains("Audit chain intact"));
+    }
+
+    @Test
+    public void theDatabaseRefusesToAlterHistoryAndAudit() throws Exception {
+        post("operator", "/requests", pothole("1800101350018", "Istoric"));
+        for (String sql : List.of("UPDATE CD_AUDIT_ENTRY SET REMARKS = 'x'", "DELETE FROM CD_AUDIT_ENTRY",
+                "UPDATE CD_REQUEST_EVENT SET COMMENT_TEXT = 'x'", "DELETE FROM CD_REQUEST_EVENT",
+                "UPDATE CD_REQUEST SET DESCRIPTION = 'x'", "DELETE FROM CD_REQUEST")) {
+            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate(sql);
+                fail("the database accepted " + sql);
+            } catch (SQLException e) {
+                assertTrue(sql + ": " + e, messages(e).contains(AppendOnlyTables.REFUSAL));
+            }
+        }
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY") > 0);
+    }
+
+    static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(' ');
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                all.append(sql.getNextException().getMessage()).append(' ');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    public void concurrentFilingsGetDistinctGaplessNumbers() throws Exception {
+        int filings = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < filings; i++) {
+                String body = pothole("1800101350018", "Concurrent filing " + i);
+                replies.add(pool.submit(() -> post("operator", "/requests", body)));
+            }
+            Set<Integer> sequences = new TreeSet<>();
+            for (Future<Reply> f : replies) {
+                Reply r = f.get();
+                assertEquals(r.raw(), 201, r.status());
+                sequences.add(Integer.parseInt(r.body().get("number").asText().split("/")[1]));
+            }
+            assertEquals("distinct numbers", filings, sequences.size());
+            int first = ((TreeSet<Integer>) sequences).first();
+            int last = ((TreeSet<Integer>) sequences).last();
+            assertEquals("no gaps", filings - 1, last - first);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void restFeatureCanBeRemovedAndReinstalledWithoutLosingData() throws Exception {
+        String number = post("operator", "/requests", pothole("1800101350018", "Survives a REST reinstall")).body()
+                .get("number").asText();
+        // As an administrator does it, from the shell.
+        shell("feature:uninstall civicdesk-rest");
+        assertEquals(404, get(null, "/health").status());
+        assertTrue(shell("feature:list -i").contains("civicdesk-core"));
+        shell("feature:install civicdesk-rest");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        Reply read = get("operator", "/requests/" + number);
+        assertEquals(read.raw(), 200, read.status());
+        assertEquals("Survives a REST reinstall", read.body().get("description").asText());
+    }
+
+    @Test
+    public void adminManagesStaffFromTheShell() throws Exception {
+        String types = shell("civicdesk:request-types");
+        assertTrue(types, types.contains("pothole") && types.contains("ROADS"));
+        String list = shell("civicdesk:request-list --department ROADS -n 5");
+        assertTrue(list, list.contains("requests") && list.contains("ROADS"));
+
+        String added = shell("civicdesk:staff-add --role employee --department ROADS --password 'Str0ng-enough' "
+                + "ana.pop \"Ana Pop\"");
+        assertTrue(added, added.contains("Created ana.pop"));
+        assertEquals(200, get("ana.pop:Str0ng-enough", "/me").status());
+        assertTrue(shell("civicdesk:staff-list").contains("ana.pop"));
+
+        String weak = shell("civicdesk:staff-add --role operator --password abc weak.one \"Weak One\"");
+        assertTrue(weak, weak.contains("at least"));
+
+        shell("civicdesk:staff-password --password 'An0ther-secret' ana.pop");
+        assertEquals(401, get("ana.pop:Str0ng-enough", "/me").status());
+        assertEquals(200, get("ana.pop:An0ther-secret", "/me").status());
+
+        assertTrue(shell("civicdesk:staff-disable ana.pop").contains("disabled"));
+        assertEquals(401, get("ana.pop:An0ther-secret", "/me").status());
+
+        String shown = shell("civicdesk:request-show " + post("operator", "/requests",
+                pothole("1800101350018", "Shown in the shell")).body().get("number").asText());
+        assertTrue(shown, shown.contains("Shown in the shell") && shown.contains("CREATED"));
+    }
+
+    @Test
+    public void tamperingBehindTheApplicationIsDetected() throws Exception {
+        get("operator", "/citizens?cnp=1800101350018");
+        long sequence = 3;
+        String original;
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT REMARKS FROM CD_AUDIT_ENTRY WHERE SEQ = " + sequence)) {
+                rs.next();
+                original = rs.getString(1);
+            }
+            // A database administrator removes the guard and rewrites an entry.
+            s.execute("DROP TRIGGER CD_AUDIT_ENTRY_NO_UPDATE");
+            s.executeUpdate("UPDATE CD_AUDIT_ENTRY SET REMARKS = 'rewritten' WHERE SEQ = " + sequence);
+        }
+        try {
+            JsonNode verify = get("admin", "/audit/verify").body();
+            assertFalse(verify.get("intact").asBoolean());
+            assertEquals(sequence, verify.get("firstBroken").asLong());
+            String shell = shell("civicdesk:audit-verify");
+            assertTrue(shell, shell.contains("BROKEN at entry " + sequence));
+        } finally {
+            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE CD_AUDIT_ENTRY SET REMARKS = " + (original == null ? "NULL" : "'" + original.replace("'", "''") + "'")
+                        + " WHERE SEQ = " + sequence);
+            }
+            AppendOnlyTables.protect(dataSource(), "CD_AUDIT_ENTRY");
+        }
+        assertTrue(get("admin", "/audit/verify").body().get("intact").asBoolean());
+    }
+}
