@@ -1,6 +1,7 @@
 package org.civicdesk.demo.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,12 +45,21 @@ public class DemoSeeder {
             new Department("SANIT", "Serviciul Salubrizare"),
             new Department("URB", "Direcția Urbanism"),
             new Department("SOC", "Direcția de Asistență Socială"));
-    private static final String[] DESCRIPTIONS = {
-        "Groapă mare în carosabil, pericol pentru autoturisme.", "Stâlpul de iluminat nu funcționează de o săptămână.",
-        "Gunoiul nu a fost ridicat de 5 zile.", "Solicit informații despre programul de lucru al ghișeelor.",
-        "Reclam zgomotul produs noaptea de un șantier.", "Doresc un certificat de atestare fiscală pentru vânzare.",
-        "Copac căzut pe trotuar după furtună.", "Cer informații despre autorizația de construire pentru un garaj.",
-        "Solicit ajutor social pentru încălzire.", "Capac de canal lipsă pe trotuar, lângă școală."};
+    /** What citizens typically write, per request type; other types get a generic text. */
+    private static final Map<String, List<String>> DESCRIPTIONS = Map.of(
+            "pothole", List.of("Groapă mare în carosabil, pericol pentru autoturisme.",
+                    "Asfalt surpat lângă trecerea de pietoni."),
+            "streetlight", List.of("Stâlpul de iluminat nu funcționează de o săptămână.",
+                    "Strada este complet neiluminată noaptea."),
+            "waste", List.of("Gunoiul nu a fost ridicat de 5 zile.", "Pubele răsturnate, deșeuri pe trotuar."),
+            "information", List.of("Solicit informații despre programul de lucru al ghișeelor.",
+                    "Ce acte sunt necesare pentru înregistrarea unui autoturism?"),
+            "complaint", List.of("Reclam zgomotul produs noaptea de un șantier.",
+                    "Am așteptat două ore la ghișeu fără să fiu servit."),
+            "petition", List.of("Solicităm amenajarea unui loc de joacă în cartier."),
+            "tax-certificate", List.of("Doresc un certificat de atestare fiscală pentru vânzarea apartamentului."),
+            "building-permit", List.of("Cer informații despre autorizația de construire pentru un garaj."),
+            "social-aid", List.of("Solicit ajutor pentru încălzirea locuinței în sezonul rece."));
 
     private final StaffDirectory staff;
     private final CitizenRegistry citizens;
@@ -92,6 +102,11 @@ public class DemoSeeder {
                 System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests());
     }
 
+    private static String describe(String type, Random random) {
+        List<String> texts = DESCRIPTIONS.getOrDefault(type, List.of("Solicit sprijinul primăriei."));
+        return texts.get(random.nextInt(texts.size()));
+    }
+
     private void account(String username, String name, String department, Role role) {
         staff.create(Actor.system("demo"), new NewStaffAccount(username, name, username + "@civicdesk.example",
                 department, Set.of(role), username.toCharArray()));
@@ -113,7 +128,7 @@ public class DemoSeeder {
                     : new Location(47.63 + random.nextDouble() * 0.04, 26.22 + random.nextDouble() * 0.06,
                             citizen.address());
             ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), channels[i % channels.length],
-                    citizen, DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)], location));
+                    citizen, describe(type.code(), random), location));
             // A share of the roads department's requests is already being worked on.
             if ("ROADS".equals(type.department()) && random.nextInt(3) > 0) {
                 requests.apply(supervisor, filed.number(), RequestChange.assign("employee", "Vă rog verificați pe teren."));
