@@ -264,6 +264,8 @@ public class CoreIT extends CivicDeskTestSupport {
         shell("feature:uninstall civicdesk-rest");
         assertEquals(404, get(null, "/health").status());
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
+        // The rest of CivicDesk keeps working without its REST API.
+        assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
         shell("feature:install civicdesk-rest");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
@@ -300,6 +302,43 @@ public class CoreIT extends CivicDeskTestSupport {
         String shown = shell("civicdesk:request-show " + post("operator", "/requests",
                 pothole("1800101350018", "Shown in the shell")).body().get("number").asText());
         assertTrue(shown, shown.contains("Shown in the shell") && shown.contains("CREATED"));
+    }
+
+    @Test
+    public void theShellLogsInWithStaffAccounts() throws Exception {
+        // etc/org.apache.karaf.shell.cfg points ssh at the civicdesk realm; only admins get the ssh role.
+        assertTrue(shell("config:property-get -p org.apache.karaf.shell sshRealm").contains("civicdesk"));
+        assertTrue(rolesOf("admin", "admin").containsAll(List.of("admin", "ssh")));
+        List<String> operator = rolesOf("operator", "operator");
+        assertTrue(operator.contains("operator"));
+        assertFalse(operator.contains("ssh"));
+        try {
+            rolesOf("operator", "wrong");
+            fail("a wrong password logged in");
+        } catch (javax.security.auth.login.LoginException expected) {
+            // refused
+        }
+    }
+
+    private static List<String> rolesOf(String user, String password) throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(CoreIT.class.getClassLoader());
+            new javax.security.auth.login.LoginContext("civicdesk", subject, callbacks -> {
+                for (var c : callbacks) {
+                    if (c instanceof javax.security.auth.callback.NameCallback n) {
+                        n.setName(user);
+                    } else if (c instanceof javax.security.auth.callback.PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    }
+                }
+            }).login();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        return subject.getPrincipals(org.apache.karaf.jaas.boot.principal.RolePrincipal.class).stream()
+                .map(java.security.Principal::getName).toList();
     }
 
     @Test
