@@ -90,6 +90,14 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply read = get("operator", "/requests/" + number);
         assertEquals(200, read.status());
         assertEquals("Groapă adâncă în fața blocului", read.body().get("description").asText());
+
+        // The citizen follows it anonymously with the tracking code; no personal data is shown.
+        Reply tracked = get(null, filed.body().get("track").asText().substring("/api/v1".length()));
+        assertEquals(tracked.raw(), 200, tracked.status());
+        assertEquals(number, tracked.body().get("number").asText());
+        assertEquals("registered", tracked.body().get("status").asText());
+        assertFalse(tracked.raw().contains("Groapă") || tracked.raw().contains("citizen"));
+        assertEquals(404, get(null, "/track/AAAAAAAAAA").status());
         assertEquals(1, read.body().get("history").size());
         assertEquals("created", read.body().get("history").get(0).get("kind").asText());
 

@@ -1,6 +1,7 @@
 package org.civicdesk.request.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Page;
@@ -25,6 +26,12 @@ public interface RequestRegistry {
 
     /** A request the actor may see. @throws org.civicdesk.core.api.NotFoundException otherwise */
     ServiceRequest get(Actor actor, RequestNumber number);
+
+    /**
+     * The request with this tracking code, for the citizen following it without an account
+     * (R5). Callers must show only what is public: number, type, status, dates, department.
+     */
+    Optional<ServiceRequest> track(String trackingCode);
 
     /** The full history of a request, oldest first. */
     List<RequestEvent> history(Actor actor, RequestNumber number);

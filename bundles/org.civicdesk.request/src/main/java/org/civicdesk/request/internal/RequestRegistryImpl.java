@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -190,6 +191,20 @@ public class RequestRegistryImpl implements RequestRegistry {
     public ServiceRequest get(Actor actor, RequestNumber number) {
         ServiceRequest found = tx.read(em -> visible(em, actor, number));
         audit.record(new AuditEvent(actor.username(), "request.read", INFO_KIND, "request", number.toString(), null));
+        return found;
+    }
+
+    @Override
+    public Optional<ServiceRequest> track(String trackingCode) {
+        if (trackingCode == null || !trackingCode.matches("[A-Z0-9]{10}")) {
+            throw new InvalidInputException("trackingCode", "a tracking code has 10 letters and digits");
+        }
+        Optional<ServiceRequest> found = tx.read(em -> em
+                .createQuery("SELECT r FROM RequestEntity r WHERE r.trackingCode = ?1", RequestEntity.class)
+                .setParameter(1, trackingCode).getResultList().stream().findFirst()
+                .map(r -> toDto(r, em.find(RequestStateEntity.class, r.getNumber()), today())));
+        found.ifPresent(r -> audit.record(new AuditEvent("public", "request.track", INFO_KIND, "request",
+                r.number().toString(), null)));
         return found;
     }
 

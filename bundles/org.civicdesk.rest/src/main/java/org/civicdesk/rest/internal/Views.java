@@ -38,14 +38,14 @@ final class Views {
     record RequestView(String number, String trackingCode, String type, String channel, String citizenId,
             String description, LocationBody location, String department, String status, String assignee,
             Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, String self,
-            List<EventView> history) {
+            String track, List<EventView> history) {
 
         static RequestView of(ServiceRequest r, List<RequestEvent> history) {
             Location l = r.location();
             return new RequestView(r.number().toString(), r.trackingCode(), r.type(), r.channel().id(), r.citizenId(),
                     r.description(), l == null ? null : new LocationBody(l.lat(), l.lon(), l.address()), r.department(),
                     r.status(), r.assignee(), r.registeredAt(), r.deadline(), r.lastChangeAt(), r.overdue(),
-                    "/api/v1/requests/" + r.number(),
+                    "/api/v1/requests/" + r.number(), "/api/v1/track/" + r.trackingCode(),
                     history == null ? null : history.stream().map(EventView::of).toList());
         }
     }
