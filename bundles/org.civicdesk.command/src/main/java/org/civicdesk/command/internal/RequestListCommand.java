@@ -2,6 +2,7 @@ package org.civicdesk.command.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -24,10 +25,13 @@ public class RequestListCommand implements Action {
     @Option(name = "--status", description = "Only this status")
     String status;
     @Option(name = "--type", description = "Only this request type code")
+    @Completion(Completers.RequestTypeCodes.class)
     String type;
     @Option(name = "--department", description = "Only this department code")
+    @Completion(Completers.DepartmentCodes.class)
     String department;
     @Option(name = "--assignee", description = "Only requests assigned to this user")
+    @Completion(Completers.StaffNames.class)
     String assignee;
     @Option(name = "--channel", description = "phone, web, email or desk")
     String channel;

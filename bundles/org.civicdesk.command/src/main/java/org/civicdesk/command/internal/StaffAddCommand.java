@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -32,6 +33,7 @@ public class StaffAddCommand implements Action {
             description = "operator, employee, supervisor or admin (repeat for several)")
     List<String> roles;
     @Option(name = "--department", aliases = "-d", description = "Department code")
+    @Completion(Completers.DepartmentCodes.class)
     String department;
     @Option(name = "--email", description = "Work e-mail")
     String email;

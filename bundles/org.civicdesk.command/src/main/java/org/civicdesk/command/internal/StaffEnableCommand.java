@@ -3,6 +3,7 @@ package org.civicdesk.command.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,6 +17,7 @@ public class StaffEnableCommand implements Action {
     StaffDirectory staff;
 
     @Argument(index = 0, name = "username", required = true)
+    @Completion(Completers.StaffNames.class)
     String username;
     @Option(name = "--enable", description = "Enable the account again")
     boolean enable;

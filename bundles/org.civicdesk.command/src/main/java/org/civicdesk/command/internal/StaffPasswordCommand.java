@@ -3,6 +3,7 @@ package org.civicdesk.command.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,6 +19,7 @@ public class StaffPasswordCommand implements Action {
     Session session;
 
     @Argument(index = 0, name = "username", required = true)
+    @Completion(Completers.StaffNames.class)
     String username;
     @Option(name = "--password", description = "The new password (prompted for when absent)")
     String password;
