@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /** Formatting shared by the commands. */
 final class Tables {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private Tables() {
     }

@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "CivicDesk staff accounts",
         description = "Password hashing and login settings for staff accounts.")
 public @interface StaffDirectoryConfig {
-    @AttributeDefinition(name = "PBKDF2 iterations", description = "Work factor of new password hashes (OWASP: 600000).", min = "10000")
+    @AttributeDefinition(name = "PBKDF2 iterations", min = "10000",
+            description = "Work factor of new password hashes (OWASP: 600000).")
     int passwordIterations() default 600_000;
 
     @AttributeDefinition(name = "Minimum password length")

@@ -65,7 +65,8 @@ public class StaffEntity {
 
     StaffAccount toDto() {
         Set<Role> parsed = roles.isEmpty() ? Set.of()
-                : Arrays.stream(roles.split(",")).map(Role::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                : Arrays.stream(roles.split(",")).map(Role::parse)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new StaffAccount(username, displayName, email, department, parsed, enabled);
     }
 }

@@ -89,7 +89,8 @@ public class RequestRegistryImpl implements RequestRegistry {
         this.zone = ZoneId.of(config.zone());
         Set<LocalDate> holidays;
         try {
-            holidays = Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+"))).filter(s -> !s.isEmpty()).map(LocalDate::parse)
+            holidays = Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
+                    .filter(s -> !s.isEmpty()).map(LocalDate::parse)
                     .collect(Collectors.toSet());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
@@ -268,7 +269,8 @@ public class RequestRegistryImpl implements RequestRegistry {
             where.append(" AND r.citizenId = ").append(param(params, q.citizenId()));
         }
         if (q.from() != null) {
-            where.append(" AND r.registeredMillis >= ").append(param(params, q.from().atStartOfDay(zone).toInstant().toEpochMilli()));
+            where.append(" AND r.registeredMillis >= ")
+                    .append(param(params, q.from().atStartOfDay(zone).toInstant().toEpochMilli()));
         }
         if (q.to() != null) {
             where.append(" AND r.registeredMillis < ")
