@@ -20,6 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
+import org.civicdesk.datasource.api.CitizenProfileContributor;
+import org.civicdesk.datasource.api.Fact;
+import org.civicdesk.datasource.api.ProfileSection;
+import org.civicdesk.datasource.api.VerificationFact;
+import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.persistence.AppendOnlyTables;
 import org.junit.Before;
 import org.junit.Test;
@@ -310,6 +316,68 @@ public class CoreIT extends CivicDeskTestSupport {
         String shown = shell("civicdesk:request-show " + post("operator", "/requests",
                 pothole("1800101350018", "Shown in the shell")).body().get("number").asText());
         assertTrue(shown, shown.contains("Shown in the shell") && shown.contains("CREATED"));
+    }
+
+    @Test
+    public void theProfileShowsWhateverDataSourcesAreInstalled() throws Exception {
+        String citizenId = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        post("operator", "/requests", pothole("2820315350028", "Cerere pentru profil"));
+
+        JsonNode bare = get("operator", "/citizens/" + citizenId + "/profile?reason=caller%20asks").body();
+        assertEquals("Maria", bare.get("citizen").get("firstName").asText());
+        assertEquals(0, bare.get("sections").size());
+        assertTrue(bare.get("requests").toString().contains("Cerere pentru profil"));
+
+        // A data source arrives at run time, as a plug-in bundle's DS component would.
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(CitizenProfileContributor.ID_PROPERTY, "test-registry");
+        org.osgi.framework.ServiceRegistration<CitizenProfileContributor> registration = bundleContext.registerService(
+                CitizenProfileContributor.class, new AbstractCitizenProfileContributor() {
+                    @Override
+                    public List<ProfileSection> sections(Citizen citizen, java.util.Locale locale) {
+                        return List.of(new ProfileSection("test-registry", "Registry " + locale.getLanguage(), "test-info",
+                                List.of(new Fact("Surname", citizen.lastName()))));
+                    }
+
+                    @Override
+                    public List<VerificationFact> verificationFacts(Citizen citizen, java.util.Locale locale) {
+                        return List.of(new VerificationFact("test-registry", "Your street?", citizen.address(), "address"));
+                    }
+                }, props);
+        props.put(CitizenProfileContributor.ID_PROPERTY, "broken");
+        org.osgi.framework.ServiceRegistration<CitizenProfileContributor> broken = bundleContext.registerService(
+                CitizenProfileContributor.class, new AbstractCitizenProfileContributor() {
+                    @Override
+                    public List<ProfileSection> sections(Citizen citizen, java.util.Locale locale) {
+                        throw new IllegalStateException("back-office system down");
+                    }
+                }, props);
+        try {
+            Reply withSource = get("operator", "/citizens/" + citizenId + "/profile?lang=en&reason=verification");
+            assertEquals(withSource.raw(), 200, withSource.status());
+            JsonNode sections = withSource.body().get("sections");
+            assertEquals(1, sections.size());
+            assertEquals("Registry en", sections.get(0).get("title").asText());
+            assertEquals("Popescu", sections.get(0).get("facts").get(0).get("value").asText());
+            assertEquals("Your street?", withSource.body().get("verificationFacts").get(0).get("question").asText());
+            assertEquals("broken", withSource.body().get("unavailableSources").get(0).asText());
+        } finally {
+            registration.unregister();
+            broken.unregister();
+        }
+        assertEquals(0, get("operator", "/citizens/" + citizenId + "/profile").body().get("sections").size());
+
+        // Every profile view is audited with the operator, the kinds of information and the reason.
+        JsonNode audited = get("admin", "/audit?action=citizen.profile&subjectId=" + citizenId).body();
+        assertEquals(3, audited.get("total").asInt());
+        boolean sawTestKind = false;
+        for (JsonNode e : audited.get("items")) {
+            assertEquals("operator", e.get("actor").asText());
+            sawTestKind |= e.get("infoKind").asText().contains("test-info")
+                    && e.get("remarks").asText().contains("verification");
+        }
+        assertTrue(audited.toString(), sawTestKind);
+        assertEquals(404, get("operator", "/citizens/no-such-id/profile").status());
     }
 
     @Test

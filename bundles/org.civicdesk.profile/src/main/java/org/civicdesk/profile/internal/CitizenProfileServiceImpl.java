@@ -1,0 +1,105 @@
+package org.civicdesk.profile.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.datasource.api.CitizenProfile;
+import org.civicdesk.datasource.api.CitizenProfileContributor;
+import org.civicdesk.datasource.api.CitizenProfileService;
+import org.civicdesk.datasource.api.ProfileSection;
+import org.civicdesk.datasource.api.VerificationFact;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.ServiceRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the 360° view from the contributors installed right now: a data-source feature
+ * installed at run time adds its section on the next call, one uninstalled takes it away, and a
+ * contributor that fails is reported as unavailable instead of failing the whole view.
+ */
+@Component(service = CitizenProfileService.class)
+public class CitizenProfileServiceImpl implements CitizenProfileService {
+    private static final Logger LOG = LoggerFactory.getLogger(CitizenProfileServiceImpl.class);
+    private static final int MAX_REQUESTS = 50;
+
+    private final CitizenRegistry citizens;
+    private final RequestRegistry requests;
+    private final AuditLog audit;
+    /** Contributors by data-source id, so the sections come in a stable order. */
+    private final Map<String, CitizenProfileContributor> contributors = new ConcurrentSkipListMap<>();
+
+    @Activate
+    public CitizenProfileServiceImpl(@Reference CitizenRegistry citizens, @Reference RequestRegistry requests,
+            @Reference AuditLog audit) {
+        this.citizens = citizens;
+        this.requests = requests;
+        this.audit = audit;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addContributor(CitizenProfileContributor contributor, Map<String, Object> properties) {
+        contributors.put(sourceId(contributor, properties), contributor);
+    }
+
+    void removeContributor(CitizenProfileContributor contributor, Map<String, Object> properties) {
+        contributors.remove(sourceId(contributor, properties), contributor);
+    }
+
+    private static String sourceId(CitizenProfileContributor contributor, Map<String, Object> properties) {
+        Object id = properties.get(CitizenProfileContributor.ID_PROPERTY);
+        return id != null ? id.toString() : contributor.getClass().getName();
+    }
+
+    @Override
+    public Optional<CitizenProfile> profile(Actor actor, String citizenId, String reason, Locale locale) {
+        Optional<Citizen> found = citizens.get(actor, citizenId, reason);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Citizen citizen = found.get();
+        List<VerificationFact> facts = new ArrayList<>();
+        List<ProfileSection> sections = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (Map.Entry<String, CitizenProfileContributor> source : contributors.entrySet()) {
+            try {
+                facts.addAll(source.getValue().verificationFacts(citizen, locale));
+                sections.addAll(source.getValue().sections(citizen, locale));
+            } catch (RuntimeException e) {
+                // Only the type: a message may quote the citizen's data.
+                LOG.warn("Data source {} failed to contribute to a profile: {}", source.getKey(), e.getClass().getName());
+                unavailable.add(source.getKey());
+            }
+        }
+        RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
+        List<ServiceRequest> filed = requests.search(actor, ofCitizen, 0, MAX_REQUESTS).items();
+
+        Set<String> kinds = new LinkedHashSet<>();
+        kinds.add("citizen-identity");
+        facts.forEach(f -> kinds.add(f.infoKind()));
+        sections.forEach(s -> kinds.add(s.infoKind()));
+        kinds.add("request");
+        audit.record(new AuditEvent(actor.username(), "citizen.profile", String.join(",", kinds), "citizen",
+                citizen.id(), reason == null || reason.isBlank() ? null : "purpose: " + reason.strip()));
+        return Optional.of(new CitizenProfile(citizen, facts, sections, filed, unavailable));
+    }
+}
