@@ -20,23 +20,29 @@ import org.civicdesk.audit.api.ChainVerification;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SqlErrors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The audit trail on its own persistence unit. Appends are serialised inside this node by a
- * lock and across nodes by the primary key on the sequence: a node that loses the race reads
- * the new head and tries again, so the chain never forks.
+ * lock, which also lets the node remember the chain's head instead of reading it each time, and
+ * across nodes by the primary key on the sequence: a node that loses the race re-reads the head
+ * and tries again, so the chain never forks.
  */
 @Component(service = AuditLog.class)
 public class AuditLogImpl implements AuditLog {
     static final String TABLE = "CD_AUDIT_ENTRY";
     private static final int MAX_FIELD = 2000;
     private static final int VERIFY_BATCH = 1000;
+    private static final int MAX_ATTEMPTS = 20;
 
     private final JpaTransactions tx;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** The chain's last entry as this node knows it; guarded by {@link #appendLock}, null when unknown. */
+    private long headSequence;
+    private String headHash;
 
     @Activate
     public AuditLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-audit)") EntityManagerFactory emf,
@@ -54,24 +60,45 @@ public class AuditLogImpl implements AuditLog {
                 cut(event.remarks(), MAX_FIELD));
         appendLock.lock();
         try {
-            return tx.callRetryingOnConflict(20, em -> append(em, bounded));
+            for (int attempt = 1;; attempt++) {
+                if (headHash == null) {
+                    loadHead();
+                }
+                long sequence = headSequence + 1;
+                String previous = headHash;
+                try {
+                    AuditEntry entry = tx.call(em -> insert(em, sequence, previous, bounded));
+                    headSequence = entry.sequence();
+                    headHash = entry.hash();
+                    return entry;
+                } catch (RuntimeException e) {
+                    // Another node appended first (or the insert failed): re-read the head.
+                    headHash = null;
+                    if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             appendLock.unlock();
         }
     }
 
-    private AuditEntry append(EntityManager em, AuditEvent event) {
-        List<AuditEntryEntity> head = em
+    /** Reads the chain's head from the database; called under the append lock. */
+    private void loadHead() {
+        List<AuditEntryEntity> head = tx.read(em -> em
                 .createQuery("SELECT e FROM AuditEntryEntity e ORDER BY e.sequence DESC", AuditEntryEntity.class)
-                .setMaxResults(1).getResultList();
-        long sequence = head.isEmpty() ? 1 : head.get(0).getSequence() + 1;
-        String previous = head.isEmpty() ? HashChain.GENESIS : head.get(0).getHash();
+                .setMaxResults(1).getResultList());
+        headSequence = head.isEmpty() ? 0 : head.get(0).getSequence();
+        headHash = head.isEmpty() ? HashChain.GENESIS : head.get(0).getHash();
+    }
+
+    private static AuditEntry insert(EntityManager em, long sequence, String previous, AuditEvent event) {
         long now = System.currentTimeMillis();
         String hash = HashChain.hash(sequence, now, event, previous);
         AuditEntryEntity entity = new AuditEntryEntity(sequence, now, event.actor(), event.action(),
                 event.infoKind(), event.subjectType(), event.subjectId(), event.remarks(), previous, hash);
         em.persist(entity);
-        em.flush();
         return toEntry(entity);
     }
 
