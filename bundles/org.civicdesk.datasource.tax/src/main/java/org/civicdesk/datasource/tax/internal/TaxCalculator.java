@@ -13,7 +13,9 @@ import java.util.List;
  * instalments (31 March and 30 September); payments settle the oldest instalment first; an
  * unpaid instalment bears a late-payment increase of 1 % of the unpaid principal for each month
  * or part of a month since its due date; paying the whole year by 31 March earns the
- * early-payment discount when the object has one. Amounts are in lei with two decimals.
+ * early-payment discount when the object has one. One-off obligations (fines, fees) are due
+ * whole on their own date; fines bear no increases (the fiscal procedure code charges no
+ * accessories on fines). Amounts are in lei with two decimals.
  */
 final class TaxCalculator {
     static final BigDecimal MONTHLY_INCREASE = new BigDecimal("0.01");
@@ -34,7 +36,12 @@ final class TaxCalculator {
      * @param annualAmount          the year's tax after reductions and exemptions
      * @param earlyDiscountPercent  discount for paying the whole year by 31 March (0 when none)
      */
-    record Obligation(int year, BigDecimal annualAmount, BigDecimal earlyDiscountPercent, List<Payment> payments) {
+    record Obligation(int year, BigDecimal annualAmount, BigDecimal earlyDiscountPercent, LocalDate dueDate,
+            boolean bearsIncreases, List<Payment> payments) {
+        /** An annual tax, due in the two legal instalments. */
+        Obligation(int year, BigDecimal annualAmount, BigDecimal earlyDiscountPercent, List<Payment> payments) {
+            this(year, annualAmount, earlyDiscountPercent, null, true, payments);
+        }
     }
 
     /** An instalment as it stands on the day of the assessment. */
@@ -84,16 +91,21 @@ final class TaxCalculator {
         BigDecimal first = annual.divide(TWO, 2, RoundingMode.HALF_UP);
         BigDecimal[] amounts = {first, annual.subtract(first)};
         LocalDate[] dues = {firstDue(obligation.year()), secondDue(obligation.year())};
+        if (obligation.dueDate() != null) {
+            amounts = new BigDecimal[] {annual};
+            dues = new LocalDate[] {obligation.dueDate()};
+        }
+        LocalDate firstDue = dues[0];
 
         List<Payment> payments = new ArrayList<>(obligation.payments());
         payments.sort(Comparator.comparing(Payment::date));
-        BigDecimal paidByFirstDue = payments.stream().filter(p -> !p.date().isAfter(dues[0])).map(Payment::amount)
+        BigDecimal paidByFirstDue = payments.stream().filter(p -> !p.date().isAfter(firstDue)).map(Payment::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal discount = obligation.earlyDiscountPercent() == null ? BigDecimal.ZERO : obligation.earlyDiscountPercent();
         BigDecimal discounted = annual.subtract(annual.multiply(discount).divide(HUNDRED, 2, RoundingMode.HALF_UP));
         if (discount.signum() > 0 && paidByFirstDue.compareTo(discounted) >= 0) {
             List<InstalmentStatus> settled = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < amounts.length; i++) {
                 settled.add(new InstalmentStatus(dues[i], amounts[i], amounts[i], NONE, 0, NONE));
             }
             return new Assessment(obligation.year(), settled, true);
@@ -102,13 +114,13 @@ final class TaxCalculator {
         BigDecimal available = payments.stream().filter(p -> !p.date().isAfter(asOf)).map(Payment::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         List<InstalmentStatus> statuses = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < amounts.length; i++) {
             BigDecimal paid = available.min(amounts[i]);
             available = available.subtract(paid);
             BigDecimal unpaid = amounts[i].subtract(paid);
             int months = unpaid.signum() > 0 ? monthsLate(dues[i], asOf) : 0;
-            BigDecimal increase = unpaid.multiply(MONTHLY_INCREASE).multiply(BigDecimal.valueOf(months))
-                    .setScale(2, RoundingMode.HALF_UP);
+            BigDecimal increase = !obligation.bearsIncreases() ? NONE
+                    : unpaid.multiply(MONTHLY_INCREASE).multiply(BigDecimal.valueOf(months)).setScale(2, RoundingMode.HALF_UP);
             statuses.add(new InstalmentStatus(dues[i], amounts[i], paid.setScale(2), unpaid.setScale(2), months, increase));
         }
         return new Assessment(obligation.year(), statuses, false);
