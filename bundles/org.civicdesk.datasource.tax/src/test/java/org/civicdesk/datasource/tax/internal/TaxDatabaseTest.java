@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.civicdesk.datasource.tax.api.TaxObject;
+import org.civicdesk.datasource.tax.demo.internal.TaxDemoDatabase;
 import org.civicdesk.datasource.tax.api.TaxRecord;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -35,8 +36,8 @@ public class TaxDatabaseTest {
         String url = "jdbc:derby:" + Files.createTempDirectory("taxdb").resolve("db") + ";create=true";
         dataSource = new UrlDataSource(url);
         try (Connection c = dataSource.getConnection()) {
-            HandCheckedTaxpayers.createSchema(c);
-            HandCheckedTaxpayers.insert(c, AS_OF.getYear());
+            TaxDemoDatabase.createSchema(c);
+            TaxDemoDatabase.insertHandChecked(c, AS_OF.getYear());
         }
         database = new TaxDatabase(dataSource);
     }

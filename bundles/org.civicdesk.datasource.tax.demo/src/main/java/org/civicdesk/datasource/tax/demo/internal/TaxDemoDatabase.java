@@ -1,4 +1,4 @@
-package org.civicdesk.datasource.tax.internal;
+package org.civicdesk.datasource.tax.demo.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The three taxpayers anyone can check by hand (README), relative to a tax year Y:
+ * Creates the demo tax database: the schema of the municipality's tax system as CivicDesk reads
+ * it, and the three taxpayers anyone can check by hand (README), relative to a tax year Y:
  * <ul>
  * <li>Ion Popescu and Maria Popescu own a flat 50/50 (180 lei a year, 90 each, 10 % early
  * discount). Maria pays 81 lei by 31 March every year. Ion paid every year in two instalments
@@ -18,12 +19,13 @@ import java.sql.Statement;
  * it with the early discount, 112.50 lei, every 15 March: fully paid up.</li>
  * </ul>
  */
-final class HandCheckedTaxpayers {
-    private HandCheckedTaxpayers() {
+public final class TaxDemoDatabase {
+    private TaxDemoDatabase() {
     }
 
-    static void createSchema(Connection c) throws SQLException, IOException {
-        try (InputStream in = TaxDatabase.class.getResourceAsStream("schema.sql"); Statement s = c.createStatement()) {
+    /** Creates the tables (schema.sql). */
+    public static void createSchema(Connection c) throws SQLException, IOException {
+        try (InputStream in = TaxDemoDatabase.class.getResourceAsStream("schema.sql"); Statement s = c.createStatement()) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
             for (String sql : script.split(";")) {
                 if (!sql.isBlank()) {
@@ -33,7 +35,8 @@ final class HandCheckedTaxpayers {
         }
     }
 
-    static void insert(Connection c, int y) throws SQLException {
+    /** Inserts the hand-checkable taxpayers for tax year {@code y} and the five before it. */
+    public static void insertHandChecked(Connection c, int y) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO TAXPAYER VALUES ('T1', '1800101350018', 'PERSON', 'Ion Popescu', "
                     + "'Str. Ștefan cel Mare nr. 12, ap. 4, Suceava')");
