@@ -85,6 +85,7 @@ public abstract class CivicDeskTestSupport {
                 // Fewer demo citizens: the tests need the accounts and some data, not volume.
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "citizens", "400"),
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "requests", "40"),
+                editConfigurationFilePut("etc/org.civicdesk.datasource.tax.demo.cfg", "taxpayers", "200"),
                 // The Java 17 module flags bin/karaf passes and Pax Exam does not.
                 new VMOption("--add-reads=java.xml=java.logging"),
                 new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

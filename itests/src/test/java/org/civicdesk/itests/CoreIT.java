@@ -274,13 +274,17 @@ public class CoreIT extends CivicDeskTestSupport {
     public void restFeatureCanBeRemovedAndReinstalledWithoutLosingData() throws Exception {
         String number = post("operator", "/requests", pothole("1800101350018", "Survives a REST reinstall")).body()
                 .get("number").asText();
-        // As an administrator does it, from the shell.
-        shell("feature:uninstall civicdesk-rest");
-        assertEquals(404, get(null, "/health").status());
+        // As an administrator does it, from the shell (with the data source that publishes through it).
+        for (String feature : List.of("civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
+            if (shell("feature:list -i").contains(feature + " ")) {
+                shell("feature:uninstall " + feature);
+            }
+        }
+        assertEquals(shell("feature:list -i"), 404, get(null, "/health").status());
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
-        shell("feature:install civicdesk-rest");
+        shell("feature:install civicdesk-rest civicdesk-taxes");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
@@ -325,7 +329,7 @@ public class CoreIT extends CivicDeskTestSupport {
 
         JsonNode bare = get("operator", "/citizens/" + citizenId + "/profile?reason=caller%20asks").body();
         assertEquals("Maria", bare.get("citizen").get("firstName").asText());
-        assertEquals(0, bare.get("sections").size());
+        int installed = bare.get("sections").size(); // e.g. the tax data source's
         assertTrue(bare.get("requests").toString().contains("Cerere pentru profil"));
 
         // A data source arrives at run time, as a plug-in bundle's DS component would.
@@ -356,16 +360,22 @@ public class CoreIT extends CivicDeskTestSupport {
             Reply withSource = get("operator", "/citizens/" + citizenId + "/profile?lang=en&reason=verification");
             assertEquals(withSource.raw(), 200, withSource.status());
             JsonNode sections = withSource.body().get("sections");
-            assertEquals(1, sections.size());
-            assertEquals("Registry en", sections.get(0).get("title").asText());
-            assertEquals("Popescu", sections.get(0).get("facts").get(0).get("value").asText());
-            assertEquals("Your street?", withSource.body().get("verificationFacts").get(0).get("question").asText());
+            assertEquals(installed + 1, sections.size());
+            JsonNode added = null;
+            for (JsonNode section : sections) {
+                if (section.get("source").asText().equals("test-registry")) {
+                    added = section;
+                }
+            }
+            assertEquals("Registry en", added.get("title").asText());
+            assertEquals("Popescu", added.get("facts").get(0).get("value").asText());
+            assertTrue(withSource.body().get("verificationFacts").toString().contains("Your street?"));
             assertEquals("broken", withSource.body().get("unavailableSources").get(0).asText());
         } finally {
             registration.unregister();
             broken.unregister();
         }
-        assertEquals(0, get("operator", "/citizens/" + citizenId + "/profile").body().get("sections").size());
+        assertEquals(installed, get("operator", "/citizens/" + citizenId + "/profile").body().get("sections").size());
 
         // Every profile view is audited with the operator, the kinds of information and the reason.
         JsonNode audited = get("admin", "/audit?action=citizen.profile&subjectId=" + citizenId).body();
@@ -378,6 +388,56 @@ public class CoreIT extends CivicDeskTestSupport {
         }
         assertTrue(audited.toString(), sawTestKind);
         assertEquals(404, get("operator", "/citizens/no-such-id/profile").status());
+    }
+
+    @Test
+    public void taxSectionComesAndGoesWithTheTaxFeature() throws Exception {
+        String ion = get("operator", "/citizens?cnp=1800101350018").body().get("items").get(0).get("id").asText();
+        String maria = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        // The demo tax database is created in the background after boot.
+        Reply taxes = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            taxes = get("operator", "/citizens/" + ion + "/taxes?reason=caller%20asks%20what%20he%20owes");
+            if (taxes.status() == 200) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(taxes.raw(), 200, taxes.status());
+        JsonNode record = taxes.body();
+        int year = LocalDate.now(ZoneId.of("Europe/Bucharest")).getYear();
+        // Last year's unpaid flat instalment (45 lei plus increases) and the 100-lei fine are arrears.
+        assertTrue(record.toString(), record.get("arrearsByYear").get(Integer.toString(year - 1)).decimalValue()
+                .compareTo(new java.math.BigDecimal("145")) > 0);
+        assertTrue(record.get("owedNow").decimalValue().compareTo(new java.math.BigDecimal("145")) > 0);
+        assertTrue(record.toString(), record.toString().contains("Maria Popescu") && record.toString().contains("SV-12-POP"));
+        JsonNode mariaTaxes = get("operator", "/citizens/" + maria + "/taxes").body();
+        assertEquals(0, mariaTaxes.get("owedNow").decimalValue().signum());
+        assertEquals(403, get("employee", "/citizens/" + ion + "/taxes").status());
+        JsonNode audited = get("admin", "/audit?action=tax.read&subjectId=1800101350018").body();
+        assertTrue(audited.toString(), audited.toString().contains("caller asks what he owes"));
+
+        JsonNode profile = get("operator", "/citizens/" + ion + "/profile?lang=en").body();
+        assertEquals("Local taxes", profile.get("sections").get(0).get("title").asText());
+        assertTrue(profile.get("verificationFacts").toString().contains("Maria Popescu"));
+
+        // An administrator removes the tax data source at run time: the section goes, the rest stays.
+        shell("feature:uninstall civicdesk-taxes-demo civicdesk-taxes");
+        JsonNode without = get("operator", "/citizens/" + ion + "/profile").body();
+        assertEquals(without.toString(), 0, without.get("sections").size());
+        assertEquals(404, get("operator", "/citizens/" + ion + "/taxes").status());
+        shell("feature:install civicdesk-taxes");
+        deadline = System.currentTimeMillis() + 60_000;
+        JsonNode again = null;
+        while (System.currentTimeMillis() < deadline) {
+            again = get("operator", "/citizens/" + ion + "/profile?lang=en").body();
+            if (again.get("sections").size() > 0) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals("Local taxes", again.get("sections").get(0).get("title").asText());
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.civicdesk.datasource.tax.internal;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.datasource.tax.api.TaxInquiry;
+import org.civicdesk.datasource.tax.api.TaxRecord;
+import org.civicdesk.datasource.tax.api.TaxSummary;
+import org.civicdesk.identity.api.NationalIds;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Consultation of the tax database; every call is audited with the actor and the reason. */
+@Component(service = TaxInquiry.class)
+public class TaxInquiryImpl implements TaxInquiry {
+    static final String TAX_DATASOURCE = "(osgi.jndi.service.name=civicdesk-tax)";
+    static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
+
+    private final TaxDatabase database;
+    private final AuditLog audit;
+
+    @Activate
+    public TaxInquiryImpl(@Reference(target = TAX_DATASOURCE) DataSource dataSource, @Reference AuditLog audit) {
+        this.database = new TaxDatabase(dataSource);
+        this.audit = audit;
+    }
+
+    @Override
+    public Optional<TaxRecord> record(Actor actor, String nationalId, String reason) {
+        String id = NationalIds.validate(nationalId);
+        audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, purpose(reason)));
+        return read(database, id);
+    }
+
+    @Override
+    public Optional<TaxSummary> summary(Actor actor, String nationalId, String reason) {
+        String id = NationalIds.validate(nationalId);
+        audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, purpose(reason)));
+        return read(database, id).map(r -> {
+            BigDecimal[] fines = TaxDatabase.unpaidFines(r);
+            return new TaxSummary(r.owedNow(), r.nextDueDate(), r.nextDueAmount(), fines[0].intValue(), fines[1]);
+        });
+    }
+
+    static Optional<TaxRecord> read(TaxDatabase database, String nationalId) {
+        try {
+            return database.record(nationalId, LocalDate.now(ZONE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the tax database did not answer (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static String purpose(String reason) {
+        return reason == null || reason.isBlank() ? null : "purpose: " + reason.strip();
+    }
+}
