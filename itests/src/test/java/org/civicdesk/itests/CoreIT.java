@@ -7,6 +7,9 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.sql.Connection;
+import java.util.Collection;
+import javax.sql.DataSource;
+import org.osgi.framework.ServiceReference;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
@@ -417,6 +420,17 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals(403, get("employee", "/citizens/" + ion + "/taxes").status());
         JsonNode audited = get("admin", "/audit?action=tax.read&subjectId=1800101350018").body();
         assertTrue(audited.toString(), audited.toString().contains("caller asks what he owes"));
+
+        // Consultation only: the tax DataSource refuses writes.
+        Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=civicdesk-tax)");
+        try (Connection c = bundleContext.getService(refs.iterator().next()).getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE PAYMENT SET AMOUNT = 0");
+            fail("the tax database accepted a write");
+        } catch (SQLException e) {
+            assertEquals(e.toString(), "25502", e.getSQLState());
+        }
 
         JsonNode profile = get("operator", "/citizens/" + ion + "/profile?lang=en").body();
         assertEquals("Local taxes", profile.get("sections").get(0).get("title").asText());
