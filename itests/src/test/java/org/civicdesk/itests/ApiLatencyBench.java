@@ -21,7 +21,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Latency of the calls an operator makes all day, measured over real HTTP on the assembled
  * distribution (Derby embedded): filing a request, reading it back, and opening a citizen's
- * 360° profile. Prints p50/p99/max; run with {@code mvn verify -Pbench -pl itests}.
+ * 360° profile (with the tax section read from a tax database of {@code bench.taxpayers} generated
+ * taxpayers, default 1,000,000). Prints p50/p99/max; run with {@code mvn verify -Pbench -pl itests}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -29,14 +30,45 @@ public class ApiLatencyBench extends CivicDeskTestSupport {
     private static final int CALLS = Integer.getInteger("bench.calls", 2000);
     private static final int THREADS = Integer.getInteger("bench.threads", 10);
 
+    private static final int TAXPAYERS = Integer.getInteger("bench.taxpayers", 1_000_000);
+
     @Configuration
     public Option[] config() {
         return baseConfig();
     }
 
+    @Override
+    protected Option[] extra() {
+        return new Option[] {org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/org.civicdesk.datasource.tax.demo.cfg", "taxpayers", Integer.toString(TAXPAYERS))};
+    }
+
+    /** Waits until the demo tax database holds every generated taxpayer. */
+    private void awaitTaxDatabase() throws Exception {
+        long started = System.currentTimeMillis();
+        while (true) {
+            var refs = bundleContext.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=civicdesk-tax)");
+            if (!refs.isEmpty()) {
+                try (var c = bundleContext.getService(refs.iterator().next()).getConnection();
+                        var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM TAXPAYER")) {
+                    rs.next();
+                    if (rs.getInt(1) >= TAXPAYERS + 3) {
+                        System.out.println("BENCH tax database: " + rs.getInt(1) + " taxpayers, generated in "
+                                + (System.currentTimeMillis() - started) / 1000 + " s (from when the bench started waiting)");
+                        return;
+                    }
+                } catch (java.sql.SQLException notYet) {
+                    // tables not created yet
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+
     @Test
     public void operatorCalls() throws Exception {
         awaitDemoReady();
+        awaitTaxDatabase();
         // A citizen with a usual history (the filings below all go to another one).
         String citizenId = get("operator", "/citizens?cnp=2550720350038").body().get("items").get(0).get("id").asText();
         List<Long> filings = measure(i -> {
