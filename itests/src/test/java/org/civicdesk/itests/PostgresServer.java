@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresServer {
     static final String DATABASE = "civicdesk";
+    /** The municipality's tax system, a database of its own. */
+    static final String TAX_DATABASE = "taxes";
     static final String USER = "civicdesk";
     static final String PASSWORD = "civicdesk-test";
 
@@ -53,12 +55,17 @@ final class PostgresServer {
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         server.psql("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'", root, base);
         server.psql("CREATE DATABASE " + DATABASE + " OWNER " + USER, root, base);
+        server.psql("CREATE DATABASE " + TAX_DATABASE + " OWNER " + USER, root, base);
         running = server;
         return server;
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     private void psql(String sql, boolean root, Path socketDir) throws Exception {

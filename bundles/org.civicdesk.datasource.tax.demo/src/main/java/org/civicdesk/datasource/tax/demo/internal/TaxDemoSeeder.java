@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty demo tax database, once, off the framework thread. It writes through its own
- * connection: the tax data source itself is read-only and has no write path.
+ * connection: the tax data source itself is read-only and has no write path. Derby by default;
+ * another database through {@code dataSourceFactory.target}, {@code url}, {@code user} and
+ * {@code password} in its configuration.
  */
 @Component(configurationPid = "org.civicdesk.datasource.tax.demo", configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
@@ -30,8 +32,9 @@ public class TaxDemoSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(TaxDemoSeeder.class);
 
     @Activate
-    public TaxDemoSeeder(@Reference(target = "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)")
-            DataSourceFactory derby, TaxDemoConfig config) {
+    public TaxDemoSeeder(@Reference(name = "dataSourceFactory",
+            target = "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)") DataSourceFactory derby,
+            TaxDemoConfig config) {
         CompletableFuture.runAsync(() -> seed(derby, config)).exceptionally(e -> {
             LOG.error("The demo tax database could not be created: {}", e.toString());
             return null;
@@ -41,6 +44,10 @@ public class TaxDemoSeeder {
     private static void seed(DataSourceFactory derby, TaxDemoConfig config) {
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, config.url());
+        if (!config.user().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_USER, config.user());
+            props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        }
         try {
             DataSource ds = derby.createDataSource(props);
             try (Connection c = ds.getConnection()) {
@@ -61,8 +68,14 @@ public class TaxDemoSeeder {
     }
 
     private static boolean hasTables(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, "TAXPAYER", null)) {
-            return rs.next();
+        // Derby keeps unquoted names in upper case, PostgreSQL in lower case.
+        for (String name : new String[] {"TAXPAYER", "taxpayer"}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 }
