@@ -4,17 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
 
 import org.junit.Test;
 
@@ -22,8 +20,10 @@ public class AppendOnlyTablesTest {
 
     @Test
     public void derbyRefusesUpdateAndDeleteButAcceptsInsert() throws Exception {
-        String url = "jdbc:derby:" + Files.createTempDirectory("appendonly").resolve("db") + ";create=true";
-        DataSource ds = new DriverManagerDataSource(url);
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(Files.createTempDirectory("appendonly").resolve("db").toString());
+        derby.setCreateDatabase("create");
+        DataSource ds = derby;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE HISTORY (ID INT PRIMARY KEY, TXT VARCHAR(20))");
             s.execute("INSERT INTO HISTORY VALUES (1, 'first')");
@@ -51,58 +51,6 @@ public class AppendOnlyTablesTest {
                 all.append(t.getMessage());
             }
             assertTrue(all.toString(), all.toString().contains(AppendOnlyTables.REFUSAL));
-        }
-    }
-
-    /** The smallest DataSource over DriverManager, enough for the guard. */
-    static final class DriverManagerDataSource implements DataSource {
-        private final String url;
-
-        DriverManagerDataSource(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url);
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }

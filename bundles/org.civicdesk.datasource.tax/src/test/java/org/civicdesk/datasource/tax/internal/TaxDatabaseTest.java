@@ -6,18 +6,16 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
 
 import org.civicdesk.datasource.tax.api.TaxObject;
 import org.civicdesk.datasource.tax.demo.internal.TaxDemoDatabase;
@@ -33,8 +31,10 @@ public class TaxDatabaseTest {
 
     @BeforeClass
     public static void createDatabase() throws Exception {
-        String url = "jdbc:derby:" + Files.createTempDirectory("taxdb").resolve("db") + ";create=true";
-        dataSource = new UrlDataSource(url);
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(Files.createTempDirectory("taxdb").resolve("db").toString());
+        derby.setCreateDatabase("create");
+        dataSource = derby;
         try (Connection c = dataSource.getConnection()) {
             TaxDemoDatabase.createSchema(c);
             TaxDemoDatabase.insertHandChecked(c, AS_OF.getYear());
@@ -100,58 +100,6 @@ public class TaxDatabaseTest {
             fail("a read-only connection wrote to the tax database");
         } catch (SQLException e) {
             assertEquals("25502", e.getSQLState());
-        }
-    }
-
-    /** A DataSource over DriverManager, enough for the repository. */
-    static final class UrlDataSource implements DataSource {
-        private final String url;
-
-        UrlDataSource(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url);
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
