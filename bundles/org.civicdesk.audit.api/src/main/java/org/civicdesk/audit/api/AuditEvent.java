@@ -20,4 +20,12 @@ public record AuditEvent(String actor, String action, String infoKind, String su
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
     }
+
+    /**
+     * The remarks for a read made for {@code reason} (the caller's question, as the operator
+     * typed it): {@code "purpose: <reason>"}, or {@code null} when no reason was given.
+     */
+    public static String purpose(String reason) {
+        return reason == null || reason.isBlank() ? null : "purpose: " + reason.strip();
+    }
 }

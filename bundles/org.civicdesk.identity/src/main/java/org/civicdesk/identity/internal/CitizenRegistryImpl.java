@@ -154,7 +154,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     }
 
     private static String remarks(String purpose, String detail) {
-        String p = purpose == null || purpose.isBlank() ? null : "purpose: " + purpose.trim();
+        String p = AuditEvent.purpose(purpose);
         if (detail == null) {
             return p;
         }

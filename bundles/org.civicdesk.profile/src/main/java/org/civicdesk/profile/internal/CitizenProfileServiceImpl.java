@@ -99,7 +99,7 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
         sections.forEach(s -> kinds.add(s.infoKind()));
         kinds.add("request");
         audit.record(new AuditEvent(actor.username(), "citizen.profile", String.join(",", kinds), "citizen",
-                citizen.id(), reason == null || reason.isBlank() ? null : "purpose: " + reason.strip()));
+                citizen.id(), AuditEvent.purpose(reason)));
         return Optional.of(new CitizenProfile(citizen, facts, sections, filed, unavailable));
     }
 }

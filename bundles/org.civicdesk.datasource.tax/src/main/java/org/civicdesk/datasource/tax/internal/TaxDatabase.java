@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.civicdesk.datasource.tax.api.TaxLine;
 import org.civicdesk.datasource.tax.api.TaxObject;
 import org.civicdesk.datasource.tax.api.TaxRecord;
+import org.civicdesk.datasource.tax.api.TaxSummary;
 import org.civicdesk.datasource.tax.internal.TaxCalculator.Assessment;
 import org.civicdesk.datasource.tax.internal.TaxCalculator.Obligation;
 import org.civicdesk.datasource.tax.internal.TaxCalculator.Payment;
@@ -221,11 +222,11 @@ final class TaxDatabase {
                 paidThisYear.setScale(2), nextDue, nextAmount);
     }
 
-    /** Unpaid fines: how many and how much (with increases) — for the phone robot. */
-    static BigDecimal[] unpaidFines(TaxRecord record) {
+    /** The short answer for the phone robot: totals, next instalment, unpaid fines. */
+    static TaxSummary summarize(TaxRecord record) {
         Map<String, String> kinds = new HashMap<>();
         record.objects().forEach(o -> kinds.put(o.id(), o.kind()));
-        BigDecimal count = BigDecimal.ZERO;
+        int count = 0;
         BigDecimal amount = NONE;
         for (TaxLine line : record.lines()) {
             if (!"FINE".equals(kinds.get(line.objectId()))) {
@@ -234,10 +235,10 @@ final class TaxDatabase {
             BigDecimal owed = line.instalments().stream().map(i -> i.unpaid().add(i.increase()))
                     .reduce(NONE, BigDecimal::add);
             if (owed.signum() > 0) {
-                count = count.add(BigDecimal.ONE);
+                count++;
                 amount = amount.add(owed);
             }
         }
-        return new BigDecimal[] {count, amount};
+        return new TaxSummary(record.owedNow(), record.nextDueDate(), record.nextDueAmount(), count, amount);
     }
 }

@@ -1,6 +1,5 @@
 package org.civicdesk.datasource.tax.internal;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,18 +36,15 @@ public class TaxInquiryImpl implements TaxInquiry {
     @Override
     public Optional<TaxRecord> record(Actor actor, String nationalId, String reason) {
         String id = NationalIds.validate(nationalId);
-        audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, purpose(reason)));
+        audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
         return read(database, id);
     }
 
     @Override
     public Optional<TaxSummary> summary(Actor actor, String nationalId, String reason) {
         String id = NationalIds.validate(nationalId);
-        audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, purpose(reason)));
-        return read(database, id).map(r -> {
-            BigDecimal[] fines = TaxDatabase.unpaidFines(r);
-            return new TaxSummary(r.owedNow(), r.nextDueDate(), r.nextDueAmount(), fines[0].intValue(), fines[1]);
-        });
+        audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
+        return read(database, id).map(TaxDatabase::summarize);
     }
 
     static Optional<TaxRecord> read(TaxDatabase database, String nationalId) {
@@ -57,9 +53,5 @@ public class TaxInquiryImpl implements TaxInquiry {
         } catch (SQLException e) {
             throw new IllegalStateException("the tax database did not answer (SQLState " + e.getSQLState() + ")", e);
         }
-    }
-
-    private static String purpose(String reason) {
-        return reason == null || reason.isBlank() ? null : "purpose: " + reason.strip();
     }
 }

@@ -20,6 +20,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.civicdesk.datasource.tax.api.TaxObject;
 import org.civicdesk.datasource.tax.demo.internal.TaxDemoDatabase;
 import org.civicdesk.datasource.tax.api.TaxRecord;
+import org.civicdesk.datasource.tax.api.TaxSummary;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -67,9 +68,9 @@ public class TaxDatabaseTest {
         TaxObject car = ion.objects().stream().filter(o -> o.kind().equals("VEHICLE")).findFirst().orElseThrow();
         assertTrue(car.description(), car.description().contains("SV-12-POP"));
 
-        BigDecimal[] fines = TaxDatabase.unpaidFines(ion);
-        assertEquals(0, BigDecimal.ONE.compareTo(fines[0]));
-        assertEquals(lei("100.00"), fines[1]);
+        TaxSummary summary = TaxDatabase.summarize(ion);
+        assertEquals(1, summary.unpaidFines());
+        assertEquals(lei("100.00"), summary.unpaidFinesAmount());
     }
 
     @Test
