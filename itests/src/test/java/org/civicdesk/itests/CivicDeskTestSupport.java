@@ -19,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -43,6 +46,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,12 +60,18 @@ public abstract class CivicDeskTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String HTTP_PORT_PROPERTY = "civicdesk.test.httpPort";
 
+    /** How long the first test waits for the boot features: a cold first boot on a loaded 2-core machine is slow. */
+    private static final long BOOT_TIMEOUT_MS = 300_000;
+    /** Why the container did not boot, once known: every later test of the class fails at once with it. */
+    private static String bootFailure;
+
     @Inject
     protected BundleContext bundleContext;
-    @Inject
-    protected SessionFactory sessionFactory;
-    @Inject
-    protected BootFinished bootFinished;
+    /**
+     * Taken once the container has booted and kept: a test that uninstalls a feature may refresh
+     * this probe bundle, after which its {@link #bundleContext} is no longer valid.
+     */
+    private SessionFactory sessionFactory;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -174,8 +184,43 @@ public abstract class CivicDeskTestSupport {
         return new Reply(response.statusCode(), type, body, response.body());
     }
 
+    /**
+     * Waits until Karaf has installed its boot features. Pax Exam's own injection of
+     * {@link BootFinished} waits 10 s per test and says nothing of why; this waits once, and on
+     * failure reports the errors of the container's log.
+     */
+    protected void awaitBoot() throws Exception {
+        if (bootFailure != null) {
+            fail(bootFailure);
+        }
+        ServiceTracker<BootFinished, BootFinished> tracker = new ServiceTracker<>(bundleContext, BootFinished.class, null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(BOOT_TIMEOUT_MS) == null) {
+                bootFailure = "Karaf did not finish booting in " + BOOT_TIMEOUT_MS / 1000 + " s; its log says:\n" + logErrors();
+                fail(bootFailure);
+            }
+            ServiceReference<SessionFactory> shell = bundleContext.getServiceReference(SessionFactory.class);
+            sessionFactory = shell == null ? null : bundleContext.getService(shell);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** The ERROR lines of the container's own log (we run inside it, in its base directory). */
+    private static String logErrors() {
+        try {
+            return Files.readAllLines(Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log")).stream()
+                    .filter(line -> line.contains("| ERROR |") || line.startsWith("Caused by")).limit(40)
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */
     protected void awaitDemoReady() throws Exception {
+        awaitBoot();
         long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
@@ -199,6 +244,9 @@ public abstract class CivicDeskTestSupport {
     protected String shell(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        if (sessionFactory == null) {
+            fail("the Karaf shell is not running");
+        }
         Session session = sessionFactory.create(System.in, print, print);
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal("admin"));
