@@ -12,6 +12,14 @@ public final class SqlErrors {
         return hasSqlState(error, "23505");
     }
 
+    /**
+     * A database failure as an unchecked exception whose message names what failed and the
+     * SQLSTATE only: driver messages may quote the data of the statement.
+     */
+    public static IllegalStateException unchecked(String what, SQLException e) {
+        return new IllegalStateException(what + " failed in the database (SQLState " + e.getSQLState() + ")", e);
+    }
+
     /** Whether any SQLException in the chain carries {@code state} (or a next exception does). */
     public static boolean hasSqlState(Throwable error, String state) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,10 +1,11 @@
 /**
- * Persistence helpers shared by the core bundles that own a persistence unit: local
- * transactions over an {@code EntityManagerFactory} service and the database-level guard that
- * makes history tables append-only. Plug-ins never use this package.
+ * Persistence helpers: local transactions over an {@code EntityManagerFactory} service for the
+ * core bundles that own a persistence unit, and, for them and for plug-ins that keep a few
+ * tables of their own in CivicDesk's database, creating those tables and the database-level
+ * guard that makes history tables append-only.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicdesk.command.api.ShellActor;
 import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.ChainVerification;

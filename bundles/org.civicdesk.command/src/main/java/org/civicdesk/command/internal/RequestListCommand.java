@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicdesk.command.api.ShellActor;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.civicdesk.command.api.ShellActor;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.RequestEvent;

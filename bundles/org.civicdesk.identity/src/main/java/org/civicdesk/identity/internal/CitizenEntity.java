@@ -1,5 +1,6 @@
 package org.civicdesk.identity.internal;
 
+import org.civicdesk.core.api.SearchText;
 import java.time.Instant;
 
 import javax.persistence.Column;

@@ -1,5 +1,6 @@
 package org.civicdesk.identity.internal;
 
+import org.civicdesk.core.api.SearchText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@
  * a registration number and an append-only history from which their state is derived.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.request.api;
 
 import org.osgi.annotation.bundle.Export;

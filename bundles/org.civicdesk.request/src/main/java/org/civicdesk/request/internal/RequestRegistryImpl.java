@@ -39,6 +39,7 @@ import org.civicdesk.request.api.NewRequest;
 import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RegistryHandOff;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestType;
@@ -48,13 +49,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Component(service = RequestRegistry.class, configurationPid = RequestRegistryImpl.PID)
 @Designate(ocd = RegistryConfig.class)
 public class RequestRegistryImpl implements RequestRegistry {
     static final String PID = "org.civicdesk.request.registry";
     static final String[] APPEND_ONLY = {"CD_REQUEST", "CD_REQUEST_EVENT"};
+    private static final Logger LOG = LoggerFactory.getLogger(RequestRegistryImpl.class);
     private static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_PAGE = 500;
     private static final String INFO_KIND = "request";
@@ -66,6 +73,10 @@ public class RequestRegistryImpl implements RequestRegistry {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
+    /** The document management systems installed right now (R10); plug-ins come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RegistryHandOff> handOffs = List.of();
     private volatile WorkingCalendar calendar;
     private volatile ZoneId zone;
 
@@ -141,7 +152,20 @@ public class RequestRegistryImpl implements RequestRegistry {
         });
         audit.record(new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", filed.number().toString(),
                 "type=" + type.code() + " channel=" + request.channel().id()));
+        handOff(filed);
         return filed;
+    }
+
+    /** Registers the request in every installed document management system; a failure there never undoes the filing. */
+    private void handOff(ServiceRequest filed) {
+        for (RegistryHandOff handOff : handOffs) {
+            try {
+                handOff.register(filed);
+            } catch (RuntimeException e) {
+                // The request number only: no personal data in the log.
+                LOG.warn("Request {} was not handed to a document registry: {}", filed.number(), e.toString());
+            }
+        }
     }
 
     /** Takes the next number of the year under the counter row's lock; see {@link RegistrationCounterEntity}. */

@@ -7,6 +7,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.CivicDeskException;
 import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.IntegrityException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ final class ExceptionMappers {
             }
             if (e instanceof ConflictException) {
                 return Problems.problem(409, "Conflict", e.getMessage());
+            }
+            if (e instanceof IntegrityException) {
+                // Not the caller's fault: the stored data was altered behind the application.
+                LOG.error("Integrity check failed: {}", e.getMessage());
+                return Problems.problem(500, "Stored data failed its integrity check", e.getMessage());
             }
             return Problems.problem(400, "Bad request", e.getMessage());
         }

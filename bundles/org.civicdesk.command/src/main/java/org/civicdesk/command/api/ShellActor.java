@@ -1,4 +1,4 @@
-package org.civicdesk.command.internal;
+package org.civicdesk.command.api;
 
 import java.security.AccessController;
 import java.security.Principal;
@@ -16,13 +16,19 @@ import org.civicdesk.identity.api.StaffDirectory;
 /**
  * The actor of a shell command: the CivicDesk staff member logged in over ssh, or — on the local
  * console, whose user has no CivicDesk account — an administrator named {@code shell:<user>}.
+ * Plug-ins' commands use it to pass the right actor to the core services.
  */
-final class ShellActor {
+public final class ShellActor {
     private ShellActor() {
     }
 
     @SuppressWarnings("removal") // Karaf 4.4 runs commands inside Subject.doAs
-    static Actor current(StaffDirectory staff) {
+    /**
+     * The actor of the running command.
+     *
+     * @throws AccessDeniedException when no one is logged in, or a console user is not a Karaf administrator
+     */
+    public static Actor current(StaffDirectory staff) {
         Subject subject = Subject.getSubject(AccessController.getContext());
         if (subject == null) {
             throw new AccessDeniedException("no logged-in user on this shell session");

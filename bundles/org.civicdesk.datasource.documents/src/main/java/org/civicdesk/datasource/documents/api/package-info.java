@@ -1,0 +1,11 @@
+/**
+ * What the document management data source offers the rest of CivicDesk (R8, R10): files
+ * attached to requests, stored content-addressed and checked on every read, and the
+ * knowledge base of "acts and problems" that answers a caller at once.
+ */
+@Export
+@Version("1.0.0")
+package org.civicdesk.datasource.documents.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

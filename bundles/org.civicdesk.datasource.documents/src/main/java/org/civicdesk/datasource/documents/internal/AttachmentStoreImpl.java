@@ -1,0 +1,94 @@
+package org.civicdesk.datasource.documents.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.datasource.documents.api.AttachmentContent;
+import org.civicdesk.datasource.documents.api.AttachmentStore;
+import org.civicdesk.datasource.documents.api.StoredAttachment;
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Attachments in a {@link ContentStore}, each recorded as an "attachment added" event of its
+ * request: the request's history is the list of its attachments, so visibility and audit are
+ * the request's own.
+ */
+@Component(service = AttachmentStore.class, configurationPid = AttachmentStoreImpl.PID)
+@Designate(ocd = DocumentsConfig.class)
+public class AttachmentStoreImpl implements AttachmentStore {
+    static final String PID = "org.civicdesk.datasource.documents";
+    private static final int MAX_NAME = 200;
+
+    private final RequestRegistry requests;
+    private final ContentStore store;
+    private final long maxBytes;
+
+    @Activate
+    public AttachmentStoreImpl(@Reference RequestRegistry requests, DocumentsConfig config) throws IOException {
+        this.requests = requests;
+        String configured = config.storageDirectory() == null ? "" : config.storageDirectory().strip();
+        Path root = configured.isEmpty()
+                ? Path.of(System.getProperty("karaf.data", "data"), "civicdesk", "attachments")
+                : Path.of(configured);
+        this.store = new ContentStore(root);
+        this.maxBytes = config.maxFileSizeMiB() * 1024L * 1024L;
+    }
+
+    @Override
+    public StoredAttachment attach(Actor actor, RequestNumber number, String fileName, InputStream content,
+            String comment) {
+        String name = cleanName(fileName);
+        requests.get(actor, number); // not found unless the actor may see the request; nothing stored then
+        ContentStore.Stored stored = store.put(content, name, maxBytes);
+        StoredAttachment attachment = new StoredAttachment(stored.sha256(), name, stored.mediaType(), stored.size(),
+                actor.username(), null);
+        requests.apply(actor, number, RequestChange.attachment(name, attachment.reference(),
+                comment == null || comment.isBlank() ? null : comment.strip()));
+        return list(actor, number).stream().filter(a -> a.sha256().equals(stored.sha256())).reduce((a, b) -> b)
+                .orElse(attachment);
+    }
+
+    @Override
+    public List<StoredAttachment> list(Actor actor, RequestNumber number) {
+        return requests.history(actor, number).stream().filter(e -> e.kind() == EventKind.ATTACHMENT_ADDED)
+                .filter(e -> e.attachmentRef() != null && e.attachmentRef().startsWith(StoredAttachment.REFERENCE_PREFIX))
+                .map(this::describe).toList();
+    }
+
+    @Override
+    public AttachmentContent open(Actor actor, RequestNumber number, String sha256) {
+        StoredAttachment attachment = list(actor, number).stream().filter(a -> a.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new NotFoundException("request " + number + " has no attachment " + sha256));
+        return new AttachmentContent(attachment, store.open(sha256));
+    }
+
+    private StoredAttachment describe(RequestEvent event) {
+        String sha = event.attachmentRef().substring(StoredAttachment.REFERENCE_PREFIX.length());
+        ContentStore.Stored stored = store.describe(sha).orElse(new ContentStore.Stored(sha, -1, "application/octet-stream"));
+        return new StoredAttachment(sha, event.attachmentName(), stored.mediaType(), stored.size(), event.actor(),
+                event.time());
+    }
+
+    /** The name as the citizen's device sent it, without any folder part; it is shown, never used as a path. */
+    private static String cleanName(String fileName) {
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException("file", "the file has no name");
+        }
+        return name.length() > MAX_NAME ? name.substring(name.length() - MAX_NAME) : name;
+    }
+}
