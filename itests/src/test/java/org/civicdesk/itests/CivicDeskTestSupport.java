@@ -272,7 +272,12 @@ public abstract class CivicDeskTestSupport {
     }
 
     protected long count(String sql) throws Exception {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        return count(dataSource(), sql);
+    }
+
+    /** As {@link #count(String)}, on a DataSource taken before a feature change refreshed this probe. */
+    protected static long count(DataSource dataSource, String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {

@@ -278,8 +278,9 @@ public class CoreIT extends CivicDeskTestSupport {
     public void restFeatureCanBeRemovedAndReinstalledWithoutLosingData() throws Exception {
         String number = post("operator", "/requests", pothole("1800101350018", "Survives a REST reinstall")).body()
                 .get("number").asText();
-        // As an administrator does it, from the shell (with the data source that publishes through it).
-        for (String feature : List.of("civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
+        DataSource database = dataSource();
+        // As an administrator does it, from the shell (with the data sources that publish through it).
+        for (String feature : List.of("civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
                 shell("feature:uninstall " + feature);
             }
@@ -288,7 +289,7 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
-        shell("feature:install civicdesk-rest civicdesk-taxes");
+        shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
@@ -296,6 +297,12 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply read = get("operator", "/requests/" + number);
         assertEquals(read.raw(), 200, read.status());
         assertEquals("Survives a REST reinstall", read.body().get("description").asText());
+        // The document registry kept its journal and its knowledge base across the reinstall.
+        while (get(null, "/knowledge?limit=1").status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(get(null, "/knowledge?limit=200").body().size() >= 30);
+        assertEquals(1, count(database, "SELECT COUNT(*) FROM CD_DOC_REGISTRY WHERE REQUEST_NUMBER = '" + number + "'"));
     }
 
     @Test
