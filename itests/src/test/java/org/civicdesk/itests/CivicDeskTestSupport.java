@@ -164,17 +164,23 @@ public abstract class CivicDeskTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    protected Reply put(String user, String path, String json) throws Exception {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** The raw bytes of a GET, for downloads. */
+    protected HttpResponse<byte[]> download(String user, String path) throws Exception {
+        return http.send(authenticated(user, HttpRequest.newBuilder(URI.create(base() + path)).GET())
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /**
      * Sends as {@code credentials}: a demo user name (whose password is the user name),
      * {@code "user:password"}, or {@code null} for an anonymous call.
      */
     protected Reply send(String credentials, HttpRequest.Builder request) throws Exception {
-        if (credentials != null) {
-            String userAndPassword = credentials.contains(":") ? credentials : credentials + ":" + credentials;
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> response = http.send(authenticated(credentials, request).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String type = response.headers().firstValue("Content-Type").orElse("");
         JsonNode body = null;
@@ -216,6 +222,15 @@ public abstract class CivicDeskTestSupport {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    private static HttpRequest.Builder authenticated(String credentials, HttpRequest.Builder request) {
+        if (credentials != null) {
+            String userAndPassword = credentials.contains(":") ? credentials : credentials + ":" + credentials;
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */

@@ -8,7 +8,6 @@ import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.civicdesk.persistence.AppendOnlyTables;
@@ -188,11 +186,6 @@ public class DocumentsIT extends CivicDeskTestSupport {
 
     // ---------------------------------------------------------------- HTTP helpers for files
 
-    private Reply put(String user, String path, String json) throws Exception {
-        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-    }
-
     private Reply upload(String user, String path, String fileName, byte[] content, String comment) throws Exception {
         String boundary = "civicdesk-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -207,12 +200,5 @@ public class DocumentsIT extends CivicDeskTestSupport {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
-    private HttpResponse<byte[]> download(String user, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

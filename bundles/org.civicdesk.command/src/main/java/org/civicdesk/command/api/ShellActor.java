@@ -22,12 +22,12 @@ public final class ShellActor {
     private ShellActor() {
     }
 
-    @SuppressWarnings("removal") // Karaf 4.4 runs commands inside Subject.doAs
     /**
      * The actor of the running command.
      *
      * @throws AccessDeniedException when no one is logged in, or a console user is not a Karaf administrator
      */
+    @SuppressWarnings("removal") // Karaf 4.4 runs commands inside Subject.doAs
     public static Actor current(StaffDirectory staff) {
         Subject subject = Subject.getSubject(AccessController.getContext());
         if (subject == null) {

@@ -1,6 +1,5 @@
 package org.civicdesk.identity.internal;
 
-import org.civicdesk.core.api.SearchText;
 import java.time.Instant;
 
 import javax.persistence.Column;
@@ -12,6 +11,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
+import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenKind;
 

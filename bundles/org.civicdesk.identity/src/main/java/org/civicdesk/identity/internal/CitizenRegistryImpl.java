@@ -1,6 +1,5 @@
 package org.civicdesk.identity.internal;
 
-import org.civicdesk.core.api.SearchText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenKind;

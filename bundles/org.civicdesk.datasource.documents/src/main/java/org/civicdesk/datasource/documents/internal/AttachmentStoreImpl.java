@@ -16,6 +16,7 @@ import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,12 +54,11 @@ public class AttachmentStoreImpl implements AttachmentStore {
         String name = cleanName(fileName);
         requests.get(actor, number); // not found unless the actor may see the request; nothing stored then
         ContentStore.Stored stored = store.put(content, name, maxBytes);
-        StoredAttachment attachment = new StoredAttachment(stored.sha256(), name, stored.mediaType(), stored.size(),
-                actor.username(), null);
-        requests.apply(actor, number, RequestChange.attachment(name, attachment.reference(),
+        String reference = StoredAttachment.REFERENCE_PREFIX + stored.sha256();
+        ServiceRequest changed = requests.apply(actor, number, RequestChange.attachment(name, reference,
                 comment == null || comment.isBlank() ? null : comment.strip()));
-        return list(actor, number).stream().filter(a -> a.sha256().equals(stored.sha256())).reduce((a, b) -> b)
-                .orElse(attachment);
+        return new StoredAttachment(stored.sha256(), name, stored.mediaType(), stored.size(), actor.username(),
+                changed.lastChangeAt());
     }
 
     @Override

@@ -57,7 +57,8 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, ArticleText>> TEXTS = new TypeReference<>() { };
     private static final int MAX_CONTENT = 32000;
-    private static final String CURRENT = "SELECT ARTICLE_ID, VERSION, CATEGORY, CONTENT, SAVED_BY, SAVED_AT FROM " + TABLE
+    private static final String COLUMNS = "ARTICLE_ID, VERSION, CATEGORY, CONTENT, TITLE_TEXT, SAVED_BY, SAVED_AT";
+    private static final String CURRENT = "SELECT " + COLUMNS + " FROM " + TABLE
             + " a WHERE VERSION = (SELECT MAX(VERSION) FROM " + TABLE + " b WHERE b.ARTICLE_ID = a.ARTICLE_ID)";
 
     private final DataSource dataSource;
@@ -96,8 +97,7 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         StringBuilder sql = new StringBuilder(CURRENT);
         words.forEach(w -> sql.append(" AND SEARCH_TEXT LIKE ?"));
         List<Scored> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                sql.toString().replace("SELECT ARTICLE_ID,", "SELECT TITLE_TEXT, ARTICLE_ID,"))) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < words.size(); i++) {
                 ps.setString(i + 1, "%" + words.get(i) + "%");
             }
@@ -136,8 +136,7 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
 
     @Override
     public List<Article> history(String id) {
-        return query("SELECT ARTICLE_ID, VERSION, CATEGORY, CONTENT, SAVED_BY, SAVED_AT FROM " + TABLE
-                + " WHERE ARTICLE_ID = ? ORDER BY VERSION", id);
+        return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ARTICLE_ID = ? ORDER BY VERSION", id);
     }
 
     @Override

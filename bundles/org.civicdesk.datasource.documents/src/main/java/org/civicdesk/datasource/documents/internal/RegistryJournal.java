@@ -68,10 +68,6 @@ public class RegistryJournal implements RegistryHandOff {
     @Override
     public String register(ServiceRequest request) {
         String number = request.number().toString();
-        Optional<Entry> existing = find(number);
-        if (existing.isPresent()) {
-            return existing.get().reference();
-        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
                 + " (REQUEST_NUMBER, REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(true);
@@ -83,7 +79,7 @@ public class RegistryJournal implements RegistryHandOff {
             ps.setLong(6, System.currentTimeMillis());
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (!SqlErrors.isUniqueViolation(e)) { // registered concurrently: fine, it is there
+            if (!SqlErrors.isUniqueViolation(e)) { // already registered (a catch-up, or concurrently): it is there
                 throw SqlErrors.unchecked("registering request " + number + " in the document registry", e);
             }
         }
