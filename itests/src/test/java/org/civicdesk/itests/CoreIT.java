@@ -473,6 +473,50 @@ public class CoreIT extends CivicDeskTestSupport {
         return null;
     }
 
+    /**
+     * No CivicDesk component reaches itself through its references (any cardinality): such a
+     * cycle makes SCR hand out null services at boot, depending on start order, so the failure
+     * would otherwise show only on some starts.
+     */
+    @Test
+    public void componentsDoNotDependOnThemselves() throws Exception {
+        var runtime = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.component.runtime.ServiceComponentRuntime.class));
+        java.util.Map<String, List<String>> providers = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> needs = new java.util.HashMap<>();
+        for (var component : runtime.getComponentDescriptionDTOs()) {
+            if (!component.bundle.symbolicName.startsWith("org.civicdesk")) {
+                continue;
+            }
+            for (String service : component.serviceInterfaces) {
+                providers.computeIfAbsent(service, k -> new ArrayList<>()).add(component.name);
+            }
+            List<String> referenced = new ArrayList<>();
+            for (var reference : component.references) {
+                referenced.add(reference.interfaceName);
+            }
+            needs.put(component.name, referenced);
+        }
+        for (String start : needs.keySet()) {
+            java.util.Deque<List<String>> paths = new java.util.ArrayDeque<>(List.of(List.of(start)));
+            Set<String> seen = new java.util.HashSet<>();
+            while (!paths.isEmpty()) {
+                List<String> path = paths.pop();
+                for (String service : needs.getOrDefault(path.get(path.size() - 1), List.of())) {
+                    for (String next : providers.getOrDefault(service, List.of())) {
+                        List<String> longer = new ArrayList<>(path);
+                        longer.add(next);
+                        assertFalse("reference cycle: " + longer, next.equals(start));
+                        if (seen.add(next)) {
+                            paths.push(longer);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue("components found", needs.size() > 10);
+    }
+
     @Test
     public void theShellLogsInWithStaffAccounts() throws Exception {
         // etc/org.apache.karaf.shell.cfg points ssh at the civicdesk realm; only admins get the ssh role.

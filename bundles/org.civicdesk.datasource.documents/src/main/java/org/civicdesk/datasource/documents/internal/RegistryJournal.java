@@ -10,37 +10,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.core.api.Actor;
-import org.civicdesk.core.api.Page;
 import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
 import org.civicdesk.request.api.RegistryHandOff;
-import org.civicdesk.request.api.RequestQuery;
-import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The built-in document registry (R10): the journal in which every filed request gets its
- * entry number, kept in CivicDesk's own database, append-only. When the feature is installed
- * on a system that already holds requests, it registers them too, in the background.
+ * entry number, kept in CivicDesk's own database, append-only. It references nothing of the
+ * request registry, which calls it: requests filed before it was installed are registered by
+ * {@link RegistryCatchUp}.
  */
 @Component(service = {RegistryHandOff.class, RegistryJournal.class},
         property = RegistryHandOff.ID_PROPERTY + "=" + RegistryJournal.ID)
 public class RegistryJournal implements RegistryHandOff {
     static final String ID = "journal";
     static final String TABLE = "CD_DOC_REGISTRY";
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryJournal.class);
-    private static final int PAGE = 500;
 
     private final DataSource dataSource;
 
@@ -50,8 +42,8 @@ public class RegistryJournal implements RegistryHandOff {
     }
 
     @Activate
-    public RegistryJournal(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference RequestRegistry requests) throws SQLException {
+    public RegistryJournal(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource)
+            throws SQLException {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
@@ -59,10 +51,6 @@ public class RegistryJournal implements RegistryHandOff {
                     + "DEPARTMENT VARCHAR(40), CHANNEL VARCHAR(20), CITIZEN_ID VARCHAR(64), REGISTERED_AT BIGINT NOT NULL)");
         }
         AppendOnlyTables.protect(dataSource, TABLE);
-        CompletableFuture.runAsync(() -> catchUp(requests)).exceptionally(e -> {
-            LOG.warn("The document registry could not register earlier requests: {}", e.toString());
-            return null;
-        });
     }
 
     @Override
@@ -102,26 +90,11 @@ public class RegistryJournal implements RegistryHandOff {
         return query("SELECT * FROM " + TABLE + " ORDER BY ENTRY_NO DESC", limit);
     }
 
-    private void catchUp(RequestRegistry requests) {
-        Set<String> registered = new HashSet<>();
-        query("SELECT * FROM " + TABLE, 0).forEach(e -> registered.add(e.requestNumber()));
-        Actor system = Actor.system("document-registry");
-        int added = 0;
-        for (int offset = 0;; offset += PAGE) {
-            Page<ServiceRequest> page = requests.search(system, RequestQuery.all(), offset, PAGE);
-            for (ServiceRequest r : page.items()) {
-                if (!registered.contains(r.number().toString())) {
-                    register(r);
-                    added++;
-                }
-            }
-            if (page.items().size() < PAGE) {
-                break;
-            }
-        }
-        if (added > 0) {
-            LOG.info("Document registry: registered {} requests filed before it was installed", added);
-        }
+    /** The numbers of every registered request. */
+    Set<String> registeredNumbers() {
+        Set<String> numbers = new HashSet<>();
+        query("SELECT * FROM " + TABLE, 0).forEach(e -> numbers.add(e.requestNumber()));
+        return numbers;
     }
 
     /** Entries the query selects, at most {@code maxRows} of them (0: all). */
