@@ -197,7 +197,7 @@ public abstract class CivicDeskTestSupport {
      */
     protected void awaitBoot() throws Exception {
         if (bootFailure != null) {
-            fail(bootFailure);
+            fail("Karaf did not finish booting; the first failing test of this class has its log");
         }
         ServiceTracker<BootFinished, BootFinished> tracker = new ServiceTracker<>(bundleContext, BootFinished.class, null);
         tracker.open();
@@ -213,15 +213,30 @@ public abstract class CivicDeskTestSupport {
         }
     }
 
-    /** The ERROR lines of the container's own log (we run inside it, in its base directory). */
+    /**
+     * The ERROR lines of the container's own log (we run inside it, in its base directory), each
+     * with the exception that follows it and its causes, without the stack frames.
+     */
     private static String logErrors() {
+        List<String> lines;
         try {
-            return Files.readAllLines(Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log")).stream()
-                    .filter(line -> line.contains("| ERROR |") || line.startsWith("Caused by")).limit(40)
-                    .collect(Collectors.joining("\n"));
+            lines = Files.readAllLines(Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log"));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+        List<String> report = new ArrayList<>();
+        boolean inError = false;
+        for (String line : lines) {
+            if (line.contains("| ERROR |")) {
+                inError = true;
+                report.add(line);
+            } else if (line.matches("^\\d{4}-\\d{2}-\\d{2}T.*")) {
+                inError = false;
+            } else if (inError && !line.startsWith("\tat ") && !line.startsWith("\t... ") && !line.isBlank()) {
+                report.add(line);
+            }
+        }
+        return report.stream().limit(60).collect(Collectors.joining("\n"));
     }
 
     private static HttpRequest.Builder authenticated(String credentials, HttpRequest.Builder request) {
