@@ -7,6 +7,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.Collection;
 import javax.sql.DataSource;
@@ -82,6 +85,84 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals("Pothole or damaged road", pothole.get("name").asText());
         assertEquals("ROADS", pothole.get("department").asText());
         assertEquals(10, pothole.get("slaDays").asInt());
+        // etc/ is UTF-8: Romanian names arrive with their diacritics.
+        assertEquals("Informații privind autorizația de construire",
+                get(null, "/request-types/building-permit?lang=ro").body().get("name").asText());
+    }
+
+    @Test
+    public void everyContactIsRecordedAsAnInteraction() throws Exception {
+        Reply started = post("operator", "/interactions", "{\"channel\":\"phone\"}");
+        assertEquals(201, started.status());
+        String id = started.body().get("id").asText();
+        assertTrue(started.body().get("open").asBoolean());
+        String citizenId = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        Reply identified = post("operator", "/interactions/" + id + "/citizen",
+                "{\"citizenId\":\"" + citizenId + "\",\"verified\":true}");
+        assertEquals(200, identified.status());
+        assertTrue(identified.body().get("verified").asBoolean());
+
+        // "Request filed" needs a request linked; another staff member cannot write into this call.
+        assertEquals(422, post("operator", "/interactions/" + id + "/close", "{\"outcome\":\"request_filed\"}").status());
+        assertEquals(409, post("employee", "/interactions/" + id + "/close", "{\"outcome\":\"abandoned\"}").status());
+        String number = post("operator", "/requests", pothole("2820315350028", "Groapă semnalată la telefon")).body()
+                .get("number").asText();
+        assertEquals(200, post("operator", "/interactions/" + id + "/requests", "{\"request\":\"" + number + "\"}").status());
+        Reply closed = post("operator", "/interactions/" + id + "/close",
+                "{\"outcome\":\"request_filed\",\"remarks\":\"a sunat de pe mobil\"}");
+        assertEquals(200, closed.status());
+        assertFalse(closed.body().get("open").asBoolean());
+        assertEquals(number, closed.body().get("requests").get(0).asText());
+        assertEquals("a closed interaction stays closed", 409,
+                post("operator", "/interactions/" + id + "/close", "{\"outcome\":\"abandoned\"}").status());
+        assertEquals(422, post("operator", "/interactions", "{\"channel\":\"fax\"}").status());
+
+        // The citizen's 360° view shows it; the operator's own list too; the supervisor may read it, not the employee.
+        JsonNode profile = get("operator", "/citizens/" + citizenId + "/profile?reason=test").body();
+        boolean shown = false;
+        for (JsonNode i : profile.get("interactions")) {
+            shown |= i.get("id").asText().equals(id) && i.get("outcome").asText().equals("request_filed");
+        }
+        assertTrue("the 360° view lists the interaction", shown);
+        assertEquals(id, get("operator", "/interactions").body().get(0).get("id").asText());
+        assertEquals(200, get("supervisor", "/interactions/" + id).status());
+        assertEquals(404, get("employee", "/interactions/" + id).status());
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'interaction.close' AND SUBJECT_ID = '" + id + "'") == 1);
+    }
+
+    @Test
+    public void theConsoleLogsInWithASessionCookie() throws Exception {
+        String wrong = "{\"username\":\"operator\",\"password\":\"nope\"}";
+        assertEquals(401, post(null, "/session", wrong).status());
+        HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/session")).header("Content-Type", "application/json").POST(
+                HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\"operator\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        Reply me = send(null, HttpRequest.newBuilder(URI.create(base() + "/me")).header("Cookie", cookie).GET());
+        assertEquals(200, me.status());
+        assertEquals("operator", me.body().get("username").asText());
+        // A change with only the cookie could come from another site's page: refused without the console's header.
+        HttpRequest.Builder start = HttpRequest.newBuilder(URI.create(base() + "/interactions")).header("Cookie", cookie)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertEquals(403, send(null, start).status());
+        assertEquals(201, send(null, start.header("X-Requested-With", "civicdesk-console")).status());
+        // The console is never challenged for Basic credentials, or the browser would ask for them itself.
+        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/me")).header("X-Requested-With", "civicdesk-console").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").isEmpty());
+
+        assertEquals(204, send(null, HttpRequest.newBuilder(URI.create(base() + "/session")).header("Cookie", cookie)
+                .header("X-Requested-With", "civicdesk-console").DELETE()).status());
+        assertEquals("logged out", 401,
+                send(null, HttpRequest.newBuilder(URI.create(base() + "/me")).header("Cookie", cookie).GET()).status());
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.login-failed'") >= 1);
     }
 
     @Test
@@ -217,13 +298,17 @@ public class CoreIT extends CivicDeskTestSupport {
     @Test
     public void theDatabaseRefusesToAlterHistoryAndAudit() throws Exception {
         post("operator", "/requests", pothole("1800101350018", "Istoric"));
+        String call = post("operator", "/interactions", "{\"channel\":\"desk\"}").body().get("id").asText();
+        post("operator", "/interactions/" + call + "/close", "{\"outcome\":\"information_given\"}");
         boolean postgres;
         try (Connection c = dataSource().getConnection()) {
             postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
         List<String> statements = new ArrayList<>(List.of("UPDATE CD_AUDIT_ENTRY SET REMARKS = 'x'", "DELETE FROM CD_AUDIT_ENTRY",
                 "UPDATE CD_REQUEST_EVENT SET COMMENT_TEXT = 'x'", "DELETE FROM CD_REQUEST_EVENT",
-                "UPDATE CD_REQUEST SET DESCRIPTION = 'x'", "DELETE FROM CD_REQUEST"));
+                "UPDATE CD_REQUEST SET DESCRIPTION = 'x'", "DELETE FROM CD_REQUEST",
+                "UPDATE CD_INTERACTION SET STAFF = 'x'", "DELETE FROM CD_INTERACTION",
+                "UPDATE CD_INTERACTION_EVENT SET REMARKS = 'x'", "DELETE FROM CD_INTERACTION_EVENT"));
         if (postgres) {
             statements.addAll(List.of("TRUNCATE CD_AUDIT_ENTRY", "TRUNCATE CD_REQUEST_EVENT"));
         }
@@ -280,7 +365,8 @@ public class CoreIT extends CivicDeskTestSupport {
                 .get("number").asText();
         DataSource database = dataSource();
         // As an administrator does it, from the shell (with the data sources that publish through it).
-        for (String feature : List.of("civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
+        for (String feature : List.of("civicdesk-console", "civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes",
+                "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
                 shell("feature:uninstall " + feature);
             }
@@ -289,7 +375,7 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
-        shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents");
+        shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);

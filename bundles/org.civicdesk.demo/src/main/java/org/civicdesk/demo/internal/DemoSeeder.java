@@ -95,10 +95,11 @@ public class DemoSeeder {
         account("operator", "Oana Operator", null, Role.OPERATOR);
         account("supervisor", "Sorin Supervisor", "ROADS", Role.SUPERVISOR);
         account("employee", "Emil Employee", "ROADS", Role.EMPLOYEE);
+        account("elena", "Elena Employee", "ROADS", Role.EMPLOYEE);
         seedRequests(config.requests(), people, random);
         // The admin account goes last: its presence means "seeded".
         account("admin", "Ana Admin", null, Role.ADMIN);
-        LOG.info("Demo municipality seeded in {} ms: {} departments, {} citizens, {} requests, 4 staff accounts",
+        LOG.info("Demo municipality seeded in {} ms: {} departments, {} citizens, {} requests, 5 staff accounts",
                 System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests());
     }
 

@@ -19,6 +19,8 @@ import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.request.api.Interaction;
+import org.civicdesk.request.api.InteractionLog;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
@@ -43,15 +45,17 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
 
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
+    private final InteractionLog interactions;
     private final AuditLog audit;
     /** Contributors by data-source id, so the sections come in a stable order. */
     private final Map<String, CitizenProfileContributor> contributors = new ConcurrentSkipListMap<>();
 
     @Activate
     public CitizenProfileServiceImpl(@Reference CitizenRegistry citizens, @Reference RequestRegistry requests,
-            @Reference AuditLog audit) {
+            @Reference InteractionLog interactions, @Reference AuditLog audit) {
         this.citizens = citizens;
         this.requests = requests;
+        this.interactions = interactions;
         this.audit = audit;
     }
 
@@ -92,14 +96,16 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
         }
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
         List<ServiceRequest> filed = requests.search(actor, ofCitizen, 0, MAX_REQUESTS).items();
+        List<Interaction> contacts = interactions.ofCitizen(actor, citizen.id(), MAX_REQUESTS);
 
         Set<String> kinds = new LinkedHashSet<>();
         kinds.add("citizen-identity");
         facts.forEach(f -> kinds.add(f.infoKind()));
         sections.forEach(s -> kinds.add(s.infoKind()));
         kinds.add("request");
+        kinds.add("interaction");
         audit.record(new AuditEvent(actor.username(), "citizen.profile", String.join(",", kinds), "citizen",
                 citizen.id(), AuditEvent.purpose(reason)));
-        return Optional.of(new CitizenProfile(citizen, facts, sections, filed, unavailable));
+        return Optional.of(new CitizenProfile(citizen, facts, sections, filed, contacts, unavailable));
     }
 }

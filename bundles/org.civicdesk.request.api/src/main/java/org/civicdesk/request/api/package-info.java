@@ -1,9 +1,10 @@
 /**
  * The request registry (R3–R7): request types with their workflow and deadline, requests with
- * a registration number and an append-only history from which their state is derived.
+ * a registration number and an append-only history from which their state is derived; and the
+ * interactions (contacts with citizens) that lead to them or not.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.civicdesk.request.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,10 +40,12 @@ public class ProfileResource implements RestResource {
     }
 
     record ProfileView(Views.CitizenView citizen, List<VerificationFact> verificationFacts,
-            List<ProfileSection> sections, List<Views.RequestView> requests, List<String> unavailableSources) {
+            List<ProfileSection> sections, List<Views.RequestView> requests, List<Views.InteractionView> interactions,
+            List<String> unavailableSources) {
         static ProfileView of(CitizenProfile p) {
             return new ProfileView(Views.CitizenView.of(p.citizen()), p.verificationFacts(), p.sections(),
-                    p.requests().stream().map(r -> Views.RequestView.of(r, null)).toList(), p.unavailableSources());
+                    p.requests().stream().map(r -> Views.RequestView.of(r, null)).toList(),
+                    p.interactions().stream().map(Views.InteractionView::of).toList(), p.unavailableSources());
         }
     }
 

@@ -8,15 +8,18 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,22 +34,33 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * <p>Resources are bound after construction, so each initial binding publishes again: a handful
  * of cheap republications at start rather than a timer thread.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestServer.PID)
+@Designate(ocd = RestConfig.class)
 public class RestServer {
+    static final String PID = "org.civicdesk.rest";
     static final String ADDRESS = "/v1";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     private final Bus bus;
     private final StaffDirectory staff;
+    private final Sessions sessions;
+    private final SessionResource sessionResource;
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
     private Server server;
     private boolean active = true;
 
     @Activate
-    public RestServer(@Reference StaffDirectory staff) {
+    public RestServer(@Reference StaffDirectory staff, @Reference AuditLog audit, RestConfig config) {
         // CXF's servlet (context /api) serves the default bus; CXF does not publish it as a service.
         this.bus = BusFactory.getDefaultBus();
         this.staff = staff;
+        this.sessions = new Sessions(config.sessionIdleMinutes() * 60_000L);
+        this.sessionResource = new SessionResource(sessions, staff, audit);
+    }
+
+    @Modified
+    void modified(RestConfig config) {
+        sessions.setIdleMillis(config.sessionIdleMinutes() * 60_000L);
     }
 
     @Deactivate
@@ -79,8 +93,10 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
-        factory.setServiceBeans(new ArrayList<>(resources));
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff),
+        List<Object> beans = new ArrayList<>(resources);
+        beans.add(sessionResource);
+        factory.setServiceBeans(beans);
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff, sessions),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
                 new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), new SecurityHeaders()));
         // Publishing must not run on the service registry's event with another bundle's class loader.

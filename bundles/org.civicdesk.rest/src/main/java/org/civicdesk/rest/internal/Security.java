@@ -11,40 +11,40 @@ import java.util.Optional;
 import javax.annotation.Priority;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.auth.login.LoginContext;
-import javax.security.auth.login.LoginException;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.rest.api.ActorPrincipal;
 
 /**
- * Authenticates every call against the JAAS realm {@code civicdesk} (HTTP Basic for now) and
- * enforces {@code @PermitAll} / {@code @RolesAllowed}.
+ * Authenticates every call against the JAAS realm {@code civicdesk} (HTTP Basic, for programs) or by
+ * a session cookie (the console, see {@link SessionResource}), and enforces {@code @PermitAll} /
+ * {@code @RolesAllowed}.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class Security implements ContainerRequestFilter {
-    static final String REALM = "civicdesk";
+    /** The header the console sends with every change. */
+    static final String CSRF_HEADER = "X-Requested-With";
 
     private final StaffDirectory staff;
+    private final Sessions sessions;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    Security(StaffDirectory staff) {
+    Security(StaffDirectory staff, Sessions sessions) {
         this.staff = staff;
+        this.sessions = sessions;
     }
 
     @Override
@@ -53,13 +53,22 @@ final class Security implements ContainerRequestFilter {
         boolean open = method != null && (method.isAnnotationPresent(PermitAll.class)
                 || (method.getDeclaringClass().isAnnotationPresent(PermitAll.class)
                         && !method.isAnnotationPresent(RolesAllowed.class)));
-        Optional<Actor> actor = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<Actor> actor = authenticate(request);
+        if (actor.isPresent() && forgeable(request)) {
+            request.abortWith(Problems.problem(403, "Forbidden",
+                    "a change made with a session cookie needs the header " + CSRF_HEADER));
+            return;
+        }
         if (actor.isPresent()) {
             request.setSecurityContext(new ActorSecurityContext(actor.get(), request.getSecurityContext().isSecure()));
         } else if (!open) {
-            request.abortWith(javax.ws.rs.core.Response
-                    .fromResponse(Problems.problem(401, "Unauthorized", "log in with a CivicDesk staff account"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CivicDesk\", charset=\"UTF-8\"").build());
+            javax.ws.rs.core.Response.ResponseBuilder refusal = javax.ws.rs.core.Response
+                    .fromResponse(Problems.problem(401, "Unauthorized", "log in with a CivicDesk staff account"));
+            // The console logs in with its own form: a Basic challenge would make the browser ask instead.
+            if (request.getHeaderString(CSRF_HEADER) == null) {
+                refusal.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CivicDesk\", charset=\"UTF-8\"");
+            }
+            request.abortWith(refusal.build());
             return;
         }
         if (open || method == null) {
@@ -73,8 +82,33 @@ final class Security implements ContainerRequestFilter {
         }
     }
 
-    private Optional<Actor> authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    /** The staff member of an HTTP Basic header or, failing that, of a session cookie. */
+    /**
+     * A change authenticated only by the cookie, without the header a page of another site cannot
+     * set: refused, as a second guard next to the cookie's SameSite=Strict.
+     */
+    private static boolean forgeable(ContainerRequestContext request) {
+        String method = request.getMethod();
+        boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        return !safe && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                && request.getHeaderString(CSRF_HEADER) == null;
+    }
+
+    private Optional<Actor> authenticate(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return basic(authorization);
+        }
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        return sessions.user(cookie.getValue()).flatMap(staff::find).filter(StaffAccount::enabled)
+                .map(StaffAccount::asActor);
+    }
+
+    private Optional<Actor> basic(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
         String decoded;
@@ -87,35 +121,8 @@ final class Security implements ContainerRequestFilter {
         if (colon < 1) {
             return Optional.empty();
         }
-        String username = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try {
-            // JAAS loads Karaf's proxy login module through the context class loader.
-            Thread.currentThread().setContextClassLoader(Security.class.getClassLoader());
-            Subject subject = new Subject();
-            LoginContext login = new LoginContext(REALM, subject, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof NameCallback name) {
-                        name.setName(username);
-                    } else if (callback instanceof PasswordCallback pass) {
-                        pass.setPassword(password);
-                    } else {
-                        throw new UnsupportedCallbackException(callback);
-                    }
-                }
-            });
-            login.login();
-            String user = subject.getPrincipals().stream()
-                    .filter(p -> p.getClass().getSimpleName().equals("UserPrincipal")).map(Principal::getName)
-                    .findFirst().orElse(username);
-            return staff.find(user).map(account -> account.asActor());
-        } catch (LoginException e) {
-            return Optional.empty();
-        } finally {
-            Arrays.fill(password, '\0');
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        return JaasLogin.verify(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray())
+                .flatMap(staff::find).map(StaffAccount::asActor);
     }
 
     private record ActorSecurityContext(Actor actor, boolean secure) implements SecurityContext {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestType;
@@ -33,6 +34,17 @@ final class Views {
 
     record ChangeBody(String kind, String assignee, String status, String comment, String text, String attachmentName,
             String attachmentRef) {
+    }
+
+    /** An interaction as the API shows it: ids and numbers as text. */
+    record InteractionView(String id, String channel, String staff, Instant startedAt, String citizenId,
+            boolean verified, List<String> requests, String outcome, Instant endedAt, String remarks, boolean open,
+            String self) {
+        static InteractionView of(Interaction i) {
+            return new InteractionView(i.id(), i.channel().id(), i.staff(), i.startedAt(), i.citizenId(), i.verified(),
+                    i.requests().stream().map(Object::toString).toList(), i.outcome() == null ? null : i.outcome().id(),
+                    i.endedAt(), i.remarks(), i.open(), "/api/v1/interactions/" + i.id());
+        }
     }
 
     record RequestView(String number, String trackingCode, String type, String channel, String citizenId,

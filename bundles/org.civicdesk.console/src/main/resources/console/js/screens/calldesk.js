@@ -1,0 +1,234 @@
+// The call desk: one contact from its start to its close, keyboard first (Alt + the underlined letter).
+import {get, post, query} from '../api.js';
+import {h, mount, field, debounce} from '../dom.js';
+import {t, lang, when, day} from '../i18n.js';
+import {say, sayError} from '../app.js';
+
+// By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
+const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
+let shortcutHandler = null;
+
+export async function callDeskScreen() {
+  const state = {interaction: null, citizen: null, profile: null, verified: false};
+  const types = await get('/request-types' + query({lang: lang()})).catch(() => []);
+
+  const callPanel = h('section', {class: 'panel', 'aria-labelledby': 'call-title'});
+  const findPanel = h('section', {class: 'panel', 'aria-labelledby': 'find-title'});
+  const profilePanel = h('section', {'aria-live': 'polite'});
+  const knowledgePanel = h('section', {class: 'panel', 'aria-labelledby': 'kb-title'});
+  const requestPanel = h('section', {class: 'panel', 'aria-labelledby': 'request-title'});
+  const actions = {};
+
+  // ---- the call
+  const channel = h('select', {}, ...['phone', 'desk', 'email', 'web'].map((c) => h('option', {value: c}, t('channels.' + c))));
+  const outcome = h('select', {}, ...Object.keys(t('outcomes')).map((o) => h('option', {value: o}, t('outcomes.' + o))));
+  const remarks = h('textarea', {maxlength: 2000, rows: 2});
+
+  async function startCall() {
+    if (state.interaction && state.interaction.open) return state.interaction;
+    try {
+      state.interaction = await post('/interactions', {channel: channel.value});
+      renderCall();
+      search.focus();
+    } catch (e) { sayError(e); }
+    return state.interaction;
+  }
+
+  async function closeCall() {
+    if (!state.interaction) return;
+    try {
+      await post(`/interactions/${state.interaction.id}/close`, {outcome: outcome.value, remarks: remarks.value});
+      say(t('callClosed'));
+      Object.assign(state, {interaction: null, citizen: null, profile: null, verified: false});
+      remarks.value = '';
+      search.value = '';
+      mount(results);
+      renderCall(); renderProfile(); renderRequestForm();
+      document.getElementById('call-start').focus();
+    } catch (e) { sayError(e); }
+  }
+
+  function renderCall() {
+    const i = state.interaction;
+    if (i && i.requests.length) outcome.value = 'request_filed';
+    mount(callPanel,
+      h('h2', {id: 'call-title'}, t('callDesk')),
+      i ? h('p', {id: 'call-state'}, `${t('callStarted')} ${when(i.startedAt)} · ${t('channels.' + i.channel)}`
+          + (i.requests.length ? ` · ${i.requests.join(', ')}` : ''))
+        : h('p', {id: 'call-state', class: 'muted'}, t('noCall')),
+      i ? [field('call-outcome', t('outcome'), outcome), field('call-remarks', t('remarks'), remarks),
+          h('div', {class: 'row'}, h('button', {type: 'button', id: 'call-close', onclick: closeCall},
+            t('closeCall'), ' ', h('kbd', {}, 'Alt+C')))]
+        : [field('call-channel', t('channel'), channel),
+          h('div', {class: 'row'}, h('button', {type: 'button', id: 'call-start', onclick: startCall},
+            t('startCall'), ' ', h('kbd', {}, 'Alt+N')))]);
+  }
+
+  // ---- finding the caller
+  const search = h('input', {type: 'search', autocomplete: 'off', 'aria-describedby': 'find-hint'});
+  const results = h('ul', {class: 'results', id: 'find-results', 'aria-label': t('findCaller')});
+  const runSearch = debounce(async () => {
+    const text = search.value.trim();
+    const params = {reason: t('reason'), limit: 10};
+    if (/^\d{13}$/.test(text)) params.cnp = text;
+    else if (/^(RO)?\d{2,10}$/i.test(text)) params.cui = text;
+    else if (text.length >= 3) params.q = text;
+    else { mount(results, h('li', {class: 'muted'}, t('typeMore'))); return; }
+    try {
+      const page = await get('/citizens' + query(params));
+      mount(results, page.items.length ? page.items.map((c) => h('li', {}, h('button', {type: 'button',
+        class: 'citizen-result', onclick: () => chooseCitizen(c)},
+        `${c.name} · ${c.nationalId} · ${c.address || ''}`))) : h('li', {class: 'muted'}, t('noResults')));
+    } catch (e) { sayError(e); }
+  }, 200);
+  search.addEventListener('input', runSearch);
+  search.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'Enter') {
+      const first = results.querySelector('button');
+      if (first) { e.preventDefault(); if (e.key === 'Enter' && results.querySelectorAll('button').length === 1) first.click(); else first.focus(); }
+    }
+  });
+  results.addEventListener('keydown', (e) => {
+    const buttons = [...results.querySelectorAll('button')];
+    const at = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' && at < buttons.length - 1) { e.preventDefault(); buttons[at + 1].focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); (at > 0 ? buttons[at - 1] : search).focus(); }
+  });
+  mount(findPanel, h('h2', {id: 'find-title'}, t('findCaller'), ' ', h('kbd', {}, 'Alt+F')),
+    field('find-input', t('search'), search), h('p', {id: 'find-hint', class: 'muted'}, t('typeMore')), results);
+
+  async function chooseCitizen(citizen) {
+    await startCall();
+    try {
+      state.citizen = citizen;
+      state.verified = false;
+      state.profile = await get(`/citizens/${citizen.id}/profile` + query({reason: t('reason'), lang: lang()}));
+      renderProfile();
+      renderRequestForm();
+      const verify = document.getElementById('verify-yes');
+      if (verify) verify.focus();
+    } catch (e) { sayError(e); }
+  }
+
+  async function markVerified(verified) {
+    try {
+      state.interaction = await post(`/interactions/${state.interaction.id}/citizen`,
+        {citizenId: state.citizen.id, verified});
+      state.verified = verified;
+      renderCall(); renderProfile(); renderRequestForm();
+      if (verified) document.getElementById('profile-title').focus();
+    } catch (e) { sayError(e); }
+  }
+
+  // ---- the 360° view, shown only once the caller is verified
+  function renderProfile() {
+    const p = state.profile;
+    if (!p) { mount(profilePanel); return; }
+    const c = p.citizen;
+    const verifyPanel = h('div', {class: 'panel verify', id: 'verify-panel'},
+      h('h2', {}, t('verifyTitle')), h('p', {}, `${c.name} · ${c.nationalId}`),
+      state.verified ? h('p', {class: 'verified', id: 'verified-badge'}, '✔ ' + t('callerVerified')) : [
+        h('p', {class: 'muted'}, t('verifyHint')),
+        h('dl', {class: 'facts', id: 'verification-facts'}, p.verificationFacts.flatMap((f) =>
+          [h('dt', {}, f.question), h('dd', {}, f.answer)])),
+        h('div', {class: 'row'},
+          h('button', {type: 'button', id: 'verify-yes', onclick: () => markVerified(true)}, t('verified'), ' ', h('kbd', {}, 'Alt+V')),
+          h('button', {type: 'button', class: 'secondary', id: 'verify-no', onclick: () => markVerified(false)}, t('notVerified')))]);
+    if (!state.verified) { mount(profilePanel, verifyPanel); return; }
+    mount(profilePanel, verifyPanel,
+      h('div', {class: 'panel', id: 'profile'},
+        h('h2', {id: 'profile-title', tabindex: -1}, t('profile')),
+        h('dl', {class: 'facts'}, h('dt', {}, t('address')), h('dd', {}, c.address || ''),
+          c.phone ? [h('dt', {}, 'Tel.'), h('dd', {}, c.phone)] : null, c.email ? [h('dt', {}, 'E-mail'), h('dd', {}, c.email)] : null),
+        p.unavailableSources.length ? h('p', {class: 'overdue'}, `${t('unavailable')}: ${p.unavailableSources.join(', ')}`) : null),
+      p.sections.map((s) => h('div', {class: 'panel profile-section', dataset: {source: s.source}},
+        h('h2', {}, s.title), h('dl', {class: 'facts'}, s.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])))),
+      h('div', {class: 'panel'}, h('h2', {}, t('pastRequests')), p.requests.length ? h('table', {},
+        h('tr', {}, h('th', {}, t('number')), h('th', {}, t('type')), h('th', {}, t('status')), h('th', {}, t('deadline'))),
+        p.requests.map((r) => h('tr', {}, h('td', {}, h('a', {href: `/console/requests/${r.number}`}, r.number)), h('td', {}, r.type),
+          h('td', {}, r.status), h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline))))) : h('p', {}, t('none'))),
+      h('div', {class: 'panel'}, h('h2', {}, t('pastInteractions')), p.interactions.length ? h('ul', {},
+        p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${t('channels.' + i.channel)} · ${i.staff}`
+          + (i.outcome ? ` · ${t('outcomes.' + i.outcome)}` : '') + (i.requests.length ? ` · ${i.requests.join(', ')}` : '')))) : h('p', {}, t('none'))));
+  }
+
+  // ---- the knowledge base
+  const question = h('input', {type: 'search', autocomplete: 'off'});
+  const answers = h('div', {id: 'kb-results', 'aria-live': 'polite'});
+  async function searchKnowledge(e) {
+    if (e) e.preventDefault();
+    try {
+      const articles = await get('/knowledge' + query({q: question.value, lang: lang(), limit: 5}));
+      mount(answers, articles.length ? articles.map((a) => h('article', {class: 'panel article'},
+        h('h3', {}, a.title), h('p', {}, a.summary),
+        a.documents.length ? [h('h4', {}, t('documents')), h('ul', {}, a.documents.map((d) => h('li', {}, d)))] : null,
+        h('dl', {class: 'facts'}, a.fees ? [h('dt', {}, t('fees')), h('dd', {}, a.fees)] : null,
+          a.office ? [h('dt', {}, t('office')), h('dd', {}, a.office)] : null,
+          a.hours ? [h('dt', {}, t('hours')), h('dd', {}, a.hours)] : null))) : h('p', {}, t('noResults')));
+    } catch (err) { mount(answers, h('p', {class: 'muted'}, err.status === 404 ? t('unavailable') : err.message)); }
+  }
+  mount(knowledgePanel, h('h2', {id: 'kb-title'}, t('knowledge'), ' ', h('kbd', {}, 'Alt+K')),
+    h('form', {onsubmit: searchKnowledge}, field('kb-input', t('search'), question),
+      h('div', {class: 'row'}, h('button', {type: 'submit', id: 'kb-search'}, t('search')))), answers);
+
+  // ---- filing a request
+  function renderRequestForm(filed) {
+    const type = h('select', {required: true}, types.map((rt) => h('option', {value: rt.code}, rt.name)));
+    const description = h('textarea', {required: true, maxlength: 4000, rows: 4});
+    const address = h('input', {type: 'text', maxlength: 300, value: state.citizen ? state.citizen.address || '' : ''});
+    const lat = h('input', {type: 'number', step: 'any', min: -90, max: 90});
+    const lon = h('input', {type: 'number', step: 'any', min: -180, max: 180});
+    const files = h('input', {type: 'file', multiple: true});
+    const readout = filed ? h('div', {class: 'readout', id: 'filed', tabindex: -1, role: 'status'},
+      h('p', {}, t('filed')), h('p', {}, `${t('number')}: `, h('strong', {id: 'filed-number'}, filed.number)),
+      h('p', {}, `${t('deadline')}: `, h('strong', {id: 'filed-deadline'}, day(filed.deadline))),
+      h('p', {}, `${t('trackingCode')}: `, h('strong', {}, filed.trackingCode)), h('p', {}, t('howToFollow'))) : null;
+    const canFile = state.citizen && state.verified;
+    mount(requestPanel, h('h2', {id: 'request-title'}, t('newRequest'), ' ', h('kbd', {}, 'Alt+R')), readout,
+      canFile ? h('form', {onsubmit: async (e) => {
+        e.preventDefault();
+        const c = state.citizen;
+        const location = {address: address.value || null, lat: lat.value === '' ? null : Number(lat.value),
+          lon: lon.value === '' ? null : Number(lon.value)};
+        try {
+          const request = await post('/requests', {type: type.value, channel: state.interaction.channel,
+            citizen: {nationalId: c.nationalId, firstName: c.firstName, lastName: c.lastName, companyName: c.kind === 'company' ? c.name : null,
+              address: c.address}, description: description.value, location});
+          state.interaction = await post(`/interactions/${state.interaction.id}/requests`, {request: request.number});
+          if (files.files.length) {
+            const form = new FormData();
+            for (const f of files.files) form.append('file', f, f.name);
+            await post(`/requests/${request.number}/attachments`, form).catch(sayError);
+          }
+          renderCall();
+          renderRequestForm(request);
+          document.getElementById('filed').focus();
+        } catch (err) { sayError(err); }
+      }},
+      field('req-type', t('type'), type), field('req-description', t('description'), description),
+      field('req-address', t('address'), address),
+      h('div', {class: 'row'}, field('req-lat', t('lat'), lat), field('req-lon', t('lon'), lon)),
+      field('req-files', t('attachments'), files),
+      h('div', {class: 'row'}, h('button', {type: 'submit', id: 'req-submit'}, t('file')))) : h('p', {class: 'muted'}, t('verifyTitle')));
+  }
+
+  actions.start = () => (state.interaction ? null : startCall());
+  actions.find = () => search.focus();
+  actions.verify = () => { if (state.citizen && !state.verified) markVerified(true); };
+  actions.knowledge = () => question.focus();
+  actions.request = () => { const el = document.getElementById('req-type'); if (el) el.focus(); };
+  actions.close = () => { const el = document.getElementById('call-outcome'); if (el) el.focus(); };
+  if (shortcutHandler) document.removeEventListener('keydown', shortcutHandler);
+  shortcutHandler = (e) => {
+    const action = e.altKey && !e.ctrlKey && !e.metaKey && SHORTCUTS[e.code];
+    if (action && document.getElementById('call-title')) { e.preventDefault(); actions[action](); }
+  };
+  document.addEventListener('keydown', shortcutHandler);
+
+  renderCall(); renderProfile(); renderRequestForm();
+  return h('div', {},
+    h('h1', {}, t('callDesk')),
+    h('div', {class: 'grid'},
+      h('div', {}, callPanel, findPanel, profilePanel),
+      h('div', {}, requestPanel, knowledgePanel)));
+}

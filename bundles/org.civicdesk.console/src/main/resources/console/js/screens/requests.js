@@ -1,0 +1,99 @@
+// Requests: the filtered, paged list (each role sees what the registry lets it see) and one request's detail.
+import {get, post, query} from '../api.js';
+import {h, field} from '../dom.js';
+import {t, lang, when, day} from '../i18n.js';
+import {say, sayError, navigate, hasRole, render} from '../app.js';
+
+const PAGE = 25;
+const filters = {status: '', type: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
+
+export async function requestsScreen() {
+  const types = await get('/request-types' + query({lang: lang()}));
+  const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
+  const page = await get('/requests' + query({...filters, limit: PAGE}));
+
+  const select = (id, label, key, options) => {
+    const control = h('select', {}, h('option', {value: ''}, t('all')),
+      options.map(([value, text]) => h('option', {value, selected: filters[key] === value}, text)));
+    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; render(); });
+    return field(id, label, control);
+  };
+  const input = (id, label, key, type) => {
+    const control = h('input', {type, value: filters[key]});
+    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; render(); });
+    return field(id, label, control);
+  };
+  const last = Math.min(page.total, filters.offset + page.items.length);
+  return h('div', {},
+    h('h1', {}, t('requests')),
+    h('div', {class: 'panel filters', role: 'search'},
+      select('f-status', t('status'), 'status', statuses.map((s) => [s, s])),
+      select('f-type', t('type'), 'type', types.map((rt) => [rt.code, rt.name])),
+      select('f-channel', t('channel'), 'channel', ['phone', 'desk', 'email', 'web'].map((c) => [c, t('channels.' + c)])),
+      select('f-overdue', t('overdue'), 'overdue', [['true', t('yes')], ['false', t('no')]]),
+      input('f-text', t('text'), 'q', 'search'), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
+    h('p', {id: 'requests-count'}, page.total ? `${filters.offset + 1}–${last} ${t('of')} ${page.total}` : t('none')),
+    h('table', {id: 'requests-table'},
+      h('tr', {}, [t('number'), t('type'), t('status'), t('assignee'), t('department'), t('deadline'), t('channel')].map((c) => h('th', {scope: 'col'}, c))),
+      page.items.map((r) => h('tr', {},
+        h('td', {}, h('a', {href: `/console/requests/${r.number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${r.number}`); }}, r.number)),
+        h('td', {}, r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
+        h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, t('channels.' + r.channel))))),
+    h('div', {class: 'row'},
+      h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
+        onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); render(); }}, t('previous')),
+      h('button', {type: 'button', class: 'secondary', disabled: last >= page.total,
+        onclick: () => { filters.offset += PAGE; render(); }}, t('next'))));
+}
+
+export async function requestDetailScreen(year, seq) {
+  const number = `${year}/${seq}`;
+  const r = await get(`/requests/${number}`);
+  const type = await get(`/request-types/${r.type}` + query({lang: lang()})).catch(() => null);
+  const next = type ? (type.transitions[r.status] || []) : [];
+  const reload = () => render();
+
+  const change = async (body) => {
+    try { await post(`/requests/${number}/events`, body); say(t('saved')); reload(); } catch (e) { sayError(e); }
+  };
+  const status = h('select', {}, next.map((s) => h('option', {value: s}, s)));
+  const statusComment = h('input', {type: 'text', maxlength: 4000});
+  const comment = h('textarea', {maxlength: 4000, rows: 2});
+  const assignee = h('input', {type: 'text', value: r.assignee || ''});
+  const file = h('input', {type: 'file'});
+
+  return h('div', {},
+    h('h1', {}, `${t('requests')} ${r.number}`),
+    h('div', {class: 'grid'},
+      h('div', {},
+        h('div', {class: 'panel'}, h('dl', {class: 'facts', id: 'request-facts'},
+          [[t('type'), type ? type.name : r.type], [t('status'), r.status], [t('assignee'), r.assignee || '—'],
+            [t('department'), r.department], [t('registered'), when(r.registeredAt)], [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
+            [t('channel'), t('channels.' + r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
+            [t('trackingCode'), r.trackingCode]].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+          h('p', {}, r.description)),
+        h('div', {class: 'panel'}, h('h2', {}, t('history')), h('ol', {class: 'timeline', id: 'history'},
+          (r.history || []).map((e) => h('li', {}, h('strong', {}, t('kinds.' + e.kind)), ` · ${when(e.time)} · ${e.actor}`,
+            e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
+            e.comment ? h('div', {}, e.comment) : null,
+            e.attachmentName ? h('div', {}, e.attachmentRef && e.attachmentRef.length === 64
+              ? h('a', {href: `/api/v1/requests/${number}/attachments/${e.attachmentRef}`}, e.attachmentName) : e.attachmentName) : null))))),
+      h('div', {},
+        next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'status', status: status.value, comment: statusComment.value}); }},
+          h('h2', {}, t('changeStatus')), field('d-status', t('status'), status), field('d-status-comment', t('comment'), statusComment),
+          h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-status-save'}, t('save')))) : null,
+        hasRole('supervisor', 'admin') ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'assign', assignee: assignee.value}); }},
+          h('h2', {}, t('assign')), field('d-assignee', t('assignee'), assignee),
+          h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-assign-save'}, t('assign')))) : null,
+        h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'comment', text: comment.value}); }},
+          h('h2', {}, t('addComment')), field('d-comment', t('comment'), comment),
+          h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-comment-save'}, t('save')))),
+        h('form', {class: 'panel', onsubmit: async (e) => {
+          e.preventDefault();
+          if (!file.files.length) return;
+          const form = new FormData();
+          form.append('file', file.files[0], file.files[0].name);
+          try { await post(`/requests/${number}/attachments`, form); say(t('saved')); reload(); } catch (err) { sayError(err); }
+        }}, h('h2', {}, t('attach')), field('d-file', t('attachments'), file),
+          h('div', {class: 'row'}, h('button', {type: 'submit'}, t('attach')))))));
+}

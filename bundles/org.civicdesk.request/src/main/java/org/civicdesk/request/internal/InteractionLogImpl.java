@@ -1,0 +1,263 @@
+package org.civicdesk.request.internal;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.Interaction;
+import org.civicdesk.request.api.InteractionLog;
+import org.civicdesk.request.api.InteractionOutcome;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The interactions of {@link InteractionLog}, kept as a start row and appended steps. */
+@Component(service = InteractionLog.class)
+public class InteractionLogImpl implements InteractionLog {
+    static final String[] APPEND_ONLY = {"CD_INTERACTION", "CD_INTERACTION_EVENT"};
+    private static final String INFO_KIND = "interaction";
+    private static final int MAX_REMARKS = 2000;
+    private static final int MAX_LIST = 200;
+
+    private final JpaTransactions tx;
+    private final CitizenRegistry citizens;
+    private final RequestRegistry requests;
+    private final AuditLog audit;
+
+    @Activate
+    public InteractionLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference AuditLog audit)
+            throws SQLException {
+        this.tx = new JpaTransactions(emf);
+        this.citizens = citizens;
+        this.requests = requests;
+        this.audit = audit;
+        tx.read(em -> em.createQuery("SELECT COUNT(i) FROM InteractionEntity i").getSingleResult());
+        AppendOnlyTables.protect(dataSource, APPEND_ONLY);
+    }
+
+    @Override
+    public Interaction start(Actor actor, Channel channel) {
+        if (channel == null) {
+            throw new InvalidInputException("channel", "the channel is required");
+        }
+        InteractionEntity entity = new InteractionEntity(UUID.randomUUID().toString(), channel.id(), actor.username(),
+                Instant.now().toEpochMilli());
+        tx.run(em -> em.persist(entity));
+        audit.record(new AuditEvent(actor.username(), "interaction.start", INFO_KIND, "interaction", entity.getId(),
+                "channel=" + channel.id()));
+        return derive(entity, List.of());
+    }
+
+    @Override
+    public Interaction identify(Actor actor, String interactionId, String citizenId, boolean verified) {
+        if (citizenId == null || citizenId.isBlank()) {
+            throw new InvalidInputException("citizenId", "say which citizen this is");
+        }
+        citizens.get(actor, citizenId.strip(), "identify the citizen of an interaction")
+                .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
+        Interaction result = append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.identified(id, seq, at,
+                actor.username(), citizenId.strip(), verified));
+        audit.record(new AuditEvent(actor.username(), "interaction.identify", INFO_KIND, "citizen", citizenId.strip(),
+                "interaction=" + interactionId + " verified=" + verified));
+        return result;
+    }
+
+    @Override
+    public Interaction link(Actor actor, String interactionId, RequestNumber request) {
+        if (request == null) {
+            throw new InvalidInputException("request", "say which request to link");
+        }
+        requests.get(actor, request);
+        Interaction result = append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.linked(id, seq, at,
+                actor.username(), request.toString()));
+        audit.record(new AuditEvent(actor.username(), "interaction.link", INFO_KIND, "interaction", interactionId,
+                "request=" + request));
+        return result;
+    }
+
+    @Override
+    public Interaction close(Actor actor, String interactionId, InteractionOutcome outcome, String remarks) {
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "say how the contact ended");
+        }
+        String text = remarks == null || remarks.isBlank() ? null : remarks.strip();
+        if (text != null && text.length() > MAX_REMARKS) {
+            throw new InvalidInputException("remarks", "the remarks are longer than " + MAX_REMARKS + " characters");
+        }
+        Interaction result = append(actor, interactionId, (id, seq, at) -> {
+            return InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text);
+        });
+        audit.record(new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
+                "outcome=" + outcome.id()));
+        return result;
+    }
+
+    private interface Step {
+        InteractionEventEntity next(String interactionId, int sequence, long at);
+    }
+
+    /** Appends a step to an open interaction the actor took, checking the state it derives to. */
+    private Interaction append(Actor actor, String interactionId, Step step) {
+        try {
+            return tx.call(em -> {
+                InteractionEntity entity = find(em, interactionId);
+                if (!entity.getStaff().equals(actor.username()) && !actor.has(Role.ADMIN)) {
+                    throw new ConflictException("interaction " + interactionId + " is " + entity.getStaff() + "'s");
+                }
+                List<InteractionEventEntity> events = new ArrayList<>(events(em, List.of(interactionId)));
+                Interaction before = derive(entity, events);
+                if (!before.open()) {
+                    throw new ConflictException("interaction " + interactionId + " is closed");
+                }
+                InteractionEventEntity event = step.next(interactionId, events.size() + 1, Instant.now().toEpochMilli());
+                if (event.getKind() == InteractionEventEntity.Kind.CLOSED
+                        && InteractionOutcome.REQUEST_FILED.id().equals(event.getOutcome()) && before.requests().isEmpty()) {
+                    throw new InvalidInputException("outcome", "no request is linked to this interaction");
+                }
+                em.persist(event);
+                em.flush();
+                events.add(event);
+                return derive(entity, events);
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConflictException("interaction " + interactionId + " changed at the same time; try again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Interaction get(Actor actor, String interactionId) {
+        Interaction found = tx.read(em -> {
+            InteractionEntity entity = find(em, interactionId);
+            if (!entity.getStaff().equals(actor.username()) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+                throw new NotFoundException("no interaction " + interactionId);
+            }
+            return derive(entity, events(em, List.of(interactionId)));
+        });
+        if (found.citizenId() != null) {
+            audit.record(new AuditEvent(actor.username(), "interaction.read", INFO_KIND, "citizen", found.citizenId(),
+                    "interaction=" + interactionId));
+        }
+        return found;
+    }
+
+    @Override
+    public List<Interaction> ofCitizen(Actor actor, String citizenId, int limit) {
+        if (!actor.has(Role.OPERATOR) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+            return List.of();
+        }
+        List<Interaction> found = tx.read(em -> {
+            List<String> ids = em.createQuery("SELECT DISTINCT e.interactionId FROM InteractionEventEntity e"
+                    + " WHERE e.citizenId = ?1", String.class).setParameter(1, citizenId).getResultList();
+            return load(em, ids).stream().filter(i -> citizenId.equals(i.citizenId())).limit(bounded(limit)).toList();
+        });
+        audit.record(new AuditEvent(actor.username(), "interaction.list", INFO_KIND, "citizen", citizenId,
+                "results=" + found.size()));
+        return found;
+    }
+
+    @Override
+    public List<Interaction> mine(Actor actor, int limit) {
+        return tx.read(em -> {
+            List<String> ids = em.createQuery("SELECT i.id FROM InteractionEntity i WHERE i.staff = ?1"
+                    + " ORDER BY i.startedMillis DESC", String.class).setParameter(1, actor.username())
+                    .setMaxResults(bounded(limit)).getResultList();
+            return load(em, ids).stream().sorted(Comparator.comparing((Interaction i) -> !i.open())
+                    .thenComparing(Interaction::startedAt, Comparator.reverseOrder())).toList();
+        });
+    }
+
+    private static int bounded(int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIST);
+        }
+        return limit;
+    }
+
+    private static InteractionEntity find(EntityManager em, String interactionId) {
+        InteractionEntity entity = interactionId == null ? null : em.find(InteractionEntity.class, interactionId);
+        if (entity == null) {
+            throw new NotFoundException("no interaction " + interactionId);
+        }
+        return entity;
+    }
+
+    /** The interactions with these ids, newest first. */
+    private static List<Interaction> load(EntityManager em, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<InteractionEventEntity>> byInteraction = new LinkedHashMap<>();
+        for (InteractionEventEntity e : events(em, ids)) {
+            byInteraction.computeIfAbsent(e.getInteractionId(), k -> new ArrayList<>()).add(e);
+        }
+        return em.createQuery("SELECT i FROM InteractionEntity i WHERE i.id IN ?1 ORDER BY i.startedMillis DESC",
+                InteractionEntity.class).setParameter(1, ids).getResultList().stream()
+                .map(i -> derive(i, byInteraction.getOrDefault(i.getId(), List.of()))).toList();
+    }
+
+    private static List<InteractionEventEntity> events(EntityManager em, List<String> ids) {
+        return em.createQuery("SELECT e FROM InteractionEventEntity e WHERE e.interactionId IN ?1"
+                + " ORDER BY e.interactionId, e.sequence", InteractionEventEntity.class).setParameter(1, ids)
+                .getResultList();
+    }
+
+    /** The interaction's state: the last identification wins; links add up; the close ends it. */
+    private static Interaction derive(InteractionEntity start, List<InteractionEventEntity> events) {
+        String citizenId = null;
+        boolean verified = false;
+        List<RequestNumber> linked = new ArrayList<>();
+        InteractionOutcome outcome = null;
+        Instant ended = null;
+        String remarks = null;
+        for (InteractionEventEntity e : events) {
+            switch (e.getKind()) {
+                case IDENTIFIED -> {
+                    citizenId = e.getCitizenId();
+                    verified = e.isVerified();
+                }
+                case LINKED -> {
+                    RequestNumber number = RequestNumber.parse(e.getRequestNumber());
+                    if (!linked.contains(number)) {
+                        linked.add(number);
+                    }
+                }
+                case CLOSED -> {
+                    outcome = InteractionOutcome.parse(e.getOutcome());
+                    ended = Instant.ofEpochMilli(e.getOccurredMillis());
+                    remarks = e.getRemarks();
+                }
+                default -> throw new IllegalStateException("unknown interaction step " + e.getKind());
+            }
+        }
+        return new Interaction(start.getId(), Channel.parse(start.getChannel()), start.getStaff(),
+                Instant.ofEpochMilli(start.getStartedMillis()), citizenId, verified, linked, outcome, ended, remarks);
+    }
+}

@@ -1,0 +1,80 @@
+package org.civicdesk.rest.internal;
+
+import javax.annotation.security.PermitAll;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+
+/**
+ * {@code /api/v1/session}: log in with a staff account and get a session cookie (what the
+ * console uses instead of sending the password with every call), and log out.
+ */
+@Path("/session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    private final Sessions sessions;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+
+    SessionResource(Sessions sessions, StaffDirectory staff, AuditLog audit) {
+        this.sessions = sessions;
+        this.staff = staff;
+        this.audit = audit;
+    }
+
+    record LoginBody(String username, String password) {
+    }
+
+    record SessionView(StaffAccount account, long idleTimeoutSeconds) {
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(LoginBody body, @Context UriInfo uri) {
+        if (body == null || body.username() == null || body.username().isBlank() || body.password() == null) {
+            throw new InvalidInputException("username", "give a user name and a password");
+        }
+        String username = body.username().strip();
+        StaffAccount account = JaasLogin.verify(username, body.password().toCharArray()).flatMap(staff::find)
+                .filter(StaffAccount::enabled).orElse(null);
+        if (account == null) {
+            audit.record(new AuditEvent(username, "staff.login-failed", "staff-account", "staff", username, null));
+            return Problems.problem(401, "Unauthorized", "the user name or the password is wrong");
+        }
+        String token = sessions.open(account.username());
+        audit.record(new AuditEvent(account.username(), "staff.login", "staff-account", "staff", account.username(),
+                "session"));
+        return Response.ok(new SessionView(account, sessions.idleSeconds()))
+                .header("Set-Cookie", cookie(token, -1, uri)).build();
+    }
+
+    @DELETE
+    @PermitAll
+    public Response logout(@CookieParam(Sessions.COOKIE) String token, @Context UriInfo uri) {
+        sessions.user(token).ifPresent(user -> audit.record(new AuditEvent(user, "staff.logout", "staff-account",
+                "staff", user, "session")));
+        sessions.close(token);
+        return Response.noContent().header("Set-Cookie", cookie("", 0, uri)).build();
+    }
+
+    /** HttpOnly and SameSite=Strict: scripts cannot read it and other sites cannot send it. */
+    private static String cookie(String value, int maxAge, UriInfo uri) {
+        boolean secure = uri != null && "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+        return Sessions.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+}

@@ -1,0 +1,245 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The operator web console in a real headless Chromium (Debian's chromium and chromedriver)
+ * against the assembled distribution started as an administrator starts it. Each main screen
+ * is kept as a screenshot in {@code target/screenshots}.
+ */
+public class ConsoleBrowserIT {
+    /** A demo citizen with taxes in the demo tax database. */
+    private static final String CNP = "2550720350038";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static RunningDistribution civicdesk;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeClass
+    public static void startCivicDesk() throws Exception {
+        civicdesk = RunningDistribution.start("console-it");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterClass
+    public static void stopCivicDesk() throws Exception {
+        if (civicdesk != null) {
+            civicdesk.close();
+        }
+    }
+
+    @Before
+    public void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        // The flags the machine's notes give for a closed network, plus a fresh profile each time.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1100", "--lang=ro",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** On a failure: the page as it was, its picture and the browser's console, beside the screenshots. */
+    @Rule
+    public final TestWatcher keepEvidence = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description test) {
+            try {
+                screenshot("FAILED-" + test.getMethodName());
+                Files.writeString(SCREENSHOTS.resolve("FAILED-" + test.getMethodName() + ".html"), browser.getPageSource());
+                Files.write(SCREENSHOTS.resolve("FAILED-" + test.getMethodName() + ".log"), browser.manage().logs()
+                        .get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
+            } catch (Exception ignored) {
+                // the failure itself is what matters
+            }
+        }
+
+        /** The browser closes here, after {@link #failed}: an {@code @After} would close it before. */
+        @Override
+        protected void finished(Description test) {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+    };
+
+    @Test
+    public void anOperatorTakesAWholeCallWithTheKeyboard() throws Exception {
+        logIn("operator");
+        // Alt+N starts the call and puts the cursor in the caller search.
+        alt("n");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-state"), "Telefon"));
+        WebElement search = browser.switchTo().activeElement();
+        assertEquals("find-input", search.getAttribute("id"));
+        search.sendKeys(CNP);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#find-results button"), 1));
+        search.sendKeys(Keys.ENTER);
+        // Verification facts come first; nothing else of the citizen is shown yet.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-facts")));
+        assertTrue(browser.findElements(By.cssSelector(".profile-section")).isEmpty());
+        alt("v");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verified-badge")));
+        WebElement tax = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".profile-section[data-source='taxes']")));
+        assertTrue(tax.getText(), tax.getText().contains("Taxe"));
+
+        // The knowledge base answers a question.
+        alt("k");
+        browser.switchTo().activeElement().sendKeys("certificat fiscal", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kb-results article")));
+
+        // File a request with the keyboard: Alt+R, the type, a description, submit.
+        alt("r");
+        new Select(browser.findElement(By.id("req-type"))).selectByValue("pothole");
+        browser.findElement(By.id("req-description")).sendKeys("Groapă mare în fața blocului, pe banda întâi.");
+        browser.findElement(By.id("req-submit")).sendKeys(Keys.ENTER);
+        String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed-number"))).getText();
+        assertTrue(number, number.matches("\\d{4}/\\d{6}"));
+        assertFalse(browser.findElement(By.id("filed-deadline")).getText().isBlank());
+        screenshot("call-desk");
+
+        // Alt+C goes to the outcome, already "request filed"; closing the call ends it.
+        alt("c");
+        assertEquals("request_filed", new Select(browser.findElement(By.id("call-outcome"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        browser.findElement(By.id("call-close")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-start")));
+
+        // The interaction is on record, closed, with the request linked.
+        JsonNode call = null;
+        for (JsonNode i : CivicDeskTestSupport.JSON.readTree(
+                civicdesk.call("operator", "GET", "/api/v1/interactions", null).body())) {
+            if (i.get("requests").size() > 0 && i.get("requests").get(0).asText().equals(number)) {
+                call = i;
+            }
+        }
+        assertNotNull("the call is on record with its request", call);
+        assertEquals("request_filed", call.get("outcome").asText());
+        assertTrue(call.get("verified").asBoolean());
+    }
+
+    @Test
+    public void anEmployeeSeesOnlyTheirRequestsAndMovesOneOn() throws Exception {
+        logIn("employee");
+        browser.get(civicdesk.url("/console/requests"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("requests-table")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#requests-table tr"));
+        assertTrue("the demo assigns requests to the employee", rows.size() > 1);
+        for (WebElement row : rows.subList(1, rows.size())) {
+            assertTrue(row.getText(), row.getText().contains("employee"));
+        }
+        screenshot("requests");
+        // Open the first assigned request and move it along its workflow.
+        rows.get(1).findElement(By.tagName("a")).click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d-status")));
+        String next = new Select(status).getFirstSelectedOption().getAttribute("value");
+        browser.findElement(By.id("d-status-comment")).sendKeys("Verificat pe teren.");
+        browser.findElement(By.id("d-status-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Verificat pe teren."));
+        assertTrue(browser.findElement(By.id("request-facts")).getText().contains(next));
+        screenshot("request-detail");
+    }
+
+    @Test
+    public void aSupervisorReassignsARequest() throws Exception {
+        logIn("supervisor");
+        browser.get(civicdesk.url("/console/requests"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("requests-table")));
+        browser.findElements(By.cssSelector("#requests-table tr")).get(1).findElement(By.tagName("a")).click();
+        WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d-assignee")));
+        assignee.clear();
+        assignee.sendKeys("elena");
+        browser.findElement(By.id("d-assign-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-facts"), "elena"));
+        assertTrue(browser.findElement(By.id("history")).getText().contains("→ elena"));
+    }
+
+    @Test
+    public void theTaxSectionFollowsTheTaxFeature() throws Exception {
+        logIn("operator");
+        try {
+            civicdesk.shell("feature:uninstall civicdesk-taxes-demo civicdesk-taxes");
+            openProfile();
+            assertTrue("no tax section without the tax feature",
+                    browser.findElements(By.cssSelector(".profile-section[data-source='taxes']")).isEmpty());
+        } finally {
+            civicdesk.shell("feature:install civicdesk-taxes civicdesk-taxes-demo");
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("call-start")));
+        openProfile();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".profile-section[data-source='taxes']")));
+    }
+
+    private void openProfile() {
+        browser.get(civicdesk.url("/console/"));
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("find-input")));
+        search.sendKeys(CNP);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#find-results button"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("verify-yes"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
+    }
+
+    private void logIn(String user) {
+        browser.get(civicdesk.url("/console/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(user, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        // The first screen is drawn once its data is in: wait for it before typing.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
+    }
+
+    /** Alt + a letter, held together as an operator presses it. */
+    private void alt(String letter) {
+        new Actions(browser).keyDown(Keys.ALT).sendKeys(letter).keyUp(Keys.ALT).perform();
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

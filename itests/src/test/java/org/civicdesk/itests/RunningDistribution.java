@@ -1,0 +1,160 @@
+package org.civicdesk.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The assembled distribution run as an administrator runs it ({@code bin/karaf server}), on free
+ * ports, for tests that drive it from outside the JVM: a browser, the ssh shell. Unpacked fresh
+ * from the tar.gz the build made; stopped at the end.
+ */
+final class RunningDistribution implements AutoCloseable {
+    final int httpPort = CivicDeskTestSupport.freePort();
+    final int sshPort = CivicDeskTestSupport.freePort();
+    final Path home;
+    private Process karaf;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private RunningDistribution(Path home) {
+        this.home = home;
+    }
+
+    static RunningDistribution start(String name) throws Exception {
+        Path base = Path.of("target", name).toAbsolutePath();
+        deleteTree(base);
+        Files.createDirectories(base);
+        run(base, "tar", "xzf", new File(System.getProperty("civicdesk.distribution")).getAbsolutePath());
+        Path home;
+        try (var entries = Files.list(base)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        RunningDistribution d = new RunningDistribution(home);
+        d.configure(Map.of(
+                "org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", Integer.toString(d.httpPort)),
+                "org.apache.karaf.shell.cfg", Map.of("sshPort", Integer.toString(d.sshPort)),
+                "org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", Integer.toString(CivicDeskTestSupport.freePort()),
+                        "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
+                "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
+                "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200")));
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(base.resolve("console.out").toFile());
+        // Each test run is its own root instance, whatever else runs on the machine.
+        pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        d.karaf = pb.start();
+        d.awaitDemo();
+        return d;
+    }
+
+    /** Sets keys in etc/ files, replacing a line that sets the same key. */
+    private void configure(Map<String, Map<String, String>> files) throws IOException {
+        for (var file : files.entrySet()) {
+            Path cfg = home.resolve("etc").resolve(file.getKey());
+            List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
+            for (var setting : file.getValue().entrySet()) {
+                lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(setting.getKey()) + "\\s*[=:].*"));
+                lines.add(setting.getKey() + " = " + setting.getValue());
+            }
+            Files.write(cfg, lines);
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + httpPort + path;
+    }
+
+    private void awaitDemo() throws Exception {
+        long deadline = System.currentTimeMillis() + 240_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            if (!karaf.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + home.getParent());
+            }
+            try {
+                HttpResponse<String> me = call("admin", "GET", "/api/v1/me", null);
+                if (me.statusCode() == 200) {
+                    return;
+                }
+                last = me.statusCode() + " " + me.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("CivicDesk did not come up with its demo data: " + last);
+    }
+
+    /** An API call as a demo user (password = user name). */
+    HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a shell command as the demo admin through bin/client (ssh), as an administrator would. */
+    String shell(String command) throws Exception {
+        Path out = Files.createTempFile("karaf-client", ".out");
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
+                "-u", "admin", "-p", "admin", "-r", "10", command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!client.waitFor(180, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + command);
+        }
+        String output = Files.readString(out);
+        if (client.exitValue() != 0) {
+            throw new IllegalStateException("bin/client " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() throws Exception {
+        // bin/karaf runs Java as its child: stop the JVM itself, or it keeps the instance's lock.
+        List<ProcessHandle> jvms = karaf.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                jvm.destroyForcibly();
+            }
+        }
+        karaf.destroy();
+        karaf.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
