@@ -25,7 +25,8 @@ const MESSAGES = {
     all: 'Toate', yes: 'Da', no: 'Nu', registered: 'Înregistrată', previous: 'Înapoi', next: 'Înainte', of: 'din',
     history: 'Istoric', changeStatus: 'Schimbă starea', comment: 'Comentariu', addComment: 'Adaugă comentariu',
     assign: 'Repartizează', save: 'Salvează', attach: 'Atașează fișier', citizen: 'Cetățean', workload: 'Încărcare pe angajat',
-    installed: 'Instalat acum', staff: 'Personal', requestTypes: 'Tipuri de cereri', roles: 'Roluri', sla: 'Termen (zile lucrătoare)',
+    installed: 'Instalat acum', feature: 'Funcționalitate', name: 'Nume', enabled: 'Activ', unassigned: 'Nerepartizate',
+    openRequests: 'Cereri deschise', staff: 'Personal', requestTypes: 'Tipuri de cereri', roles: 'Roluri', sla: 'Termen (zile lucrătoare)',
     kinds: {created: 'Creată', assigned: 'Repartizată', status_changed: 'Stare schimbată', commented: 'Comentariu', attachment_added: 'Atașament'},
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
@@ -53,7 +54,8 @@ const MESSAGES = {
     all: 'All', yes: 'Yes', no: 'No', registered: 'Registered', previous: 'Previous', next: 'Next', of: 'of',
     history: 'History', changeStatus: 'Change status', comment: 'Comment', addComment: 'Add comment',
     assign: 'Assign', save: 'Save', attach: 'Attach file', citizen: 'Citizen', workload: 'Workload per employee',
-    installed: 'Installed now', staff: 'Staff', requestTypes: 'Request types', roles: 'Roles', sla: 'Deadline (working days)',
+    installed: 'Installed now', feature: 'Feature', name: 'Name', enabled: 'Enabled', unassigned: 'Not assigned',
+    openRequests: 'Open requests', staff: 'Staff', requestTypes: 'Request types', roles: 'Roles', sla: 'Deadline (working days)',
     kinds: {created: 'Created', assigned: 'Assigned', status_changed: 'Status changed', commented: 'Comment', attachment_added: 'Attachment'},
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }

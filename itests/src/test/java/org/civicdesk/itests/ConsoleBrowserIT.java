@@ -189,30 +189,50 @@ public class ConsoleBrowserIT {
         logIn("supervisor");
         browser.get(civicdesk.url("/console/requests"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("requests-table")));
+        // The department's workload per employee comes first.
+        assertTrue(browser.findElement(By.id("workload-table")).getText().contains("employee"));
         browser.findElements(By.cssSelector("#requests-table tr")).get(1).findElement(By.tagName("a")).click();
         WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d-assignee")));
-        assignee.clear();
-        assignee.sendKeys("elena");
+        new Select(assignee).selectByValue("elena");
         browser.findElement(By.id("d-assign-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-facts"), "elena"));
         assertTrue(browser.findElement(By.id("history")).getText().contains("→ elena"));
     }
 
     @Test
-    public void theTaxSectionFollowsTheTaxFeature() throws Exception {
-        logIn("operator");
+    public void theAdminScreenAndTheProfileFollowTheTaxFeature() throws Exception {
+        logIn("admin");
+        browser.get(civicdesk.url("/console/admin"));
+        By taxes = By.cssSelector("#features-table tr[data-feature='civicdesk-taxes']");
+        assertEquals("true", wait.until(ExpectedConditions.visibilityOfElementLocated(taxes)).getAttribute("data-installed"));
+        screenshot("admin");
         try {
             civicdesk.shell("feature:uninstall civicdesk-taxes-demo civicdesk-taxes");
+            // The open page follows without a reload.
+            wait.until(ExpectedConditions.attributeToBe(taxes, "data-installed", "false"));
             openProfile();
             assertTrue("no tax section without the tax feature",
                     browser.findElements(By.cssSelector(".profile-section[data-source='taxes']")).isEmpty());
         } finally {
             civicdesk.shell("feature:install civicdesk-taxes civicdesk-taxes-demo");
         }
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("call-start")));
         openProfile();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".profile-section[data-source='taxes']")));
+    }
+
+    @Test
+    public void theLanguageSwitchTranslatesEveryLabel() throws Exception {
+        logIn("operator");
+        assertEquals("Apeluri", browser.findElement(By.cssSelector("main h1")).getText());
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Call desk"));
+        assertEquals("Start call Alt+N", browser.findElement(By.id("call-start")).getText());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        // Kept for the next visit.
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Call desk"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("ro");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Apeluri"));
     }
 
     private void openProfile() {

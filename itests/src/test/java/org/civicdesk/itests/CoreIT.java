@@ -131,6 +131,30 @@ public class CoreIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void supervisorsSeeTheirDepartmentsWorkloadAndPeople() throws Exception {
+        Reply load = get("supervisor", "/requests/workload");
+        assertEquals(load.raw(), 200, load.status());
+        boolean employeeCarries = false;
+        for (JsonNode row : load.body()) {
+            employeeCarries |= "employee".equals(row.path("assignee").asText()) && row.get("open").asLong() > 0;
+        }
+        assertTrue("the demo assigns ROADS requests to employee: " + load.raw(), employeeCarries);
+        assertEquals(403, get("employee", "/requests/workload").status());
+        assertEquals(403, get("supervisor", "/requests/workload?department=URB").status());
+        assertEquals(200, get("admin", "/requests/workload?department=URB").status());
+
+        Reply people = get("supervisor", "/staff");
+        assertEquals(200, people.status());
+        for (JsonNode account : people.body()) {
+            assertEquals("ROADS", account.get("department").asText());
+        }
+        assertEquals(403, get("operator", "/staff").status());
+        Reply features = get("admin", "/system/features");
+        assertEquals(200, features.status());
+        assertTrue(features.raw(), features.raw().contains("\"name\":\"civicdesk-core\""));
+    }
+
+    @Test
     public void theConsoleLogsInWithASessionCookie() throws Exception {
         String wrong = "{\"username\":\"operator\",\"password\":\"nope\"}";
         assertEquals(401, post(null, "/session", wrong).status());

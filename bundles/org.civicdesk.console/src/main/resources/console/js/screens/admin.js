@@ -1,14 +1,38 @@
-// Admin: what this CivicDesk offers right now.
+// Admin: what runs right now (refreshed while the screen is open), who works here, which request types exist.
 import {get, query} from '../api.js';
-import {h} from '../dom.js';
+import {h, mount} from '../dom.js';
 import {t, lang} from '../i18n.js';
+import {hasRole} from '../app.js';
+
+const REFRESH_MS = 5000;
+let refresher = null;
+
+function featuresTable(features) {
+  return h('table', {id: 'features-table'},
+    h('tr', {}, [t('feature'), t('description'), t('installed')].map((c) => h('th', {scope: 'col'}, c))),
+    features.map((f) => h('tr', {dataset: {feature: f.name, installed: String(f.installed)}},
+      h('td', {}, f.name), h('td', {}, f.description), h('td', {}, f.installed ? '✔ ' + t('yes') : t('no')))));
+}
 
 export async function adminScreen() {
-  const types = await get('/request-types' + query({lang: lang()}));
+  const [features, staff, types] = await Promise.all([get('/system/features'), get('/staff'),
+    get('/request-types' + query({lang: lang()}))]);
+  const featuresPanel = h('div', {'aria-live': 'polite'}, featuresTable(features));
+  // Installing or removing a feature in the shell shows here without reloading the page.
+  clearInterval(refresher);
+  refresher = setInterval(async () => {
+    if (!document.getElementById('features-table')) { clearInterval(refresher); return; }
+    try { mount(featuresPanel, featuresTable(await get('/system/features'))); } catch (e) { clearInterval(refresher); }
+  }, REFRESH_MS);
   return h('div', {},
     h('h1', {}, t('admin')),
-    h('div', {class: 'panel'}, h('h2', {}, t('requestTypes')), h('table', {id: 'types-table'},
+    h('div', {class: 'panel'}, h('h2', {}, t('installed')), featuresPanel),
+    h('div', {class: 'panel'}, h('h2', {}, t('staff')), h('table', {id: 'staff-table'},
+      h('tr', {}, [t('username'), t('name'), t('department'), t('roles'), t('enabled')].map((c) => h('th', {scope: 'col'}, c))),
+      staff.map((a) => h('tr', {}, h('td', {}, a.username), h('td', {}, a.displayName), h('td', {}, a.department || '—'),
+        h('td', {}, a.roles.join(', ').toLowerCase()), h('td', {}, a.enabled ? t('yes') : t('no')))))),
+    hasRole('admin') ? h('div', {class: 'panel'}, h('h2', {}, t('requestTypes')), h('table', {id: 'types-table'},
       h('tr', {}, [t('type'), t('department'), t('sla'), t('status')].map((c) => h('th', {scope: 'col'}, c))),
       types.map((rt) => h('tr', {}, h('td', {}, `${rt.name} (${rt.code})`), h('td', {}, rt.department), h('td', {}, rt.slaDays),
-        h('td', {}, rt.statuses.join(' → ')))))));
+        h('td', {}, rt.statuses.join(' → ')))))) : null);
 }

@@ -11,6 +11,8 @@ export async function requestsScreen() {
   const types = await get('/request-types' + query({lang: lang()}));
   const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
   const page = await get('/requests' + query({...filters, limit: PAGE}));
+  // A supervisor sees who carries how many open requests of the department.
+  const workload = hasRole('supervisor') ? await get('/requests/workload').catch(() => null) : null;
 
   const select = (id, label, key, options) => {
     const control = h('select', {}, h('option', {value: ''}, t('all')),
@@ -26,6 +28,9 @@ export async function requestsScreen() {
   const last = Math.min(page.total, filters.offset + page.items.length);
   return h('div', {},
     h('h1', {}, t('requests')),
+    workload ? h('div', {class: 'panel'}, h('h2', {}, t('workload')), h('table', {id: 'workload-table'},
+      h('tr', {}, h('th', {scope: 'col'}, t('assignee')), h('th', {scope: 'col'}, t('openRequests'))),
+      workload.map((w) => h('tr', {}, h('td', {}, w.assignee || t('unassigned')), h('td', {}, w.open))))) : null,
     h('div', {class: 'panel filters', role: 'search'},
       select('f-status', t('status'), 'status', statuses.map((s) => [s, s])),
       select('f-type', t('type'), 'type', types.map((rt) => [rt.code, rt.name])),
@@ -59,7 +64,9 @@ export async function requestDetailScreen(year, seq) {
   const status = h('select', {}, next.map((s) => h('option', {value: s}, s)));
   const statusComment = h('input', {type: 'text', maxlength: 4000});
   const comment = h('textarea', {maxlength: 4000, rows: 2});
-  const assignee = h('input', {type: 'text', value: r.assignee || ''});
+  const colleagues = hasRole('supervisor', 'admin') ? await get('/staff').catch(() => []) : [];
+  const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => x.toLowerCase() === 'employee'))
+    .map((a) => h('option', {value: a.username, selected: a.username === r.assignee}, `${a.displayName} (${a.username})`)));
   const file = h('input', {type: 'file'});
 
   return h('div', {},

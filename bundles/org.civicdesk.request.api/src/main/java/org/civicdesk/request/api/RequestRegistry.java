@@ -40,6 +40,14 @@ public interface RequestRegistry {
     Page<ServiceRequest> search(Actor actor, RequestQuery query, int offset, int limit);
 
     /**
+     * The open requests of a department per assignee (the key {@code ""} for those not assigned
+     * yet): a supervisor's view of who carries what.
+     *
+     * @throws org.civicdesk.core.api.AccessDeniedException unless the actor supervises the department or is an admin
+     */
+    java.util.Map<String, Long> workload(Actor actor, String department);
+
+    /**
      * Appends a change to a request's history and returns its new state.
      *
      * @throws org.civicdesk.core.api.ConflictException     for a transition the workflow does not allow

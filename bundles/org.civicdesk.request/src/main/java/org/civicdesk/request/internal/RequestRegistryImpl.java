@@ -330,6 +330,22 @@ public class RequestRegistryImpl implements RequestRegistry {
         return page;
     }
 
+    @Override
+    public java.util.Map<String, Long> workload(Actor actor, String department) {
+        if (department == null || department.isBlank()) {
+            throw new InvalidInputException("department", "say which department");
+        }
+        if (!Visibility.canAssign(actor, department)) {
+            throw new AccessDeniedException("only a supervisor of " + department + " or an administrator sees its workload");
+        }
+        java.util.Map<String, Long> load = new java.util.TreeMap<>();
+        tx.read(em -> em.createQuery("SELECT s.assignee, COUNT(s) FROM RequestEntity r, RequestStateEntity s"
+                + " WHERE s.number = r.number AND r.department = ?1 AND s.finished = false GROUP BY s.assignee",
+                Object[].class).setParameter(1, department).getResultList())
+                .forEach(row -> load.put(row[0] == null ? "" : (String) row[0], ((Number) row[1]).longValue()));
+        return load;
+    }
+
     private static String param(List<Object> params, Object value) {
         params.add(value);
         return "?" + params.size();

@@ -3,6 +3,7 @@ package org.civicdesk.rest.internal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.Consumes;
@@ -79,6 +80,19 @@ public class RequestResource implements RestResource {
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
         ServiceRequest request = registry.get(actor, number);
         return Views.RequestView.of(request, registry.history(actor, number));
+    }
+
+    /** How many open requests one person carries; {@code assignee} is null for those not assigned. */
+    record Load(String assignee, long open) {
+    }
+
+    /** Open requests per assignee of a department (the caller's own when not given). */
+    @GET
+    @Path("/workload")
+    public List<Load> workload(@QueryParam("department") String department, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        return registry.workload(actor, department != null ? department : actor.department()).entrySet().stream()
+                .map(e -> new Load(e.getKey().isEmpty() ? null : e.getKey(), e.getValue())).toList();
     }
 
     @POST

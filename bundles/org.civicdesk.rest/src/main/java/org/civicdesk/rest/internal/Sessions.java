@@ -62,9 +62,4 @@ final class Sessions {
             byToken.remove(token);
         }
     }
-
-    /** Ends every session of a user, e.g. when the account is disabled. */
-    void closeAll(String username) {
-        byToken.values().removeIf(s -> s.username().equals(username));
-    }
 }
