@@ -1,6 +1,5 @@
 package org.civicdesk.core.api;
 
-import java.util.Locale;
 
 /** The staff roles of R1. A staff member may hold several. */
 public enum Role {
@@ -15,7 +14,7 @@ public enum Role {
 
     /** The lower-case name used in JAAS role principals and in JSON. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /**
@@ -24,13 +23,6 @@ public enum Role {
      * @throws InvalidInputException for an unknown role
      */
     public static Role parse(String id) {
-        if (id != null) {
-            for (Role role : values()) {
-                if (role.id().equalsIgnoreCase(id.trim())) {
-                    return role;
-                }
-            }
-        }
-        throw new InvalidInputException("role", "unknown role '" + id + "'; expected operator, employee, supervisor or admin");
+        return EnumIds.parse(Role.class, id, "role");
     }
 }

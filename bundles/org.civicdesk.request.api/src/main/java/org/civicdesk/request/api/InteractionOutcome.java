@@ -1,7 +1,6 @@
 package org.civicdesk.request.api;
 
-import java.util.Locale;
-
+import org.civicdesk.core.api.EnumIds;
 import org.civicdesk.core.api.InvalidInputException;
 
 /** How a contact with a citizen ended (R11: every call is recorded, justified or not). */
@@ -19,19 +18,11 @@ public enum InteractionOutcome {
 
     /** The lower-case id used in the API, e.g. {@code information_given}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** @throws InvalidInputException for an unknown outcome */
     public static InteractionOutcome parse(String id) {
-        if (id != null) {
-            for (InteractionOutcome o : values()) {
-                if (o.id().equalsIgnoreCase(id.trim())) {
-                    return o;
-                }
-            }
-        }
-        throw new InvalidInputException("outcome", "unknown outcome '" + id
-                + "'; expected information_given, request_filed, transferred, not_justified or abandoned");
+        return EnumIds.parse(InteractionOutcome.class, id, "outcome");
     }
 }
