@@ -1,6 +1,6 @@
 // Every label of the console, in Romanian and English. The language is the operator's choice, kept in the browser.
 
-const MESSAGES = {
+export const MESSAGES = {
   ro: {
     skip: 'Salt la conținut', language: 'Limba', logout: 'Ieșire', callDesk: 'Apeluri', requests: 'Cereri', admin: 'Administrare',
     loginTitle: 'Autentificare personal', username: 'Utilizator', password: 'Parolă', login: 'Intră',
@@ -28,6 +28,8 @@ const MESSAGES = {
     installed: 'Instalat acum', feature: 'Funcționalitate', name: 'Nume', enabled: 'Activ', unassigned: 'Nerepartizate',
     openRequests: 'Cereri deschise', staff: 'Personal', requestTypes: 'Tipuri de cereri', roles: 'Roluri', sla: 'Termen (zile lucrătoare)',
     kinds: {created: 'Creată', assigned: 'Repartizată', status_changed: 'Stare schimbată', commented: 'Comentariu', attachment_added: 'Atașament'},
+    taxDetail: 'Detaliu taxe și plăți', taxObject: 'Bun impozabil', year: 'An', amount: 'Sumă', due: 'Scadență', paid: 'Plătit',
+    unpaid: 'Neplătit', owedNow: 'De plată acum', paidThisYear: 'Plătit anul acesta',
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
   en: {
@@ -57,17 +59,19 @@ const MESSAGES = {
     installed: 'Installed now', feature: 'Feature', name: 'Name', enabled: 'Enabled', unassigned: 'Not assigned',
     openRequests: 'Open requests', staff: 'Staff', requestTypes: 'Request types', roles: 'Roles', sla: 'Deadline (working days)',
     kinds: {created: 'Created', assigned: 'Assigned', status_changed: 'Status changed', commented: 'Comment', attachment_added: 'Attachment'},
+    taxDetail: 'Tax and payment detail', taxObject: 'Taxed property', year: 'Year', amount: 'Amount', due: 'Due', paid: 'Paid',
+    unpaid: 'Unpaid', owedNow: 'Owed now', paidThisYear: 'Paid this year',
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }
 };
 
-let language = localStorage.getItem('civicdesk.lang') || 'ro';
+let language = (globalThis.localStorage && localStorage.getItem('civicdesk.lang')) || 'ro';
 
 export function lang() { return language; }
 
 export function setLang(value) {
   language = MESSAGES[value] ? value : 'ro';
-  localStorage.setItem('civicdesk.lang', language);
+  if (globalThis.localStorage) localStorage.setItem('civicdesk.lang', language);
   document.documentElement.lang = language;
 }
 

@@ -126,6 +126,8 @@ public class ConsoleBrowserIT {
         WebElement tax = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".profile-section[data-source='taxes']")));
         assertTrue(tax.getText(), tax.getText().contains("Taxe"));
+        browser.findElement(By.id("tax-detail-show")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tax-detail table")));
 
         // The knowledge base answers a question.
         alt("k");
@@ -235,7 +237,7 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Apeluri"));
     }
 
-    private void openProfile() {
+    private void openProfile() throws Exception {
         browser.get(civicdesk.url("/console/"));
         WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("find-input")));
         search.sendKeys(CNP);
@@ -244,9 +246,10 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
     }
 
-    private void logIn(String user) {
+    private void logIn(String user) throws Exception {
         browser.get(civicdesk.url("/console/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        screenshot("login");
         browser.findElement(By.id("login-password")).sendKeys(user, Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
         // The first screen is drawn once its data is in: wait for it before typing.

@@ -142,7 +142,8 @@ export async function callDeskScreen() {
           c.phone ? [h('dt', {}, 'Tel.'), h('dd', {}, c.phone)] : null, c.email ? [h('dt', {}, 'E-mail'), h('dd', {}, c.email)] : null),
         p.unavailableSources.length ? h('p', {class: 'overdue'}, `${t('unavailable')}: ${p.unavailableSources.join(', ')}`) : null),
       p.sections.map((s) => h('div', {class: 'panel profile-section', dataset: {source: s.source}},
-        h('h2', {}, s.title), h('dl', {class: 'facts'}, s.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])))),
+        h('h2', {}, s.title), h('dl', {class: 'facts'}, s.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])),
+        s.source === 'taxes' ? taxDetail(c) : null)),
       h('div', {class: 'panel'}, h('h2', {}, t('pastRequests')), p.requests.length ? h('table', {},
         h('tr', {}, h('th', {}, t('number')), h('th', {}, t('type')), h('th', {}, t('status')), h('th', {}, t('deadline'))),
         p.requests.map((r) => h('tr', {}, h('td', {}, h('a', {href: `/console/requests/${r.number}`}, r.number)), h('td', {}, r.type),
@@ -150,6 +151,23 @@ export async function callDeskScreen() {
       h('div', {class: 'panel'}, h('h2', {}, t('pastInteractions')), p.interactions.length ? h('ul', {},
         p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${t('channels.' + i.channel)} · ${i.staff}`
           + (i.outcome ? ` · ${t('outcomes.' + i.outcome)}` : '') + (i.requests.length ? ` · ${i.requests.join(', ')}` : '')))) : h('p', {}, t('none'))));
+  }
+
+  // ---- the full tax record, on demand (each read is audited with the reason)
+  function taxDetail(citizen) {
+    const detail = h('div', {id: 'tax-detail', 'aria-live': 'polite'});
+    const show = async () => {
+      try {
+        const r = await get(`/citizens/${citizen.id}/taxes` + query({reason: t('reason')}));
+        const objects = Object.fromEntries(r.objects.map((o) => [o.id, o.description]));
+        mount(detail, h('table', {},
+          h('tr', {}, [t('taxObject'), t('year'), t('amount'), t('due'), t('paid'), t('unpaid')].map((c) => h('th', {scope: 'col'}, c))),
+          r.lines.flatMap((l) => l.instalments.map((i) => h('tr', {}, h('td', {}, objects[l.objectId] || l.objectId), h('td', {}, l.year),
+            h('td', {}, i.amount), h('td', {}, day(i.due)), h('td', {}, i.paid), h('td', {class: Number(i.unpaid) > 0 ? 'overdue' : null}, i.unpaid))))),
+          h('p', {}, `${t('owedNow')}: `, h('strong', {}, r.owedNow), ` lei · ${t('paidThisYear')}: ${r.paidThisYear} lei`));
+      } catch (e) { mount(detail, h('p', {class: 'muted'}, e.message)); }
+    };
+    return [h('div', {class: 'row'}, h('button', {type: 'button', class: 'secondary', id: 'tax-detail-show', onclick: show}, t('taxDetail'))), detail];
   }
 
   // ---- the knowledge base

@@ -5,7 +5,7 @@ import {t, lang, when, day} from '../i18n.js';
 import {say, sayError, navigate, hasRole, render} from '../app.js';
 
 const PAGE = 25;
-const filters = {status: '', type: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
+const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
 
 export async function requestsScreen() {
   const types = await get('/request-types' + query({lang: lang()}));
@@ -34,6 +34,8 @@ export async function requestsScreen() {
     h('div', {class: 'panel filters', role: 'search'},
       select('f-status', t('status'), 'status', statuses.map((s) => [s, s])),
       select('f-type', t('type'), 'type', types.map((rt) => [rt.code, rt.name])),
+      select('f-department', t('department'), 'department', [...new Set(types.map((rt) => rt.department))].sort().map((d) => [d, d])),
+      input('f-assignee', t('assignee'), 'assignee', 'text'),
       select('f-channel', t('channel'), 'channel', ['phone', 'desk', 'email', 'web'].map((c) => [c, t('channels.' + c)])),
       select('f-overdue', t('overdue'), 'overdue', [['true', t('yes')], ['false', t('no')]]),
       input('f-text', t('text'), 'q', 'search'), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
