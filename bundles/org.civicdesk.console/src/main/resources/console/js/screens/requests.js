@@ -10,6 +10,7 @@ const filters = {status: '', type: '', department: '', assignee: '', channel: ''
 export async function requestsScreen() {
   const types = await get('/request-types' + query({lang: lang()}));
   const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
+  const typeName = Object.fromEntries(types.map((rt) => [rt.code, rt.name]));
   const page = await get('/requests' + query({...filters, limit: PAGE}));
   // A supervisor sees who carries how many open requests of the department.
   const workload = hasRole('supervisor') ? await get('/requests/workload').catch(() => null) : null;
@@ -44,7 +45,7 @@ export async function requestsScreen() {
       h('tr', {}, [t('number'), t('type'), t('status'), t('assignee'), t('department'), t('deadline'), t('channel')].map((c) => h('th', {scope: 'col'}, c))),
       page.items.map((r) => h('tr', {},
         h('td', {}, h('a', {href: `/console/requests/${r.number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${r.number}`); }}, r.number)),
-        h('td', {}, r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
+        h('td', {}, typeName[r.type] || r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
         h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, t('channels.' + r.channel))))),
     h('div', {class: 'row'},
       h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
