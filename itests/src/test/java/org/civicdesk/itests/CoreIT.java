@@ -396,6 +396,7 @@ public class CoreIT extends CivicDeskTestSupport {
             }
         }
         assertEquals(shell("feature:list -i"), 404, get(null, "/health").status());
+        assertEquals("the console went with its feature", 404, page("/console/"));
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
@@ -413,6 +414,16 @@ public class CoreIT extends CivicDeskTestSupport {
         }
         assertTrue(get(null, "/knowledge?limit=200").body().size() >= 30);
         assertEquals(1, count(database, "SELECT COUNT(*) FROM CD_DOC_REGISTRY WHERE REQUEST_NUMBER = '" + number + "'"));
+        while (page("/console/") != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals("the console is back", 200, page("/console/"));
+    }
+
+    /** The status of a GET of a page outside the API, such as the console. */
+    private int page(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                base().replace("/api/v1", "") + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
