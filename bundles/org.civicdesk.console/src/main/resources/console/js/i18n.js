@@ -30,6 +30,8 @@ export const MESSAGES = {
     kinds: {created: 'Creată', assigned: 'Repartizată', status_changed: 'Stare schimbată', commented: 'Comentariu', attachment_added: 'Atașament'},
     taxDetail: 'Detaliu taxe și plăți', taxObject: 'Bun impozabil', year: 'An', amount: 'Sumă', due: 'Scadență', paid: 'Plătit',
     unpaid: 'Neplătit', owedNow: 'De plată acum', paidThisYear: 'Plătit anul acesta',
+    map: 'Hartă (opțional: clic sau săgeți pentru a marca locul)',
+    mapHelp: 'Harta orașului. Clic pentru a marca locul; săgețile mută marcajul cu 10 m, cu Shift cu 100 m.',
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
   en: {
@@ -61,6 +63,8 @@ export const MESSAGES = {
     kinds: {created: 'Created', assigned: 'Assigned', status_changed: 'Status changed', commented: 'Comment', attachment_added: 'Attachment'},
     taxDetail: 'Tax and payment detail', taxObject: 'Taxed property', year: 'Year', amount: 'Amount', due: 'Due', paid: 'Paid',
     unpaid: 'Unpaid', owedNow: 'Owed now', paidThisYear: 'Paid this year',
+    map: 'Map (optional: click or use the arrow keys to mark the place)',
+    mapHelp: 'City map. Click to mark the place; the arrow keys move the mark by 10 m, with Shift by 100 m.',
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }
 };

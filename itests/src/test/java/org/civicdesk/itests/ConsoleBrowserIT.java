@@ -143,7 +143,17 @@ public class ConsoleBrowserIT {
         assertEquals("pothole", new Select(type).getFirstSelectedOption().getAttribute("value"));
         type.sendKeys(Keys.TAB);
         browser.switchTo().activeElement().sendKeys("Groapă mare în fața blocului, pe banda întâi.", Keys.TAB);
-        // The address is the caller's; Enter in it files the request.
+        // The address is the caller's; the map after it takes the pin from the arrow keys.
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement map = browser.switchTo().activeElement();
+        assertEquals("map", map.getAttribute("id"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map .map-street")));
+        map.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        String lat = browser.findElement(By.id("req-lat")).getAttribute("value");
+        String lon = browser.findElement(By.id("req-lon")).getAttribute("value");
+        assertFalse("the pin fills the coordinates", lat.isEmpty() || lon.isEmpty());
+        // Enter in a field of the form files the request.
+        map.sendKeys(Keys.TAB);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed-number"))).getText();
         assertTrue(number, number.matches("\\d{4}/\\d{6}"));
@@ -173,6 +183,10 @@ public class ConsoleBrowserIT {
             }
         }
         assertNotNull("the call is on record with its request", call);
+        JsonNode filed = CivicDeskTestSupport.JSON.readTree(
+                civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body());
+        assertEquals(Double.parseDouble(lat), filed.get("location").get("lat").asDouble(), 1e-6);
+        assertEquals(Double.parseDouble(lon), filed.get("location").get("lon").asDouble(), 1e-6);
         assertEquals("request_filed", call.get("outcome").asText());
         assertTrue(call.get("verified").asBoolean());
     }

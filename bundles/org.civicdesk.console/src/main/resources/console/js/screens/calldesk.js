@@ -3,6 +3,7 @@ import {get, post, query} from '../api.js';
 import {h, mount, field, debounce} from '../dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
+import {mapPicker} from '../map.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
@@ -197,6 +198,16 @@ export async function callDeskScreen() {
     const lat = h('input', {type: 'number', step: 'any', min: -90, max: 90});
     const lon = h('input', {type: 'number', step: 'any', min: -180, max: 180});
     const files = h('input', {type: 'file', multiple: true});
+    // The map pin and the coordinates stay in step, whichever the operator uses.
+    const mapHolder = h('div', {class: 'map-holder'});
+    if (state.citizen && state.verified) {
+      mapPicker((la, lo) => { lat.value = la; lon.value = lo; }).then((map) => {
+        mapHolder.append(map.element);
+        const typed = () => map.setPin(parseFloat(lat.value), parseFloat(lon.value));
+        lat.addEventListener('change', typed);
+        lon.addEventListener('change', typed);
+      }).catch(() => {});
+    }
     const readout = filed ? h('div', {class: 'readout', id: 'filed', tabindex: -1, role: 'status'},
       h('p', {}, t('filed')), h('p', {}, `${t('number')}: `, h('strong', {id: 'filed-number'}, filed.number)),
       h('p', {}, `${t('deadline')}: `, h('strong', {id: 'filed-deadline'}, day(filed.deadline))),
@@ -225,6 +236,7 @@ export async function callDeskScreen() {
       }},
       field('req-type', t('type'), type), field('req-description', t('description'), description),
       field('req-address', t('address'), address),
+      h('div', {}, h('span', {class: 'label', id: 'map-label'}, t('map')), mapHolder),
       h('div', {class: 'row'}, field('req-lat', t('lat'), lat), field('req-lon', t('lon'), lon)),
       field('req-files', t('attachments'), files),
       h('div', {class: 'row'}, h('button', {type: 'submit', id: 'req-submit'}, t('file')))) : h('p', {class: 'muted'}, t('verifyTitle')));
