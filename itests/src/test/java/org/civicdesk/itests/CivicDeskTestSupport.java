@@ -84,7 +84,7 @@ public abstract class CivicDeskTestSupport {
                         .useDeployFolder(false),
                 keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.WARN),
+                logLevel(LogLevel.valueOf(System.getProperty("civicdesk.test.logLevel", "WARN"))),
                 systemTimeout(300_000),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
@@ -152,7 +152,18 @@ public abstract class CivicDeskTestSupport {
     }
 
     protected String base() {
-        return "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+        return server() + "/api/v1";
+    }
+
+    /** The HTTP server's root, for what lives outside the API (the console, Open311). */
+    protected String server() {
+        return "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY);
+    }
+
+    /** A GET of a path on the server, as any client sends it. */
+    protected HttpResponse<String> fetch(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server() + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected Reply get(String user, String path) throws Exception {

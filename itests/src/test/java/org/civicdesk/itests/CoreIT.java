@@ -420,10 +420,8 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals("the console is back", 200, page("/console/"));
     }
 
-    /** The status of a GET of a page outside the API, such as the console. */
     private int page(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                base().replace("/api/v1", "") + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return fetch(path).statusCode();
     }
 
     @Test
