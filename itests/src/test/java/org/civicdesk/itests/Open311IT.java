@@ -89,6 +89,21 @@ public class Open311IT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void everyServiceHasADefinition() throws Exception {
+        JsonNode definition = json(V2 + "/services/pothole.json");
+        assertEquals("pothole", definition.get("service_code").asText());
+        assertTrue(definition.get("attributes").isArray());
+        Document xml = xml(V2 + "/services/pothole.xml");
+        assertEquals("service_definition", xml.getDocumentElement().getTagName());
+        assertEquals("pothole", text(xml.getDocumentElement(), "service_code"));
+        assertEquals(1, xml.getElementsByTagName("attributes").getLength());
+
+        HttpResponse<String> unknown = fetch(V2 + "/services/no-such-service.xml");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("<errors><error><code>404</code>"));
+    }
+
+    @Test
     public void errorsAreAnArrayOfCodeAndDescription() throws Exception {
         HttpResponse<String> unknown = fetch(V2 + "/services.csv");
         assertEquals(404, unknown.statusCode());

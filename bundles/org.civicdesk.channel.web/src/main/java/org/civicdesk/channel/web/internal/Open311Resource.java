@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.RequestTypeCatalog;
 
@@ -46,6 +47,19 @@ final class Open311Resource {
         String language = "en".equalsIgnoreCase(locale) ? "en" : "ro";
         List<Map<String, Object>> services = types.list().stream().map(t -> service(t, language)).toList();
         return f.render("services", "service", services);
+    }
+
+    /**
+     * A service's definition. CivicDesk's request types ask for no attributes beyond the
+     * standard fields yet, so every definition has an empty attribute list (and {@code metadata}
+     * is false in the service list).
+     */
+    String serviceDefinition(Open311Format f, String code) {
+        RequestType type = types.find(code).orElseThrow(() -> new NotFoundException("no service " + code));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", type.code());
+        definition.put("attributes", List.of());
+        return f.renderObject("service_definition", definition);
     }
 
     private static Map<String, Object> service(RequestType type, String language) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public class Open311Servlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Open311Servlet.class);
-    private static final Pattern RESOURCE = Pattern.compile("/v2/([a-z_]+)\\.(json|xml)");
+    private static final Pattern RESOURCE = Pattern.compile("/v2/([a-z_]+)(?:/([A-Za-z0-9_-]+))?\\.(json|xml)");
 
     private final transient Open311Resource resource;
 
@@ -49,12 +49,14 @@ public class Open311Servlet extends HttpServlet {
             if (!m.matches()) {
                 throw new NotFoundException("no such resource: " + path);
             }
-            format = Open311Format.of(m.group(2));
+            format = Open311Format.of(m.group(3));
+            String id = m.group(2);
             String base = request.getRequestURL().toString();
             base = base.substring(0, base.indexOf("/v2/") + 3);
-            String body = switch (m.group(1)) {
+            String body = switch (id == null ? m.group(1) : m.group(1) + "/{id}") {
                 case "discovery" -> resource.discovery(format, base);
                 case "services" -> resource.services(format, request.getParameter("locale"));
+                case "services/{id}" -> resource.serviceDefinition(format, id);
                 default -> throw new NotFoundException("no such resource: " + path);
             };
             send(response, 200, format, body);
