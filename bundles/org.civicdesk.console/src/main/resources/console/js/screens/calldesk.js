@@ -1,4 +1,4 @@
-// The call desk: one contact from its start to its close, keyboard first (Alt + the underlined letter).
+// The call desk: one contact from its start to its close, keyboard first (Alt + a letter, shown beside each step).
 import {get, post, query} from '../api.js';
 import {h, mount, field, debounce} from '../dom.js';
 import {t, lang, when, day} from '../i18n.js';

@@ -109,9 +109,8 @@ public class InteractionLogImpl implements InteractionLog {
         if (text != null && text.length() > MAX_REMARKS) {
             throw new InvalidInputException("remarks", "the remarks are longer than " + MAX_REMARKS + " characters");
         }
-        Interaction result = append(actor, interactionId, (id, seq, at) -> {
-            return InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text);
-        });
+        Interaction result = append(actor, interactionId,
+                (id, seq, at) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text));
         audit.record(new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
                 "outcome=" + outcome.id()));
         return result;

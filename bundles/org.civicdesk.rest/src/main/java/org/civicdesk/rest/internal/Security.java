@@ -82,7 +82,6 @@ final class Security implements ContainerRequestFilter {
         }
     }
 
-    /** The staff member of an HTTP Basic header or, failing that, of a session cookie. */
     /**
      * A change authenticated only by the cookie, without the header a page of another site cannot
      * set: refused, as a second guard next to the cookie's SameSite=Strict.
@@ -94,6 +93,7 @@ final class Security implements ContainerRequestFilter {
                 && request.getHeaderString(CSRF_HEADER) == null;
     }
 
+    /** The staff member of an HTTP Basic header or, failing that, of a session cookie. */
     private Optional<Actor> authenticate(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
