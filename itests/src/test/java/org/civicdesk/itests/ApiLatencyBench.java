@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -32,10 +31,6 @@ public class ApiLatencyBench extends CivicDeskTestSupport {
 
     private static final int TAXPAYERS = Integer.getInteger("bench.taxpayers", 1_000_000);
 
-    @Configuration
-    public Option[] config() {
-        return baseConfig();
-    }
 
     @Override
     protected Option[] extra() {

@@ -41,6 +41,8 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
@@ -74,6 +76,18 @@ public abstract class CivicDeskTestSupport {
     private SessionFactory sessionFactory;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** The distribution as built, with what {@link #extra()} adds. */
+    @Configuration
+    public Option[] config() {
+        return baseConfig();
+    }
+
+    /** Every test starts once CivicDesk answers with its demo data. */
+    @Before
+    public void ready() throws Exception {
+        awaitDemoReady();
+    }
 
     protected Option[] baseConfig() {
         String karaf = System.getProperty("karaf.version");

@@ -34,11 +34,8 @@ import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.persistence.AppendOnlyTables;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -49,16 +46,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CoreIT extends CivicDeskTestSupport {
-
-    @Configuration
-    public Option[] config() {
-        return baseConfig();
-    }
-
-    @Before
-    public void ready() throws Exception {
-        awaitDemoReady();
-    }
 
     static String pothole(String cnp, String description) {
         return "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\"" + cnp

@@ -12,11 +12,8 @@ import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -35,15 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class Open311IT extends CivicDeskTestSupport {
     private static final String V2 = "/open311/v2";
 
-    @Configuration
-    public Option[] config() {
-        return baseConfig();
-    }
 
-    @Before
-    public void ready() throws Exception {
-        awaitDemoReady();
-    }
 
     @Test
     public void discoveryDescribesTheEndpointInBothFormats() throws Exception {

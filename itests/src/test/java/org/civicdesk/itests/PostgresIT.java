@@ -9,7 +9,6 @@ import java.sql.Connection;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -22,13 +21,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresIT extends CoreIT {
-
-    @Override
-    @Configuration
-    public Option[] config() {
-        return baseConfig();
-    }
-
     @Test
     public void theDataSourceIsPostgres() throws Exception {
         try (Connection c = dataSource().getConnection()) {
