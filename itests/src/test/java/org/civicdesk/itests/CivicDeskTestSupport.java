@@ -75,7 +75,7 @@ public abstract class CivicDeskTestSupport {
      */
     private SessionFactory sessionFactory;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The distribution as built, with what {@link #extra()} adds. */
     @Configuration

@@ -5,13 +5,20 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -31,8 +38,273 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class Open311IT extends CivicDeskTestSupport {
     private static final String V2 = "/open311/v2";
+    private static final String KEY = "demo-open311-key";
+    /** The first bytes of a PNG file: what the document store looks at. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+    private static final byte[] PROGRAM = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
 
+    @Override
+    @Before
+    public void ready() throws Exception {
+        awaitDemoReady();
+    }
 
+    // ---------------------------------------------------------------- services
+
+    @Test
+    public void serviceDefinitionsCarryTheTypesAttributes() throws Exception {
+        JsonNode services = json(V2 + "/services.json");
+        for (JsonNode s : services) {
+            boolean asks = Set.of("pothole", "waste").contains(s.get("service_code").asText());
+            assertEquals(s.toString(), asks, s.get("metadata").asBoolean());
+        }
+        JsonNode attributes = json(V2 + "/services/pothole.json?locale=en").get("attributes");
+        assertEquals(2, attributes.size());
+        JsonNode depth = attributes.get(0);
+        assertEquals("depth", depth.get("code").asText());
+        assertEquals("number", depth.get("datatype").asText());
+        assertTrue(depth.get("variable").asBoolean());
+        assertFalse(depth.get("required").asBoolean());
+        assertEquals(1, depth.get("order").asInt());
+        assertEquals("Approximate depth (cm)", depth.get("description").asText());
+        JsonNode place = attributes.get(1);
+        assertEquals("singlevaluelist", place.get("datatype").asText());
+        assertEquals(2, place.get("order").asInt());
+        assertEquals("road", place.get("values").get(0).get("key").asText());
+        assertEquals("On the road", place.get("values").get(0).get("name").asText());
+        JsonNode kind = json(V2 + "/services/waste.json").get("attributes").get(0);
+        assertTrue(kind.get("required").asBoolean());
+        assertEquals("Ce fel de deșeuri?", kind.get("description").asText());
+
+        Document xml = xml(V2 + "/services/pothole.xml");
+        assertEquals(2, xml.getElementsByTagName("attribute").getLength());
+        Element value = (Element) xml.getElementsByTagName("value").item(1);
+        assertEquals("sidewalk", text(value, "key"));
+        assertEquals("Pe trotuar", text(value, "name"));
+    }
+
+    // ---------------------------------------------------------------- filing
+
+    @Test
+    public void aReportIsFiledAndReadBackWithoutPersonalData() throws Exception {
+        HttpResponse<String> posted = form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "47.6512",
+                "long", "26.2551", "address_string", "Str. Ștefan cel Mare 12", "description", "Groapă adâncă lângă trecere",
+                "attribute[depth]", "12", "attribute[place]", "road", "email", "ana.report@example.org",
+                "first_name", "Ana", "last_name", "Reporter", "phone", "0740 123 456", "device_id", "phone-1");
+        assertEquals(posted.body(), 200, posted.statusCode());
+        JsonNode answer = JSON.readTree(posted.body()).get(0);
+        String id = answer.get("service_request_id").asText();
+        assertTrue(id, id.matches("\\d{4}/\\d{6}"));
+        assertFalse(answer.get("service_notice").asText().isBlank());
+
+        JsonNode list = json(V2 + "/requests/" + id + ".json");
+        assertEquals("a one-element array", 1, list.size());
+        JsonNode r = list.get(0);
+        assertEquals(id, r.get("service_request_id").asText());
+        assertTrue("ids are strings", r.get("service_request_id").isTextual());
+        assertEquals("open", r.get("status").asText());
+        assertEquals("pothole", r.get("service_code").asText());
+        assertEquals("Groapă adâncă lângă trecere", r.get("description").asText());
+        assertEquals("Str. Ștefan cel Mare 12", r.get("address").asText());
+        assertEquals(47.6512, r.get("lat").asDouble(), 1e-9);
+        assertEquals(26.2551, r.get("long").asDouble(), 1e-9);
+        for (String field : new String[] {"status_notes", "service_name", "agency_responsible", "service_notice",
+            "requested_datetime", "updated_datetime", "expected_datetime", "address_id", "zipcode", "media_url"}) {
+            assertTrue(r + " has " + field, r.has(field));
+        }
+        for (String field : new String[] {"requested_datetime", "updated_datetime", "expected_datetime"}) {
+            assertTrue(field + " in ISO 8601 with its offset: " + r.get(field), r.get(field).asText()
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d([+-]\\d\\d:\\d\\d|Z)"));
+        }
+        String everything = fetch(V2 + "/requests/" + id + ".json?extensions=true").body()
+                + fetch(V2 + "/requests.json").body() + fetch(V2 + "/requests/" + id + ".xml").body();
+        for (String personal : new String[] {"ana.report@example.org", "Reporter", "0740 123 456"}) {
+            assertFalse("the public API never shows " + personal, everything.contains(personal));
+        }
+        Document xml = xml(V2 + "/requests/" + id.replace('/', '-') + ".xml");
+        assertEquals("service_requests", xml.getDocumentElement().getTagName());
+        assertEquals(id, text(xml.getDocumentElement(), "service_request_id"));
+
+        // The answers and the contact are kept with the request, for staff.
+        assertEquals(6, count("SELECT COUNT(*) FROM CD_REQUEST_DETAIL WHERE REQUEST_NUMBER = '" + id + "'"));
+        Reply staffView = get("operator", "/requests/" + id);
+        assertEquals("web", staffView.body().get("channel").asText());
+    }
+
+    @Test
+    public void aKeyIsRequiredAndBadInputStoresNothing() throws Exception {
+        long before = count("SELECT COUNT(*) FROM CD_REQUEST");
+        String[] valid = {"service_code", "pothole", "lat", "47.65", "long", "26.25", "description", "x"};
+        assertError(form(V2 + "/requests.json", null, valid), 403, "api_key");
+        assertError(form(V2 + "/requests.json", "no-such-key", valid), 403, "api_key");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "47.65", "long", "26.25",
+                "description", "x".repeat(4001)), 400, "description");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "forty", "long", "26.25"), 400, "lat");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "95", "long", "26.25"), 400, "lat");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "47.65"), 400, "long");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "description", "nowhere"), 400, "lat");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "no-such", "lat", "47.65", "long", "26.25"), 400,
+                "service_code");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "waste", "address_string", "Str. Mare 1"), 400,
+                "attribute[kind]");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
+                "attribute[place]", "sky"), 400, "attribute[place]");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
+                "attribute[colour]", "red"), 400, "attribute[colour]");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
+                "media_url", "javascript:alert(1)"), 400, "media_url");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
+                "email", "not-an-address"), 400, "email");
+        assertError(multipart(V2 + "/requests.json", KEY, List.of("a.png"), List.of(PROGRAM), "service_code", "pothole",
+                "address_string", "Str. Mare 1"), 400, "photo");
+        List<byte[]> six = java.util.Collections.nCopies(6, PNG);
+        assertError(multipart(V2 + "/requests.json", KEY, List.of("1.png", "2.png", "3.png", "4.png", "5.png", "6.png"), six,
+                "service_code", "pothole", "address_string", "Str. Mare 1"), 400, "at most 5");
+        assertEquals(405, fetch(V2 + "/discovery.json").statusCode() == 200
+                ? http(HttpRequest.newBuilder(URI.create(server() + V2 + "/services.json"))
+                        .POST(HttpRequest.BodyPublishers.noBody())).statusCode() : 0);
+        assertEquals("nothing was stored", before, count("SELECT COUNT(*) FROM CD_REQUEST"));
+    }
+
+    @Test
+    public void photosArePublishedWithTheReport() throws Exception {
+        byte[] second = java.util.Arrays.copyOf(PNG, PNG.length + 1);
+        HttpResponse<String> posted = multipart(V2 + "/requests.xml", KEY, List.of("groapa.png", "detaliu.png"),
+                List.of(PNG, second), "service_code", "pothole", "lat", "47.64", "long", "26.26",
+                "description", "Groapă cu poze", "attribute[place][]", "road");
+        assertEquals(posted.body(), 200, posted.statusCode());
+        String id = posted.body().replaceAll("(?s).*<service_request_id>([^<]+)</service_request_id>.*", "$1");
+        String mediaUrl = json(V2 + "/requests/" + id + ".json").get(0).get("media_url").asText();
+        assertTrue(mediaUrl, mediaUrl.startsWith(server() + V2 + "/media/"));
+        HttpResponse<byte[]> photo = http(HttpRequest.newBuilder(URI.create(mediaUrl)).GET());
+        assertEquals(200, photo.statusCode());
+        assertEquals("image/png", photo.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(java.util.Arrays.equals(PNG, photo.body()));
+        assertEquals("both photos are attached", 2, get("operator", "/requests/" + id + "/attachments").body().size());
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Test
+    public void listsShowOnlyPublicTypesFilteredAndPaged() throws Exception {
+        JsonNode all = json(V2 + "/requests.json");
+        assertTrue(all.size() > 0 && all.size() <= 1000);
+        for (JsonNode r : all) {
+            assertTrue(r.toString(), Set.of("pothole", "streetlight", "waste").contains(r.get("service_code").asText()));
+        }
+        for (JsonNode r : json(V2 + "/requests.json?service_code=streetlight&status=open")) {
+            assertEquals("streetlight", r.get("service_code").asText());
+            assertEquals("open", r.get("status").asText());
+        }
+        JsonNode first = json(V2 + "/requests.json?page_size=2&page=1");
+        JsonNode second = json(V2 + "/requests.json?page_size=2&page=2");
+        assertEquals(2, first.size());
+        assertFalse(first.get(0).get("service_request_id").equals(second.get(0).get("service_request_id")));
+        assertEquals("an empty parameter is an absent one", all.size(),
+                json(V2 + "/requests.json?service_code=&status=&start_date=").size());
+        assertEquals(0, json(V2 + "/requests.json?updated_after=2099-01-01T00:00:00Z").size());
+        assertEquals(0, json(V2 + "/requests.json?end_date=2001-01-01T00:00:00Z").size());
+        assertError(fetch(V2 + "/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"), 400, "90 days");
+        assertError(fetch(V2 + "/requests.json?start_date=yesterday"), 400, "start_date");
+        assertError(fetch(V2 + "/requests.json?status=pending"), 400, "status");
+
+        String a = all.get(0).get("service_request_id").asText();
+        String b = all.get(all.size() - 1).get("service_request_id").asText();
+        String hidden = get("operator", "/requests?type=social-aid&limit=1").body().get("items").get(0).get("number").asText();
+        JsonNode byIds = json(V2 + "/requests.json?service_request_id=" + a + "," + b + "," + hidden + "&status=closed");
+        assertEquals("ids override the other filters; a private type's request is not shown", a.equals(b) ? 1 : 2,
+                byIds.size());
+        assertEquals(404, fetch(V2 + "/requests/" + hidden + ".json").statusCode());
+        assertEquals(404, fetch(V2 + "/requests/2026-999999.json").statusCode());
+    }
+
+    @Test
+    public void tokensAndExtensions() throws Exception {
+        HttpResponse<String> posted = form(V2 + "/requests.json", KEY, "service_code", "petition", "address_string",
+                "Primăria", "description", "Cerem un parc în cartier");
+        assertEquals(posted.body(), 200, posted.statusCode());
+        JsonNode answer = JSON.readTree(posted.body()).get(0);
+        assertFalse("a type handled in batch answers with a token", answer.has("service_request_id"));
+        String token = answer.get("token").asText();
+        JsonNode byToken = json(V2 + "/tokens/" + token + ".json").get(0);
+        assertTrue(byToken.get("service_request_id").asText().matches("\\d{4}/\\d{6}"));
+        assertEquals(token, byToken.get("token").asText());
+        assertEquals(404, fetch(V2 + "/tokens/NOSUCHTOKEN.json").statusCode());
+
+        String id = JSON.readTree(form(V2 + "/requests.json", KEY, "service_code", "streetlight", "lat", "47.645",
+                "long", "26.245").body()).get(0).get("service_request_id").asText();
+        JsonNode plain = json(V2 + "/requests/" + id + ".json").get(0);
+        assertFalse(plain.has("extended_attributes"));
+        assertEquals("Iluminat public defect", plain.get("description").asText());
+        JsonNode extended = json(V2 + "/requests/" + id + ".json?extensions=true").get(0).get("extended_attributes");
+        assertEquals("web", extended.get("channel").asText());
+        assertEquals("opened", extended.get("notes").get(0).get("type").asText());
+    }
+
+    @Test
+    public void statusUpdatesFlowBothWays() throws Exception {
+        String id = JSON.readTree(form(V2 + "/requests.json", KEY, "service_code", "streetlight", "lat", "47.641",
+                "long", "26.241", "description", "Stâlpul 12 nu luminează").body()).get(0).get("service_request_id").asText();
+        String since = java.time.Instant.now().minusSeconds(5).toString();
+        Reply changed = post("supervisor", "/requests/" + id + "/events",
+                "{\"kind\":\"status\",\"status\":\"in_progress\",\"comment\":\"Echipa a fost trimisă\"}");
+        assertEquals(changed.raw(), 201, changed.status());
+        JsonNode updates = json(V2 + "/servicerequestupdates.json?start_date=" + since);
+        JsonNode ours = null;
+        for (JsonNode u : updates) {
+            if (u.get("service_request_id").asText().equals(id)) {
+                ours = u;
+            }
+        }
+        assertTrue(updates.toString(), ours != null);
+        assertEquals("open", ours.get("status").asText());
+        assertEquals("Echipa a fost trimisă", ours.get("description").asText());
+        assertEquals("Echipa a fost trimisă", json(V2 + "/requests/" + id + ".json").get(0).get("status_notes").asText());
+
+        assertError(form(V2 + "/servicerequestupdates.json", null, "service_request_id", id, "status", "closed",
+                "description", "x"), 403, "api_key");
+        HttpResponse<String> update = form(V2 + "/servicerequestupdates.json", KEY, "service_request_id", id,
+                "update_id", "fms-77", "status", "CLOSED", "description", "A fost reparat azi");
+        assertEquals(update.body(), 200, update.statusCode());
+        assertTrue(JSON.readTree(update.body()).get(0).get("update_id").asText().startsWith(id.replace('/', '-')));
+        assertTrue(get("operator", "/requests/" + id).raw().contains("A fost reparat azi"));
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    @Test
+    public void keysAreIssuedListedRevokedAndRateLimited() throws Exception {
+        String issued = shell("civicdesk:open311-key-issue \"Aplicația Test\"");
+        Matcher m = Pattern.compile("Key (\\w+) for .*: (cd311-\\w+)").matcher(issued);
+        assertTrue(issued, m.find());
+        String id = m.group(1);
+        String key = m.group(2);
+        assertTrue(shell("civicdesk:open311-key-list").contains(id));
+        assertFalse("the key itself is never listed", shell("civicdesk:open311-key-list").contains(key));
+        assertEquals(200, form(V2 + "/requests.json", key, "service_code", "streetlight", "address_string", "Str. Mică 2")
+                .statusCode());
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTOR = 'system:open311:" + id + "'") >= 2);
+        assertTrue(shell("civicdesk:open311-key-revoke " + id).contains("revoked"));
+        assertError(form(V2 + "/requests.json", key, "service_code", "streetlight", "address_string", "Str. Mică 2"), 403,
+                "revoked");
+
+        setCallsPerMinute(3);
+        try {
+            long deadline = System.currentTimeMillis() + 30_000;
+            int status = 200;
+            for (int i = 0; i < 50 && status != 429 && System.currentTimeMillis() < deadline; i++) {
+                status = fetch(V2 + "/services.json?api_key=" + KEY).statusCode();
+                if (status != 429) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals("past its budget a key is refused for a while", 429, status);
+            assertEquals("calls without a key are not the key's budget", 200, fetch(V2 + "/services.json").statusCode());
+        } finally {
+            setCallsPerMinute(120);
+        }
+    }
 
     @Test
     public void discoveryDescribesTheEndpointInBothFormats() throws Exception {
@@ -116,6 +388,71 @@ public class Open311IT extends CivicDeskTestSupport {
             Thread.sleep(250);
         }
         assertEquals(200, fetch(V2 + "/services.json").statusCode());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Changes the web channel's configuration as an administrator editing its .cfg would. */
+    private void setCallsPerMinute(int calls) throws Exception {
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        org.osgi.service.cm.Configuration config = bundleContext.getService(ref)
+                .getConfiguration("org.civicdesk.channel.web", null);
+        java.util.Dictionary<String, Object> properties = config.getProperties();
+        properties.put("callsPerMinute", Integer.toString(calls));
+        config.update(properties);
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String says) throws Exception {
+        assertEquals(response.body(), status, response.statusCode());
+        JsonNode errors = JSON.readTree(response.body());
+        assertTrue(errors.isArray());
+        assertEquals(status, errors.get(0).get("code").asInt());
+        assertTrue(response.body(), errors.get(0).get("description").asText().contains(says));
+    }
+
+    /** A form POST as Open311 clients send it; {@code key} null sends none. */
+    private HttpResponse<String> form(String path, String key, String... fields) throws Exception {
+        StringBuilder body = new StringBuilder(key == null ? "" : "api_key=" + enc(key));
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(server() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A multipart POST with photos as {@code media} parts. */
+    private HttpResponse<String> multipart(String path, String key, List<String> names, List<byte[]> photos,
+            String... fields) throws Exception {
+        String boundary = "open311-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<String> all = new java.util.ArrayList<>(List.of("api_key", key));
+        all.addAll(List.of(fields));
+        for (int i = 0; i < all.size(); i += 2) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"
+                    + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < photos.size(); i++) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + names.get(i)
+                    + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(photos.get(i));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(server() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> http(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode json(String path) throws Exception {

@@ -1,5 +1,6 @@
 package org.civicdesk.demo.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +17,7 @@ import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestType;
@@ -103,6 +105,18 @@ public class DemoSeeder {
                 System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests());
     }
 
+    /** Answers to the type's list questions (always to the required ones), as a citizen would give them. */
+    private static Map<String, List<String>> answers(RequestType type, Random random) {
+        Map<String, List<String>> answers = new HashMap<>();
+        for (RequestAttribute attribute : type.attributes()) {
+            if (attribute.datatype().isList() && (attribute.required() || random.nextBoolean())) {
+                List<RequestAttribute.Value> values = attribute.values();
+                answers.put(attribute.code(), List.of(values.get(random.nextInt(values.size())).key()));
+            }
+        }
+        return answers;
+    }
+
     private static String describe(String type, Random random) {
         List<String> texts = DESCRIPTIONS.getOrDefault(type, List.of("Solicit sprijinul primăriei."));
         return texts.get(random.nextInt(texts.size()));
@@ -129,7 +143,7 @@ public class DemoSeeder {
                     : new Location(47.63 + random.nextDouble() * 0.04, 26.22 + random.nextDouble() * 0.06,
                             citizen.address());
             ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), channels[i % channels.length],
-                    citizen, describe(type.code(), random), location));
+                    citizen, describe(type.code(), random), location, answers(type, random)));
             // A share of the roads department's requests is already being worked on.
             if ("ROADS".equals(type.department()) && random.nextInt(3) > 0) {
                 requests.apply(supervisor, filed.number(), RequestChange.assign("employee", "Vă rog verificați pe teren."));

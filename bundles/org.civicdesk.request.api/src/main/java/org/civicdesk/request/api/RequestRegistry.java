@@ -1,10 +1,12 @@
 package org.civicdesk.request.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.identity.api.CitizenDetails;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -33,6 +35,22 @@ public interface RequestRegistry {
      */
     Optional<ServiceRequest> track(String trackingCode);
 
+    /**
+     * The answers to the type's attributes given when the request was filed, by attribute code in
+     * the type's order; empty when it asked none.
+     *
+     * @throws org.civicdesk.core.api.NotFoundException when the actor may not see the request
+     */
+    Map<String, List<String>> attributes(Actor actor, RequestNumber number);
+
+    /**
+     * The contact a reporter without a national id left with the request (no national id in it),
+     * if any. Personal data: the read is audited.
+     *
+     * @throws org.civicdesk.core.api.NotFoundException when the actor may not see the request
+     */
+    Optional<CitizenDetails> contact(Actor actor, RequestNumber number);
+
     /** The full history of a request, oldest first. */
     List<RequestEvent> history(Actor actor, RequestNumber number);
 
@@ -45,7 +63,7 @@ public interface RequestRegistry {
      *
      * @throws org.civicdesk.core.api.AccessDeniedException unless the actor supervises the department or is an admin
      */
-    java.util.Map<String, Long> workload(Actor actor, String department);
+    Map<String, Long> workload(Actor actor, String department);
 
     /**
      * Appends a change to a request's history and returns its new state.

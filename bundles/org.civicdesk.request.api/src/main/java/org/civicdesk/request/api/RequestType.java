@@ -16,16 +16,24 @@ import java.util.Set;
  * @param statuses       every status of the workflow, in order
  * @param transitions    allowed status changes: from status to the statuses it may go to
  * @param finalStatuses  statuses in which the request is done (no longer overdue)
+ * @param attributes     the questions a request of this type answers besides its description, in order
  */
 public record RequestType(String code, Map<String, String> names, String department, int slaDays,
         String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-        Set<String> finalStatuses) {
+        Set<String> finalStatuses, List<RequestAttribute> attributes) {
 
     public RequestType {
         names = Map.copyOf(names);
         statuses = List.copyOf(statuses);
         transitions = Map.copyOf(transitions);
         finalStatuses = Set.copyOf(finalStatuses);
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+
+    /** A type that asks nothing besides the description and the place. */
+    public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
+            List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses) {
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, List.of());
     }
 
     /** The name in {@code language}, falling back to Romanian, then to the code. */

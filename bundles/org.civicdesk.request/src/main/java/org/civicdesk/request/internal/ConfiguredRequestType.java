@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,15 +27,15 @@ public class ConfiguredRequestType {
     private final RequestType type;
 
     @Activate
-    public ConfiguredRequestType(RequestTypeConfig config) {
-        this.type = toType(config);
+    public ConfiguredRequestType(RequestTypeConfig config, Map<String, Object> properties) {
+        this.type = toType(config, properties);
     }
 
     RequestType type() {
         return type;
     }
 
-    static RequestType toType(RequestTypeConfig c) {
+    static RequestType toType(RequestTypeConfig c, Map<String, ?> properties) {
         if (c.code() == null || !c.code().matches("[a-z][a-z0-9_-]{1,49}")) {
             throw new IllegalArgumentException("request type code must be 2-50 lower-case letters, digits, '_' or '-'");
         }
@@ -54,6 +55,60 @@ public class ConfiguredRequestType {
         names.put("ro", c.name_ro() == null ? c.code() : c.name_ro());
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
-                statuses, transitions, Set.of(c.finalStatuses()));
+                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties));
+    }
+
+    /** The attributes named by {@code attributes}, each read from its {@code attribute.<code>} property. */
+    static List<RequestAttribute> attributes(RequestTypeConfig c, Map<String, ?> properties) {
+        List<RequestAttribute> attributes = new ArrayList<>();
+        for (String code : c.attributes().split(",")) {
+            code = code.strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!code.matches("[a-z][a-z0-9_]{0,49}")) {
+                throw new IllegalArgumentException("request type " + c.code() + ": attribute code '" + code
+                        + "' must be lower-case letters, digits or '_'");
+            }
+            Object spec = properties.get("attribute." + code);
+            if (spec == null) {
+                throw new IllegalArgumentException("request type " + c.code() + ": attribute." + code + " is missing");
+            }
+            attributes.add(attribute(c.code(), code, spec.toString()));
+        }
+        return attributes;
+    }
+
+    private static RequestAttribute attribute(String type, String code, String spec) {
+        String[] parts = spec.split("\\|");
+        if (parts.length < 4 || !(parts[1].strip().equals("required") || parts[1].strip().equals("optional"))) {
+            throw new IllegalArgumentException("request type " + type + ": attribute." + code
+                    + " must read: datatype | required or optional | question (ro) | question (en) [| values]");
+        }
+        RequestAttribute.Datatype datatype;
+        try {
+            datatype = RequestAttribute.Datatype.parse(parts[0].strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("request type " + type + ": attribute." + code + ": " + e.getMessage(), e);
+        }
+        List<RequestAttribute.Value> values = new ArrayList<>();
+        if (parts.length > 4) {
+            for (String value : parts[4].split(",")) {
+                String[] keyNames = value.split(":", 2);
+                String[] names = keyNames.length == 2 ? keyNames[1].split("/", 2) : new String[0];
+                if (names.length == 0 || keyNames[0].isBlank()) {
+                    throw new IllegalArgumentException("request type " + type + ": attribute." + code
+                            + ": a value must read key: Romanian / English");
+                }
+                values.add(new RequestAttribute.Value(keyNames[0].strip(), Map.of("ro", names[0].strip(),
+                        "en", (names.length == 2 ? names[1] : names[0]).strip())));
+            }
+        }
+        if (datatype.isList() == values.isEmpty()) {
+            throw new IllegalArgumentException("request type " + type + ": attribute." + code
+                    + (datatype.isList() ? " lists no values" : " has values but is not a list"));
+        }
+        return new RequestAttribute(code, datatype, parts[1].strip().equals("required"),
+                Map.of("ro", parts[2].strip(), "en", parts[3].strip()), values);
     }
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -36,6 +39,7 @@ import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestNumber;
@@ -60,10 +64,10 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RegistryConfig.class)
 public class RequestRegistryImpl implements RequestRegistry {
     static final String PID = "org.civicdesk.request.registry";
-    static final String[] APPEND_ONLY = {"CD_REQUEST", "CD_REQUEST_EVENT"};
+    static final String[] APPEND_ONLY = {"CD_REQUEST", "CD_REQUEST_EVENT", "CD_REQUEST_DETAIL"};
     private static final Logger LOG = LoggerFactory.getLogger(RequestRegistryImpl.class);
     private static final int MAX_DESCRIPTION = 4000;
-    private static final int MAX_PAGE = 500;
+    private static final int MAX_PAGE = 1000;
     private static final String INFO_KIND = "request";
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -127,8 +131,12 @@ public class RequestRegistryImpl implements RequestRegistry {
             throw new InvalidInputException("description", "the description is longer than " + MAX_DESCRIPTION + " characters");
         }
         Location location = validLocation(request.location());
+        Map<String, List<String>> answers = RequestAttribute.checkAll(type.attributes(), request.attributes());
+        CitizenDetails reporter = request.citizen();
+        boolean contactOnly = reporter != null && (reporter.nationalId() == null || reporter.nationalId().isBlank());
+        Map<String, String> contact = contactOnly ? contactFields(reporter) : Map.of();
         // The citizen is validated before anything is stored, then found or registered.
-        String citizenId = request.citizen() == null ? null : citizens.findOrRegister(actor, request.citizen()).id();
+        String citizenId = reporter == null || contactOnly ? null : citizens.findOrRegister(actor, reporter).id();
 
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -147,6 +155,7 @@ public class RequestRegistryImpl implements RequestRegistry {
                     type.initialStatus(), null, null, null, null);
             state.apply(created, type.isFinal(created.status()));
             em.persist(state);
+            persistDetails(em, entity.getNumber(), answers, contact);
             em.flush();
             return toDto(entity, state, today);
         });
@@ -154,6 +163,84 @@ public class RequestRegistryImpl implements RequestRegistry {
                 "type=" + type.code() + " channel=" + request.channel().id()));
         handOff(filed);
         return filed;
+    }
+
+    private static void persistDetails(EntityManager em, String number, Map<String, List<String>> answers,
+            Map<String, String> contact) {
+        int position = 0;
+        for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
+            for (String value : answer.getValue()) {
+                position++;
+                em.persist(new RequestDetailEntity(number, position, RequestDetailEntity.ATTRIBUTE, answer.getKey(), value));
+            }
+        }
+        for (Map.Entry<String, String> field : contact.entrySet()) {
+            position++;
+            em.persist(new RequestDetailEntity(number, position, RequestDetailEntity.CONTACT, field.getKey(), field.getValue()));
+        }
+    }
+
+    /** The contact a reporter without a national id leaves: checked, blank fields dropped. */
+    private static Map<String, String> contactFields(CitizenDetails reporter) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        contactField(fields, "firstName", reporter.firstName(), 100);
+        contactField(fields, "lastName", reporter.lastName(), 100);
+        contactField(fields, "address", reporter.address(), 300);
+        contactField(fields, "phone", reporter.phone(), 30);
+        contactField(fields, "email", reporter.email(), 254);
+        String email = fields.get("email");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidInputException("email", "not an e-mail address");
+        }
+        String phone = fields.get("phone");
+        if (phone != null && !phone.matches("[+0-9 ()/.-]{3,30}")) {
+            throw new InvalidInputException("phone", "a phone number has digits, spaces and + ( ) / . - only");
+        }
+        return fields;
+    }
+
+    private static void contactField(Map<String, String> fields, String name, String value, int max) {
+        if (value != null && !value.isBlank()) {
+            if (value.strip().length() > max) {
+                throw new InvalidInputException(name, "longer than " + max + " characters");
+            }
+            fields.put(name, value.strip());
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> attributes(Actor actor, RequestNumber number) {
+        return tx.read(em -> {
+            visible(em, actor, number);
+            Map<String, List<String>> answers = new LinkedHashMap<>();
+            details(em, number, RequestDetailEntity.ATTRIBUTE)
+                    .forEach(d -> answers.computeIfAbsent(d.getName(), k -> new ArrayList<>()).add(d.getValue()));
+            answers.replaceAll((k, v) -> List.copyOf(v));
+            return answers;
+        });
+    }
+
+    @Override
+    public Optional<CitizenDetails> contact(Actor actor, RequestNumber number) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        tx.read(em -> {
+            visible(em, actor, number);
+            details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
+            return null;
+        });
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(new AuditEvent(actor.username(), "request.contact.read", INFO_KIND, "request", number.toString(),
+                null));
+        return Optional.of(new CitizenDetails(null, fields.get("firstName"), fields.get("lastName"), fields.get("address"),
+                fields.get("phone"), fields.get("email")));
+    }
+
+    private static List<RequestDetailEntity> details(EntityManager em, RequestNumber number, String kind) {
+        return em.createQuery("SELECT d FROM RequestDetailEntity d WHERE d.requestNumber = ?1 AND d.kind = ?2"
+                + " ORDER BY d.position", RequestDetailEntity.class)
+                .setParameter(1, number.toString()).setParameter(2, kind).getResultList();
     }
 
     /** Registers the request in every installed document management system; a failure there never undoes the filing. */
@@ -280,6 +367,10 @@ public class RequestRegistryImpl implements RequestRegistry {
         if (q.type() != null) {
             where.append(" AND r.type = ").append(param(params, q.type()));
         }
+        if (!q.types().isEmpty()) {
+            where.append(" AND r.type IN (").append(q.types().stream().sorted().map(t -> param(params, t))
+                    .collect(Collectors.joining(", "))).append(")");
+        }
         if (q.department() != null) {
             where.append(" AND r.department = ").append(param(params, q.department()));
         }
@@ -299,6 +390,21 @@ public class RequestRegistryImpl implements RequestRegistry {
         if (q.to() != null) {
             where.append(" AND r.registeredMillis < ")
                     .append(param(params, q.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+        }
+        if (q.done() != null) {
+            where.append(" AND s.finished = ").append(param(params, q.done()));
+        }
+        if (q.registeredAfter() != null) {
+            where.append(" AND r.registeredMillis >= ").append(param(params, q.registeredAfter().toEpochMilli()));
+        }
+        if (q.registeredBefore() != null) {
+            where.append(" AND r.registeredMillis < ").append(param(params, q.registeredBefore().toEpochMilli()));
+        }
+        if (q.changedAfter() != null) {
+            where.append(" AND s.lastChangeMillis >= ").append(param(params, q.changedAfter().toEpochMilli()));
+        }
+        if (q.changedBefore() != null) {
+            where.append(" AND s.lastChangeMillis < ").append(param(params, q.changedBefore().toEpochMilli()));
         }
         if (Boolean.TRUE.equals(q.overdue())) {
             where.append(" AND s.finished = false AND r.deadline < ").append(param(params, today.toString()));

@@ -16,7 +16,8 @@ import org.civicdesk.request.api.RequestEvent;
  */
 @Entity
 @Table(name = "CD_REQUEST_STATE", indexes = {@Index(name = "CD_STATE_STATUS", columnList = "STATUS"),
-        @Index(name = "CD_STATE_ASSIGNEE", columnList = "ASSIGNEE")})
+        @Index(name = "CD_STATE_ASSIGNEE", columnList = "ASSIGNEE"),
+        @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS")})
 public class RequestStateEntity {
     @Id
     @Column(name = "REQ_NUMBER", length = 16)

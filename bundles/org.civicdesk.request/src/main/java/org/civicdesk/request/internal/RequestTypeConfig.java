@@ -34,4 +34,11 @@ public @interface RequestTypeConfig {
 
     @AttributeDefinition(name = "Final statuses", description = "Statuses in which a request is done")
     String[] finalStatuses() default {"resolved", "rejected", "closed"};
+
+    @AttributeDefinition(name = "Attributes", required = false, description = "Codes of the questions a request of "
+            + "this type answers besides its description, in order, comma separated. Each code is described by a "
+            + "property attribute.<code> = datatype | required or optional | question in Romanian | question in "
+            + "English [| key: Romanian / English, key: Romanian / English] where datatype is string, number, "
+            + "datetime, text, singlevaluelist or multivaluelist and the last part lists a list's values.")
+    String attributes() default "";
 }

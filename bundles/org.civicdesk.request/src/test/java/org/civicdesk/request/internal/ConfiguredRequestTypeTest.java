@@ -6,7 +6,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
 
+import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestType;
 import org.junit.Test;
 
@@ -14,6 +17,10 @@ public class ConfiguredRequestTypeTest {
 
     /** A configuration as DS would build it from a .cfg file, with the OCD's defaults. */
     static RequestTypeConfig config(String code, String[] transitions) {
+        return config(code, transitions, "");
+    }
+
+    static RequestTypeConfig config(String code, String[] transitions, String attributes) {
         return new RequestTypeConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -59,13 +66,18 @@ public class ConfiguredRequestTypeTest {
             public String[] finalStatuses() {
                 return new String[] {"resolved"};
             }
+
+            @Override
+            public String attributes() {
+                return attributes;
+            }
         };
     }
 
     @Test
     public void readsTheWorkflow() {
         RequestType type = ConfiguredRequestType.toType(config("pothole",
-                new String[] {"registered>in_progress", "in_progress>resolved"}));
+                new String[] {"registered>in_progress", "in_progress>resolved"}), Map.of());
         assertEquals("ROADS", type.department());
         assertEquals("registered", type.initialStatus());
         assertEquals("Pothole", type.name("en"));
@@ -78,8 +90,37 @@ public class ConfiguredRequestTypeTest {
     @Test
     public void rejectsTransitionsToUnknownStatusesAndBadCodes() {
         assertThrows(IllegalArgumentException.class,
-                () -> ConfiguredRequestType.toType(config("pothole", new String[] {"registered>done"})));
+                () -> ConfiguredRequestType.toType(config("pothole", new String[] {"registered>done"}), Map.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> ConfiguredRequestType.toType(config("Pot Hole", new String[0])));
+                () -> ConfiguredRequestType.toType(config("Pot Hole", new String[0]), Map.of()));
+    }
+
+    @Test
+    public void readsTheAttributesInTheirOrder() {
+        RequestType type = ConfiguredRequestType.toType(config("pothole", new String[0], "depth, lane"), Map.of(
+                "attribute.depth", "number | required | Adâncime (cm) | Depth (cm)",
+                "attribute.lane", "singlevaluelist | optional | Banda | Lane | left: Stânga / Left, right: Dreapta / Right"));
+        assertEquals(List.of("depth", "lane"), type.attributes().stream().map(RequestAttribute::code).toList());
+        RequestAttribute depth = type.attributes().get(0);
+        assertEquals(RequestAttribute.Datatype.NUMBER, depth.datatype());
+        assertTrue(depth.required());
+        assertEquals("Depth (cm)", depth.description("en"));
+        RequestAttribute lane = type.attributes().get(1);
+        assertFalse(lane.required());
+        assertEquals(List.of("left", "right"), lane.values().stream().map(RequestAttribute.Value::key).toList());
+        assertEquals("Dreapta", lane.values().get(1).name("ro"));
+        assertEquals("Right", lane.values().get(1).name("en"));
+    }
+
+    @Test
+    public void refusesAttributesThatAreMissingOrMalformed() {
+        assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
+                config("pothole", new String[0], "depth"), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
+                config("pothole", new String[0], "depth"), Map.of("attribute.depth", "number | maybe | A | B")));
+        assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
+                config("pothole", new String[0], "lane"), Map.of("attribute.lane", "singlevaluelist | optional | A | B")));
+        assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
+                config("pothole", new String[0], "depth"), Map.of("attribute.depth", "decimal | optional | A | B")));
     }
 }

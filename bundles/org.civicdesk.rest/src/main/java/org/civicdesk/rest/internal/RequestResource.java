@@ -67,7 +67,7 @@ public class RequestResource implements RestResource {
         }
         ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
                 Channel.parse(body.channel()), citizen, body.description(),
-                body.location() == null ? null : body.location().toLocation()));
+                body.location() == null ? null : body.location().toLocation(), body.attributes()));
         return Response.created(URI.create("/api/v1/requests/" + filed.number()))
                 .entity(Views.RequestView.of(filed, null)).build();
     }

@@ -11,6 +11,7 @@ import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.ServiceRequest;
 
@@ -29,7 +30,8 @@ final class Views {
             String address, String phone, String email) {
     }
 
-    record FileRequestBody(String type, String channel, CitizenBody citizen, String description, LocationBody location) {
+    record FileRequestBody(String type, String channel, CitizenBody citizen, String description, LocationBody location,
+            Map<String, List<String>> attributes) {
     }
 
     record ChangeBody(String kind, String assignee, String status, String comment, String text, String attachmentName,
@@ -72,11 +74,23 @@ final class Views {
 
     record RequestTypeView(String code, String name, Map<String, String> names, String department, int slaDays,
             String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-            Set<String> finalStatuses) {
+            Set<String> finalStatuses, List<AttributeView> attributes) {
         static RequestTypeView of(RequestType t, String language) {
             return new RequestTypeView(t.code(), t.name(language), t.names(), t.department(), t.slaDays(),
-                    t.initialStatus(), t.statuses(), t.transitions(), t.finalStatuses());
+                    t.initialStatus(), t.statuses(), t.transitions(), t.finalStatuses(),
+                    t.attributes().stream().map(a -> AttributeView.of(a, language)).toList());
         }
+    }
+
+    /** A request type's question, in the asked language. */
+    record AttributeView(String code, String datatype, boolean required, String description, List<ValueView> values) {
+        static AttributeView of(RequestAttribute a, String language) {
+            return new AttributeView(a.code(), a.datatype().id(), a.required(), a.description(language),
+                    a.values().stream().map(v -> new ValueView(v.key(), v.name(language))).toList());
+        }
+    }
+
+    record ValueView(String key, String name) {
     }
 
     record CitizenView(String id, String kind, String nationalId, String firstName, String lastName, String name,

@@ -1,29 +1,93 @@
 package org.civicdesk.channel.web.internal;
 
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.datasource.documents.api.AttachmentStore;
+import org.civicdesk.datasource.documents.api.StoredAttachment;
+import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestAttribute;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.request.api.ServiceRequest;
 
 /**
- * GeoReport v2 resources. The services are CivicDesk's request types: the code is the service
- * code, the department the group; names in the city's language unless {@code locale=en} asks for
- * English.
+ * GeoReport v2 resources. The services are CivicDesk's request types (the code is the service
+ * code, the department the group); a service request is a CivicDesk request, its id the
+ * registration number. The public reads show only requests of the public types and never any
+ * personal data: no citizen, no contact, no staff names.
  */
 final class Open311Resource {
     static final String SPEC = "http://wiki.open311.org/GeoReport_v2";
+    /** The longest window a list of requests may span, as the specification sets it. */
+    static final Duration MAX_WINDOW = Duration.ofDays(90);
+    static final int DEFAULT_LIMIT = 1000;
+    /** Who reads for the public: a system actor, so the audit trail tells public reads apart. */
+    private static final Actor PUBLIC = Actor.system("open311-public");
 
     private final RequestTypeCatalog types;
+    private final RequestRegistry requests;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final AttachmentStore attachments;
+    private final PublicMedia media;
+    private final WebChannelConfig config;
+    private final Set<String> publicTypes;
+    private final Set<String> tokenTypes;
+    private final ZoneId zone;
     /** When this endpoint's description last changed: when it started with the services it offers. */
     private final String changeset = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
-    Open311Resource(RequestTypeCatalog types) {
-        this.types = types;
+    /** A photo sent with a report. */
+    record Upload(String fileName, byte[] content) {
+    }
+
+    /** The services the resources work with, which outlive a change of configuration. */
+    record Services(RequestTypeCatalog types, RequestRegistry requests, StaffDirectory staff, AuditLog audit,
+            AttachmentStore attachments, PublicMedia media) {
+    }
+
+    Open311Resource(Services services, WebChannelConfig config) {
+        this.types = services.types();
+        this.requests = services.requests();
+        this.staff = services.staff();
+        this.audit = services.audit();
+        this.attachments = services.attachments();
+        this.media = services.media();
+        this.config = config;
+        this.publicTypes = codes(config.publicTypes());
+        this.tokenTypes = codes(config.tokenTypes());
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    private static Set<String> codes(String list) {
+        return Set.copyOf(List.of(list == null ? new String[0] : list.split("[,\\s]+")).stream()
+                .filter(s -> !s.isEmpty()).toList());
     }
 
     /** The endpoint's description; {@code base} is its URL as the client reached it. */
@@ -44,21 +108,39 @@ final class Open311Resource {
 
     /** Every service: the request types, names in Romanian or, with {@code locale=en}, English. */
     String services(Open311Format f, String locale) {
-        String language = "en".equalsIgnoreCase(locale) ? "en" : "ro";
+        String language = language(locale);
         List<Map<String, Object>> services = types.list().stream().map(t -> service(t, language)).toList();
         return f.render("services", "service", services);
     }
 
-    /**
-     * A service's definition. CivicDesk's request types ask for no attributes beyond the
-     * standard fields yet, so every definition has an empty attribute list (and {@code metadata}
-     * is false in the service list).
-     */
-    String serviceDefinition(Open311Format f, String code) {
+    /** A service's definition: the attributes its type asks, in order. */
+    String serviceDefinition(Open311Format f, String code, String locale) {
         RequestType type = types.find(code).orElseThrow(() -> new NotFoundException("no service " + code));
+        String language = language(locale);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        int order = 0;
+        for (RequestAttribute a : type.attributes()) {
+            Map<String, Object> attribute = new LinkedHashMap<>();
+            attribute.put("variable", true);
+            attribute.put("code", a.code());
+            attribute.put("datatype", a.datatype().id());
+            attribute.put("required", a.required());
+            attribute.put("datatype_description", null);
+            attribute.put("order", ++order);
+            attribute.put("description", a.description(language));
+            List<Map<String, Object>> values = new ArrayList<>();
+            for (RequestAttribute.Value v : a.values()) {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("key", v.key());
+                value.put("name", v.name(language));
+                values.add(value);
+            }
+            attribute.put("values", values);
+            attributes.add(attribute);
+        }
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", type.code());
-        definition.put("attributes", List.of());
+        definition.put("attributes", attributes);
         return f.renderObject("service_definition", definition);
     }
 
@@ -67,10 +149,329 @@ final class Open311Resource {
         service.put("service_code", type.code());
         service.put("service_name", type.name(language));
         service.put("description", type.name(language));
-        service.put("metadata", false);
+        service.put("metadata", !type.attributes().isEmpty());
         service.put("type", "realtime");
         service.put("keywords", type.code().replace('-', ','));
         service.put("group", type.department());
         return service;
+    }
+
+    /**
+     * Files a report: checks everything — the service, the place, the answers, the photos —
+     * before anything is stored, then registers it, then stores its photos.
+     */
+    String post(Open311Format f, ApiKeys.ApiKey key, Open311Params p, List<Upload> photos) {
+        String code = p.get("service_code");
+        if (code == null) {
+            throw new InvalidInputException("service_code", "service_code is required");
+        }
+        RequestType type = types.find(code).orElseThrow(() -> new InvalidInputException("service_code",
+                "no service " + code + "; GET services.json lists them"));
+        Double lat = p.number("lat", -90, 90);
+        Double lon = p.number("long", -180, 180);
+        String address = p.get("address_string", 300);
+        String addressId = p.get("address_id", 100);
+        if ((lat == null) != (lon == null)) {
+            throw new InvalidInputException("long", "give both lat and long, or neither");
+        }
+        if (lat == null && address == null && addressId == null) {
+            throw new InvalidInputException("lat", "say where: lat and long, address_string or address_id");
+        }
+        String description = p.get("description", RequestAttribute.MAX_TEXT);
+        String mediaUrl = p.get("media_url", 500);
+        if (mediaUrl != null && !mediaUrl.matches("https?://[^\\s]+")) {
+            throw new InvalidInputException("media_url", "media_url must be an http or https URL");
+        }
+        List<String> photoTypes = checkPhotos(photos);
+        String firstName = p.get("first_name", 100);
+        String lastName = p.get("last_name", 100);
+        String email = p.get("email", 254);
+        String phone = p.get("phone", 30);
+        CitizenDetails contact = firstName == null && lastName == null && email == null && phone == null ? null
+                : new CitizenDetails(null, firstName, lastName, null, phone, email);
+        ServiceRequest filed = requests.file(key.actor(), new NewRequest(type.code(), Channel.WEB, contact,
+                description != null ? description : type.name("ro"),
+                new Location(lat, lon, address != null ? address : addressId), p.attributes()));
+        for (int i = 0; i < photos.size(); i++) {
+            Upload photo = photos.get(i);
+            StoredAttachment stored = attachments.attach(key.actor(), filed.number(), photo.fileName(),
+                    new ByteArrayInputStream(photo.content()), null);
+            media.publish(filed.number().toString(), stored.sha256(), photoTypes.get(i));
+        }
+        if (mediaUrl != null) {
+            requests.apply(key.actor(), filed.number(), RequestChange.attachment("media_url", mediaUrl,
+                    "photo published by the reporter"));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (tokenTypes.contains(type.code())) {
+            answer.put("token", filed.trackingCode());
+        } else {
+            answer.put("service_request_id", filed.number().toString());
+        }
+        answer.put("service_notice", notice(p.get("locale")));
+        answer.put("account_id", null);
+        return f.render("service_requests", "request", List.of(answer));
+    }
+
+    private String notice(String locale) {
+        return "en".equals(language(locale)) ? config.serviceNotice_en() : config.serviceNotice_ro();
+    }
+
+    /** Checks every photo before the report is filed; their media types, in order. */
+    private List<String> checkPhotos(List<Upload> photos) {
+        if (photos.isEmpty()) {
+            return List.of();
+        }
+        if (photos.size() > config.maxPhotos()) {
+            throw new InvalidInputException("media", "at most " + config.maxPhotos() + " photos per report");
+        }
+        List<String> mediaTypes = new ArrayList<>();
+        for (Upload photo : photos) {
+            if (photo.content().length > config.maxPhotoBytes()) {
+                throw new InvalidInputException("media", "a photo is larger than " + config.maxPhotoBytes() + " bytes");
+            }
+            mediaTypes.add(attachments.checkPhoto(photo.fileName(), photo.content()));
+        }
+        return mediaTypes;
+    }
+
+    /** A token's request: its number once registered (at once, in CivicDesk). */
+    String token(Open311Format f, String token) {
+        ServiceRequest request = track(token);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("service_request_id", request.number().toString());
+        answer.put("token", token);
+        return f.render("service_requests", "request", List.of(answer));
+    }
+
+    private ServiceRequest track(String token) {
+        try {
+            return requests.track(token).orElseThrow(() -> new NotFoundException("no request with token " + token));
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("no request with token " + token);
+        }
+    }
+
+    /** Requests of the public types, by ids or by a filter, as the specification and its paging extension read. */
+    String list(Open311Format f, Open311Params p, String base) {
+        boolean extensions = p.flag("extensions");
+        List<String> ids = p.list("service_request_id");
+        if (!ids.isEmpty()) {
+            if (ids.size() > DEFAULT_LIMIT) {
+                throw new InvalidInputException("service_request_id", "at most " + DEFAULT_LIMIT + " ids at once");
+            }
+            List<ServiceRequest> found = new ArrayList<>();
+            for (String id : ids) {
+                findPublic(id).ifPresent(found::add);
+            }
+            return render(f, found, extensions, extensions, base);
+        }
+        Instant end = p.instant("end_date", zone);
+        Instant start = p.instant("start_date", zone);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidInputException("start_date", "start_date must come before end_date");
+        }
+        if (start != null && end != null && Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw new InvalidInputException("end_date", "start_date and end_date may be at most 90 days apart");
+        }
+        if (start == null) {
+            start = (end != null ? end : Instant.now()).minus(MAX_WINDOW);
+        }
+        Set<String> codes = new java.util.TreeSet<>(p.list("service_code"));
+        codes = codes.isEmpty() ? publicTypes : codes.stream().filter(publicTypes::contains).collect(Collectors.toSet());
+        List<String> statuses = p.list("status").stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        if (!List.of("open", "closed").containsAll(statuses)) {
+            throw new InvalidInputException("status", "status is open, closed or both, comma separated");
+        }
+        int pageSize = p.positive("page_size", DEFAULT_LIMIT, DEFAULT_LIMIT);
+        int page = p.positive("page", 1, 1_000_000);
+        if (codes.isEmpty()) {
+            return render(f, List.of(), extensions, extensions, base);
+        }
+        RequestQuery query = RequestQuery.all().ofTypes(codes).registeredBetween(start, end)
+                .changedBetween(p.instant("updated_after", zone), p.instant("updated_before", zone))
+                .done(statuses.size() == 1 ? statuses.contains("closed") : null);
+        return render(f, requests.search(PUBLIC, query, (page - 1) * pageSize, pageSize).items(), extensions, extensions,
+                base);
+    }
+
+    /** One request, as a one-element list (as the specification has it). */
+    String one(Open311Format f, String id, Open311Params p, String base) {
+        ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
+        return render(f, List.of(request), p.flag("extensions"), true, base);
+    }
+
+    private java.util.Optional<ServiceRequest> findPublic(String id) {
+        RequestNumber number;
+        try {
+            number = RequestNumber.parse(id.replace('-', '/'));
+        } catch (InvalidInputException e) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ServiceRequest request = requests.get(PUBLIC, number);
+            return publicTypes.contains(request.type()) ? java.util.Optional.of(request) : java.util.Optional.empty();
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Renders public requests; {@code detailed} (one request, or the extensions) adds what their histories say. */
+    private String render(Open311Format f, List<ServiceRequest> found, boolean extensions, boolean detailed, String base) {
+        Map<String, String> photos = media.firstOf(found.stream().map(r -> r.number().toString()).toList());
+        Map<String, String> agencies = new LinkedHashMap<>();
+        staff.departments().forEach(d -> agencies.put(d.code(), d.name()));
+        List<Map<String, Object>> rendered = new ArrayList<>();
+        for (ServiceRequest r : found) {
+            rendered.add(publicView(r, photos.get(r.number().toString()), agencies, extensions, detailed, base));
+        }
+        return f.render("service_requests", "request", rendered);
+    }
+
+    /** A request as the public sees it; {@code detailed} adds the status notes, read from its history. */
+    private Map<String, Object> publicView(ServiceRequest r, String photo, Map<String, String> agencies, boolean extensions,
+            boolean detailed, String base) {
+        RequestType type = types.find(r.type()).orElse(null);
+        List<RequestEvent> history = detailed ? requests.history(PUBLIC, r.number()) : List.of();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("service_request_id", r.number().toString());
+        view.put("status", openness(r));
+        view.put("status_notes", statusNotes(history));
+        view.put("service_name", type == null ? r.type() : type.name("ro"));
+        view.put("service_code", r.type());
+        view.put("description", r.description());
+        view.put("agency_responsible", agencies.getOrDefault(r.department(), r.department()));
+        view.put("service_notice", null);
+        view.put("requested_datetime", time(r.registeredAt()));
+        view.put("updated_datetime", time(r.lastChangeAt()));
+        view.put("expected_datetime", time(r.deadline().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant()));
+        Location l = r.location();
+        view.put("address", l == null ? null : l.address());
+        view.put("address_id", null);
+        view.put("zipcode", null);
+        view.put("lat", l == null ? null : l.lat());
+        view.put("long", l == null ? null : l.lon());
+        view.put("media_url", photo == null ? null : base + "/media/" + r.number().toString().replace('/', '-') + "/" + photo);
+        if (extensions) {
+            Map<String, Object> extended = new LinkedHashMap<>();
+            extended.put("channel", r.channel().id());
+            extended.put("detailed_status", r.status());
+            List<Map<String, Object>> notes = new ArrayList<>();
+            for (RequestEvent e : history) {
+                if (e.kind() == EventKind.CREATED || e.kind() == EventKind.STATUS_CHANGED) {
+                    Map<String, Object> note = new LinkedHashMap<>();
+                    note.put("datetime", time(e.time()));
+                    note.put("type", e.kind() == EventKind.CREATED ? "opened" : "status_changed");
+                    note.put("status", e.status());
+                    note.put("summary", e.comment());
+                    notes.add(note);
+                }
+            }
+            extended.put("notes", notes);
+            view.put("extended_attributes", extended);
+        }
+        return view;
+    }
+
+    /** Why the request is in its status: the comment of its latest status change, if staff wrote one. */
+    private static String statusNotes(List<RequestEvent> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).kind() == EventKind.STATUS_CHANGED) {
+                return history.get(i).comment();
+            }
+        }
+        return null;
+    }
+
+    /** GeoReport's two statuses: closed once the request reached a final status of its type. */
+    private String openness(ServiceRequest r) {
+        return types.find(r.type()).map(t -> t.isFinal(r.status())).orElse(false) ? "closed" : "open";
+    }
+
+    /**
+     * FixMyStreet's {@code servicerequestupdates}: the status changes of public requests in a
+     * window (at most 90 days, the last day by default), oldest first.
+     */
+    String updates(Open311Format f, Open311Params p) {
+        Instant end = p.instant("end_date", zone);
+        Instant start = p.instant("start_date", zone);
+        Instant until = end != null ? end : Instant.now();
+        Instant since = start != null ? start : until.minus(Duration.ofDays(1));
+        if (!since.isBefore(until) || Duration.between(since, until).compareTo(MAX_WINDOW) > 0) {
+            throw new InvalidInputException("start_date", "start_date must come before end_date, at most 90 days apart");
+        }
+        List<Map<String, Object>> updates = new ArrayList<>();
+        RequestQuery changed = RequestQuery.all().ofTypes(publicTypes).changedBetween(since, until);
+        for (ServiceRequest r : requests.search(PUBLIC, changed, 0, DEFAULT_LIMIT).items()) {
+            for (RequestEvent e : requests.history(PUBLIC, r.number())) {
+                if (e.kind() == EventKind.STATUS_CHANGED && !e.time().isBefore(since) && e.time().isBefore(until)) {
+                    Map<String, Object> update = new LinkedHashMap<>();
+                    update.put("update_id", r.number().toString().replace('/', '-') + "-" + e.sequence());
+                    update.put("service_request_id", r.number().toString());
+                    update.put("status", types.find(r.type()).map(t -> t.isFinal(e.status())).orElse(false)
+                            ? "closed" : "open");
+                    update.put("updated_datetime", time(e.time()));
+                    update.put("description", e.comment());
+                    update.put("media_url", null);
+                    updates.add(update);
+                }
+            }
+        }
+        updates.sort(java.util.Comparator.comparing(u -> (String) u.get("updated_datetime")));
+        return f.render("service_request_updates", "request_update", updates.subList(0, Math.min(updates.size(),
+                DEFAULT_LIMIT)));
+    }
+
+    /**
+     * An update sent by a client about a request (FixMyStreet's {@code POST servicerequestupdates}):
+     * what the reporter says is recorded in the request's history for staff; it does not change the
+     * status, which staff decide.
+     */
+    String postUpdate(Open311Format f, ApiKeys.ApiKey key, Open311Params p) {
+        String id = p.get("service_request_id");
+        if (id == null) {
+            throw new InvalidInputException("service_request_id", "service_request_id is required");
+        }
+        String status = p.get("status");
+        if (status == null || !status.matches("(?i)open|closed")) {
+            throw new InvalidInputException("status", "status is OPEN or CLOSED");
+        }
+        String description = p.get("description", RequestAttribute.MAX_TEXT);
+        if (description == null) {
+            throw new InvalidInputException("description", "description is required");
+        }
+        p.get("update_id", 100);
+        ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
+        String said = "closed".equalsIgnoreCase(status) ? "The reporter says it is fixed: " : "Update from the reporter: ";
+        ServiceRequest changed = requests.apply(key.actor(), request.number(), RequestChange.comment(said + description));
+        int sequence = requests.history(key.actor(), request.number()).stream().filter(e -> e.time().equals(changed
+                .lastChangeAt())).mapToInt(RequestEvent::sequence).max().orElse(0);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("update_id", request.number().toString().replace('/', '-') + "-" + sequence);
+        return f.render("service_request_updates", "request_update", List.of(answer));
+    }
+
+    /** Records that a key was used: who (the key's id), what, and on which request. */
+    void audited(ApiKeys.ApiKey key, String operation, String subject) {
+        audit.record(new AuditEvent(key.actor().username(), "open311." + operation, "request", "request", subject,
+                "client=" + key.name()));
+    }
+
+    String time(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone)
+                .toOffsetDateTime());
+    }
+
+    private static String language(String locale) {
+        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "en" : "ro";
+    }
+
+    /** A public photo of a public request: its bytes and media type, read as the public. */
+    org.civicdesk.datasource.documents.api.AttachmentContent photo(String id, String sha256) {
+        ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
+        if (!media.isPublic(request.number().toString(), sha256)) {
+            throw new NotFoundException("no public photo " + sha256);
+        }
+        return attachments.open(PUBLIC, request.number(), sha256);
     }
 }

@@ -1,18 +1,29 @@
 package org.civicdesk.channel.web.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.Part;
 
+import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.CivicDeskException;
+import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
-import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.datasource.documents.api.AttachmentContent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,52 +34,202 @@ import org.slf4j.LoggerFactory;
  * The Open311 GeoReport v2 endpoint at {@code /open311/v2/}, a servlet of its own on the HTTP
  * Whiteboard. Not a second CXF servlet: in OSGi every CXF bus shares one destination registry, so
  * a second CXF servlet would serve the CivicDesk API too, and its shutdown would take the API's
- * endpoints with it.
+ * endpoints with it. Each resource is a row of {@link #routes}: method, path, whether it needs
+ * an API key, and what answers it.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/open311/*",
-    "osgi.http.whiteboard.servlet.name=civicdesk-open311"})
+    "osgi.http.whiteboard.servlet.name=civicdesk-open311",
+    "osgi.http.whiteboard.servlet.multipart.enabled=true",
+    "osgi.http.whiteboard.servlet.multipart.maxRequestSize=62914560"})
 public class Open311Servlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Open311Servlet.class);
-    private static final Pattern RESOURCE = Pattern.compile("/v2/([a-z_]+)(?:/([A-Za-z0-9_-]+))?\\.(json|xml)");
+    private static final String ID = "([0-9]{4}[/-][0-9]{1,6})";
+    private static final String FORMAT = "\\.(json|xml)";
 
-    private final transient Open311Resource resource;
+    private final transient ApiKeys keys;
+    private final transient Open311Endpoint endpoint;
+    private final transient List<Route> routes = new ArrayList<>();
+
+    /** What answers a route: the format, the path's groups, the parameters and the caller's key (or null). */
+    @FunctionalInterface
+    private interface Handler {
+        String answer(Open311Format format, Matcher path, Open311Params params, ApiKeys.ApiKey key, HttpServletRequest request)
+                throws IOException, ServletException;
+    }
+
+    private record Route(String method, Pattern path, boolean needsKey, String operation, Handler handler) {
+    }
 
     @Activate
-    public Open311Servlet(@Reference RequestTypeCatalog types) {
-        this.resource = new Open311Resource(types);
+    public Open311Servlet(@Reference ApiKeys keys, @Reference Open311Endpoint endpoint) {
+        this.keys = keys;
+        this.endpoint = endpoint;
+        route("GET", "discovery" + FORMAT, false, "discovery", (f, m, p, k, r) -> resource().discovery(f, base(r)));
+        route("GET", "services" + FORMAT, false, "services", (f, m, p, k, r) -> resource().services(f, p.get("locale")));
+        route("GET", "services/([a-z0-9_-]+)" + FORMAT, false, "service",
+            (f, m, p, k, r) -> resource().serviceDefinition(f, m.group(1), p.get("locale")));
+        route("GET", "requests" + FORMAT, false, "list", (f, m, p, k, r) -> resource().list(f, p, base(r)));
+        route("POST", "requests" + FORMAT, true, "post",
+            (f, m, p, k, r) -> resource().post(f, k, p, photos(r)));
+        route("GET", "requests/" + ID + FORMAT, false, "read", (f, m, p, k, r) -> resource().one(f, m.group(1), p, base(r)));
+        route("GET", "tokens/([A-Za-z0-9]{1,40})" + FORMAT, false, "token", (f, m, p, k, r) -> resource().token(f, m.group(1)));
+        route("GET", "servicerequestupdates" + FORMAT, false, "updates", (f, m, p, k, r) -> resource().updates(f, p));
+        route("POST", "servicerequestupdates" + FORMAT, true, "update", (f, m, p, k, r) -> resource().postUpdate(f, k, p));
+    }
+
+    /** The resources as configured right now. */
+    private Open311Resource resource() {
+        return endpoint.resource();
+    }
+
+    private void route(String method, String path, boolean needsKey, String operation, Handler handler) {
+        routes.add(new Route(method, Pattern.compile("/v2/" + path), needsKey, operation, handler));
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        request.setCharacterEncoding("UTF-8");
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        Matcher m = RESOURCE.matcher(path);
         Open311Format format = path.endsWith(".xml") ? Open311Format.XML : Open311Format.JSON;
         try {
-            if (!m.matches()) {
+            Matcher photo = Pattern.compile("/v2/media/" + ID + "/([0-9a-f]{64})").matcher(path);
+            if ("GET".equals(request.getMethod()) && photo.matches()) {
+                sendPhoto(response, resource().photo(photo.group(1), photo.group(2)));
+                return;
+            }
+            Route route = null;
+            Matcher matched = null;
+            boolean pathKnown = false;
+            for (Route candidate : routes) {
+                Matcher m = candidate.path().matcher(path);
+                if (m.matches()) {
+                    pathKnown = true;
+                    if (candidate.method().equals(request.getMethod())) {
+                        route = candidate;
+                        matched = m;
+                        break;
+                    }
+                }
+            }
+            if (route == null) {
+                if (pathKnown) {
+                    response.setHeader("Allow", String.join(", ", routes.stream().filter(r -> r.path().matcher(path).matches())
+                            .map(Route::method).toList()));
+                    send(response, 405, format, format.error(405, request.getMethod() + " is not allowed on " + path));
+                    return;
+                }
                 throw new NotFoundException("no such resource: " + path);
             }
-            format = Open311Format.of(m.group(3));
-            String id = m.group(2);
-            String base = request.getRequestURL().toString();
-            base = base.substring(0, base.indexOf("/v2/") + 3);
-            String body = switch (id == null ? m.group(1) : m.group(1) + "/{id}") {
-                case "discovery" -> resource.discovery(format, base);
-                case "services" -> resource.services(format, request.getParameter("locale"));
-                case "services/{id}" -> resource.serviceDefinition(format, id);
-                default -> throw new NotFoundException("no such resource: " + path);
-            };
+            format = Open311Format.of(matched.group(matched.groupCount()));
+            Open311Params params = params(request);
+            ApiKeys.ApiKey key = key(params, route.needsKey());
+            if (key != null) {
+                long retryAfter = endpoint.limiter().take(key.id(), System.currentTimeMillis());
+                if (retryAfter > 0) {
+                    response.setHeader("Retry-After", Long.toString(retryAfter));
+                    send(response, 429, format, format.error(429, "too many calls with this api_key; retry in "
+                            + retryAfter + " s"));
+                    return;
+                }
+            }
+            String body = route.handler().answer(format, matched, params, key, request);
+            if (key != null) {
+                resource().audited(key, route.operation(), matched.groupCount() > 1 ? matched.group(1) : null);
+            }
+            // 200 even for a new report: what existing Open311 clients expect.
             send(response, 200, format, body);
         } catch (NotFoundException e) {
             send(response, 404, format, format.error(404, e.getMessage()));
+        } catch (AccessDeniedException e) {
+            send(response, 403, format, format.error(403, e.getMessage()));
         } catch (InvalidInputException e) {
-            send(response, 400, format, format.error(400, e.getMessage()));
+            send(response, 400, format, format.error(400, (e.field() == null ? "" : e.field() + ": ") + e.getMessage()));
+        } catch (ConflictException e) {
+            send(response, 409, format, format.error(409, e.getMessage()));
         } catch (CivicDeskException e) {
             send(response, 400, format, format.error(400, e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.warn("Open311 {} failed: {}", path, e.toString());
+            LOG.warn("Open311 {} {} failed: {}", request.getMethod(), path, e.toString());
             send(response, 500, format, format.error(500, "internal error"));
+        }
+    }
+
+    /** The caller's key: required to change anything; when given elsewhere it must be valid too. */
+    private ApiKeys.ApiKey key(Open311Params params, boolean required) {
+        String given = params.get("api_key");
+        if (given == null) {
+            if (required) {
+                throw new AccessDeniedException("api_key is required; ask the city hall for one");
+            }
+            return null;
+        }
+        return keys.verify(given).orElseThrow(() -> new AccessDeniedException("api_key is not valid or was revoked"));
+    }
+
+    /**
+     * The form's fields, from a URL-encoded body, the query, or the text parts of a multipart body
+     * (which some containers leave out of the parameters).
+     */
+    private static Open311Params params(HttpServletRequest request) throws IOException, ServletException {
+        Map<String, String[]> values = new HashMap<>(request.getParameterMap());
+        if (isMultipart(request)) {
+            Map<String, List<String>> texts = new HashMap<>();
+            for (Part part : parts(request)) {
+                if (part.getSubmittedFileName() == null && !values.containsKey(part.getName())) {
+                    texts.computeIfAbsent(part.getName(), k -> new ArrayList<>())
+                            .add(new String(part.getInputStream().readNBytes(20_000), StandardCharsets.UTF_8));
+                }
+            }
+            texts.forEach((name, text) -> values.put(name, text.toArray(String[]::new)));
+        }
+        return new Open311Params(values);
+    }
+
+    /** The photos of a multipart report: its file parts named {@code media} or {@code media[]}. */
+    private static List<Open311Resource.Upload> photos(HttpServletRequest request) throws IOException, ServletException {
+        List<Open311Resource.Upload> photos = new ArrayList<>();
+        if (isMultipart(request)) {
+            for (Part part : parts(request)) {
+                if (part.getSubmittedFileName() != null && part.getName().matches("media(\\[\\d*\\])?")
+                        && part.getSize() > 0) {
+                    try (InputStream in = part.getInputStream()) {
+                        photos.add(new Open311Resource.Upload(part.getSubmittedFileName(), in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        return photos;
+    }
+
+    private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException, ServletException {
+        try {
+            return request.getParts();
+        } catch (IllegalStateException e) { // the container's size limits
+            throw new InvalidInputException("media", "the report is larger than 60 MiB");
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/form-data");
+    }
+
+    /** The endpoint's URL as the client reached it, up to {@code /v2}. */
+    private static String base(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.indexOf("/v2/") + 3);
+    }
+
+    private static void sendPhoto(HttpServletResponse response, AttachmentContent photo) throws IOException {
+        response.setStatus(200);
+        response.setContentType(photo.attachment().mediaType());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "public, max-age=86400, immutable");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        try (InputStream in = photo.content(); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
         }
     }
 

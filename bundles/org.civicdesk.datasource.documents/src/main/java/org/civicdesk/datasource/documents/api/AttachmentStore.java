@@ -24,6 +24,17 @@ public interface AttachmentStore {
      */
     StoredAttachment attach(Actor actor, RequestNumber number, String fileName, InputStream content, String comment);
 
+    /**
+     * Checks, without storing anything, that a file is a photo (JPEG, PNG, GIF or WebP) the store
+     * would accept under this name: what a channel asks before it files a report whose photos must
+     * not be refused afterwards.
+     *
+     * @return the photo's media type, detected from its bytes
+     * @throws org.civicdesk.core.api.InvalidInputException for an empty or too large file, one that is not a
+     *         photo, or one whose name says another type
+     */
+    String checkPhoto(String fileName, byte[] content);
+
     /** The attachments of a request the actor may see, oldest first. */
     List<StoredAttachment> list(Actor actor, RequestNumber number);
 

@@ -4,7 +4,7 @@
  * knowledge base of "acts and problems" that answers a caller at once.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.datasource.documents.api;
 
 import org.osgi.annotation.bundle.Export;

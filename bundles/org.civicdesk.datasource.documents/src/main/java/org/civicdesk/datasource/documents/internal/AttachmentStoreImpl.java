@@ -62,6 +62,24 @@ public class AttachmentStoreImpl implements AttachmentStore {
     }
 
     @Override
+    public String checkPhoto(String fileName, byte[] content) {
+        String name = cleanName(fileName);
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "the file is empty");
+        }
+        if (content.length > maxBytes) {
+            throw new InvalidInputException("file", "the file is larger than " + maxBytes / (1024 * 1024) + " MiB");
+        }
+        String mediaType = MediaTypes.sniff(content).filter(t -> t.startsWith("image/")).orElseThrow(
+                () -> new InvalidInputException("file", "'" + name + "' is not a photo: send JPEG, PNG, GIF or WebP"));
+        if (!MediaTypes.nameFits(name, mediaType)) {
+            throw new InvalidInputException("file", "the file's content is " + MediaTypes.describe(mediaType)
+                    + ", which its name '" + name + "' does not say");
+        }
+        return mediaType;
+    }
+
+    @Override
     public List<StoredAttachment> list(Actor actor, RequestNumber number) {
         return requests.history(actor, number).stream().filter(e -> e.kind() == EventKind.ATTACHMENT_ADDED)
                 .filter(e -> e.attachmentRef() != null && e.attachmentRef().startsWith(StoredAttachment.REFERENCE_PREFIX))

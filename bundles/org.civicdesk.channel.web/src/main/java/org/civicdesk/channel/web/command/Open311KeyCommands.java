@@ -1,0 +1,72 @@
+package org.civicdesk.channel.web.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.civicdesk.channel.web.internal.ApiKeys;
+import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.identity.api.StaffDirectory;
+
+/** The shell commands that issue, list and revoke Open311 API keys (administrators only). */
+public final class Open311KeyCommands {
+    private Open311KeyCommands() {
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "open311-key-issue",
+            description = "Issues an Open311 API key to a named client; the key is shown once, only now")
+    public static class Issue implements Action {
+        @Reference
+        ApiKeys keys;
+        @Reference
+        StaffDirectory staff;
+        @Argument(index = 0, name = "client", required = true, description = "Who the key is for, e.g. \"FixMyStreet app\"")
+        String client;
+
+        @Override
+        public Object execute() {
+            ApiKeys.Issued issued = keys.issue(ShellActor.current(staff), client);
+            System.out.println("Key " + issued.id() + " for " + client + ": " + issued.key());
+            System.out.println("Hand it to the client now: it is stored hashed and cannot be shown again.");
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "open311-key-list",
+            description = "Lists the Open311 API keys (never the keys themselves)")
+    public static class ListKeys implements Action {
+        @Reference
+        ApiKeys keys;
+        @Reference
+        StaffDirectory staff;
+
+        @Override
+        public Object execute() {
+            System.out.printf("%-12s %-30s %-14s %-22s %s%n", "ID", "CLIENT", "ISSUED BY", "ISSUED", "REVOKED");
+            keys.list(ShellActor.current(staff)).forEach(k -> System.out.printf("%-12s %-30s %-14s %-22s %s%n", k.id(),
+                    k.name(), k.issuedBy(), k.issuedAt(), k.revokedAt() == null ? "-" : k.revokedAt()));
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "open311-key-revoke", description = "Revokes an Open311 API key by its id")
+    public static class Revoke implements Action {
+        @Reference
+        ApiKeys keys;
+        @Reference
+        StaffDirectory staff;
+        @Argument(index = 0, name = "id", required = true, description = "The key's id, as open311-key-list shows it")
+        String id;
+
+        @Override
+        public Object execute() {
+            keys.revoke(ShellActor.current(staff), id);
+            System.out.println("Key " + id + " revoked");
+            return null;
+        }
+    }
+}

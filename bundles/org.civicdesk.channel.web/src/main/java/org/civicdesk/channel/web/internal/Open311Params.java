@@ -1,0 +1,124 @@
+package org.civicdesk.channel.web.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.civicdesk.core.api.InvalidInputException;
+
+/**
+ * The parameters of one Open311 call. As GeoReport v2 asks, an empty parameter is the same as an
+ * absent one.
+ */
+final class Open311Params {
+    private final Map<String, String[]> values;
+
+    Open311Params(Map<String, String[]> values) {
+        this.values = values;
+    }
+
+    /** The parameter's first non-blank value, stripped, or {@code null}. */
+    String get(String name) {
+        String[] given = values.get(name);
+        if (given == null) {
+            return null;
+        }
+        return Arrays.stream(given).filter(v -> v != null && !v.isBlank()).map(String::strip).findFirst().orElse(null);
+    }
+
+    String get(String name, int maxLength) {
+        String value = get(name);
+        if (value != null && value.length() > maxLength) {
+            throw new InvalidInputException(name, name + " is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** A decimal number within bounds, or {@code null}. */
+    Double number(String name, double min, double max) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isNaN(number) || number < min || number > max) {
+                throw new InvalidInputException(name, name + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a decimal number, not '" + value + "'");
+        }
+    }
+
+    /** A positive whole number no greater than {@code max}, or {@code fallback} when absent. */
+    int positive(String name, int fallback, int max) {
+        String value = get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1 || number > max) {
+                throw new InvalidInputException(name, name + " must be between 1 and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** A W3C / ISO 8601 date-time (a bare date means its midnight in the city), or {@code null}. */
+    Instant instant(String name, ZoneId zone) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(name, name + " must be an ISO 8601 date and time with its offset, "
+                        + "e.g. 2026-12-01T10:00:00+02:00");
+            }
+        }
+    }
+
+    boolean flag(String name) {
+        return "true".equalsIgnoreCase(get(name));
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    List<String> list(String name) {
+        String value = get(name);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** The {@code attribute[CODE]} and {@code attribute[CODE][]} parameters, by code. */
+    Map<String, List<String>> attributes() {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        values.forEach((name, given) -> {
+            if (name.startsWith("attribute[") && name.indexOf(']') > 10) {
+                String code = name.substring(10, name.indexOf(']'));
+                String rest = name.substring(name.indexOf(']') + 1);
+                if (rest.isEmpty() || rest.equals("[]")) {
+                    attributes.merge(code, Arrays.asList(given), (a, b) -> {
+                        List<String> both = new java.util.ArrayList<>(a);
+                        both.addAll(b);
+                        return both;
+                    });
+                }
+            }
+        });
+        return attributes;
+    }
+}

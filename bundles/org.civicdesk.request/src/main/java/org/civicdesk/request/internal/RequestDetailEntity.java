@@ -1,0 +1,62 @@
+package org.civicdesk.request.internal;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+/**
+ * One value given with a request when it was filed: an answer to an attribute of its type, or a
+ * field of the contact left by a reporter without a national id. Append-only in the database,
+ * like the request itself.
+ */
+@Entity
+@Table(name = "CD_REQUEST_DETAIL", indexes = @Index(name = "CD_REQUEST_DETAIL_REQ", columnList = "REQUEST_NUMBER"))
+public class RequestDetailEntity {
+    static final String ATTRIBUTE = "attribute";
+    static final String CONTACT = "contact";
+
+    /** {@code <number>#<position>}: unique without a generator, like the history's ids. */
+    @Id
+    @Column(name = "ID", length = 30)
+    private String id;
+    @Column(name = "REQUEST_NUMBER", nullable = false, length = 16)
+    private String requestNumber;
+    @Column(name = "POS", nullable = false)
+    private int position;
+    @Column(name = "KIND", nullable = false, length = 10)
+    private String kind;
+    @Column(name = "NAME", nullable = false, length = 50)
+    private String name;
+    @Column(name = "DETAIL_VALUE", nullable = false, length = 4000)
+    private String value;
+
+    protected RequestDetailEntity() {
+    }
+
+    RequestDetailEntity(String requestNumber, int position, String kind, String name, String value) {
+        this.id = requestNumber + "#" + position;
+        this.requestNumber = requestNumber;
+        this.position = position;
+        this.kind = kind;
+        this.name = name;
+        this.value = value;
+    }
+
+    int getPosition() {
+        return position;
+    }
+
+    String getKind() {
+        return kind;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getValue() {
+        return value;
+    }
+}
