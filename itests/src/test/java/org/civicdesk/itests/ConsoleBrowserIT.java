@@ -143,6 +143,11 @@ public class ConsoleBrowserIT {
         assertEquals("pothole", new Select(type).getFirstSelectedOption().getAttribute("value"));
         type.sendKeys(Keys.TAB);
         browser.switchTo().activeElement().sendKeys("Groapă mare în fața blocului, pe banda întâi.", Keys.TAB);
+        // The type's own questions: how deep, and where exactly.
+        assertEquals("req-attr-depth", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("15", Keys.TAB);
+        assertEquals("req-attr-place", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("P", Keys.TAB); // "Pe carosabil"
         // The address is the caller's; the map after it takes the pin from the arrow keys.
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
         WebElement map = browser.switchTo().activeElement();
@@ -187,6 +192,8 @@ public class ConsoleBrowserIT {
                 civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body());
         assertEquals(Double.parseDouble(lat), filed.get("location").get("lat").asDouble(), 1e-6);
         assertEquals(Double.parseDouble(lon), filed.get("location").get("lon").asDouble(), 1e-6);
+        assertEquals("15", filed.get("attributes").get("depth").get(0).asText());
+        assertEquals("road", filed.get("attributes").get("place").get(0).asText());
         assertEquals("request_filed", call.get("outcome").asText());
         assertTrue(call.get("verified").asBoolean());
     }

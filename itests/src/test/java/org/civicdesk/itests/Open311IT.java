@@ -130,6 +130,9 @@ public class Open311IT extends CivicDeskTestSupport {
         assertEquals(6, count("SELECT COUNT(*) FROM CD_REQUEST_DETAIL WHERE REQUEST_NUMBER = '" + id + "'"));
         Reply staffView = get("operator", "/requests/" + id);
         assertEquals("web", staffView.body().get("channel").asText());
+        assertEquals("ana.report@example.org", staffView.body().get("contact").get("email").asText());
+        assertEquals("0740 123 456", staffView.body().get("contact").get("phone").asText());
+        assertEquals("12", staffView.body().get("attributes").get("depth").get(0).asText());
     }
 
     @Test

@@ -4,6 +4,7 @@ import {h, mount, field, debounce} from '../dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
 import {mapPicker} from '../map.js';
+import {attributeFields} from '../attributes.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
@@ -193,6 +194,15 @@ export async function callDeskScreen() {
   // ---- filing a request
   function renderRequestForm(filed) {
     const type = h('select', {required: true}, types.map((rt) => h('option', {value: rt.code}, rt.name)));
+    // The type's own questions follow the type chosen.
+    const questions = h('div', {});
+    let answers = null;
+    const askType = () => {
+      answers = attributeFields(types.find((rt) => rt.code === type.value), 'req-attr');
+      mount(questions, answers.element);
+    };
+    type.addEventListener('change', askType);
+    askType();
     const description = h('textarea', {required: true, maxlength: 4000, rows: 4});
     const address = h('input', {type: 'text', maxlength: 300, value: state.citizen ? state.citizen.address || '' : ''});
     const lat = h('input', {type: 'number', step: 'any', min: -90, max: 90});
@@ -222,7 +232,7 @@ export async function callDeskScreen() {
         try {
           const request = await post('/requests', {type: type.value, channel: state.interaction.channel,
             citizen: {nationalId: c.nationalId, firstName: c.firstName, lastName: c.lastName, companyName: c.kind === 'company' ? c.name : null,
-              address: c.address}, description: description.value, location});
+              address: c.address}, description: description.value, location, attributes: answers.values()});
           state.interaction = await post(`/interactions/${state.interaction.id}/requests`, {request: request.number});
           if (files.files.length) {
             const form = new FormData();
@@ -234,7 +244,7 @@ export async function callDeskScreen() {
           document.getElementById('filed').focus();
         } catch (err) { sayError(err); }
       }},
-      field('req-type', t('type'), type), field('req-description', t('description'), description),
+      field('req-type', t('type'), type), field('req-description', t('description'), description), questions,
       field('req-address', t('address'), address),
       h('div', {}, h('span', {class: 'label', id: 'map-label'}, t('map')), mapHolder),
       h('div', {class: 'row'}, field('req-lat', t('lat'), lat), field('req-lon', t('lon'), lon)),

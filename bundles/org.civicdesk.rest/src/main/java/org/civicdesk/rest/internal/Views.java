@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.Location;
-import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestAttribute;
+import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.ServiceRequest;
 
@@ -52,16 +53,28 @@ final class Views {
     record RequestView(String number, String trackingCode, String type, String channel, String citizenId,
             String description, LocationBody location, String department, String status, String assignee,
             Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, String self,
-            String track, List<EventView> history) {
+            String track, List<EventView> history, Map<String, List<String>> attributes, ContactView contact) {
 
         static RequestView of(ServiceRequest r, List<RequestEvent> history) {
+            return of(r, history, null, null);
+        }
+
+        /** The whole request: with its history, the answers to its type's questions and a reporter's contact. */
+        static RequestView of(ServiceRequest r, List<RequestEvent> history, Map<String, List<String>> attributes,
+                CitizenDetails contact) {
             Location l = r.location();
             return new RequestView(r.number().toString(), r.trackingCode(), r.type(), r.channel().id(), r.citizenId(),
                     r.description(), l == null ? null : new LocationBody(l.lat(), l.lon(), l.address()), r.department(),
                     r.status(), r.assignee(), r.registeredAt(), r.deadline(), r.lastChangeAt(), r.overdue(),
                     "/api/v1/requests/" + r.number(), "/api/v1/track/" + r.trackingCode(),
-                    history == null ? null : history.stream().map(EventView::of).toList());
+                    history == null ? null : history.stream().map(EventView::of).toList(), attributes,
+                    contact == null ? null : new ContactView(contact.firstName(), contact.lastName(), contact.phone(),
+                            contact.email()));
         }
+    }
+
+    /** How to reach a reporter who left no national id. */
+    record ContactView(String firstName, String lastName, String phone, String email) {
     }
 
     record EventView(int sequence, Instant time, String kind, String actor, String status, String assignee,
