@@ -101,6 +101,7 @@ public class Open311IT extends CivicDeskTestSupport {
         JsonNode list = json(V2 + "/requests/" + id + ".json");
         assertEquals("a one-element array", 1, list.size());
         JsonNode r = list.get(0);
+        GeoReportShapes.assertRequest(r);
         assertEquals(id, r.get("service_request_id").asText());
         assertTrue("ids are strings", r.get("service_request_id").isTextual());
         assertEquals("open", r.get("status").asText());
@@ -195,6 +196,7 @@ public class Open311IT extends CivicDeskTestSupport {
         assertTrue(all.size() > 0 && all.size() <= 1000);
         for (JsonNode r : all) {
             assertTrue(r.toString(), Set.of("pothole", "streetlight", "waste").contains(r.get("service_code").asText()));
+            GeoReportShapes.assertRequest(r);
         }
         for (JsonNode r : json(V2 + "/requests.json?service_code=streetlight&status=open")) {
             assertEquals("streetlight", r.get("service_code").asText());
@@ -336,8 +338,11 @@ public class Open311IT extends CivicDeskTestSupport {
             }
             assertTrue("codes are strings", s.get("service_code").isTextual());
             assertTrue(s.get("metadata").isBoolean());
-            assertTrue(Set.of("realtime", "batch", "blackbox").contains(s.get("type").asText()));
+            assertEquals("a type answered with a token is a batch service", s.get("service_code").asText().equals("petition"),
+                s.get("type").asText().equals("batch"));
             codes.add(s.get("service_code").asText());
+            GeoReportShapes.assertService(s);
+            GeoReportShapes.assertServiceDefinition(json(V2 + "/services/" + s.get("service_code").asText() + ".json"));
         }
         assertTrue(codes.contains("pothole"));
         JsonNode english = json(V2 + "/services.json?locale=en");

@@ -109,7 +109,8 @@ final class Open311Resource {
     /** Every service: the request types, names in Romanian or, with {@code locale=en}, English. */
     String services(Open311Format f, String locale) {
         String language = language(locale);
-        List<Map<String, Object>> services = types.list().stream().map(t -> service(t, language)).toList();
+        List<Map<String, Object>> services = types.list().stream().map(t -> service(t, language, tokenTypes.contains(t.code())))
+                .toList();
         return f.render("services", "service", services);
     }
 
@@ -144,13 +145,14 @@ final class Open311Resource {
         return f.renderObject("service_definition", definition);
     }
 
-    private static Map<String, Object> service(RequestType type, String language) {
+    /** A request type as a service; {@code batch} when its submissions are answered with a token. */
+    private static Map<String, Object> service(RequestType type, String language, boolean batch) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("service_code", type.code());
         service.put("service_name", type.name(language));
         service.put("description", type.name(language));
         service.put("metadata", !type.attributes().isEmpty());
-        service.put("type", "realtime");
+        service.put("type", batch ? "batch" : "realtime");
         service.put("keywords", type.code().replace('-', ','));
         service.put("group", type.department());
         return service;
