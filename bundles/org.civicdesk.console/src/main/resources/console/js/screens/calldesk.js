@@ -3,7 +3,7 @@ import {get, post, query} from '../api.js';
 import {h, mount, field, debounce} from '../dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
-import {mapPicker} from '../map.js';
+import {cityMap} from '/map/map.js';
 import {attributeFields} from '../attributes.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
@@ -211,7 +211,7 @@ export async function callDeskScreen() {
     // The map pin and the coordinates stay in step, whichever the operator uses.
     const mapHolder = h('div', {class: 'map-holder'});
     if (state.citizen && state.verified) {
-      mapPicker((la, lo) => { lat.value = la; lon.value = lo; }).then((map) => {
+      cityMap({label: t('mapHelp'), onPick: (la, lo) => { lat.value = la; lon.value = lo; }}).then((map) => {
         mapHolder.append(map.element);
         const typed = () => map.setPin(parseFloat(lat.value), parseFloat(lon.value));
         lat.addEventListener('change', typed);
