@@ -1,6 +1,6 @@
 // The console's shell: who is logged in, the menu, the language, the routes and the status line.
 import {get, api, whenUnauthorized} from './api.js';
-import {h, mount} from './dom.js';
+import {h, mount} from '/web/dom.js';
 import {t, lang, setLang} from './i18n.js';
 import {loginScreen} from './screens/login.js';
 import {callDeskScreen} from './screens/calldesk.js';

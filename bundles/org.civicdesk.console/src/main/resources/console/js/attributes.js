@@ -1,5 +1,5 @@
 // The questions a request type asks besides the description (its attributes), as form controls.
-import {h, field} from './dom.js';
+import {h, field} from '/web/dom.js';
 
 /**
  * Controls for a request type's attributes: {element, values()} where values() gives

@@ -1,6 +1,6 @@
 // Admin: what runs right now (refreshed while the screen is open), who works here, which request types exist.
 import {get, query} from '../api.js';
-import {h, mount} from '../dom.js';
+import {h, mount} from '/web/dom.js';
 import {t, lang} from '../i18n.js';
 import {hasRole} from '../app.js';
 

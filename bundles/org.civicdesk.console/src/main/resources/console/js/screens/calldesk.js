@@ -1,9 +1,9 @@
 // The call desk: one contact from its start to its close, keyboard first (Alt + a letter, shown beside each step).
 import {get, post, query} from '../api.js';
-import {h, mount, field, debounce} from '../dom.js';
+import {h, mount, field, debounce} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
-import {cityMap} from '/map/map.js';
+import {cityMap} from '/web/map.js';
 import {attributeFields} from '../attributes.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.

@@ -1,5 +1,5 @@
 import {post} from '../api.js';
-import {h, field} from '../dom.js';
+import {h, field} from '/web/dom.js';
 import {t} from '../i18n.js';
 
 /** The login form; calls loggedIn(account) once the session is open. */

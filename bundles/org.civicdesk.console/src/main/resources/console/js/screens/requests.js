@@ -1,6 +1,6 @@
 // Requests: the filtered, paged list (each role sees what the registry lets it see) and one request's detail.
 import {get, post, query} from '../api.js';
-import {h, field} from '../dom.js';
+import {h, field} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError, navigate, hasRole, render} from '../app.js';
 

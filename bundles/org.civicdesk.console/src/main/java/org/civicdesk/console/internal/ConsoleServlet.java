@@ -7,7 +7,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Serves the console's pages and scripts from this bundle at {@code /console/}, on the HTTP
- * Whiteboard. The pages talk only to {@code /api/v1} and draw the city map from {@code /map/}.
+ * Whiteboard. The pages talk only to {@code /api/v1} and draw the city map from {@code /web/}.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/console/*",

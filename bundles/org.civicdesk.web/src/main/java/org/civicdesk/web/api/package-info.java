@@ -1,7 +1,7 @@
 /**
  * What CivicDesk's web faces (the operator console, the citizens' portal) share: a servlet that
  * serves a bundle's pages with a strict content security policy. The city map they draw is served
- * at {@code /map/} ({@code map.js}, the base layer, {@code settings.json}).
+ * at {@code /web/} ({@code map.js}, the base layer, {@code settings.json}).
  */
 @Export
 @Version("1.0.0")

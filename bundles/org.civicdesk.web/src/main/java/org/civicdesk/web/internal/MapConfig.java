@@ -17,7 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Base layer", description = "GeoJSON of the city's streets (LineStrings with a 'name'), "
             + "served by this Karaf; the default is the demo city's, shipped with CivicDesk")
-    String baseLayer() default "/map/demo-streets.geojson";
+    String baseLayer() default "/web/demo-streets.geojson";
 
     @AttributeDefinition(name = "Tile server", required = false, description = "The city's own raster tile server, as a "
             + "URL with {z}, {x} and {y}, e.g. https://tiles.primaria.ro/{z}/{x}/{y}.png, drawn under the streets; "

@@ -8,7 +8,7 @@ let settings = null;
 
 /** The map's place and layers, from etc/org.civicdesk.map.cfg. */
 export async function mapSettings() {
-  if (!settings) settings = await (await fetch('/map/settings.json', {credentials: 'same-origin'})).json();
+  if (!settings) settings = await (await fetch('/web/settings.json', {credentials: 'same-origin'})).json();
   return settings;
 }
 

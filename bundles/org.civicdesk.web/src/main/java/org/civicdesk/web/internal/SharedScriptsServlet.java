@@ -22,16 +22,16 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The city map at {@code /map/}: the {@code map.js} module the pages import, the demo city's base
- * layer, and {@code settings.json} with the map's place and layers from
- * {@code etc/org.civicdesk.map.cfg}. Nothing is fetched from the internet unless a city points
- * the map at its own tile server.
+ * What every CivicDesk page shares, at {@code /web/}: the {@code dom.js} and {@code map.js}
+ * modules the pages import, the demo city's base layer, and {@code settings.json} with the map's
+ * place and layers from {@code etc/org.civicdesk.map.cfg}. Nothing is fetched from the internet
+ * unless a city points the map at its own tile server.
  */
 @Component(service = Servlet.class, configurationPid = "org.civicdesk.map", property = {
-    "osgi.http.whiteboard.servlet.pattern=/map/*",
-    "osgi.http.whiteboard.servlet.name=civicdesk-map"})
+    "osgi.http.whiteboard.servlet.pattern=/web/*",
+    "osgi.http.whiteboard.servlet.name=civicdesk-web-common"})
 @Designate(ocd = MapConfig.class)
-public class MapServlet extends PageServlet {
+public class SharedScriptsServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
 
     private static final Pattern TILE = Pattern.compile("/tiles/(\\d{1,2})/(\\d{1,7})/(\\d{1,7})");
@@ -40,8 +40,8 @@ public class MapServlet extends PageServlet {
     private volatile String settings;
     private volatile String tileUrl = "";
 
-    public MapServlet() {
-        super("/map");
+    public SharedScriptsServlet() {
+        super("/web");
     }
 
     @Activate
@@ -54,7 +54,7 @@ public class MapServlet extends PageServlet {
         tileUrl = tiles;
         settings = String.format(Locale.ROOT, "{\"center\":[%s,%s],\"spanKm\":%s,\"baseLayer\":\"%s\",\"tileUrl\":%s}",
                 config.centerLat(), config.centerLon(), config.spanKm(), json(config.baseLayer()),
-                tiles.isEmpty() ? "null" : "\"/map/tiles/{z}/{x}/{y}\"");
+                tiles.isEmpty() ? "null" : "\"/web/tiles/{z}/{x}/{y}\"");
     }
 
     private static String json(String text) {
