@@ -1,4 +1,5 @@
 // Every label of the console, in Romanian and English. The language is the operator's choice, kept in the browser.
+import {translations} from '/web/i18n.js';
 
 export const MESSAGES = {
   ro: {
@@ -69,27 +70,4 @@ export const MESSAGES = {
   }
 };
 
-let language = (globalThis.localStorage && localStorage.getItem('civicdesk.lang')) || 'ro';
-
-export function lang() { return language; }
-
-export function setLang(value) {
-  language = MESSAGES[value] ? value : 'ro';
-  if (globalThis.localStorage) localStorage.setItem('civicdesk.lang', language);
-  document.documentElement.lang = language;
-}
-
-/** The label for key ("outcomes.abandoned" reaches into groups); the key itself if none. */
-export function t(key) {
-  const found = key.split('.').reduce((m, k) => (m && m[k] !== undefined ? m[k] : undefined), MESSAGES[language]);
-  return found === undefined ? key : found;
-}
-
-/** A date and time in the operator's language. */
-export function when(iso) {
-  return iso ? new Date(iso).toLocaleString(language === 'ro' ? 'ro-RO' : 'en-GB') : '';
-}
-
-export function day(iso) {
-  return iso ? new Date(iso + (iso.length === 10 ? 'T12:00:00' : '')).toLocaleDateString(language === 'ro' ? 'ro-RO' : 'en-GB') : '';
-}
+export const {lang, setLang, t, when, day} = translations(MESSAGES, 'civicdesk.lang');

@@ -5,36 +5,18 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,14 +25,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * against the assembled distribution started as an administrator starts it. Each main screen
  * is kept as a screenshot in {@code target/screenshots}.
  */
-public class ConsoleBrowserIT {
+public class ConsoleBrowserIT extends BrowserTestSupport {
     /** A demo citizen with taxes in the demo tax database. */
     private static final String CNP = "2550720350038";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static RunningDistribution civicdesk;
-    private WebDriver browser;
-    private WebDriverWait wait;
 
     @BeforeClass
     public static void startCivicDesk() throws Exception {
@@ -64,48 +43,6 @@ public class ConsoleBrowserIT {
             civicdesk.close();
         }
     }
-
-    @Before
-    public void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        // The flags the machine's notes give for a closed network, plus a fresh profile each time.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1100", "--lang=ro",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    /** On a failure: the page as it was, its picture and the browser's console, beside the screenshots. */
-    @Rule
-    public final TestWatcher keepEvidence = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description test) {
-            try {
-                screenshot("FAILED-" + test.getMethodName());
-                Files.writeString(SCREENSHOTS.resolve("FAILED-" + test.getMethodName() + ".html"), browser.getPageSource());
-                Files.write(SCREENSHOTS.resolve("FAILED-" + test.getMethodName() + ".log"), browser.manage().logs()
-                        .get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
-            } catch (Exception ignored) {
-                // the failure itself is what matters
-            }
-        }
-
-        /** The browser closes here, after {@link #failed}: an {@code @After} would close it before. */
-        @Override
-        protected void finished(Description test) {
-            if (browser != null) {
-                browser.quit();
-            }
-        }
-    };
 
     @Test
     public void anOperatorTakesAWholeCallWithTheKeyboard() throws Exception {
@@ -293,10 +230,5 @@ public class ConsoleBrowserIT {
     /** Alt + a letter, held together as an operator presses it. */
     private void alt(String letter) {
         new Actions(browser).keyDown(Keys.ALT).sendKeys(letter).keyUp(Keys.ALT).perform();
-    }
-
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,7 +4,7 @@ import {h, mount, field, debounce} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
 import {cityMap} from '/web/map.js';
-import {attributeFields} from '../attributes.js';
+import {attributeFields} from '/web/attributes.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};

@@ -85,6 +85,11 @@ final class Open311Resource {
         this.zone = ZoneId.of(config.zone());
     }
 
+    /** The request types whose requests the public may read, in code order. */
+    List<String> publicTypes() {
+        return publicTypes.stream().sorted().toList();
+    }
+
     private static Set<String> codes(String list) {
         return Set.copyOf(List.of(list == null ? new String[0] : list.split("[,\\s]+")).stream()
                 .filter(s -> !s.isEmpty()).toList());

@@ -3,11 +3,8 @@ package org.civicdesk.channel.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +13,6 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.Part;
 
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.CivicDeskException;
@@ -72,7 +68,7 @@ public class Open311Servlet extends HttpServlet {
             (f, m, p, k, r) -> resource().serviceDefinition(f, m.group(1), p.get("locale")));
         route("GET", "requests" + FORMAT, false, "list", (f, m, p, k, r) -> resource().list(f, p, base(r)));
         route("POST", "requests" + FORMAT, true, "post",
-            (f, m, p, k, r) -> resource().post(f, k, p, photos(r)));
+            (f, m, p, k, r) -> resource().post(f, k, p, FormRequests.photos(r)));
         route("GET", "requests/" + ID + FORMAT, false, "read", (f, m, p, k, r) -> resource().one(f, m.group(1), p, base(r)));
         route("GET", "tokens/([A-Za-z0-9]{1,40})" + FORMAT, false, "token", (f, m, p, k, r) -> resource().token(f, m.group(1)));
         route("GET", "servicerequestupdates" + FORMAT, false, "updates", (f, m, p, k, r) -> resource().updates(f, p));
@@ -123,7 +119,7 @@ public class Open311Servlet extends HttpServlet {
                 throw new NotFoundException("no such resource: " + path);
             }
             format = Open311Format.of(matched.group(matched.groupCount()));
-            Open311Params params = params(request);
+            Open311Params params = FormRequests.params(request);
             ApiKeys.ApiKey key = key(params, route.needsKey());
             if (key != null) {
                 long retryAfter = endpoint.limiter().take(key.id(), System.currentTimeMillis());
@@ -140,20 +136,33 @@ public class Open311Servlet extends HttpServlet {
             }
             // 200 even for a new report: what existing Open311 clients expect.
             send(response, 200, format, body);
-        } catch (NotFoundException e) {
-            send(response, 404, format, format.error(404, e.getMessage()));
-        } catch (AccessDeniedException e) {
-            send(response, 403, format, format.error(403, e.getMessage()));
-        } catch (InvalidInputException e) {
-            send(response, 400, format, format.error(400, (e.field() == null ? "" : e.field() + ": ") + e.getMessage()));
-        } catch (ConflictException e) {
-            send(response, 409, format, format.error(409, e.getMessage()));
-        } catch (CivicDeskException e) {
-            send(response, 400, format, format.error(400, e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.warn("Open311 {} {} failed: {}", request.getMethod(), path, e.toString());
-            send(response, 500, format, format.error(500, "internal error"));
+            fail(response, format, e, request.getMethod() + " " + path);
         }
+    }
+
+    /** Answers a failure as GeoReport's errors document: 4xx for what the caller can mend, 500 for the rest. */
+    static void fail(HttpServletResponse response, Open311Format format, RuntimeException error, String what)
+            throws IOException {
+        int status;
+        String description = error.getMessage();
+        if (error instanceof NotFoundException) {
+            status = 404;
+        } else if (error instanceof AccessDeniedException) {
+            status = 403;
+        } else if (error instanceof InvalidInputException invalid) {
+            status = 400;
+            description = (invalid.field() == null ? "" : invalid.field() + ": ") + error.getMessage();
+        } else if (error instanceof ConflictException) {
+            status = 409;
+        } else if (error instanceof CivicDeskException) {
+            status = 400;
+        } else {
+            LOG.warn("Open311 {} failed: {}", what, error.toString());
+            status = 500;
+            description = "internal error";
+        }
+        send(response, status, format, format.error(status, description));
     }
 
     /** The caller's key: required to change anything; when given elsewhere it must be valid too. */
@@ -166,54 +175,6 @@ public class Open311Servlet extends HttpServlet {
             return null;
         }
         return keys.verify(given).orElseThrow(() -> new AccessDeniedException("api_key is not valid or was revoked"));
-    }
-
-    /**
-     * The form's fields, from a URL-encoded body, the query, or the text parts of a multipart body
-     * (which some containers leave out of the parameters).
-     */
-    private static Open311Params params(HttpServletRequest request) throws IOException, ServletException {
-        Map<String, String[]> values = new HashMap<>(request.getParameterMap());
-        if (isMultipart(request)) {
-            Map<String, List<String>> texts = new HashMap<>();
-            for (Part part : parts(request)) {
-                if (part.getSubmittedFileName() == null && !values.containsKey(part.getName())) {
-                    texts.computeIfAbsent(part.getName(), k -> new ArrayList<>())
-                            .add(new String(part.getInputStream().readNBytes(20_000), StandardCharsets.UTF_8));
-                }
-            }
-            texts.forEach((name, text) -> values.put(name, text.toArray(String[]::new)));
-        }
-        return new Open311Params(values);
-    }
-
-    /** The photos of a multipart report: its file parts named {@code media} or {@code media[]}. */
-    private static List<Open311Resource.Upload> photos(HttpServletRequest request) throws IOException, ServletException {
-        List<Open311Resource.Upload> photos = new ArrayList<>();
-        if (isMultipart(request)) {
-            for (Part part : parts(request)) {
-                if (part.getSubmittedFileName() != null && part.getName().matches("media(\\[\\d*\\])?")
-                        && part.getSize() > 0) {
-                    try (InputStream in = part.getInputStream()) {
-                        photos.add(new Open311Resource.Upload(part.getSubmittedFileName(), in.readAllBytes()));
-                    }
-                }
-            }
-        }
-        return photos;
-    }
-
-    private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException, ServletException {
-        try {
-            return request.getParts();
-        } catch (IllegalStateException e) { // the container's size limits
-            throw new InvalidInputException("media", "the report is larger than 60 MiB");
-        }
-    }
-
-    private static boolean isMultipart(HttpServletRequest request) {
-        return request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT)
-                .startsWith("multipart/form-data");
     }
 
     /** The endpoint's URL as the client reached it, up to {@code /v2}. */
@@ -233,7 +194,7 @@ public class Open311Servlet extends HttpServlet {
         }
     }
 
-    private static void send(HttpServletResponse response, int status, Open311Format format, String body) throws IOException {
+    static void send(HttpServletResponse response, int status, Open311Format format, String body) throws IOException {
         response.setStatus(status);
         response.setContentType(format.mediaType);
         response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
-// The questions a request type asks besides the description (its attributes), as form controls.
-import {h, field} from '/web/dom.js';
+// The questions a request type asks besides the description (its attributes), as form controls. The
+// attributes come from the REST API's request types or Open311's service definitions: same fields.
+import {h, field} from './dom.js';
 
 /**
  * Controls for a request type's attributes: {element, values()} where values() gives

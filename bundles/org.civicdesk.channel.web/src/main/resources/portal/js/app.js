@@ -1,0 +1,59 @@
+// The citizens' portal: a single page whose screens follow the address (/portal/report, /portal/follow/2026-000123, …).
+import {h, mount} from '/web/dom.js';
+import {t, lang, setLang} from './i18n.js';
+import {reportScreen} from './screens/report.js';
+import {followScreen} from './screens/follow.js';
+import {reportsScreen} from './screens/reports.js';
+import {helpScreen} from './screens/help.js';
+
+const main = document.getElementById('main');
+const SCREENS = [
+  {path: 'report', label: 'report', show: reportScreen},
+  {path: 'follow', label: 'follow', show: followScreen},
+  {path: 'reports', label: 'reports', show: reportsScreen},
+  {path: 'help', label: 'help', show: helpScreen},
+];
+
+/** A message for everyone, screen readers included (the status region is polite and live). */
+export function say(text, isError = false) {
+  const status = document.getElementById('status');
+  status.classList.toggle('error', isError);
+  status.textContent = text;
+}
+
+export function sayError(error) {
+  say(`${t('failed')} ${error.message}`, true);
+}
+
+export function go(path) {
+  history.pushState(null, '', `/portal/${path}`);
+  show();
+}
+
+function homeScreen(root) {
+  mount(root, h('h1', {}, t('title')), h('p', {}, t('homeIntro')),
+    h('div', {class: 'tiles'}, SCREENS.map((s) => h('a', {href: `/portal/${s.path}`, onclick: (e) => { e.preventDefault(); go(s.path); }},
+      h('strong', {}, t(s.label))))));
+}
+
+function show() {
+  const [first, ...rest] = location.pathname.replace(/^\/portal\/?/, '').split('/');
+  const screen = SCREENS.find((s) => s.path === first);
+  document.title = `${t(screen ? screen.label : 'title')} — ${t('cityHall')}`;
+  document.getElementById('skip').textContent = t('skip');
+  document.getElementById('lang-label').textContent = t('language');
+  document.getElementById('brand').textContent = t('cityHall');
+  mount(document.getElementById('nav'), [{path: '', label: 'home'}, ...SCREENS].map((s) => h('a', {
+    href: `/portal/${s.path}`, 'aria-current': (screen ? screen.path : '') === s.path ? 'page' : null,
+    onclick: (e) => { e.preventDefault(); go(s.path); }}, t(s.label))));
+  say('');
+  (screen ? screen.show : homeScreen)(main, rest.join('/'));
+  main.focus();
+}
+
+const languages = document.getElementById('lang');
+languages.value = lang();
+setLang(lang());
+languages.addEventListener('change', () => { setLang(languages.value); show(); });
+window.addEventListener('popstate', show);
+show();

@@ -1,0 +1,48 @@
+// Follow a request by its registration number: status, last change, the department, the public history.
+import {h, mount, field} from '/web/dom.js';
+import {open311, urlId} from '../api.js';
+import {t, when} from '../i18n.js';
+import {sayError} from '../app.js';
+
+/** The city's own status in words when the portal knows it, else GeoReport's open or closed. */
+function statusLabel(detailed, openOrClosed) {
+  const key = `detailed.${detailed}`;
+  return t(key) !== key ? t(key) : openOrClosed ? t(`statuses.${openOrClosed}`) : detailed;
+}
+
+export function followScreen(root, given) {
+  const number = h('input', {type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: '2026/000123',
+    value: given ? given.replace('-', '/') : ''});
+  const result = h('section', {id: 'follow-result', 'aria-live': 'polite'});
+
+  async function find(e) {
+    if (e) e.preventDefault();
+    const id = number.value.trim();
+    if (!id) return;
+    try {
+      const [r] = await open311(`requests/${urlId(id)}`, {extensions: true});
+      const extended = r.extended_attributes || {};
+      mount(result, h('div', {class: 'card'},
+        h('h2', {}, `${r.service_request_id} — ${r.service_name || r.service_code}`),
+        h('dl', {},
+          h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(extended.detailed_status, r.status)),
+          r.status_notes ? [h('dt', {}, t('notes')), h('dd', {}, r.status_notes)] : null,
+          h('dt', {}, t('registeredOn')), h('dd', {}, when(r.requested_datetime)),
+          h('dt', {}, t('lastChange')), h('dd', {}, when(r.updated_datetime)),
+          h('dt', {}, t('department')), h('dd', {}, r.agency_responsible || ''),
+          r.address ? [h('dt', {}, t('where')), h('dd', {}, r.address)] : null),
+        h('h3', {}, t('history')),
+        h('ol', {class: 'history'}, (extended.notes || []).map((n) => h('li', {},
+          `${when(n.datetime)} — ${t(`noteTypes.${n.type}`)}: ${statusLabel(n.status, null)}`,
+          n.summary ? ` (${n.summary})` : '')))));
+    } catch (err) {
+      if (err.status === 404) mount(result, h('p', {}, t('notFound')));
+      else sayError(err);
+    }
+  }
+
+  mount(root, h('h1', {}, t('follow')), h('p', {class: 'hint'}, t('followHint')),
+    h('form', {onsubmit: find}, field('follow-number', t('number'), number),
+      h('div', {class: 'row'}, h('button', {type: 'submit', id: 'follow-find'}, t('find')))), result);
+  if (given) find();
+}

@@ -1,0 +1,179 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The citizens' portal in a phone-sized headless Chromium against the assembled distribution:
+ * report with a photo and a pin, the duplicate hint, following by number, the map of reports,
+ * the knowledge base, both languages.
+ */
+public class PortalBrowserIT extends BrowserTestSupport {
+    /** The first bytes of a PNG file: what the document store looks at. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+
+    private static RunningDistribution civicdesk;
+
+    @BeforeClass
+    public static void startCivicDesk() throws Exception {
+        civicdesk = RunningDistribution.start("portal-it");
+    }
+
+    @AfterClass
+    public static void stopCivicDesk() throws Exception {
+        if (civicdesk != null) {
+            civicdesk.close();
+        }
+    }
+
+    /** A phone held upright. */
+    @Override
+    protected String windowSize() {
+        return "412,915";
+    }
+
+    @Test
+    public void aCitizenSeesTheDuplicateHintThenReportsWithAPhotoAndAPinAndFollowsIt() throws Exception {
+        // Someone reported a pothole right here already.
+        String existing = JSON(post("/open311/v2/requests.json", "api_key", "demo-open311-key", "service_code", "pothole",
+                "lat", "47.649", "long", "26.256", "description", "Groapă mare la intersecție")).get(0)
+                .get("service_request_id").asText();
+
+        browser.get(civicdesk.url("/portal/report"));
+        Select category = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("category"))));
+        category.selectByValue("pothole");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attr-depth"))).sendKeys("10");
+        browser.findElement(By.id("description")).sendKeys("Groapă adâncă, se umple cu apă");
+        WebElement lat = browser.findElement(By.id("lat"));
+        lat.sendKeys("47.64902");
+        WebElement lon = browser.findElement(By.id("lon"));
+        lon.sendKeys("26.25603", Keys.TAB);
+        // The same category within 50 m: the existing report is offered first.
+        WebElement hint = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#nearby .card")));
+        assertTrue(hint.getText(), hint.getText().contains(existing));
+        screenshot("portal-duplicate-hint");
+
+        // Not the same problem after all: 200 m further north, with the arrow keys on the map.
+        WebElement map = browser.findElement(By.id("map"));
+        map.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_UP), Keys.chord(Keys.SHIFT, Keys.ARROW_UP));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#nearby .card")));
+        assertFalse("the pin moved", browser.findElement(By.id("lat")).getAttribute("value").startsWith("47.6490"));
+        Path photo = Files.createTempFile("groapa", ".png");
+        Files.write(photo, PNG);
+        browser.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("email")).sendKeys("cetatean@example.org");
+        browser.findElement(By.id("send")).click();
+        String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed-number"))).getText();
+        assertTrue(number, number.matches("\\d{4}/\\d{6}"));
+        assertFalse(browser.findElement(By.id("filed-deadline")).getText().isBlank());
+        screenshot("portal-filed");
+
+        JsonNode filed = JSON(civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body());
+        assertEquals("web", filed.get("channel").asText());
+        assertEquals("10", filed.get("attributes").get("depth").get(0).asText());
+        assertEquals("cetatean@example.org", filed.get("contact").get("email").asText());
+        assertEquals("the photo is attached", 1,
+                JSON(civicdesk.call("operator", "GET", "/api/v1/requests/" + number + "/attachments", null).body()).size());
+
+        // Follow it by the link, then by typing its number.
+        browser.findElement(By.id("follow-link")).click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("follow-status")));
+        assertEquals("Înregistrată", status.getText());
+        assertTrue(browser.findElement(By.id("follow-result")).getText().contains("ROADS")
+                || browser.findElement(By.id("follow-result")).getText().contains("Drumuri"));
+        screenshot("portal-follow");
+    }
+
+    @Test
+    public void aDuplicateIsSupportedInsteadOfFiledAgain() throws Exception {
+        String existing = JSON(post("/open311/v2/requests.json", "api_key", "demo-open311-key", "service_code", "streetlight",
+                "lat", "47.651", "long", "26.251", "description", "Stâlpul nu luminează")).get(0)
+                .get("service_request_id").asText();
+        long before = JSON(civicdesk.call("operator", "GET", "/api/v1/requests?limit=1", null).body()).get("total").asLong();
+        browser.get(civicdesk.url("/portal/report"));
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("category")))).selectByValue("streetlight");
+        browser.findElement(By.id("lat")).sendKeys("47.65101");
+        browser.findElement(By.id("lon")).sendKeys("26.25102", Keys.TAB);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#nearby button.support"))).click();
+        WebElement thanks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("supported")));
+        assertTrue(thanks.getText(), thanks.getText().contains(existing));
+        assertTrue("the support is in the report's history", civicdesk.call("operator", "GET", "/api/v1/requests/" + existing,
+                null).body().contains("aceeași problemă"));
+        assertEquals("nothing new was filed", before,
+                JSON(civicdesk.call("operator", "GET", "/api/v1/requests?limit=1", null).body()).get("total").asLong());
+    }
+
+    @Test
+    public void theMapOfReportsListsThemByCategoryAndStatus() throws Exception {
+        browser.get(civicdesk.url("/portal/reports"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
+        assertFalse(browser.findElements(By.cssSelector("#map .map-marker")).isEmpty());
+        new Select(browser.findElement(By.id("filter-category"))).selectByValue("streetlight");
+        browser.findElement(By.id("filter")).click();
+        // The table is drawn anew when the answer comes: read it whole once it shows street lights only.
+        wait.until(d -> {
+            try {
+                List<WebElement> kinds = d.findElements(By.cssSelector("#reports-table tbody td:nth-child(2)"));
+                return !kinds.isEmpty() && kinds.stream().allMatch(k -> k.getText().equals("Iluminat public defect"));
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        screenshot("portal-map");
+    }
+
+    @Test
+    public void theKnowledgeBaseAnswersInBothLanguages() throws Exception {
+        browser.get(civicdesk.url("/portal/help"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("question"))).sendKeys("certificat nastere", Keys.ENTER);
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answers article h2")));
+        assertFalse(answer.getText().isBlank());
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "What do I need?"));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.findElement(By.id("question")).sendKeys("birth certificate", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answers article h2")));
+        screenshot("portal-help-en");
+    }
+
+    private static JsonNode JSON(String body) throws Exception {
+        return CivicDeskTestSupport.JSON.readTree(body);
+    }
+
+    private static String post(String path, String... fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(civicdesk.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(response.body(), 200, response.statusCode());
+        return response.body();
+    }
+}
