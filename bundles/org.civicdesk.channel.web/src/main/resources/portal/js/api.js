@@ -1,4 +1,4 @@
-// The portal's calls: the public Open311 reads, and /portal/api for what a citizen sends.
+// The portal's calls: the public Open311 and CivicDesk API reads, and /portal/api for what a citizen sends.
 const OPEN311 = '/open311/v2';
 
 async function answer(response) {
@@ -15,6 +15,19 @@ async function answer(response) {
 export async function open311(resource, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   return answer(await fetch(`${OPEN311}/${resource}.json${query.toString() ? '?' + query : ''}`));
+}
+
+/** A public read of the CivicDesk API, e.g. api('knowledge', {q: 'certificat'}). */
+export async function api(resource, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const response = await fetch(`/api/v1/${resource}${query.toString() ? '?' + query : ''}`);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(body && (body.detail || body.title) || `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
 }
 
 export async function portal(path, body) {

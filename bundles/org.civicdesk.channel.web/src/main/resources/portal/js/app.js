@@ -1,10 +1,12 @@
 // The citizens' portal: a single page whose screens follow the address (/portal/report, /portal/follow/2026-000123, …).
 import {h, mount} from '/web/dom.js';
-import {t, lang, setLang} from './i18n.js';
+import {t, lang, setLang, day} from './i18n.js';
 import {reportScreen} from './screens/report.js';
 import {followScreen} from './screens/follow.js';
 import {reportsScreen} from './screens/reports.js';
 import {helpScreen} from './screens/help.js';
+import {pollsScreen} from './screens/polls.js';
+import {api} from './api.js';
 
 const main = document.getElementById('main');
 const SCREENS = [
@@ -12,6 +14,7 @@ const SCREENS = [
   {path: 'follow', label: 'follow', show: followScreen},
   {path: 'reports', label: 'reports', show: reportsScreen},
   {path: 'help', label: 'help', show: helpScreen},
+  {path: 'polls', label: 'polls', show: pollsScreen},
 ];
 
 /** A message for everyone, screen readers included (the status region is polite and live). */
@@ -30,10 +33,18 @@ export function go(path) {
   show();
 }
 
-function homeScreen(root) {
+async function homeScreen(root) {
+  const notices = h('section', {id: 'announcements', 'aria-labelledby': 'announcements-title'},
+    h('h2', {id: 'announcements-title'}, t('announcements')));
   mount(root, h('h1', {}, t('title')), h('p', {}, t('homeIntro')),
     h('div', {class: 'tiles'}, SCREENS.map((s) => h('a', {href: `/portal/${s.path}`, onclick: (e) => { e.preventDefault(); go(s.path); }},
-      h('strong', {}, t(s.label))))));
+      h('strong', {}, t(s.label))))), notices);
+  try {
+    const current = await api('announcements');
+    notices.append(current.length ? h('ul', {}, current.map((a) => h('li', {class: 'announcement'},
+      h('p', {}, a.texts[lang()] || a.texts.ro), h('p', {class: 'hint'}, `${day(a.validFrom.slice(0, 10))} – ${day(a.validUntil.slice(0, 10))}`))))
+      : h('p', {}, t('noAnnouncements')));
+  } catch (err) { notices.append(h('p', {class: 'hint'}, err.message)); }
 }
 
 function show() {

@@ -31,6 +31,13 @@ export const MESSAGES = {
     helpHint: 'De exemplu: certificat de naștere, autorizație de construire, impozit mașină.', search: 'Caută',
     documents: 'Acte necesare', fees: 'Taxe', office: 'Unde', hours: 'Program', steps: 'Pași', noAnswers: 'Niciun răspuns găsit.',
     required: 'obligatoriu', failed: 'A apărut o eroare:',
+    announcements: 'Anunțurile primăriei', noAnnouncements: 'Niciun anunț în acest moment.',
+    polls: 'Consultări și referendumuri', pollsHint: 'Fiecare cetățean votează o singură dată, pe portal sau la telefon. '
+      + 'Rezultatele se afișează după încheierea votului.', noPolls: 'Nicio consultare.',
+    pollStates: {open: 'se votează', closed: 'încheiată', upcoming: 'urmează'}, yourChoice: 'Alegerea dumneavoastră',
+    cnp: 'CNP', pin: 'PIN', pinHint: 'PIN-ul îl primiți la ghișeul primăriei sau îl găsiți pe decizia de impunere.',
+    vote: 'Votează', voted: 'Votul a fost înregistrat. Mulțumim!', votedAlready: 'Ați votat deja în această consultare.',
+    results: 'Rezultate', votes: 'voturi',
   },
   en: {
     skip: 'Skip to content', language: 'Language', cityHall: 'City Hall', title: 'Citizens\' portal',
@@ -61,6 +68,13 @@ export const MESSAGES = {
     helpHint: 'For example: birth certificate, building permit, car tax.', search: 'Search',
     documents: 'Documents to bring', fees: 'Fees', office: 'Where', hours: 'Opening hours', steps: 'Steps',
     noAnswers: 'No answer found.', required: 'required', failed: 'Something went wrong:',
+    announcements: 'City hall announcements', noAnnouncements: 'No announcements right now.',
+    polls: 'Polls and referendums', pollsHint: 'Each citizen votes once, on the portal or by phone. '
+      + 'Results are shown after the vote closes.', noPolls: 'No polls.',
+    pollStates: {open: 'open', closed: 'closed', upcoming: 'upcoming'}, yourChoice: 'Your choice',
+    cnp: 'Personal number (CNP)', pin: 'PIN', pinHint: 'You get your PIN at the city hall\'s front desk or on your tax decision.',
+    vote: 'Vote', voted: 'Your vote is recorded. Thank you!', votedAlready: 'You have voted in this poll already.',
+    results: 'Results', votes: 'votes',
   },
 };
 

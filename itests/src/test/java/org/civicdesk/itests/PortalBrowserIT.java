@@ -159,6 +159,40 @@ public class PortalBrowserIT extends BrowserTestSupport {
         screenshot("portal-help-en");
     }
 
+    @Test
+    public void aCitizenVotesOnceAndReadsTheAnnouncements() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> announced = civicdesk.call("supervisor", "POST", "/api/v1/announcements", "{\"texts\":{\"ro\":"
+                + "\"Strada Zamca este închisă sâmbătă\",\"en\":\"Zamca Street is closed on Saturday\"},\"validFrom\":\""
+                + now.minusSeconds(60) + "\",\"validUntil\":\"" + now.plusSeconds(3600) + "\"}");
+        assertEquals(announced.body(), 200, announced.statusCode());
+        String poll = JSON(civicdesk.call("supervisor", "POST", "/api/v1/polls", "{\"questions\":{\"ro\":\"Pistă de "
+                + "biciclete pe bulevard?\"},\"options\":[{\"key\":\"da\",\"names\":{\"ro\":\"Da\"}},{\"key\":\"nu\","
+                + "\"names\":{\"ro\":\"Nu\"}}],\"opensAt\":\"" + now.minusSeconds(60) + "\",\"closesAt\":\""
+                + now.plusSeconds(3600) + "\"}").body()).get("id").asText();
+        String citizen = JSON(civicdesk.call("operator", "GET", "/api/v1/citizens?cnp=2820315350028", null).body())
+                .get("items").get(0).get("id").asText();
+        String pin = JSON(civicdesk.call("operator", "POST", "/api/v1/citizens/" + citizen + "/pin", null).body())
+                .get("pin").asText();
+
+        browser.get(civicdesk.url("/portal/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcements"), "Strada Zamca este închisă"));
+        browser.get(civicdesk.url("/portal/polls"));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("choice-" + poll + "-da"))).click();
+            browser.findElement(By.id("cnp-" + poll)).sendKeys("2820315350028");
+            browser.findElement(By.id("pin-" + poll)).sendKeys(pin);
+            browser.findElement(By.id("vote-" + poll)).click();
+            if (attempt == 0) {
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voted-" + poll)));
+                screenshot("portal-voted");
+                browser.navigate().refresh();
+            }
+        }
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vote-error-" + poll)));
+        assertTrue(refused.getText(), refused.getText().contains("Ați votat deja"));
+    }
+
     private static JsonNode JSON(String body) throws Exception {
         return CivicDeskTestSupport.JSON.readTree(body);
     }

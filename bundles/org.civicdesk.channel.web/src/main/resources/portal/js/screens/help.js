@@ -1,6 +1,6 @@
 // "What do I need for…": the city hall's knowledge base, searched without diacritics if need be.
 import {h, mount, field} from '/web/dom.js';
-import {portal} from '../api.js';
+import {api} from '../api.js';
 import {t, lang} from '../i18n.js';
 import {sayError} from '../app.js';
 
@@ -11,7 +11,7 @@ export function helpScreen(root) {
   async function search(e) {
     e.preventDefault();
     try {
-      const found = await portal(`knowledge?q=${encodeURIComponent(question.value)}&lang=${lang()}`);
+      const found = await api('knowledge', {q: question.value, lang: lang()});
       mount(answers, found.length ? found.map((a) => h('article', {class: 'card'}, h('h2', {}, a.title), h('p', {}, a.summary),
         a.documents.length ? [h('h3', {}, t('documents')), h('ul', {}, a.documents.map((d) => h('li', {}, d)))] : null,
         a.steps.length ? [h('h3', {}, t('steps')), h('ol', {}, a.steps.map((s) => h('li', {}, s)))] : null,

@@ -51,18 +51,7 @@ public final class NationalIds {
         if (sex == 0) {
             throw new InvalidInputException("cnp", "a CNP cannot start with 0");
         }
-        int year = Integer.parseInt(c.substring(1, 3));
-        int century = switch (sex) {
-            case 1, 2 -> 1900;
-            case 3, 4 -> 1800;
-            case 5, 6 -> 2000;
-            default -> 1900; // 7, 8: residents; 9: foreigners — birth century not encoded
-        };
-        try {
-            LocalDate.of(century + year, Integer.parseInt(c.substring(3, 5)), Integer.parseInt(c.substring(5, 7)));
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("cnp", "the CNP does not hold a valid birth date");
-        }
+        birthDateOf(c);
         int county = Integer.parseInt(c.substring(7, 9));
         if (county < 1 || (county > 52 && county != 70)) {
             throw new InvalidInputException("cnp", "the CNP does not hold a valid county code");
@@ -71,6 +60,28 @@ public final class NationalIds {
             throw new InvalidInputException("cnp", "the CNP check digit is wrong");
         }
         return c;
+    }
+
+    /**
+     * The birth date a CNP holds (for residents and foreigners, whose CNP does not encode the
+     * century, the 1900s are assumed).
+     *
+     * @throws InvalidInputException when it holds no valid date
+     */
+    public static LocalDate birthDateOf(String cnp) {
+        String c = normalize(cnp);
+        int year = Integer.parseInt(c.substring(1, 3));
+        int century = switch (c.charAt(0) - '0') {
+            case 1, 2 -> 1900;
+            case 3, 4 -> 1800;
+            case 5, 6 -> 2000;
+            default -> 1900; // 7, 8: residents; 9: foreigners — birth century not encoded
+        };
+        try {
+            return LocalDate.of(century + year, Integer.parseInt(c.substring(3, 5)), Integer.parseInt(c.substring(5, 7)));
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("cnp", "the CNP does not hold a valid birth date");
+        }
     }
 
     /**

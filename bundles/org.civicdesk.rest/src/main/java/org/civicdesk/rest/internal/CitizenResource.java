@@ -2,8 +2,10 @@ package org.civicdesk.rest.internal;
 
 import java.util.Optional;
 
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -16,6 +18,7 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenPins;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
@@ -32,10 +35,24 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class CitizenResource implements RestResource {
     private final CitizenRegistry citizens;
+    private final CitizenPins pins;
 
     @Activate
-    public CitizenResource(@Reference CitizenRegistry citizens) {
+    public CitizenResource(@Reference CitizenRegistry citizens, @Reference CitizenPins pins) {
         this.citizens = citizens;
+        this.pins = pins;
+    }
+
+    /** A new PIN handed to the citizen at the front desk, for the phone robot and portal votes. */
+    public record PinView(String citizenId, String pin) {
+    }
+
+    /** Issues a citizen a new PIN (the previous one stops working); shown only in this answer. */
+    @POST
+    @Path("/{id}/pin")
+    @RolesAllowed({"operator", "supervisor", "admin"})
+    public PinView issuePin(@PathParam("id") String id, @Context SecurityContext security) {
+        return new PinView(id, pins.issue(ActorPrincipal.of(security), id));
     }
 
     @GET

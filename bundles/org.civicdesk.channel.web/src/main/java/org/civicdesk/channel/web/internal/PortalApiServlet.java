@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,18 +14,21 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
-import org.civicdesk.datasource.documents.api.Article;
-import org.civicdesk.datasource.documents.api.ArticleText;
-import org.civicdesk.datasource.documents.api.KnowledgeBase;
+import org.civicdesk.engagement.api.Polls;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenPins;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * What the citizens' portal sends besides Open311's public reads, at {@code /portal/api/}: a
- * report (the same checks as {@code POST requests}, as the portal's own client, budgeted per
- * address instead of per key), support for a report already filed, and the knowledge base.
+ * What the citizens' portal sends, at {@code /portal/api/}: a report (the same checks as Open311's
+ * {@code POST requests}, as the portal's own client, budgeted per address instead of per key) and
+ * support for a report already filed, and a vote in a poll by CNP and PIN. It reads through Open311's public GETs and the public
+ * {@code /api/v1/knowledge}.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/portal/api/*",
@@ -37,17 +38,37 @@ import org.osgi.service.component.annotations.Reference;
 public class PortalApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern SUPPORT = Pattern.compile("/reports/([0-9]{4}[/-][0-9]{1,6})/support");
+    private static final Pattern VOTE = Pattern.compile("/polls/([0-9a-f-]{36})/votes");
     /** The portal as a client of the endpoint: its reports are filed by {@code system:open311:portal}. */
     private static final ApiKeys.ApiKey PORTAL = new ApiKeys.ApiKey("portal", "citizens' portal", "system", Instant.EPOCH,
             null);
 
     private final transient Open311Endpoint endpoint;
-    private final transient KnowledgeBase knowledge;
+    private final transient CitizenPins pins;
+    private final transient Polls polls;
 
     @Activate
-    public PortalApiServlet(@Reference Open311Endpoint endpoint, @Reference KnowledgeBase knowledge) {
+    public PortalApiServlet(@Reference Open311Endpoint endpoint, @Reference CitizenPins pins, @Reference Polls polls) {
         this.endpoint = endpoint;
-        this.knowledge = knowledge;
+        this.pins = pins;
+        this.polls = polls;
+    }
+
+    /** A citizen's vote, after they prove who they are with their CNP and PIN. */
+    private String vote(String pollId, Open311Params form) {
+        String cnp = form.get("cnp", 20);
+        String pin = form.get("pin", 12);
+        String option = form.get("option", 30);
+        if (cnp == null || pin == null || option == null) {
+            throw new InvalidInputException("cnp", "give your CNP, your PIN and your choice");
+        }
+        Citizen citizen = pins.verify(cnp, pin, "web")
+                .orElseThrow(() -> new AccessDeniedException("the CNP or the PIN is not right"));
+        polls.vote(citizen, pollId, option, "web");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("poll", pollId);
+        answer.put("voted", true);
+        return Open311Format.JSON.renderObject("vote", answer);
     }
 
     @Override
@@ -63,6 +84,7 @@ public class PortalApiServlet extends HttpServlet {
                 return;
             }
             Matcher support = SUPPORT.matcher(path);
+            Matcher vote = VOTE.matcher(path);
             String body;
             if (path.equals("/reports")) {
                 body = endpoint.resource().post(Open311Format.JSON, PORTAL, FormRequests.params(request),
@@ -73,6 +95,8 @@ public class PortalApiServlet extends HttpServlet {
                 update.put("status", new String[] {"open"});
                 update.put("description", new String[] {"Alt cetățean semnalează aceeași problemă, prin portal."});
                 body = endpoint.resource().postUpdate(Open311Format.JSON, PORTAL, new Open311Params(update));
+            } else if (vote.matches()) {
+                body = vote(vote.group(1), FormRequests.params(request));
             } else {
                 throw new NotFoundException("no such resource: " + path);
             }
@@ -80,42 +104,5 @@ public class PortalApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             Open311Servlet.fail(response, Open311Format.JSON, e, "portal POST " + path);
         }
-    }
-
-    /** {@code GET /portal/api/knowledge?q=…&lang=ro|en}: the articles matching every word, best first. */
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding("UTF-8");
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        try {
-            if (!path.equals("/knowledge")) {
-                throw new NotFoundException("no such resource: " + path);
-            }
-            Locale locale = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Locale.forLanguageTag("ro");
-            String query = request.getParameter("q") == null ? "" : request.getParameter("q");
-            if (query.length() > 200) {
-                throw new org.civicdesk.core.api.InvalidInputException("q", "ask in at most 200 characters");
-            }
-            List<Map<String, Object>> articles = knowledge.search(query, locale, 20).stream()
-                    .map(a -> article(a, locale)).toList();
-            Open311Servlet.send(response, 200, Open311Format.JSON, Open311Format.JSON.render("articles", "article", articles));
-        } catch (RuntimeException e) {
-            Open311Servlet.fail(response, Open311Format.JSON, e, "portal GET " + path);
-        }
-    }
-
-    private static Map<String, Object> article(Article article, Locale locale) {
-        ArticleText text = article.in(locale);
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("id", article.id());
-        shown.put("category", article.category());
-        shown.put("title", text.title());
-        shown.put("summary", text.summary());
-        shown.put("documents", text.documents());
-        shown.put("fees", text.fees());
-        shown.put("office", text.office());
-        shown.put("hours", text.hours());
-        shown.put("steps", text.steps());
-        return shown;
     }
 }

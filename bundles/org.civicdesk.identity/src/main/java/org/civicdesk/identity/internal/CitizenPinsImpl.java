@@ -1,0 +1,160 @@
+package org.civicdesk.identity.internal;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenPins;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.persistence.Tables;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * PINs kept as PBKDF2 hashes in an append-only table (the latest row of a citizen is the valid
+ * PIN), and every attempt in another (the lock is read from the latest attempts, so it holds on
+ * every node).
+ */
+@Component(service = CitizenPins.class, configurationPid = "org.civicdesk.identity.pins")
+@Designate(ocd = CitizenPinsConfig.class)
+public class CitizenPinsImpl implements CitizenPins {
+    static final String PINS = "CD_CITIZEN_PIN";
+    static final String ATTEMPTS = "CD_CITIZEN_PIN_ATTEMPT";
+    private static final String INFO_KIND = "citizen-identity";
+    private static final Actor SELF = Actor.system("citizen-pins");
+
+    private final DataSource dataSource;
+    private final CitizenRegistry citizens;
+    private final AuditLog audit;
+    private final CitizenPinsConfig config;
+    private final PasswordHasher hasher;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public CitizenPinsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenRegistry citizens, @Reference AuditLog audit, CitizenPinsConfig config) throws SQLException {
+        this.dataSource = dataSource;
+        this.citizens = citizens;
+        this.audit = audit;
+        this.config = config;
+        this.hasher = new PasswordHasher(config.iterations());
+        try (Connection c = dataSource.getConnection()) {
+            Tables.createIfAbsent(c, PINS, "CREATE TABLE " + PINS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
+                    + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, PIN_HASH VARCHAR(200) NOT NULL, "
+                    + "ISSUED_BY VARCHAR(100) NOT NULL, ISSUED_MS BIGINT NOT NULL)");
+            Tables.createIfAbsent(c, ATTEMPTS, "CREATE TABLE " + ATTEMPTS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
+                    + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, SUCCEEDED SMALLINT NOT NULL, CHANNEL VARCHAR(20) NOT NULL, "
+                    + "ATTEMPT_MS BIGINT NOT NULL)");
+        }
+        AppendOnlyTables.protect(dataSource, PINS, ATTEMPTS);
+    }
+
+    @Override
+    public String issue(Actor actor, String citizenId) {
+        if (!(actor.has(Role.OPERATOR) || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN))) {
+            throw new AccessDeniedException("only the front desk (operators), supervisors and admins issue PINs");
+        }
+        Citizen citizen = citizens.get(actor, citizenId, "issue a PIN")
+                .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
+        StringBuilder pin = new StringBuilder();
+        for (int i = 0; i < config.digits(); i++) {
+            pin.append(random.nextInt(10));
+        }
+        update("INSERT INTO " + PINS + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)", citizen.id(),
+                hasher.hash(pin.toString().toCharArray()), actor.username(), System.currentTimeMillis());
+        audit.record(new AuditEvent(actor.username(), "citizen.pin.issue", INFO_KIND, "citizen", citizen.id(), null));
+        return pin.toString();
+    }
+
+    @Override
+    public Optional<Citizen> verify(String nationalId, String pin, String channel) {
+        if (pin == null || !pin.matches("\\d{4,12}")) {
+            throw new InvalidInputException("pin", "a PIN has 4 to 12 digits");
+        }
+        Optional<Citizen> citizen = citizens.findByNationalId(SELF, nationalId, "PIN check on " + channel);
+        if (citizen.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = citizen.get().id();
+        Instant lockedUntil = lockedUntil(id);
+        if (lockedUntil != null) {
+            audit.record(new AuditEvent(SELF.username(), "citizen.pin.locked", INFO_KIND, "citizen", id, "channel=" + channel));
+            throw new AccessDeniedException("too many wrong PINs: try again after " + lockedUntil.truncatedTo(ChronoUnit.MINUTES)
+                    + " or ask at the front desk");
+        }
+        String stored = latestHash(id);
+        boolean ok = stored != null && hasher.matches(pin.toCharArray(), stored);
+        update("INSERT INTO " + ATTEMPTS + " (CITIZEN_ID, SUCCEEDED, CHANNEL, ATTEMPT_MS) VALUES (?, ?, ?, ?)", id, ok ? 1 : 0,
+                channel == null ? "unknown" : channel, System.currentTimeMillis());
+        audit.record(new AuditEvent(SELF.username(), ok ? "citizen.pin.ok" : "citizen.pin.wrong", INFO_KIND, "citizen", id,
+                "channel=" + channel));
+        return ok ? citizen : Optional.empty();
+    }
+
+    /** When the lock ends, if the latest attempts are as many failures as allowed within the lock's time. */
+    private Instant lockedUntil(String citizenId) {
+        long since = System.currentTimeMillis() - config.lockMinutes() * 60_000L;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT SUCCEEDED, "
+                + "ATTEMPT_MS FROM " + ATTEMPTS + " WHERE CITIZEN_ID = ? AND ATTEMPT_MS >= ? ORDER BY ENTRY_NO DESC")) {
+            ps.setString(1, citizenId);
+            ps.setLong(2, since);
+            ps.setMaxRows(config.attempts());
+            int failures = 0;
+            long first = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && rs.getInt(1) == 0) {
+                    failures++;
+                    first = rs.getLong(2);
+                }
+            }
+            return failures >= config.attempts() ? Instant.ofEpochMilli(first).plus(config.lockMinutes(), ChronoUnit.MINUTES)
+                    : null;
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("reading PIN attempts", e);
+        }
+    }
+
+    private String latestHash(String citizenId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT PIN_HASH FROM "
+                + PINS + " WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC")) {
+            ps.setString(1, citizenId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("reading a PIN", e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("recording a PIN", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.civicdesk.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for plug-ins that keep a few tables of their own (see {@link Tables}): one statement
+ * per call on a pooled connection, parameters bound in order, SQL errors turned into unchecked
+ * ones that say what was being done.
+ */
+public final class Jdbc {
+    private final DataSource dataSource;
+
+    public Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** A unit of work on one connection, in one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs an INSERT (or other change) in its own transaction.
+     *
+     * @param what what is being done, for the error message
+     * @return the number of rows changed
+     */
+    public int update(String what, String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            bind(ps, parameters);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked(what, e);
+        }
+    }
+
+    /** The rows a query selects, at most {@code maxRows} of them (0: all). */
+    public <T> List<T> query(String what, String sql, Row<T> row, int maxRows, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setMaxRows(maxRows);
+            bind(ps, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked(what, e);
+        }
+    }
+
+    /**
+     * Runs several statements in one transaction: committed when {@code work} returns, rolled back
+     * when it throws. A {@link SQLException} from the work reaches the caller as thrown, so that
+     * it can tell a unique violation from other failures.
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Binds parameters in order; {@code null} is bound as a VARCHAR null. */
+    public static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+            } else {
+                ps.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}
