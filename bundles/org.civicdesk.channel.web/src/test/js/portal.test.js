@@ -1,7 +1,7 @@
 // The portal's labels exist in Romanian and English for every screen, and a photo's GPS position is read right.
 import {test} from 'node:test';
+import {assertSameLabels, assertUsedLabelsDefined} from '../../../../org.civicdesk.web/src/test/js/labels.mjs';
 import assert from 'node:assert/strict';
-import {readFileSync, readdirSync} from 'node:fs';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -10,24 +10,12 @@ const {MESSAGES} = await import('../../main/resources/portal/js/i18n.js');
 const {gpsPosition} = await import('../../main/resources/portal/js/exif.js');
 const JS = join(dirname(fileURLToPath(import.meta.url)), '../../main/resources/portal/js');
 
-function keys(messages, prefix = '') {
-  return Object.entries(messages).flatMap(([k, v]) =>
-    typeof v === 'object' ? keys(v, prefix + k + '.') : [prefix + k]).sort();
-}
-
 test('Romanian and English have the same labels', () => {
-  assert.deepEqual(keys(MESSAGES.en), keys(MESSAGES.ro));
+  assertSameLabels(MESSAGES);
 });
 
 test('every label a screen uses is defined', () => {
-  const files = ['app.js', ...readdirSync(join(JS, 'screens')).map((f) => 'screens/' + f)];
-  const defined = new Set([...keys(MESSAGES.ro), ...Object.keys(MESSAGES.ro)]);
-  for (const file of files) {
-    const source = readFileSync(join(JS, file), 'utf8');
-    for (const [, key] of source.matchAll(/\bt\('([\w.]+)'\)/g)) {
-      assert.ok(defined.has(key), `${file} uses the undefined label '${key}'`);
-    }
-  }
+  assertUsedLabelsDefined(MESSAGES, JS);
 });
 
 test('every status of the default workflow has words', () => {

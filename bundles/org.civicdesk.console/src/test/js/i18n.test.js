@@ -1,7 +1,7 @@
 // Every label exists in Romanian and English, and every label a screen asks for exists.
 import {test} from 'node:test';
+import {assertSameLabels, assertUsedLabelsDefined} from '../../../../org.civicdesk.web/src/test/js/labels.mjs';
 import assert from 'node:assert/strict';
-import {readFileSync, readdirSync} from 'node:fs';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -9,25 +9,12 @@ globalThis.document = {documentElement: {}};
 const {MESSAGES, t, setLang} = await import('../../main/resources/console/js/i18n.js');
 const JS = join(dirname(fileURLToPath(import.meta.url)), '../../main/resources/console/js');
 
-function keys(messages, prefix = '') {
-  return Object.entries(messages).flatMap(([k, v]) =>
-    typeof v === 'object' ? keys(v, prefix + k + '.') : [prefix + k]).sort();
-}
-
 test('Romanian and English have the same labels', () => {
-  assert.deepEqual(keys(MESSAGES.en), keys(MESSAGES.ro));
+  assertSameLabels(MESSAGES);
 });
 
 test('every label a screen uses is defined', () => {
-  const files = ['app.js', ...readdirSync(join(JS, 'screens')).map((f) => 'screens/' + f)];
-  // A group ("outcomes") counts too: a screen lists its members.
-  const defined = new Set([...keys(MESSAGES.ro), ...Object.keys(MESSAGES.ro)]);
-  for (const file of files) {
-    const source = readFileSync(join(JS, file), 'utf8');
-    for (const [, key] of source.matchAll(/\bt\('([\w.]+)'\)/g)) {
-      assert.ok(defined.has(key), `${file} uses the undefined label '${key}'`);
-    }
-  }
+  assertUsedLabelsDefined(MESSAGES, JS);
 });
 
 test('every outcome and channel the API knows has a label', () => {

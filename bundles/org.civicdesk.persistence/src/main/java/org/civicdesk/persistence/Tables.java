@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 /**
  * Creates a plug-in's own tables in CivicDesk's database at its first start, with portable
  * SQL (Derby and PostgreSQL both take {@code GENERATED ALWAYS AS IDENTITY} and
@@ -24,6 +26,26 @@ public final class Tables {
                 s.execute(createStatement);
             }
         }
+    }
+
+    /**
+     * Creates each table whose {@code CREATE TABLE <name> (…)} statement is given, unless it
+     * exists, and makes them all append-only ({@link AppendOnlyTables}): a plug-in's own record
+     * tables at its start.
+     */
+    public static void createAppendOnly(DataSource dataSource, String... createStatements) throws SQLException {
+        String[] names = new String[createStatements.length];
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < createStatements.length; i++) {
+                String[] words = createStatements[i].trim().split("\\s+", 4);
+                if (words.length < 4 || !words[0].equalsIgnoreCase("CREATE") || !words[1].equalsIgnoreCase("TABLE")) {
+                    throw new IllegalArgumentException("not a CREATE TABLE statement: " + createStatements[i]);
+                }
+                names[i] = words[2];
+                createIfAbsent(c, names[i], createStatements[i]);
+            }
+        }
+        AppendOnlyTables.protect(dataSource, names);
     }
 
     public static boolean exists(Connection c, String table) throws SQLException {

@@ -1,6 +1,5 @@
 package org.civicdesk.engagement.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Announcement;
 import org.civicdesk.engagement.api.Announcements;
-import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
@@ -40,14 +38,11 @@ public class AnnouncementsImpl implements Announcements {
             @Reference AuditLog audit) throws SQLException {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                    + "TEXT_RO VARCHAR(1000) NOT NULL, TEXT_EN VARCHAR(1000), VALID_FROM_MS BIGINT NOT NULL, "
-                    + "VALID_UNTIL_MS BIGINT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, CREATED_MS BIGINT NOT NULL)");
-            Tables.createIfAbsent(c, WITHDRAWALS, "CREATE TABLE " + WITHDRAWALS + " (ANNOUNCEMENT_ID VARCHAR(36) NOT NULL "
-                    + "PRIMARY KEY, WITHDRAWN_BY VARCHAR(100) NOT NULL, WITHDRAWN_MS BIGINT NOT NULL)");
-        }
-        AppendOnlyTables.protect(dataSource, TABLE, WITHDRAWALS);
+        Tables.createAppendOnly(dataSource, "CREATE TABLE " + TABLE + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
+                + "TEXT_RO VARCHAR(1000) NOT NULL, TEXT_EN VARCHAR(1000), VALID_FROM_MS BIGINT NOT NULL, "
+                + "VALID_UNTIL_MS BIGINT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, CREATED_MS BIGINT NOT NULL)",
+                "CREATE TABLE " + WITHDRAWALS + " (ANNOUNCEMENT_ID VARCHAR(36) NOT NULL PRIMARY KEY, "
+                + "WITHDRAWN_BY VARCHAR(100) NOT NULL, WITHDRAWN_MS BIGINT NOT NULL)");
     }
 
     @Override

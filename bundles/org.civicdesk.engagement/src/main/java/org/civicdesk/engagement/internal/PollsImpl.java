@@ -1,6 +1,5 @@
 package org.civicdesk.engagement.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import org.civicdesk.engagement.api.Polls;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenKind;
 import org.civicdesk.identity.api.NationalIds;
-import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
@@ -62,21 +60,16 @@ public class PollsImpl implements Polls {
             @Reference AuditLog audit) throws SQLException {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, POLLS, "CREATE TABLE " + POLLS + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                    + "QUESTION_RO VARCHAR(500) NOT NULL, QUESTION_EN VARCHAR(500), OPENS_MS BIGINT NOT NULL, "
-                    + "CLOSES_MS BIGINT NOT NULL, MIN_AGE INT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, "
-                    + "CREATED_MS BIGINT NOT NULL)");
-            Tables.createIfAbsent(c, OPTIONS, "CREATE TABLE " + OPTIONS + " (POLL_ID VARCHAR(36) NOT NULL, POS INT NOT NULL, "
-                    + "OPTION_KEY VARCHAR(30) NOT NULL, NAME_RO VARCHAR(200) NOT NULL, NAME_EN VARCHAR(200), "
-                    + "PRIMARY KEY (POLL_ID, POS))");
-            Tables.createIfAbsent(c, PARTICIPATION, "CREATE TABLE " + PARTICIPATION + " (POLL_ID VARCHAR(36) NOT NULL, "
-                    + "CITIZEN_ID VARCHAR(36) NOT NULL, CHANNEL VARCHAR(20) NOT NULL, VOTED_MS BIGINT NOT NULL, "
-                    + "PRIMARY KEY (POLL_ID, CITIZEN_ID))");
-            Tables.createIfAbsent(c, BALLOTS, "CREATE TABLE " + BALLOTS + " (BALLOT_ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                    + "POLL_ID VARCHAR(36) NOT NULL, OPTION_KEY VARCHAR(30) NOT NULL)");
-        }
-        AppendOnlyTables.protect(dataSource, POLLS, OPTIONS, PARTICIPATION, BALLOTS);
+        Tables.createAppendOnly(dataSource, "CREATE TABLE " + POLLS + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
+                + "QUESTION_RO VARCHAR(500) NOT NULL, QUESTION_EN VARCHAR(500), OPENS_MS BIGINT NOT NULL, "
+                + "CLOSES_MS BIGINT NOT NULL, MIN_AGE INT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, "
+                + "CREATED_MS BIGINT NOT NULL)",
+                "CREATE TABLE " + OPTIONS + " (POLL_ID VARCHAR(36) NOT NULL, POS INT NOT NULL, OPTION_KEY VARCHAR(30) NOT NULL, "
+                + "NAME_RO VARCHAR(200) NOT NULL, NAME_EN VARCHAR(200), PRIMARY KEY (POLL_ID, POS))",
+                "CREATE TABLE " + PARTICIPATION + " (POLL_ID VARCHAR(36) NOT NULL, CITIZEN_ID VARCHAR(36) NOT NULL, "
+                + "CHANNEL VARCHAR(20) NOT NULL, VOTED_MS BIGINT NOT NULL, PRIMARY KEY (POLL_ID, CITIZEN_ID))",
+                "CREATE TABLE " + BALLOTS + " (BALLOT_ID VARCHAR(36) NOT NULL PRIMARY KEY, POLL_ID VARCHAR(36) NOT NULL, "
+                + "OPTION_KEY VARCHAR(30) NOT NULL)");
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.civicdesk.identity.internal;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -21,8 +19,7 @@ import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
 import org.civicdesk.identity.api.CitizenRegistry;
-import org.civicdesk.persistence.AppendOnlyTables;
-import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +39,7 @@ public class CitizenPinsImpl implements CitizenPins {
     private static final String INFO_KIND = "citizen-identity";
     private static final Actor SELF = Actor.system("citizen-pins");
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final CitizenRegistry citizens;
     private final AuditLog audit;
     private final CitizenPinsConfig config;
@@ -52,20 +49,17 @@ public class CitizenPinsImpl implements CitizenPins {
     @Activate
     public CitizenPinsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference CitizenRegistry citizens, @Reference AuditLog audit, CitizenPinsConfig config) throws SQLException {
-        this.dataSource = dataSource;
         this.citizens = citizens;
         this.audit = audit;
         this.config = config;
         this.hasher = new PasswordHasher(config.iterations());
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, PINS, "CREATE TABLE " + PINS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
-                    + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, PIN_HASH VARCHAR(200) NOT NULL, "
-                    + "ISSUED_BY VARCHAR(100) NOT NULL, ISSUED_MS BIGINT NOT NULL)");
-            Tables.createIfAbsent(c, ATTEMPTS, "CREATE TABLE " + ATTEMPTS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
-                    + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, SUCCEEDED SMALLINT NOT NULL, CHANNEL VARCHAR(20) NOT NULL, "
-                    + "ATTEMPT_MS BIGINT NOT NULL)");
-        }
-        AppendOnlyTables.protect(dataSource, PINS, ATTEMPTS);
+        Tables.createAppendOnly(dataSource, "CREATE TABLE " + PINS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
+                + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, PIN_HASH VARCHAR(200) NOT NULL, "
+                + "ISSUED_BY VARCHAR(100) NOT NULL, ISSUED_MS BIGINT NOT NULL)",
+                "CREATE TABLE " + ATTEMPTS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                + "CITIZEN_ID VARCHAR(36) NOT NULL, SUCCEEDED SMALLINT NOT NULL, CHANNEL VARCHAR(20) NOT NULL, "
+                + "ATTEMPT_MS BIGINT NOT NULL)");
+        this.jdbc = new Jdbc(dataSource);
     }
 
     @Override
@@ -79,7 +73,8 @@ public class CitizenPinsImpl implements CitizenPins {
         for (int i = 0; i < config.digits(); i++) {
             pin.append(random.nextInt(10));
         }
-        update("INSERT INTO " + PINS + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)", citizen.id(),
+        jdbc.update("issuing a PIN", "INSERT INTO " + PINS + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)",
+                citizen.id(),
                 hasher.hash(pin.toString().toCharArray()), actor.username(), System.currentTimeMillis());
         audit.record(new AuditEvent(actor.username(), "citizen.pin.issue", INFO_KIND, "citizen", citizen.id(), null));
         return pin.toString();
@@ -103,7 +98,8 @@ public class CitizenPinsImpl implements CitizenPins {
         }
         String stored = latestHash(id);
         boolean ok = stored != null && hasher.matches(pin.toCharArray(), stored);
-        update("INSERT INTO " + ATTEMPTS + " (CITIZEN_ID, SUCCEEDED, CHANNEL, ATTEMPT_MS) VALUES (?, ?, ?, ?)", id, ok ? 1 : 0,
+        jdbc.update("recording a PIN attempt", "INSERT INTO " + ATTEMPTS + " (CITIZEN_ID, SUCCEEDED, CHANNEL, ATTEMPT_MS) "
+                + "VALUES (?, ?, ?, ?)", id, ok ? 1 : 0,
                 channel == null ? "unknown" : channel, System.currentTimeMillis());
         audit.record(new AuditEvent(SELF.username(), ok ? "citizen.pin.ok" : "citizen.pin.wrong", INFO_KIND, "citizen", id,
                 "channel=" + channel));
@@ -113,48 +109,17 @@ public class CitizenPinsImpl implements CitizenPins {
     /** When the lock ends, if the latest attempts are as many failures as allowed within the lock's time. */
     private Instant lockedUntil(String citizenId) {
         long since = System.currentTimeMillis() - config.lockMinutes() * 60_000L;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT SUCCEEDED, "
-                + "ATTEMPT_MS FROM " + ATTEMPTS + " WHERE CITIZEN_ID = ? AND ATTEMPT_MS >= ? ORDER BY ENTRY_NO DESC")) {
-            ps.setString(1, citizenId);
-            ps.setLong(2, since);
-            ps.setMaxRows(config.attempts());
-            int failures = 0;
-            long first = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && rs.getInt(1) == 0) {
-                    failures++;
-                    first = rs.getLong(2);
-                }
-            }
-            return failures >= config.attempts() ? Instant.ofEpochMilli(first).plus(config.lockMinutes(), ChronoUnit.MINUTES)
-                    : null;
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("reading PIN attempts", e);
+        List<long[]> latest = jdbc.query("reading PIN attempts", "SELECT SUCCEEDED, ATTEMPT_MS FROM " + ATTEMPTS
+                + " WHERE CITIZEN_ID = ? AND ATTEMPT_MS >= ? ORDER BY ENTRY_NO DESC", rs -> new long[] {rs.getInt(1),
+                    rs.getLong(2)}, config.attempts(), citizenId, since);
+        if (latest.size() < config.attempts() || latest.stream().anyMatch(attempt -> attempt[0] != 0)) {
+            return null;
         }
+        return Instant.ofEpochMilli(latest.get(latest.size() - 1)[1]).plus(config.lockMinutes(), ChronoUnit.MINUTES);
     }
 
     private String latestHash(String citizenId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT PIN_HASH FROM "
-                + PINS + " WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC")) {
-            ps.setString(1, citizenId);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("reading a PIN", e);
-        }
-    }
-
-    private void update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            c.setAutoCommit(true);
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("recording a PIN", e);
-        }
+        return jdbc.query("reading a PIN", "SELECT PIN_HASH FROM " + PINS + " WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC",
+                rs -> rs.getString(1), 1, citizenId).stream().findFirst().orElse(null);
     }
 }

@@ -4,12 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,7 @@ import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
-import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
@@ -45,7 +41,7 @@ public class ApiKeys {
     static final String REVOCATIONS = "CD_OPEN311_KEY_REVOKED";
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     /** Verified keys by hash, so that a busy client does not cost a query per call; cleared on revocation. */
@@ -70,16 +66,13 @@ public class ApiKeys {
     @Activate
     public ApiKeys(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference AuditLog audit) throws SQLException {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, KEYS, "CREATE TABLE " + KEYS + " (KEY_ID VARCHAR(20) NOT NULL PRIMARY KEY, "
-                    + "KEY_HASH VARCHAR(64) NOT NULL UNIQUE, NAME VARCHAR(100) NOT NULL, ISSUED_BY VARCHAR(100) NOT NULL, "
-                    + "ISSUED_MS BIGINT NOT NULL)");
-            Tables.createIfAbsent(c, REVOCATIONS, "CREATE TABLE " + REVOCATIONS + " (KEY_ID VARCHAR(20) NOT NULL "
-                    + "PRIMARY KEY, REVOKED_BY VARCHAR(100) NOT NULL, REVOKED_MS BIGINT NOT NULL)");
-        }
-        AppendOnlyTables.protect(dataSource, KEYS, REVOCATIONS);
+        Tables.createAppendOnly(dataSource, "CREATE TABLE " + KEYS + " (KEY_ID VARCHAR(20) NOT NULL PRIMARY KEY, "
+                + "KEY_HASH VARCHAR(64) NOT NULL UNIQUE, NAME VARCHAR(100) NOT NULL, ISSUED_BY VARCHAR(100) NOT NULL, "
+                + "ISSUED_MS BIGINT NOT NULL)",
+                "CREATE TABLE " + REVOCATIONS + " (KEY_ID VARCHAR(20) NOT NULL PRIMARY KEY, REVOKED_BY VARCHAR(100) NOT NULL, "
+                + "REVOKED_MS BIGINT NOT NULL)");
     }
 
     /** A key just issued: its id and the key, which is never shown again. */
@@ -109,20 +102,14 @@ public class ApiKeys {
         }
         String hash = hash(key);
         String id = idOf(hash);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + KEYS
-                + " (KEY_ID, KEY_HASH, NAME, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?, ?)")) {
-            c.setAutoCommit(true);
-            ps.setString(1, id);
-            ps.setString(2, hash);
-            ps.setString(3, clientName);
-            ps.setString(4, actor.username());
-            ps.setLong(5, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            jdbc.update("issuing an Open311 key", "INSERT INTO " + KEYS + " (KEY_ID, KEY_HASH, NAME, ISSUED_BY, ISSUED_MS) "
+                    + "VALUES (?, ?, ?, ?, ?)", id, hash, clientName, actor.username(), System.currentTimeMillis());
+        } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
-            throw SqlErrors.unchecked("issuing an Open311 key", e);
+            throw e;
         }
         verified.remove(hash);
         audit.record(new AuditEvent(actor.username(), "open311.key.issue", "api-key", "api-key", id, "name=" + clientName));
@@ -136,16 +123,8 @@ public class ApiKeys {
         if (key.revokedAt() != null) {
             throw new ConflictException("key " + id + " was revoked at " + key.revokedAt());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-                + REVOCATIONS + " (KEY_ID, REVOKED_BY, REVOKED_MS) VALUES (?, ?, ?)")) {
-            c.setAutoCommit(true);
-            ps.setString(1, id);
-            ps.setString(2, actor.username());
-            ps.setLong(3, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("revoking an Open311 key", e);
-        }
+        jdbc.update("revoking an Open311 key", "INSERT INTO " + REVOCATIONS + " (KEY_ID, REVOKED_BY, REVOKED_MS) "
+                + "VALUES (?, ?, ?)", id, actor.username(), System.currentTimeMillis());
         verified.clear();
         audit.record(new AuditEvent(actor.username(), "open311.key.revoke", "api-key", "api-key", id, null));
     }
@@ -153,7 +132,7 @@ public class ApiKeys {
     /** Every key ever issued, the newest first. */
     public List<ApiKey> list(Actor actor) {
         requireAdmin(actor);
-        return query("", null);
+        return query("");
     }
 
     /** The valid key with this value, if any. */
@@ -165,26 +144,15 @@ public class ApiKeys {
                 hash -> query(" WHERE k.KEY_HASH = ?", hash).stream().filter(k -> k.revokedAt() == null).findFirst());
     }
 
-    private List<ApiKey> query(String where, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT k.KEY_ID, k.NAME, k.ISSUED_BY, k.ISSUED_MS, r.REVOKED_MS FROM " + KEYS + " k LEFT JOIN "
-                        + REVOCATIONS + " r ON r.KEY_ID = k.KEY_ID" + where + " ORDER BY k.ISSUED_MS DESC")) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            List<ApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+    private List<ApiKey> query(String where, String... parameters) {
+        return jdbc.query("reading the Open311 keys", "SELECT k.KEY_ID, k.NAME, k.ISSUED_BY, k.ISSUED_MS, r.REVOKED_MS FROM "
+                + KEYS + " k LEFT JOIN " + REVOCATIONS + " r ON r.KEY_ID = k.KEY_ID" + where + " ORDER BY k.ISSUED_MS DESC",
+                rs -> {
                     long revoked = rs.getLong(5);
                     Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
-                    keys.add(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Instant.ofEpochMilli(rs.getLong(4)), revokedAt));
-                }
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("reading the Open311 keys", e);
-        }
+                    return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                            revokedAt);
+                }, 0, (Object[]) parameters);
     }
 
     private static void requireAdmin(Actor actor) {

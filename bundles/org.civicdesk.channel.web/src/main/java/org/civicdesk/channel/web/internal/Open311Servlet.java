@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public class Open311Servlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Open311Servlet.class);
-    private static final String ID = "([0-9]{4}[/-][0-9]{1,6})";
+    private static final String ID = "([0-9]{4}[/-][0-9]{1,9})";
     private static final String FORMAT = "\\.(json|xml)";
 
     private final transient ApiKeys keys;

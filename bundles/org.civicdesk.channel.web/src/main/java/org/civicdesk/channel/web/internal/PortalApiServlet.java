@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.http.whiteboard.servlet.multipart.maxRequestSize=62914560"})
 public class PortalApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Pattern SUPPORT = Pattern.compile("/reports/([0-9]{4}[/-][0-9]{1,6})/support");
+    private static final Pattern SUPPORT = Pattern.compile("/reports/([0-9]{4}[/-][0-9]{1,9})/support");
     private static final Pattern VOTE = Pattern.compile("/polls/([0-9a-f-]{36})/votes");
     /** The portal as a client of the endpoint: its reports are filed by {@code system:open311:portal}. */
     private static final ApiKeys.ApiKey PORTAL = new ApiKeys.ApiKey("portal", "citizens' portal", "system", Instant.EPOCH,

@@ -1,17 +1,14 @@
 package org.civicdesk.channel.web.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
 
@@ -24,30 +21,22 @@ import org.civicdesk.persistence.Tables;
 final class PublicMedia {
     static final String TABLE = "CD_OPEN311_MEDIA";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     PublicMedia(DataSource dataSource) throws SQLException {
-        this.dataSource = dataSource;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (REQUEST_NUMBER VARCHAR(16) NOT NULL, "
-                    + "SHA256 VARCHAR(64) NOT NULL, MEDIA_TYPE VARCHAR(100) NOT NULL, ADDED_MS BIGINT NOT NULL, "
-                    + "PRIMARY KEY (REQUEST_NUMBER, SHA256))");
-        }
-        AppendOnlyTables.protect(dataSource, TABLE);
+        this.jdbc = new Jdbc(dataSource);
+        Tables.createAppendOnly(dataSource, "CREATE TABLE " + TABLE + " (REQUEST_NUMBER VARCHAR(16) NOT NULL, "
+                + "SHA256 VARCHAR(64) NOT NULL, MEDIA_TYPE VARCHAR(100) NOT NULL, ADDED_MS BIGINT NOT NULL, "
+                + "PRIMARY KEY (REQUEST_NUMBER, SHA256))");
     }
 
     void publish(String requestNumber, String sha256, String mediaType) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO " + TABLE + " (REQUEST_NUMBER, SHA256, MEDIA_TYPE, ADDED_MS) VALUES (?, ?, ?, ?)")) {
-            c.setAutoCommit(true);
-            ps.setString(1, requestNumber);
-            ps.setString(2, sha256);
-            ps.setString(3, mediaType);
-            ps.setLong(4, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            jdbc.update("publishing a photo", "INSERT INTO " + TABLE + " (REQUEST_NUMBER, SHA256, MEDIA_TYPE, ADDED_MS) "
+                    + "VALUES (?, ?, ?, ?)", requestNumber, sha256, mediaType, System.currentTimeMillis());
+        } catch (RuntimeException e) {
             if (!SqlErrors.isUniqueViolation(e)) { // the same photo twice: published already
-                throw SqlErrors.unchecked("publishing a photo", e);
+                throw e;
             }
         }
     }
@@ -55,45 +44,18 @@ final class PublicMedia {
     /** The first public photo of each of these requests, by request number. */
     Map<String, String> firstOf(Collection<String> requestNumbers) {
         Map<String, String> first = new HashMap<>();
-        if (requestNumbers.isEmpty()) {
-            return first;
+        if (!requestNumbers.isEmpty()) {
+            String marks = String.join(",", Collections.nCopies(requestNumbers.size(), "?"));
+            jdbc.query("reading public photos", "SELECT REQUEST_NUMBER, SHA256 FROM " + TABLE + " WHERE REQUEST_NUMBER IN ("
+                    + marks + ") ORDER BY ADDED_MS, SHA256", rs -> first.putIfAbsent(rs.getString(1), rs.getString(2)), 0,
+                    requestNumbers.toArray());
         }
-        String marks = String.join(",", java.util.Collections.nCopies(requestNumbers.size(), "?"));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT REQUEST_NUMBER, "
-                + "SHA256 FROM " + TABLE + " WHERE REQUEST_NUMBER IN (" + marks + ") ORDER BY ADDED_MS, SHA256")) {
-            int i = 1;
-            for (String number : requestNumbers) {
-                ps.setString(i++, number);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    first.putIfAbsent(rs.getString(1), rs.getString(2));
-                }
-            }
-            return first;
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("reading public photos", e);
-        }
+        return first;
     }
 
     /** Whether this photo of this request is public. */
     boolean isPublic(String requestNumber, String sha256) {
-        return all(requestNumber).contains(sha256);
-    }
-
-    private List<String> all(String requestNumber) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT SHA256 FROM " + TABLE + " WHERE REQUEST_NUMBER = ?")) {
-            ps.setString(1, requestNumber);
-            List<String> all = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(rs.getString(1));
-                }
-            }
-            return all;
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("reading public photos", e);
-        }
+        return !jdbc.query("reading public photos", "SELECT 1 FROM " + TABLE + " WHERE REQUEST_NUMBER = ? AND SHA256 = ?",
+                rs -> 1, 1, requestNumber, sha256).isEmpty();
     }
 }
