@@ -6,6 +6,7 @@ import {loginScreen} from './screens/login.js';
 import {callDeskScreen} from './screens/calldesk.js';
 import {requestsScreen, requestDetailScreen} from './screens/requests.js';
 import {adminScreen} from './screens/admin.js';
+import {noticesScreen} from './screens/notices.js';
 
 const ROOT = '/console';
 const main = document.getElementById('main');
@@ -14,7 +15,8 @@ const session = {account: null};
 const ROUTES = [
   {pattern: /^\/?$/, key: 'callDesk', screen: callDeskScreen, path: '/'},
   {pattern: /^\/requests\/?$/, key: 'requests', screen: requestsScreen, path: '/requests'},
-  {pattern: /^\/requests\/(\d{4})\/(\d{1,6})$/, screen: requestDetailScreen},
+  {pattern: /^\/requests\/(\d{4})\/(\d{1,9})$/, screen: requestDetailScreen},
+  {pattern: /^\/notices\/?$/, key: 'notices', screen: noticesScreen, path: '/notices', roles: ['admin', 'supervisor']},
   {pattern: /^\/admin\/?$/, key: 'admin', screen: adminScreen, path: '/admin', roles: ['admin', 'supervisor']}
 ];
 

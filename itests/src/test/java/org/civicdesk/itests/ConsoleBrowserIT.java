@@ -217,6 +217,45 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
     }
 
+    @Test
+    public void aSupervisorPublishesAnAnnouncementAndSetsUpAPoll() throws Exception {
+        logIn("supervisor");
+        browser.get(civicdesk.url("/console/notices"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ann-ro"))).sendKeys("Ședință publică joi la ora 17");
+        browser.findElement(By.id("ann-en")).sendKeys("Public meeting on Thursday at 5 pm");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().withSecond(0).withNano(0);
+        setValue("ann-from", now.minusMinutes(5).toString());
+        setValue("ann-until", now.plusDays(2).toString());
+        browser.findElement(By.id("ann-publish")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcements-table"), "Ședință publică joi"));
+        assertTrue("citizens see it now", civicdesk.call("operator", "GET", "/api/v1/announcements", null).body()
+                .contains("Public meeting on Thursday"));
+
+        browser.findElement(By.id("poll-ro")).sendKeys("Unde să fie noul parc?");
+        browser.findElement(By.id("poll-options")).sendKeys("Zamca / Zamca\nBurdujeni / Burdujeni\nIțcani / Itcani");
+        setValue("poll-opens", now.toString());
+        setValue("poll-closes", now.plusDays(7).toString());
+        browser.findElement(By.id("poll-create")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("polls-table"), "Unde să fie noul parc?"));
+        JsonNode polls = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "GET", "/api/v1/polls", null).body());
+        JsonNode created = null;
+        for (JsonNode p : polls) {
+            if (p.get("question").asText().equals("Unde să fie noul parc?")) {
+                created = p;
+            }
+        }
+        assertNotNull(created);
+        assertEquals("the answers keep their order; on the phone a key is a position", "3",
+                created.get("options").get(2).get("key").asText());
+        screenshot("notices");
+    }
+
+    /** A date and time input gets its value as the page would: typed formats differ with the browser's language. */
+    private void setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id(id)), value);
+    }
+
     private void logIn(String user) throws Exception {
         browser.get(civicdesk.url("/console/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);

@@ -47,6 +47,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class CoreIT extends CivicDeskTestSupport {
 
+    /** The public feed pages newest first from its own index, on every database. */
+    @Test
+    public void thePublicFeedShowsTheNewestFirstAndPages() throws Exception {
+        String older = post("operator", "/requests", pothole("1800101350018", "Feed older")).body().get("number").asText();
+        String newer = post("operator", "/requests", pothole("1800101350018", "Feed newer")).body().get("number").asText();
+        JsonNode first = JSON.readTree(fetch("/open311/v2/requests.json?service_code=pothole&status=open&page_size=1").body());
+        assertEquals(newer, first.get(0).get("service_request_id").asText());
+        JsonNode second = JSON.readTree(fetch("/open311/v2/requests.json?service_code=pothole&status=open&page_size=1&page=2")
+                .body());
+        assertEquals(older, second.get(0).get("service_request_id").asText());
+        assertEquals(0, JSON.readTree(fetch("/open311/v2/requests.json?service_code=pothole&status=closed&updated_after="
+                + java.time.Instant.now().plusSeconds(3600)).body()).size());
+    }
+
     static String pothole(String cnp, String description) {
         return "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\"" + cnp
                 + "\",\"firstName\":\"Ion\",\"lastName\":\"Popescu\",\"address\":\"Str. Zamca 3, Suceava\"},"

@@ -36,16 +36,32 @@ public class PortalBrowserIT extends BrowserTestSupport {
         0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
 
     private static RunningDistribution civicdesk;
+    /** The city's own tile server, as a deployment would point the map at it. */
+    private static com.sun.net.httpserver.HttpServer tiles;
+    private static final java.util.Set<String> TILES_ASKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeClass
     public static void startCivicDesk() throws Exception {
-        civicdesk = RunningDistribution.start("portal-it");
+        tiles = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tiles.createContext("/tiles/", exchange -> {
+            TILES_ASKED.add(exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, PNG.length);
+            exchange.getResponseBody().write(PNG);
+            exchange.close();
+        });
+        tiles.start();
+        civicdesk = RunningDistribution.start("portal-it", java.util.Map.of("org.civicdesk.map.cfg", java.util.Map.of(
+                "tileUrl", "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png")));
     }
 
     @AfterClass
     public static void stopCivicDesk() throws Exception {
         if (civicdesk != null) {
             civicdesk.close();
+        }
+        if (tiles != null) {
+            tiles.stop(0);
         }
     }
 
@@ -131,6 +147,11 @@ public class PortalBrowserIT extends BrowserTestSupport {
         browser.get(civicdesk.url("/portal/reports"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
         assertFalse(browser.findElements(By.cssSelector("#map .map-marker")).isEmpty());
+        // The city's tiles are drawn under the streets, passed on by CivicDesk: the browser asks CivicDesk only.
+        List<WebElement> drawn = browser.findElements(By.cssSelector("#map image"));
+        assertFalse("tiles drawn", drawn.isEmpty());
+        assertTrue(drawn.get(0).getAttribute("href"), drawn.get(0).getAttribute("href").startsWith("/web/tiles/"));
+        wait.until(d -> !TILES_ASKED.isEmpty());
         new Select(browser.findElement(By.id("filter-category"))).selectByValue("streetlight");
         browser.findElement(By.id("filter")).click();
         // The table is drawn anew when the answer comes: read it whole once it shows street lights only.
@@ -191,6 +212,36 @@ public class PortalBrowserIT extends BrowserTestSupport {
         }
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vote-error-" + poll)));
         assertTrue(refused.getText(), refused.getText().contains("Ați votat deja"));
+    }
+
+    /** Each screen passes axe-core's WCAG 2.1 A and AA rules, on a phone and in both languages. */
+    @Test
+    public void everyScreenPassesTheWcagChecks() throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String language : List.of("ro", "en")) {
+            for (String screen : List.of("", "report", "follow", "reports", "help", "polls")) {
+                browser.get(civicdesk.url("/portal/" + screen));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                if (!language.equals(new Select(browser.findElement(By.id("lang"))).getFirstSelectedOption()
+                        .getAttribute("value"))) {
+                    new Select(browser.findElement(By.id("lang"))).selectByValue(language);
+                }
+                if (screen.equals("report")) {
+                    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("category")))).selectByValue("pothole");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attr-depth")));
+                }
+                if (screen.equals("reports")) {
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
+                }
+                com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+                for (com.deque.html.axecore.results.Rule violation : results.getViolations()) {
+                    problems.add(language + " /portal/" + screen + ": " + violation.getId() + " — " + violation.getHelp() + " "
+                            + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                }
+            }
+        }
+        assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
     private static JsonNode JSON(String body) throws Exception {

@@ -33,6 +33,11 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     static RunningDistribution start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** Unpacks and starts the distribution with these settings added to its etc/ files (file → key → value). */
+    static RunningDistribution start(String name, Map<String, Map<String, String>> settings) throws Exception {
         Path base = Path.of("target", name).toAbsolutePath();
         deleteTree(base);
         Files.createDirectories(base);
@@ -49,6 +54,7 @@ final class RunningDistribution implements AutoCloseable {
                         "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
                 "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
                 "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200")));
+        d.configure(settings);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.out").toFile());
         // Each test run is its own root instance, whatever else runs on the machine.

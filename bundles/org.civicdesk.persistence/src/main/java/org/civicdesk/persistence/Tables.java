@@ -48,6 +48,29 @@ public final class Tables {
         AppendOnlyTables.protect(dataSource, names);
     }
 
+    /**
+     * Runs {@code createStatement} unless {@code table} has an index named {@code index}: for what
+     * JPA mappings cannot say portably, e.g. a descending index for newest-first pages.
+     */
+    public static void createIndexIfAbsent(DataSource dataSource, String table, String index, String createStatement)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String name : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
+                try (ResultSet rs = meta.getIndexInfo(null, null, name, false, true)) {
+                    while (rs.next()) {
+                        if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                            return;
+                        }
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(createStatement);
+            }
+        }
+    }
+
     public static boolean exists(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         for (String name : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {

@@ -58,6 +58,12 @@ public interface RequestRegistry {
     Page<ServiceRequest> search(Actor actor, RequestQuery query, int offset, int limit);
 
     /**
+     * Requests the actor may see that match the query, the most recently registered first, without
+     * counting them all: what a public feed pages through, fast however many requests are stored.
+     */
+    List<ServiceRequest> newest(Actor actor, RequestQuery query, int offset, int limit);
+
+    /**
      * The open requests of a department per assignee (the key {@code ""} for those not assigned
      * yet): a supervisor's view of who carries what.
      *

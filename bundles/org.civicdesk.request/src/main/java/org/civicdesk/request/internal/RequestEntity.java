@@ -11,8 +11,7 @@ import javax.persistence.UniqueConstraint;
 @Entity
 @Table(name = "CD_REQUEST", uniqueConstraints = @UniqueConstraint(name = "CD_REQUEST_TRACKING", columnNames = "TRACKING_CODE"),
         indexes = {@Index(name = "CD_REQUEST_CITIZEN", columnList = "CITIZEN_ID"),
-                @Index(name = "CD_REQUEST_DEPT", columnList = "DEPARTMENT"),
-                @Index(name = "CD_REQUEST_REGISTERED", columnList = "REGISTERED_MS")})
+                @Index(name = "CD_REQUEST_DEPT", columnList = "DEPARTMENT")})
 public class RequestEntity {
     @Id
     @Column(name = "REQ_NUMBER", length = 16)

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
@@ -35,6 +36,7 @@ import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.persistence.Tables;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
@@ -97,6 +99,9 @@ public class RequestRegistryImpl implements RequestRegistry {
         modified(config);
         tx.read(em -> em.createQuery("SELECT COUNT(r) FROM RequestEntity r").getSingleResult());
         AppendOnlyTables.protect(dataSource, APPEND_ONLY);
+        // Newest-first pages (public feeds) read this index from the top and stop at the page's end.
+        Tables.createIndexIfAbsent(dataSource, "CD_REQUEST", "CD_REQUEST_NEWEST",
+                "CREATE INDEX CD_REQUEST_NEWEST ON CD_REQUEST (REGISTERED_MS DESC, REQ_NUMBER DESC)");
     }
 
     @Modified
@@ -343,14 +348,15 @@ public class RequestRegistryImpl implements RequestRegistry {
         return toDto(entity, state, today());
     }
 
-    @Override
-    public Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
+    private static void checkRange(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
-        LocalDate today = today();
+    }
+
+    /** The JPQL condition of a query over r (the request) and s (its state), its parameters added to {@code params}. */
+    private String where(Actor actor, RequestQuery q, LocalDate today, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE s.number = r.number");
-        List<Object> params = new ArrayList<>();
         if (!Visibility.seesAll(actor)) {
             List<String> allowed = new ArrayList<>();
             if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
@@ -407,9 +413,11 @@ public class RequestRegistryImpl implements RequestRegistry {
             where.append(" AND s.lastChangeMillis < ").append(param(params, q.changedBefore().toEpochMilli()));
         }
         if (Boolean.TRUE.equals(q.overdue())) {
-            where.append(" AND s.finished = false AND r.deadline < ").append(param(params, today.toString()));
+            where.append(" AND s.finished = ").append(param(params, false)).append(" AND r.deadline < ")
+                    .append(param(params, today.toString()));
         } else if (Boolean.FALSE.equals(q.overdue())) {
-            where.append(" AND (s.finished = true OR r.deadline >= ").append(param(params, today.toString())).append(")");
+            where.append(" AND (s.finished = ").append(param(params, true)).append(" OR r.deadline >= ")
+                    .append(param(params, today.toString())).append(")");
         }
         if (q.text() != null && !q.text().isBlank()) {
             String like = "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
@@ -417,6 +425,15 @@ public class RequestRegistryImpl implements RequestRegistry {
             where.append(" AND (LOWER(r.description) LIKE ").append(p).append(" OR LOWER(r.address) LIKE ").append(p)
                     .append(" OR r.number LIKE ").append(p).append(")");
         }
+        return where.toString();
+    }
+
+    @Override
+    public Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
+        checkRange(offset, limit);
+        LocalDate today = today();
+        List<Object> params = new ArrayList<>();
+        String where = where(actor, q, today, params);
         Page<ServiceRequest> page = tx.read(em -> {
             TypedQuery<Long> count = em.createQuery(
                     "SELECT COUNT(r) FROM RequestEntity r, RequestStateEntity s" + where, Long.class);
@@ -435,6 +452,54 @@ public class RequestRegistryImpl implements RequestRegistry {
                 "filter=" + q + " results=" + page.total()));
         return page;
     }
+
+    @Override
+    public List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
+        checkRange(offset, limit);
+        LocalDate today = today();
+        List<Object> params = new ArrayList<>();
+        String where = where(actor, q, today, params);
+        List<ServiceRequest> items = tx.read(em -> {
+            // First the numbers, in SQL that reads the newest-first index from the top and stops at the page's end:
+            // the hints (comments elsewhere than on Derby) keep Derby from sorting every match first.
+            Query numbers = em.createNativeQuery("SELECT r.REQ_NUMBER FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+                    + " CD_REQUEST r --DERBY-PROPERTIES index=CD_REQUEST_NEWEST\n, CD_REQUEST_STATE s" + sql(where)
+                    + " ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit
+                    + " ROWS ONLY");
+            for (int i = 0; i < params.size(); i++) {
+                numbers.setParameter(i + 1, params.get(i));
+            }
+            List<String> page = ((List<?>) numbers.getResultList()).stream().map(String::valueOf).toList();
+            if (page.isEmpty()) {
+                return List.<ServiceRequest>of();
+            }
+            java.util.Map<String, ServiceRequest> found = new java.util.HashMap<>();
+            em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s WHERE s.number = r.number"
+                    + " AND r.number IN :numbers", Object[].class).setParameter("numbers", page).getResultList()
+                    .forEach(row -> found.put(((RequestEntity) row[0]).getNumber(),
+                            toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today)));
+            return page.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        });
+        audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
+                "filter=" + q + " newest offset=" + offset + " results=" + items.size()));
+        return items;
+    }
+
+    /** The JPQL condition of {@link #where} in the tables' SQL: the same filter for a native query. */
+    private static String sql(String jpqlWhere) {
+        String sql = jpqlWhere;
+        for (String[] field : SQL_COLUMNS) {
+            sql = sql.replace(field[0], field[1]);
+        }
+        return sql;
+    }
+
+    /** Entity fields as {@link #where} names them, and their columns. */
+    private static final String[][] SQL_COLUMNS = {{"s.number = r.number", "s.REQ_NUMBER = r.REQ_NUMBER"},
+        {"r.registeredMillis", "r.REGISTERED_MS"}, {"s.lastChangeMillis", "s.LAST_CHANGE_MS"}, {"r.citizenId", "r.CITIZEN_ID"},
+        {"r.department", "r.DEPARTMENT"}, {"r.description", "r.DESCRIPTION"}, {"r.address", "r.ADDRESS"},
+        {"r.deadline", "r.DEADLINE"}, {"r.channel", "r.CHANNEL"}, {"r.number", "r.REQ_NUMBER"}, {"r.type", "r.TYPE_CODE"},
+        {"s.status", "s.STATUS"}, {"s.assignee", "s.ASSIGNEE"}, {"s.finished", "s.FINISHED"}};
 
     @Override
     public java.util.Map<String, Long> workload(Actor actor, String department) {

@@ -298,7 +298,7 @@ final class Open311Resource {
         RequestQuery query = RequestQuery.all().ofTypes(codes).registeredBetween(start, end)
                 .changedBetween(p.instant("updated_after", zone), p.instant("updated_before", zone))
                 .done(statuses.size() == 1 ? statuses.contains("closed") : null);
-        return render(f, requests.search(PUBLIC, query, (page - 1) * pageSize, pageSize).items(), extensions, extensions,
+        return render(f, requests.newest(PUBLIC, query, (page - 1) * pageSize, pageSize), extensions, extensions,
                 base);
     }
 
@@ -409,7 +409,7 @@ final class Open311Resource {
         }
         List<Map<String, Object>> updates = new ArrayList<>();
         RequestQuery changed = RequestQuery.all().ofTypes(publicTypes).changedBetween(since, until);
-        for (ServiceRequest r : requests.search(PUBLIC, changed, 0, DEFAULT_LIMIT).items()) {
+        for (ServiceRequest r : requests.newest(PUBLIC, changed, 0, DEFAULT_LIMIT)) {
             for (RequestEvent e : requests.history(PUBLIC, r.number())) {
                 if (e.kind() == EventKind.STATUS_CHANGED && !e.time().isBefore(since) && e.time().isBefore(until)) {
                     Map<String, Object> update = new LinkedHashMap<>();
