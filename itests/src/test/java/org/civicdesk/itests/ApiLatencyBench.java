@@ -2,13 +2,7 @@ package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -66,60 +60,19 @@ public class ApiLatencyBench extends CivicDeskTestSupport {
         awaitTaxDatabase();
         // A citizen with a usual history (the filings below all go to another one).
         String citizenId = get("operator", "/citizens?cnp=2550720350038").body().get("items").get(0).get("id").asText();
-        List<Long> filings = measure(i -> {
+        List<Long> filings = BenchSupport.measure(i -> {
             Reply r = post("operator", "/requests", CoreIT.pothole("1800101350018", "Bench " + i));
             assertEquals(201, r.status());
-            return r.body().get("number").asText();
-        }, THREADS);
-        Call profile = i -> {
+        }, 50, CALLS, THREADS);
+        BenchSupport.Call profile = i -> {
             Reply r = get("operator", "/citizens/" + citizenId + "/profile?reason=bench");
             assertEquals(200, r.status());
-            return null;
         };
-        List<Long> profiles = measure(profile, THREADS);
+        List<Long> profiles = BenchSupport.measure(profile, 50, CALLS, THREADS);
         // One operator alone: the latency without queueing behind the others on a small machine.
-        List<Long> alone = measure(profile, 1);
-        report("POST /requests", filings, THREADS);
-        report("GET /citizens/{id}/profile", profiles, THREADS);
-        report("GET /citizens/{id}/profile", alone, 1);
-    }
-
-    private interface Call {
-        Object run(int i) throws Exception;
-    }
-
-    private List<Long> measure(Call call, int threads) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            call.run(i); // warm-up
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Long>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLS; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    call.run(n);
-                    return System.nanoTime() - start;
-                }));
-            }
-            List<Long> times = new ArrayList<>();
-            for (Future<Long> f : futures) {
-                times.add(f.get());
-            }
-            Collections.sort(times);
-            return times;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void report(String what, List<Long> sorted, int threads) {
-        System.out.println(String.format(Locale.ROOT, "BENCH %-30s calls=%d threads=%d p50=%.1f ms p99=%.1f ms max=%.1f ms",
-                what, sorted.size(), threads, ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6));
-    }
-
-    private static double ms(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+        List<Long> alone = BenchSupport.measure(profile, 50, CALLS, 1);
+        BenchSupport.report("POST /requests", filings, THREADS);
+        BenchSupport.report("GET /citizens/{id}/profile", profiles, THREADS);
+        BenchSupport.report("GET /citizens/{id}/profile", alone, 1);
     }
 }

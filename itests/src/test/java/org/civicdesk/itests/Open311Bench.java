@@ -13,14 +13,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -68,26 +63,26 @@ public class Open311Bench extends CivicDeskTestSupport {
                 + (System.currentTimeMillis() - started) / 1000 + " s");
 
         long wall = System.nanoTime();
-        List<Long> posts = measure(i -> {
+        List<Long> posts = BenchSupport.measure(i -> {
             HttpResponse<String> r = form("/open311/v2/requests.json", "api_key=demo-open311-key&service_code=pothole"
                     + "&lat=47.65&long=26.25&description=Bench+" + i);
             assertEquals(r.body(), 200, r.statusCode());
-        }, POSTS, THREADS);
+        }, 20, POSTS, THREADS);
         double seconds = (System.nanoTime() - wall) / 1e9;
-        report("POST requests.json", posts, THREADS);
+        BenchSupport.report("POST requests.json", posts, THREADS);
         System.out.println(String.format(Locale.ROOT, "BENCH POST requests.json sustained %.0f requests/s (%d in %.1f s, "
                 + "%d clients, warm-up excluded)", POSTS / seconds, POSTS, seconds, THREADS));
 
-        Call list = i -> {
+        BenchSupport.Call list = i -> {
             HttpResponse<String> r = fetch("/open311/v2/requests.json");
             assertEquals(r.body(), 200, r.statusCode());
         };
-        report("GET requests.json (default)", measure(list, GETS, 1), 1);
-        report("GET requests.json (default)", measure(list, GETS, THREADS), THREADS);
-        report("GET requests.json?service_code=pothole&status=open", measure(i -> {
+        BenchSupport.report("GET requests.json (default)", BenchSupport.measure(list, 20, GETS, 1), 1);
+        BenchSupport.report("GET requests.json (default)", BenchSupport.measure(list, 20, GETS, THREADS), THREADS);
+        BenchSupport.report("GET requests.json?service_code=pothole&status=open", BenchSupport.measure(i -> {
             HttpResponse<String> r = fetch("/open311/v2/requests.json?service_code=pothole&status=open&page_size=100");
             assertEquals(r.body(), 200, r.statusCode());
-        }, GETS, 1), 1);
+        }, 20, GETS, 1), 1);
     }
 
     /** Writes {@code count} requests of {@code year} into the registry's tables, as the registry would. */
@@ -184,44 +179,5 @@ public class Open311Bench extends CivicDeskTestSupport {
         return http.send(HttpRequest.newBuilder(URI.create(server() + path)).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private interface Call {
-        void run(int i) throws Exception;
-    }
-
-    private static List<Long> measure(Call call, int calls, int threads) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            call.run(-i); // warm-up
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Long>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    call.run(n);
-                    return System.nanoTime() - start;
-                }));
-            }
-            List<Long> times = new ArrayList<>();
-            for (Future<Long> f : futures) {
-                times.add(f.get());
-            }
-            Collections.sort(times);
-            return times;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void report(String what, List<Long> sorted, int threads) {
-        System.out.println(String.format(Locale.ROOT, "BENCH %-52s calls=%d threads=%d p50=%.1f ms p99=%.1f ms max=%.1f ms",
-                what, sorted.size(), threads, ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6));
-    }
-
-    private static double ms(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
     }
 }
