@@ -250,6 +250,28 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         screenshot("notices");
     }
 
+    /** The screens an operator and a supervisor work in all day pass axe-core's WCAG 2.1 A and AA rules. */
+    @Test
+    public void theConsoleScreensPassTheWcagChecks() throws Exception {
+        List<String> problems = new java.util.ArrayList<>(wcagViolationsOfLogin());
+        logIn("supervisor");
+        for (String screen : List.of("", "requests", "notices", "admin")) {
+            browser.get(civicdesk.url("/console/" + screen));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
+            if (screen.equals("requests")) {
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main table tr td")));
+            }
+            problems.addAll(wcagViolations("/console/" + screen));
+        }
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    private List<String> wcagViolationsOfLogin() {
+        browser.get(civicdesk.url("/console/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        return wcagViolations("/console/ (login)");
+    }
+
     /** A date and time input gets its value as the page would: typed formats differ with the browser's language. */
     private void setValue(String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",

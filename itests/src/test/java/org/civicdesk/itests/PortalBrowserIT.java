@@ -218,7 +218,6 @@ public class PortalBrowserIT extends BrowserTestSupport {
     @Test
     public void everyScreenPassesTheWcagChecks() throws Exception {
         List<String> problems = new java.util.ArrayList<>();
-        int checked = 0;
         for (String language : List.of("ro", "en")) {
             for (String screen : List.of("", "report", "follow", "reports", "help", "polls")) {
                 browser.get(civicdesk.url("/portal/" + screen));
@@ -234,18 +233,10 @@ public class PortalBrowserIT extends BrowserTestSupport {
                 if (screen.equals("reports")) {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
                 }
-                com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-                assertFalse("axe ran its rules on /portal/" + screen, results.getPasses().isEmpty());
-                checked += results.getPasses().size();
-                for (com.deque.html.axecore.results.Rule violation : results.getViolations()) {
-                    problems.add(language + " /portal/" + screen + ": " + violation.getId() + " — " + violation.getHelp() + " "
-                            + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-                }
+                problems.addAll(wcagViolations(language + " /portal/" + screen));
             }
         }
         assertTrue(String.join("\n", problems), problems.isEmpty());
-        System.out.println("WCAG 2.1 A/AA: " + checked + " rule checks passed on 12 screens");
     }
 
     private static JsonNode JSON(String body) throws Exception {
