@@ -143,6 +143,24 @@ public class PortalBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    public void aRequestOfAPrivateTypeIsFollowedByItsTrackingCodeOnly() throws Exception {
+        JsonNode filed = JSON(post("/open311/v2/requests.json", "api_key", "demo-open311-key", "service_code", "petition",
+                "address_string", "Primăria", "description", "Cerem o stație de autobuz")).get(0);
+        String code = filed.get("token").asText();
+        String number = JSON(civicdesk.call("operator", "GET", "/api/v1/track/" + code, null).body()).get("number").asText();
+        browser.get(civicdesk.url("/portal/follow"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("follow-number"))).sendKeys(number, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-result"), "Nu am găsit"));
+        WebElement input = browser.findElement(By.id("follow-number"));
+        input.clear();
+        input.sendKeys(code.toLowerCase(), Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Înregistrată"));
+        assertTrue(browser.findElement(By.id("follow-result")).getText().contains(number));
+        assertFalse("no description for a private request", browser.findElement(By.id("follow-result")).getText()
+                .contains("stație de autobuz"));
+    }
+
+    @Test
     public void theMapOfReportsListsThemByCategoryAndStatus() throws Exception {
         browser.get(civicdesk.url("/portal/reports"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));

@@ -1,6 +1,6 @@
 // Follow a request by its registration number: status, last change, the department, the public history.
 import {h, mount, field} from '/web/dom.js';
-import {open311, urlId} from '../api.js';
+import {open311, api, urlId} from '../api.js';
 import {t, when} from '../i18n.js';
 import {sayError} from '../app.js';
 
@@ -11,15 +11,29 @@ function statusLabel(detailed, openOrClosed) {
 }
 
 export function followScreen(root, given) {
-  const number = h('input', {type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: '2026/000123',
+  const number = h('input', {type: 'text', autocomplete: 'off', placeholder: '2026/000123',
     value: given ? given.replace('-', '/') : ''});
   const result = h('section', {id: 'follow-result', 'aria-live': 'polite'});
+
+  /** A request of any type, by the tracking code its citizen got: status and dates only, nothing else. */
+  async function track(code) {
+    const r = await api(`track/${encodeURIComponent(code)}`);
+    mount(result, h('div', {class: 'card'}, h('h2', {}, r.number),
+      h('dl', {}, h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(r.status, null)),
+        h('dt', {}, t('registeredOn')), h('dd', {}, when(r.registeredAt)),
+        h('dt', {}, t('lastChange')), h('dd', {}, when(r.lastChangeAt)),
+        h('dt', {}, t('deadline')), h('dd', {}, r.deadline))));
+  }
 
   async function find(e) {
     if (e) e.preventDefault();
     const id = number.value.trim();
     if (!id) return;
     try {
+      if (/^[A-Za-z0-9]{10}$/.test(id)) {
+        await track(id.toUpperCase());
+        return;
+      }
       const [r] = await open311(`requests/${urlId(id)}`, {extensions: true});
       const extended = r.extended_attributes || {};
       mount(result, h('div', {class: 'card'},
