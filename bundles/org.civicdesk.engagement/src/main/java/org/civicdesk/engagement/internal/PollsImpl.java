@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
@@ -50,16 +50,17 @@ public class PollsImpl implements Polls {
     static final String PARTICIPATION = "CD_POLL_PARTICIPATION";
     static final String BALLOTS = "CD_POLL_BALLOT";
     private static final int MAX_QUESTION = 500;
-    private static final ZoneId CITY = ZoneId.of("Europe/Bucharest");
 
     private final Jdbc jdbc;
     private final AuditLog audit;
+    private final CityClock clock;
 
     @Activate
     public PollsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference AuditLog audit) throws SQLException {
+            @Reference AuditLog audit, @Reference CityClock clock) throws SQLException {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
+        this.clock = clock;
         Tables.createAppendOnly(dataSource, "CREATE TABLE " + POLLS + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
                 + "QUESTION_RO VARCHAR(500) NOT NULL, QUESTION_EN VARCHAR(500), OPENS_MS BIGINT NOT NULL, "
                 + "CLOSES_MS BIGINT NOT NULL, MIN_AGE INT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, "
@@ -169,12 +170,12 @@ public class PollsImpl implements Polls {
         audit.record(new AuditEvent("citizen:" + citizen.id(), "poll.vote", "poll", "poll", pollId, "channel=" + channel));
     }
 
-    private static void requireEligible(Citizen citizen, Poll poll) {
+    private void requireEligible(Citizen citizen, Poll poll) {
         if (citizen.kind() != CitizenKind.PERSON) {
             throw new AccessDeniedException("only persons vote in local polls, not companies");
         }
         LocalDate born = NationalIds.birthDateOf(citizen.nationalId());
-        LocalDate closing = LocalDate.ofInstant(poll.closesAt(), CITY);
+        LocalDate closing = LocalDate.ofInstant(poll.closesAt(), clock.zone());
         if (Period.between(born, closing).getYears() < poll.minimumAge()) {
             throw new AccessDeniedException("voters in this poll are at least " + poll.minimumAge() + " years old");
         }

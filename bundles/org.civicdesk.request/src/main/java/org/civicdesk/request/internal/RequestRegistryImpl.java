@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
@@ -84,18 +84,19 @@ public class RequestRegistryImpl implements RequestRegistry {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<RegistryHandOff> handOffs = List.of();
     private volatile WorkingCalendar calendar;
-    private volatile ZoneId zone;
+    private final CityClock clock;
 
     @Activate
     public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
-            @Reference AuditLog audit, RegistryConfig config) throws SQLException {
+            @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) throws SQLException {
         this.tx = new JpaTransactions(emf);
         this.types = types;
         this.citizens = citizens;
         this.staff = staff;
         this.audit = audit;
+        this.clock = clock;
         modified(config);
         tx.read(em -> em.createQuery("SELECT COUNT(r) FROM RequestEntity r").getSingleResult());
         AppendOnlyTables.protect(dataSource, APPEND_ONLY);
@@ -106,7 +107,6 @@ public class RequestRegistryImpl implements RequestRegistry {
 
     @Modified
     void modified(RegistryConfig config) {
-        this.zone = ZoneId.of(config.zone());
         Set<LocalDate> holidays;
         try {
             holidays = Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
@@ -144,7 +144,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         String citizenId = reporter == null || contactOnly ? null : citizens.findOrRegister(actor, reporter).id();
 
         Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = LocalDate.ofInstant(now, clock.zone());
         LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
         ServiceRequest filed = tx.callRetryingOnConflict(10, em -> {
             int year = today.getYear();
@@ -391,11 +391,11 @@ public class RequestRegistryImpl implements RequestRegistry {
         }
         if (q.from() != null) {
             where.append(" AND r.registeredMillis >= ")
-                    .append(param(params, q.from().atStartOfDay(zone).toInstant().toEpochMilli()));
+                    .append(param(params, q.from().atStartOfDay(clock.zone()).toInstant().toEpochMilli()));
         }
         if (q.to() != null) {
             where.append(" AND r.registeredMillis < ")
-                    .append(param(params, q.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+                    .append(param(params, q.to().plusDays(1).atStartOfDay(clock.zone()).toInstant().toEpochMilli()));
         }
         if (q.done() != null) {
             where.append(" AND s.finished = ").append(param(params, q.done()));
@@ -640,7 +640,7 @@ public class RequestRegistryImpl implements RequestRegistry {
     }
 
     private LocalDate today() {
-        return LocalDate.now(zone);
+        return clock.today();
     }
 
     private static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {

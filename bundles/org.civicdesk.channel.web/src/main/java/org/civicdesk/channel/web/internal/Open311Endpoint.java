@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.RequestRegistry;
@@ -33,9 +34,10 @@ public class Open311Endpoint {
     @Activate
     public Open311Endpoint(@Reference RequestTypeCatalog types, @Reference RequestRegistry requests,
             @Reference StaffDirectory staff, @Reference AuditLog audit, @Reference AttachmentStore attachments,
-            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, WebChannelConfig config)
-            throws SQLException {
-        this.services = new Open311Resource.Services(types, requests, staff, audit, attachments, new PublicMedia(dataSource));
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference CityClock clock,
+            WebChannelConfig config) throws SQLException {
+        this.services = new Open311Resource.Services(types, requests, staff, audit, attachments, new PublicMedia(dataSource),
+                clock);
         modified(config);
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.datasource.documents.api.AttachmentStore;
@@ -69,7 +70,7 @@ final class Open311Resource {
 
     /** The services the resources work with, which outlive a change of configuration. */
     record Services(RequestTypeCatalog types, RequestRegistry requests, StaffDirectory staff, AuditLog audit,
-            AttachmentStore attachments, PublicMedia media) {
+            AttachmentStore attachments, PublicMedia media, CityClock clock) {
     }
 
     Open311Resource(Services services, WebChannelConfig config) {
@@ -82,7 +83,7 @@ final class Open311Resource {
         this.config = config;
         this.publicTypes = codes(config.publicTypes());
         this.tokenTypes = codes(config.tokenTypes());
-        this.zone = ZoneId.of(config.zone());
+        this.zone = services.clock().zone();
     }
 
     /** The request types whose requests the public may read, in code order. */

@@ -26,9 +26,6 @@ public @interface WebChannelConfig {
     @AttributeDefinition(name = "Largest photo (bytes)", min = "1")
     long maxPhotoBytes() default 10L * 1024 * 1024;
 
-    @AttributeDefinition(name = "Time zone", description = "The city's time zone, for deadlines")
-    String zone() default "Europe/Bucharest";
-
     @AttributeDefinition(name = "Service notice (Romanian)")
     String serviceNotice_ro() default "Solicitarea a fost înregistrată. O puteți urmări după numărul de înregistrare.";
 

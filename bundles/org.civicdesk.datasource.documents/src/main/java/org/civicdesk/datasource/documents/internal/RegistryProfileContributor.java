@@ -1,10 +1,10 @@
 package org.civicdesk.datasource.documents.internal;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
@@ -20,13 +20,13 @@ import org.osgi.service.component.annotations.Reference;
 public class RegistryProfileContributor extends AbstractCitizenProfileContributor {
     static final String SOURCE = "documents";
     private static final int SHOWN = 10;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
-
     private final RegistryJournal journal;
+    private final CityClock clock;
 
     @Activate
-    public RegistryProfileContributor(@Reference RegistryJournal journal) {
+    public RegistryProfileContributor(@Reference RegistryJournal journal, @Reference CityClock clock) {
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +39,7 @@ public class RegistryProfileContributor extends AbstractCitizenProfileContributo
                 RegistryProfileContributor.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<Fact> facts = entries.stream().map(e -> new Fact(m.getString("request") + " " + e.requestNumber(),
-                e.reference() + ", " + e.registeredAt().atZone(ZONE).toLocalDate())).toList();
+                e.reference() + ", " + e.registeredAt().atZone(clock.zone()).toLocalDate())).toList();
         return List.of(new ProfileSection(SOURCE, m.getString("registry.title"), "document-registry", facts));
     }
 }

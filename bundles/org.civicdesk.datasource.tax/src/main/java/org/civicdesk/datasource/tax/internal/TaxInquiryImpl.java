@@ -1,8 +1,6 @@
 package org.civicdesk.datasource.tax.internal;
 
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -10,6 +8,7 @@ import javax.sql.DataSource;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.tax.api.TaxInquiry;
 import org.civicdesk.datasource.tax.api.TaxRecord;
 import org.civicdesk.datasource.tax.api.TaxSummary;
@@ -22,34 +21,36 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TaxInquiry.class)
 public class TaxInquiryImpl implements TaxInquiry {
     static final String TAX_DATASOURCE = "(osgi.jndi.service.name=civicdesk-tax)";
-    static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
-
     private final TaxDatabase database;
     private final AuditLog audit;
+    private final CityClock clock;
 
     @Activate
-    public TaxInquiryImpl(@Reference(target = TAX_DATASOURCE) DataSource dataSource, @Reference AuditLog audit) {
+    public TaxInquiryImpl(@Reference(target = TAX_DATASOURCE) DataSource dataSource, @Reference AuditLog audit,
+            @Reference CityClock clock) {
         this.database = new TaxDatabase(dataSource);
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public Optional<TaxRecord> record(Actor actor, String nationalId, String reason) {
         String id = NationalIds.validate(nationalId);
         audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
-        return read(database, id);
+        return read(database, id, clock);
     }
 
     @Override
     public Optional<TaxSummary> summary(Actor actor, String nationalId, String reason) {
         String id = NationalIds.validate(nationalId);
         audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
-        return read(database, id).map(TaxDatabase::summarize);
+        return read(database, id, clock).map(TaxDatabase::summarize);
     }
 
-    static Optional<TaxRecord> read(TaxDatabase database, String nationalId) {
+    /** A taxpayer's record as of the city's today. */
+    static Optional<TaxRecord> read(TaxDatabase database, String nationalId, CityClock clock) {
         try {
-            return database.record(nationalId, LocalDate.now(ZONE));
+            return database.record(nationalId, clock.today());
         } catch (SQLException e) {
             throw new IllegalStateException("the tax database did not answer (SQLState " + e.getSQLState() + ")", e);
         }

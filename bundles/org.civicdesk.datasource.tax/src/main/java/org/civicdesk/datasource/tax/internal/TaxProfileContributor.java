@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
@@ -30,10 +31,13 @@ public class TaxProfileContributor extends AbstractCitizenProfileContributor {
     static final String SOURCE = "taxes";
 
     private final TaxDatabase database;
+    private final CityClock clock;
 
     @Activate
-    public TaxProfileContributor(@Reference(target = TaxInquiryImpl.TAX_DATASOURCE) DataSource dataSource) {
+    public TaxProfileContributor(@Reference(target = TaxInquiryImpl.TAX_DATASOURCE) DataSource dataSource,
+            @Reference CityClock clock) {
         this.database = new TaxDatabase(dataSource);
+        this.clock = clock;
     }
 
     private static ResourceBundle messages(Locale locale) {
@@ -43,7 +47,7 @@ public class TaxProfileContributor extends AbstractCitizenProfileContributor {
     }
 
     private Optional<TaxRecord> record(Citizen citizen) {
-        return TaxInquiryImpl.read(database, citizen.nationalId());
+        return TaxInquiryImpl.read(database, citizen.nationalId(), clock);
     }
 
     @Override

@@ -3,13 +3,12 @@ package org.civicdesk.datasource.tax.demo.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.CityClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -34,14 +33,16 @@ public class TaxDemoSeeder {
     @Activate
     public TaxDemoSeeder(@Reference(name = "dataSourceFactory",
             target = "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)") DataSourceFactory derby,
-            TaxDemoConfig config) {
-        CompletableFuture.runAsync(() -> seed(derby, config)).exceptionally(e -> {
+            @Reference CityClock clock, TaxDemoConfig config) {
+        int year = clock.today().getYear();
+        CompletableFuture.runAsync(() -> seed(derby, config, year)).exceptionally(e -> {
             LOG.error("The demo tax database could not be created: {}", e.toString());
             return null;
         });
     }
 
-    private static void seed(DataSourceFactory derby, TaxDemoConfig config) {
+    /** Creates the demo tax database with its tax years up to {@code year}, the city's current one. */
+    private static void seed(DataSourceFactory derby, TaxDemoConfig config, int year) {
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, config.url());
         if (!config.user().isEmpty()) {
@@ -55,7 +56,6 @@ public class TaxDemoSeeder {
                     return;
                 }
                 long started = System.currentTimeMillis();
-                int year = LocalDate.now(ZoneId.of("Europe/Bucharest")).getYear();
                 TaxDemoDatabase.createSchema(c);
                 TaxDemoDatabase.insertHandChecked(c, year);
                 TaxDemoGenerator.generate(c, config.taxpayers(), year, config.seed());
