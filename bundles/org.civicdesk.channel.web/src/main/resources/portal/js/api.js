@@ -1,33 +1,31 @@
 // The portal's calls: the public Open311 and CivicDesk API reads, and /portal/api for what a citizen sends.
 const OPEN311 = '/open311/v2';
 
+/** The JSON of an answer; a failure as an Error with its status and what the server said (GeoReport's errors or a problem). */
 async function answer(response) {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = new Error(body && body[0] ? body[0].description : `HTTP ${response.status}`);
+    const said = body && (Array.isArray(body) ? body[0] && body[0].description : body.detail || body.title);
+    const error = new Error(said || `HTTP ${response.status}`);
     error.status = response.status;
     throw error;
   }
   return body;
+}
+
+function withQuery(url, params) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return query.toString() ? `${url}?${query}` : url;
 }
 
 /** A GeoReport read, e.g. open311('requests', {status: 'open'}). */
 export async function open311(resource, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  return answer(await fetch(`${OPEN311}/${resource}.json${query.toString() ? '?' + query : ''}`));
+  return answer(await fetch(withQuery(`${OPEN311}/${resource}.json`, params)));
 }
 
 /** A public read of the CivicDesk API, e.g. api('knowledge', {q: 'certificat'}). */
 export async function api(resource, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  const response = await fetch(`/api/v1/${resource}${query.toString() ? '?' + query : ''}`);
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new Error(body && (body.detail || body.title) || `HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
+  return answer(await fetch(withQuery(`/api/v1/${resource}`, params)));
 }
 
 export async function portal(path, body) {
@@ -37,4 +35,11 @@ export async function portal(path, body) {
 /** A registration number as the URL carries it (2026/000123 → 2026-000123). */
 export function urlId(number) {
   return String(number).replace('/', '-');
+}
+
+/** The categories a citizen may report: the Open311 services of the public request types, in the reader's language. */
+export async function publicServices(language) {
+  const [settings, all] = await Promise.all([fetch('/portal/settings.json').then((r) => r.json()),
+    open311('services', {locale: language})]);
+  return all.filter((s) => settings.publicTypes.includes(s.service_code));
 }

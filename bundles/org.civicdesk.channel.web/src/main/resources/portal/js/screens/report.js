@@ -4,7 +4,7 @@
 import {h, mount, field} from '/web/dom.js';
 import {cityMap, metres} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
-import {open311, portal, urlId} from '../api.js';
+import {open311, portal, urlId, publicServices} from '../api.js';
 import {t, lang, day} from '../i18n.js';
 import {say, sayError, go} from '../app.js';
 import {gpsPosition} from '../exif.js';
@@ -16,9 +16,7 @@ export async function reportScreen(root) {
   mount(root, h('h1', {}, t('report')), h('p', {}, t('reportHint')));
   let services;
   try {
-    const [settings, all] = await Promise.all([(await fetch('/portal/settings.json')).json(),
-      open311('services', {locale: lang()})]);
-    services = all.filter((s) => settings.publicTypes.includes(s.service_code));
+    services = await publicServices(lang());
   } catch (err) { sayError(err); return; }
 
   const category = h('select', {required: true}, h('option', {value: ''}, '—'),

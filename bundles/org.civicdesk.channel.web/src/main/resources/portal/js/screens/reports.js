@@ -1,16 +1,14 @@
 // The map of reports, filterable by category and status; the same reports as a table for screen readers.
 import {h, mount, field} from '/web/dom.js';
 import {cityMap} from '/web/map.js';
-import {open311, urlId} from '../api.js';
+import {open311, urlId, publicServices} from '../api.js';
 import {t, lang, day} from '../i18n.js';
 import {sayError, go} from '../app.js';
 
 export async function reportsScreen(root) {
   let services = [];
   try {
-    const [settings, all] = await Promise.all([(await fetch('/portal/settings.json')).json(),
-      open311('services', {locale: lang()})]);
-    services = all.filter((s) => settings.publicTypes.includes(s.service_code));
+    services = await publicServices(lang());
   } catch (err) { sayError(err); }
   const category = h('select', {}, h('option', {value: ''}, t('allCategories')),
     services.map((s) => h('option', {value: s.service_code}, s.service_name)));

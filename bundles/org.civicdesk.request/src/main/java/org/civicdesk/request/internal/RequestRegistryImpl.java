@@ -348,6 +348,18 @@ public class RequestRegistryImpl implements RequestRegistry {
         return toDto(entity, state, today());
     }
 
+    /** Binds the positional parameters {@link #where} collected. */
+    private static void bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+    }
+
+    /** A {@code SELECT r, s} row as a request. */
+    private static ServiceRequest toDto(Object[] row, LocalDate today) {
+        return toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today);
+    }
+
     private static void checkRange(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
@@ -440,12 +452,10 @@ public class RequestRegistryImpl implements RequestRegistry {
             // Open overdue requests first (oldest deadline first), then the newest.
             TypedQuery<Object[]> rows = em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s" + where
                     + " ORDER BY s.finished, r.deadline, r.registeredMillis DESC", Object[].class);
-            for (int i = 0; i < params.size(); i++) {
-                count.setParameter(i + 1, params.get(i));
-                rows.setParameter(i + 1, params.get(i));
-            }
+            bind(count, params);
+            bind(rows, params);
             List<ServiceRequest> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(row -> toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today)).toList();
+                    .map(row -> toDto(row, today)).toList();
             return new Page<>(items, count.getSingleResult(), offset, limit);
         });
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
@@ -466,9 +476,7 @@ public class RequestRegistryImpl implements RequestRegistry {
                     + " CD_REQUEST r --DERBY-PROPERTIES index=CD_REQUEST_NEWEST\n, CD_REQUEST_STATE s" + sql(where)
                     + " ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit
                     + " ROWS ONLY");
-            for (int i = 0; i < params.size(); i++) {
-                numbers.setParameter(i + 1, params.get(i));
-            }
+            bind(numbers, params);
             List<String> page = ((List<?>) numbers.getResultList()).stream().map(String::valueOf).toList();
             if (page.isEmpty()) {
                 return List.<ServiceRequest>of();
@@ -476,8 +484,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             java.util.Map<String, ServiceRequest> found = new java.util.HashMap<>();
             em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s WHERE s.number = r.number"
                     + " AND r.number IN :numbers", Object[].class).setParameter("numbers", page).getResultList()
-                    .forEach(row -> found.put(((RequestEntity) row[0]).getNumber(),
-                            toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today)));
+                    .forEach(row -> found.put(((RequestEntity) row[0]).getNumber(), toDto(row, today)));
             return page.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         });
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,

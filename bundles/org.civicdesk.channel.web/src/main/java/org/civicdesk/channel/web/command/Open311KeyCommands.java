@@ -14,14 +14,18 @@ public final class Open311KeyCommands {
     private Open311KeyCommands() {
     }
 
-    @Service
-    @Command(scope = "civicdesk", name = "open311-key-issue",
-            description = "Issues an Open311 API key to a named client; the key is shown once, only now")
-    public static class Issue implements Action {
+    /** What every key command works with: the keys, and the staff directory that says who runs the command. */
+    abstract static class KeyCommand implements Action {
         @Reference
         ApiKeys keys;
         @Reference
         StaffDirectory staff;
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "open311-key-issue",
+            description = "Issues an Open311 API key to a named client; the key is shown once, only now")
+    public static class Issue extends KeyCommand {
         @Argument(index = 0, name = "client", required = true, description = "Who the key is for, e.g. \"FixMyStreet app\"")
         String client;
 
@@ -37,11 +41,7 @@ public final class Open311KeyCommands {
     @Service
     @Command(scope = "civicdesk", name = "open311-key-list",
             description = "Lists the Open311 API keys (never the keys themselves)")
-    public static class ListKeys implements Action {
-        @Reference
-        ApiKeys keys;
-        @Reference
-        StaffDirectory staff;
+    public static class ListKeys extends KeyCommand {
 
         @Override
         public Object execute() {
@@ -54,11 +54,7 @@ public final class Open311KeyCommands {
 
     @Service
     @Command(scope = "civicdesk", name = "open311-key-revoke", description = "Revokes an Open311 API key by its id")
-    public static class Revoke implements Action {
-        @Reference
-        ApiKeys keys;
-        @Reference
-        StaffDirectory staff;
+    public static class Revoke extends KeyCommand {
         @Argument(index = 0, name = "id", required = true, description = "The key's id, as open311-key-list shows it")
         String id;
 

@@ -168,7 +168,7 @@ final class Open311Resource {
      * Files a report: checks everything — the service, the place, the answers, the photos —
      * before anything is stored, then registers it, then stores its photos.
      */
-    String post(Open311Format f, ApiKeys.ApiKey key, Open311Params p, List<Upload> photos) {
+    String post(Open311Format f, Actor client, Open311Params p, List<Upload> photos) {
         String code = p.get("service_code");
         if (code == null) {
             throw new InvalidInputException("service_code", "service_code is required");
@@ -197,17 +197,17 @@ final class Open311Resource {
         String phone = p.get("phone", 30);
         CitizenDetails contact = firstName == null && lastName == null && email == null && phone == null ? null
                 : new CitizenDetails(null, firstName, lastName, null, phone, email);
-        ServiceRequest filed = requests.file(key.actor(), new NewRequest(type.code(), Channel.WEB, contact,
+        ServiceRequest filed = requests.file(client, new NewRequest(type.code(), Channel.WEB, contact,
                 description != null ? description : type.name("ro"),
                 new Location(lat, lon, address != null ? address : addressId), p.attributes()));
         for (int i = 0; i < photos.size(); i++) {
             Upload photo = photos.get(i);
-            StoredAttachment stored = attachments.attach(key.actor(), filed.number(), photo.fileName(),
+            StoredAttachment stored = attachments.attach(client, filed.number(), photo.fileName(),
                     new ByteArrayInputStream(photo.content()), null);
             media.publish(filed.number().toString(), stored.sha256(), photoTypes.get(i));
         }
         if (mediaUrl != null) {
-            requests.apply(key.actor(), filed.number(), RequestChange.attachment("media_url", mediaUrl,
+            requests.apply(client, filed.number(), RequestChange.attachment("media_url", mediaUrl,
                     "photo published by the reporter"));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -435,7 +435,7 @@ final class Open311Resource {
      * what the reporter says is recorded in the request's history for staff; it does not change the
      * status, which staff decide.
      */
-    String postUpdate(Open311Format f, ApiKeys.ApiKey key, Open311Params p) {
+    String postUpdate(Open311Format f, Actor client, Open311Params p) {
         String id = p.get("service_request_id");
         if (id == null) {
             throw new InvalidInputException("service_request_id", "service_request_id is required");
@@ -451,8 +451,8 @@ final class Open311Resource {
         p.get("update_id", 100);
         ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
         String said = "closed".equalsIgnoreCase(status) ? "The reporter says it is fixed: " : "Update from the reporter: ";
-        ServiceRequest changed = requests.apply(key.actor(), request.number(), RequestChange.comment(said + description));
-        int sequence = requests.history(key.actor(), request.number()).stream().filter(e -> e.time().equals(changed
+        ServiceRequest changed = requests.apply(client, request.number(), RequestChange.comment(said + description));
+        int sequence = requests.history(client, request.number()).stream().filter(e -> e.time().equals(changed
                 .lastChangeAt())).mapToInt(RequestEvent::sequence).max().orElse(0);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("update_id", request.number().toString().replace('/', '-') + "-" + sequence);

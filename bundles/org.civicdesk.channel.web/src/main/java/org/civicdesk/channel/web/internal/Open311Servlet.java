@@ -43,6 +43,8 @@ public class Open311Servlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(Open311Servlet.class);
     private static final String ID = "([0-9]{4}[/-][0-9]{1,9})";
     private static final String FORMAT = "\\.(json|xml)";
+    /** A published photo: bytes, not a GeoReport document, so answered apart from the route table. */
+    private static final Pattern MEDIA = Pattern.compile("/v2/media/" + ID + "/([0-9a-f]{64})");
 
     private final transient ApiKeys keys;
     private final transient Open311Endpoint endpoint;
@@ -68,11 +70,12 @@ public class Open311Servlet extends HttpServlet {
             (f, m, p, k, r) -> resource().serviceDefinition(f, m.group(1), p.get("locale")));
         route("GET", "requests" + FORMAT, false, "list", (f, m, p, k, r) -> resource().list(f, p, base(r)));
         route("POST", "requests" + FORMAT, true, "post",
-            (f, m, p, k, r) -> resource().post(f, k, p, FormRequests.photos(r)));
+            (f, m, p, k, r) -> resource().post(f, k.actor(), p, FormRequests.photos(r)));
         route("GET", "requests/" + ID + FORMAT, false, "read", (f, m, p, k, r) -> resource().one(f, m.group(1), p, base(r)));
         route("GET", "tokens/([A-Za-z0-9]{1,40})" + FORMAT, false, "token", (f, m, p, k, r) -> resource().token(f, m.group(1)));
         route("GET", "servicerequestupdates" + FORMAT, false, "updates", (f, m, p, k, r) -> resource().updates(f, p));
-        route("POST", "servicerequestupdates" + FORMAT, true, "update", (f, m, p, k, r) -> resource().postUpdate(f, k, p));
+        route("POST", "servicerequestupdates" + FORMAT, true, "update",
+            (f, m, p, k, r) -> resource().postUpdate(f, k.actor(), p));
     }
 
     /** The resources as configured right now. */
@@ -90,7 +93,7 @@ public class Open311Servlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         Open311Format format = path.endsWith(".xml") ? Open311Format.XML : Open311Format.JSON;
         try {
-            Matcher photo = Pattern.compile("/v2/media/" + ID + "/([0-9a-f]{64})").matcher(path);
+            Matcher photo = MEDIA.matcher(path);
             if ("GET".equals(request.getMethod()) && photo.matches()) {
                 sendPhoto(response, resource().photo(photo.group(1), photo.group(2)));
                 return;

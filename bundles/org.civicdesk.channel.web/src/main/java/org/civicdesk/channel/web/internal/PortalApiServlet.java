@@ -1,7 +1,6 @@
 package org.civicdesk.channel.web.internal;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Polls;
@@ -40,8 +40,7 @@ public class PortalApiServlet extends HttpServlet {
     private static final Pattern SUPPORT = Pattern.compile("/reports/([0-9]{4}[/-][0-9]{1,9})/support");
     private static final Pattern VOTE = Pattern.compile("/polls/([0-9a-f-]{36})/votes");
     /** The portal as a client of the endpoint: its reports are filed by {@code system:open311:portal}. */
-    private static final ApiKeys.ApiKey PORTAL = new ApiKeys.ApiKey("portal", "citizens' portal", "system", Instant.EPOCH,
-            null);
+    private static final Actor PORTAL = Actor.system("open311:portal");
 
     private final transient Open311Endpoint endpoint;
     private final transient CitizenPins pins;
