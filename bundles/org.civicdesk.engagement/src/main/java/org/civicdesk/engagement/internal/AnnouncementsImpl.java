@@ -76,8 +76,8 @@ public class AnnouncementsImpl implements Announcements {
     @Override
     public void withdraw(Actor actor, String id) {
         Staff.requireSupervisorOrAdmin(actor, "withdraws announcements");
-        Announcement announcement = all().stream().filter(a -> a.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no announcement " + id));
+        Announcement announcement = jdbc.query("reading an announcement", SELECT + " WHERE a.ID = ?", AnnouncementsImpl::read,
+                1, id).stream().findFirst().orElseThrow(() -> new NotFoundException("no announcement " + id));
         if (announcement.withdrawn()) {
             throw new ConflictException("announcement " + id + " was withdrawn already");
         }

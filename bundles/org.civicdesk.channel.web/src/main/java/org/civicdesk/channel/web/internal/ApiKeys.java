@@ -44,8 +44,16 @@ public class ApiKeys {
     private final Jdbc jdbc;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
-    /** Verified keys by hash, so that a busy client does not cost a query per call; cleared on revocation. */
-    private final Map<String, Optional<ApiKey>> verified = new ConcurrentHashMap<>();
+    /**
+     * How long a verified key (or an unknown one) is believed without asking the database again: a busy client costs
+     * no query per call, and a key revoked on another node stops working here within this time.
+     */
+    private static final long TRUST_MILLIS = 30_000;
+    /** Verified keys by hash, each with when it was checked; cleared here on issue and revocation. */
+    private final Map<String, Checked> verified = new ConcurrentHashMap<>();
+
+    private record Checked(Optional<ApiKey> key, long at) {
+    }
 
     /**
      * A key as listed: never the key itself.
@@ -140,8 +148,10 @@ public class ApiKeys {
         if (key == null || key.isBlank() || key.length() > 100) {
             return Optional.empty();
         }
-        return verified.computeIfAbsent(hash(key.strip()),
-                hash -> query(" WHERE k.KEY_HASH = ?", hash).stream().filter(k -> k.revokedAt() == null).findFirst());
+        long now = System.currentTimeMillis();
+        return verified.compute(hash(key.strip()), (hash, known) -> known != null && now - known.at() < TRUST_MILLIS ? known
+                : new Checked(query(" WHERE k.KEY_HASH = ?", hash).stream().filter(k -> k.revokedAt() == null).findFirst(),
+                        now)).key();
     }
 
     private List<ApiKey> query(String where, String... parameters) {
