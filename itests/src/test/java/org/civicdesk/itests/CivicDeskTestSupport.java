@@ -1,5 +1,6 @@
 package org.civicdesk.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
@@ -61,6 +62,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class CivicDeskTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String HTTP_PORT_PROPERTY = "civicdesk.test.httpPort";
+    private static final String AGI_PORT_PROPERTY = "civicdesk.test.agiPort";
 
     /** How long the first test waits for the boot features: a cold first boot on a loaded 2-core machine is slow. */
     private static final long BOOT_TIMEOUT_MS = 300_000;
@@ -101,6 +103,7 @@ public abstract class CivicDeskTestSupport {
                 logLevel(LogLevel.valueOf(System.getProperty("civicdesk.test.logLevel", "WARN"))),
                 systemTimeout(300_000),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
+                systemProperty(AGI_PORT_PROPERTY).value(Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
@@ -133,7 +136,9 @@ public abstract class CivicDeskTestSupport {
                 new VMOption("-classpath"),
                 new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                portOf(options)));
+                portOf(options, HTTP_PORT_PROPERTY)));
+        options.add(editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "agiPort",
+                portOf(options, AGI_PORT_PROPERTY)));
         options.addAll(List.of(extra()));
         return options.toArray(new Option[0]);
     }
@@ -143,13 +148,18 @@ public abstract class CivicDeskTestSupport {
         return new Option[0];
     }
 
-    private static String portOf(List<Option> options) {
+    private static String portOf(List<Option> options, String property) {
         for (Option o : options) {
-            if (o instanceof org.ops4j.pax.exam.options.SystemPropertyOption p && p.getKey().equals(HTTP_PORT_PROPERTY)) {
+            if (o instanceof org.ops4j.pax.exam.options.SystemPropertyOption p && p.getKey().equals(property)) {
                 return p.getValue();
             }
         }
-        throw new IllegalStateException("no HTTP port chosen");
+        throw new IllegalStateException("no port chosen for " + property);
+    }
+
+    /** The port of the phone channel's FastAGI server in the container under test. */
+    protected int agiPort() {
+        return Integer.parseInt(System.getProperty(AGI_PORT_PROPERTY));
     }
 
     static int freePort() {
@@ -271,6 +281,18 @@ public abstract class CivicDeskTestSupport {
                     + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
         }
         return request;
+    }
+
+    /** The internal id of the demo citizen with this CNP. */
+    protected String citizenId(String cnp) throws Exception {
+        return get("operator", "/citizens?cnp=" + cnp).body().get("items").get(0).get("id").asText();
+    }
+
+    /** A new PIN for the citizen, as the front desk issues it. */
+    protected String pin(String cnp) throws Exception {
+        Reply reply = post("operator", "/citizens/" + citizenId(cnp) + "/pin", "");
+        assertEquals(reply.raw(), 200, reply.status());
+        return reply.body().get("pin").asText();
     }
 
     /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */

@@ -133,16 +133,6 @@ public class EngagementIT extends CivicDeskTestSupport {
         return "{\"texts\":{\"ro\":\"" + text + "\"},\"validFrom\":\"" + from + "\",\"validUntil\":\"" + until + "\"}";
     }
 
-    private String citizenId(String cnp) throws Exception {
-        return get("operator", "/citizens?cnp=" + cnp).body().get("items").get(0).get("id").asText();
-    }
-
-    private String pin(String cnp) throws Exception {
-        Reply reply = post("operator", "/citizens/" + citizenId(cnp) + "/pin", "");
-        assertEquals(reply.raw(), 200, reply.status());
-        return reply.body().get("pin").asText();
-    }
-
     /** A vote as the portal sends it. */
     private HttpResponse<String> vote(String poll, String cnp, String pin, String option) throws Exception {
         String form = "cnp=" + cnp + "&pin=" + pin + "&option=" + URLEncoder.encode(option, StandardCharsets.UTF_8);

@@ -53,7 +53,8 @@ final class RunningDistribution implements AutoCloseable {
                 "org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", Integer.toString(CivicDeskTestSupport.freePort()),
                         "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
                 "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
-                "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200")));
+                "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200"),
+                "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(CivicDeskTestSupport.freePort()))));
         d.configure(settings);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.out").toFile());

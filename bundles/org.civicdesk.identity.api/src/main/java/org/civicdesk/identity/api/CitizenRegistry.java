@@ -17,6 +17,12 @@ public interface CitizenRegistry {
     /** Finds a citizen by CNP or CUI (validated first). */
     Optional<Citizen> findByNationalId(Actor actor, String nationalId, String purpose);
 
+    /**
+     * The citizens whose contact phone is this number, however either is written (see
+     * {@link PhoneNumbers}): who is calling. Several people may share a line.
+     */
+    List<Citizen> findByPhone(Actor actor, String phone, String purpose);
+
     /** A citizen by internal id. */
     Optional<Citizen> get(Actor actor, String id, String purpose);
 

@@ -14,10 +14,12 @@ import javax.persistence.UniqueConstraint;
 import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenKind;
+import org.civicdesk.identity.api.PhoneNumbers;
 
 @Entity
 @Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID", columnNames = "NATIONAL_ID"),
-        indexes = @Index(name = "CD_CITIZEN_NAME", columnList = "SEARCH_NAME"))
+        indexes = {@Index(name = "CD_CITIZEN_NAME", columnList = "SEARCH_NAME"),
+            @Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY")})
 public class CitizenEntity {
     @Id
     @Column(name = "ID", length = 36)
@@ -38,6 +40,9 @@ public class CitizenEntity {
     private String address;
     @Column(name = "PHONE", length = 30)
     private String phone;
+    /** The phone in international form ({@link PhoneNumbers}), to find who is calling. */
+    @Column(name = "PHONE_KEY", length = 20)
+    private String phoneKey;
     @Column(name = "EMAIL", length = 200)
     private String email;
     @Column(name = "REGISTERED_MS", nullable = false)
@@ -55,10 +60,20 @@ public class CitizenEntity {
         this.lastName = lastName;
         this.address = address;
         this.phone = phone;
+        this.phoneKey = phoneKeyOf(phone);
         this.email = email;
         this.registeredMillis = registeredMillis;
         this.searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
                 + (address == null ? "" : address));
+    }
+
+    static String phoneKeyOf(String phone) {
+        return PhoneNumbers.normalise(phone).orElse(null);
+    }
+
+    /** Fills the phone key of a citizen recorded before there was one. */
+    void refreshPhoneKey() {
+        this.phoneKey = phoneKeyOf(phone);
     }
 
     Citizen toDto() {

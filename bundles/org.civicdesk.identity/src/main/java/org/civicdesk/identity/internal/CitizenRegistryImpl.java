@@ -20,6 +20,7 @@ import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenKind;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.identity.api.PhoneNumbers;
 import org.civicdesk.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +30,8 @@ import org.osgi.service.component.annotations.Reference;
 public class CitizenRegistryImpl implements CitizenRegistry {
     private static final String INFO_KIND = "citizen-identity";
     private static final int IMPORT_BATCH = 500;
+    /** A line shared by more people than this is a switchboard, not a household. */
+    private static final int PHONE_MATCHES = 10;
 
     private final JpaTransactions tx;
     private final AuditLog audit;
@@ -38,6 +41,25 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             @Reference AuditLog audit) {
         this.tx = new JpaTransactions(emf);
         this.audit = audit;
+        fillMissingPhoneKeys();
+    }
+
+    /** Citizens recorded before phone keys existed get theirs once, so that their calls are recognised. */
+    private void fillMissingPhoneKeys() {
+        tx.run(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey IS NULL AND c.phone IS NOT NULL",
+                CitizenEntity.class).getResultList().forEach(CitizenEntity::refreshPhoneKey));
+    }
+
+    @Override
+    public List<Citizen> findByPhone(Actor actor, String phone, String purpose) {
+        Optional<String> key = PhoneNumbers.normalise(phone);
+        List<Citizen> found = key.isEmpty() ? List.of() : tx.read(em -> em
+                .createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
+                .setParameter(1, key.get()).setMaxResults(PHONE_MATCHES).getResultList().stream()
+                .map(CitizenEntity::toDto).toList());
+        audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
+                found.size() == 1 ? found.get(0).id() : null, remarks(purpose, "by phone, matches=" + found.size())));
+        return found;
     }
 
     @Override

@@ -55,7 +55,8 @@ final class ContentStore {
                 throw new InvalidInputException("file", "the file is empty");
             }
             String mediaType = MediaTypes.detect(header(temp), temp).orElseThrow(() -> new InvalidInputException("file",
-                    "this kind of file is not accepted: send a photo (JPEG, PNG, GIF, WebP), a PDF or an office document"));
+                    "this kind of file is not accepted: send a photo (JPEG, PNG, GIF, WebP), a PDF, an office document "
+                    + "or a WAV recording"));
             if (!MediaTypes.nameFits(fileName, mediaType)) {
                 throw new InvalidInputException("file", "the file's content is " + MediaTypes.describe(mediaType)
                         + ", which its name '" + fileName + "' does not say");

@@ -20,6 +20,8 @@ final class MediaTypes {
     static final String GIF = "image/gif";
     static final String WEBP = "image/webp";
     static final String PDF = "application/pdf";
+    /** Voice messages left with the phone robot. */
+    static final String WAV = "audio/wav";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String ODT = "application/vnd.oasis.opendocument.text";
@@ -30,7 +32,7 @@ final class MediaTypes {
     private static final Map<String, List<String>> EXTENSIONS = Map.of(
             JPEG, List.of("jpg", "jpeg", "jpe", "jfif"), PNG, List.of("png"), GIF, List.of("gif"),
             WEBP, List.of("webp"), PDF, List.of("pdf"), DOCX, List.of("docx"), XLSX, List.of("xlsx"),
-            ODT, List.of("odt"), ODS, List.of("ods"));
+            ODT, List.of("odt"), ODS, List.of("ods"), WAV, List.of("wav"));
 
     /** How many leading bytes {@link #sniff} needs. */
     static final int HEADER_LENGTH = 16;
@@ -52,6 +54,10 @@ final class MediaTypes {
         if (startsWith(header, 'R', 'I', 'F', 'F') && header.length >= 12
                 && Arrays.equals(Arrays.copyOfRange(header, 8, 12), "WEBP".getBytes())) {
             return Optional.of(WEBP);
+        }
+        if (startsWith(header, 'R', 'I', 'F', 'F') && header.length >= 12
+                && Arrays.equals(Arrays.copyOfRange(header, 8, 12), "WAVE".getBytes())) {
+            return Optional.of(WAV);
         }
         if (startsWith(header, '%', 'P', 'D', 'F', '-')) {
             return Optional.of(PDF);
@@ -115,6 +121,7 @@ final class MediaTypes {
             case PDF -> "a PDF document";
             case DOCX, ODT -> "a text document";
             case XLSX, ODS -> "a spreadsheet";
+            case WAV -> "a sound recording";
             default -> mediaType;
         };
     }

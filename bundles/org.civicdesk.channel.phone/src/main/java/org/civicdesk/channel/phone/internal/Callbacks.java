@@ -1,0 +1,95 @@
+package org.civicdesk.channel.phone.internal;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.Tables;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Call-backs callers asked for instead of waiting (R8, R11): each is recorded when asked and
+ * when done, in two append-only tables, and waits for operators until one is done.
+ */
+@Component(service = Callbacks.class)
+public class Callbacks {
+    static final String REQUESTED = "CD_PHONE_CALLBACK";
+    static final String DONE = "CD_PHONE_CALLBACK_DONE";
+
+    private final Jdbc jdbc;
+
+    /**
+     * A call-back asked for.
+     *
+     * @param number     the number to call, as the exchange presented it
+     * @param citizenId  the caller, when the robot identified them
+     * @param skills     what the caller chose in the menu (language, topic)
+     */
+    public record Callback(String id, String callId, String number, String citizenId, String language, String skills,
+            Instant requestedAt) {
+    }
+
+    @Activate
+    public Callbacks(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) throws SQLException {
+        this.jdbc = new Jdbc(dataSource);
+        Tables.createAppendOnly(dataSource,
+                "CREATE TABLE " + REQUESTED + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, CALL_ID VARCHAR(64) NOT NULL, "
+                + "PHONE VARCHAR(30) NOT NULL, CITIZEN_ID VARCHAR(36), LANGUAGE VARCHAR(5) NOT NULL, "
+                + "SKILLS VARCHAR(200) NOT NULL, REQUESTED_MS BIGINT NOT NULL)",
+                "CREATE TABLE " + DONE + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, DONE_BY VARCHAR(100) NOT NULL, "
+                + "DONE_MS BIGINT NOT NULL, OUTCOME VARCHAR(200))");
+    }
+
+    /** Records a caller's request to be called back; returns its id. */
+    String request(String callId, String number, String citizenId, String language, Set<String> skills) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("record a call-back request", "INSERT INTO " + REQUESTED
+                + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id, callId, number, citizenId, language, String.join(" ", skills), System.currentTimeMillis());
+        return id;
+    }
+
+    /** The call-backs not done yet, the oldest first. */
+    List<Callback> open() {
+        return jdbc.query("list the call-backs", "SELECT r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, "
+                + "r.REQUESTED_MS FROM " + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE d.ID IS NULL "
+                + "ORDER BY r.REQUESTED_MS", rs -> new Callback(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), 500);
+    }
+
+    Callback get(String id) {
+        return jdbc.query("read a call-back", "SELECT ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS FROM "
+                + REQUESTED + " WHERE ID = ?", rs -> new Callback(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), 1, id)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("no call-back " + id));
+    }
+
+    /**
+     * Marks a call-back done.
+     *
+     * @throws ConflictException when it is done already
+     */
+    void done(String id, String by, String outcome) {
+        get(id);
+        try {
+            jdbc.inTransaction(c -> {
+                String insert = "INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) VALUES (?, ?, ?, ?)";
+                try (var ps = c.prepareStatement(insert)) {
+                    Jdbc.bind(ps, id, by, System.currentTimeMillis(), outcome);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new ConflictException("the call-back " + id + " is done already");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.civicdesk.channel.phone.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** {@code etc/org.civicdesk.channel.phone.cfg}: how CivicDesk meets the city's Asterisk exchange. */
+@ObjectClassDefinition(name = "CivicDesk phone channel",
+        description = "FastAGI server, AMI connection, speech, call distribution")
+public @interface PhoneConfig {
+    @AttributeDefinition(name = "FastAGI address", description = "Where the FastAGI server listens; 0.0.0.0 when the "
+            + "exchange runs on another machine")
+    String agiAddress() default "127.0.0.1";
+
+    @AttributeDefinition(name = "FastAGI port", min = "1", max = "65535")
+    int agiPort() default 4573;
+
+    @AttributeDefinition(name = "Simultaneous calls", min = "1", description = "Calls the robot and the queue hold at once; "
+            + "the exchange's next call is refused past it")
+    int maxCalls() default 400;
+
+    @AttributeDefinition(name = "AMI host", required = false, description = "The exchange's manager interface; empty: no "
+            + "AMI (no call-backs, transfers or hang-up events; operators set their state by hand)")
+    String amiHost() default "";
+
+    @AttributeDefinition(name = "AMI port", min = "1", max = "65535")
+    int amiPort() default 5038;
+
+    @AttributeDefinition(name = "AMI user")
+    String amiUsername() default "civicdesk";
+
+    @AttributeDefinition(name = "AMI secret", type = AttributeType.PASSWORD, required = false)
+    String amiSecret() default "";
+
+    @AttributeDefinition(name = "Dial string of an extension", description = "How the exchange reaches a desk phone; "
+            + "%s is the extension")
+    String extensionDial() default "PJSIP/%s";
+
+    @AttributeDefinition(name = "Dialplan context for transfers and call-backs")
+    String dialContext() default "civicdesk-internal";
+
+    @AttributeDefinition(name = "Prompt directory", required = false, description = "Where spoken prompts are cached as "
+            + "8 kHz WAV files; the exchange must read them at the same path. Empty: data/civicdesk/prompts")
+    String promptDirectory() default "";
+
+    @AttributeDefinition(name = "Recording directory", required = false, description = "Where the exchange writes the "
+            + "voice messages callers leave, readable by CivicDesk at the same path. Empty: data/civicdesk/recordings")
+    String recordingDirectory() default "";
+
+    @AttributeDefinition(name = "Text-to-speech command")
+    String ttsCommand() default "espeak-ng";
+
+    @AttributeDefinition(name = "Sound converter command")
+    String soxCommand() default "sox";
+
+    @AttributeDefinition(name = "Longest voice message (seconds)", min = "10")
+    int maxRecordingSeconds() default 120;
+
+    @AttributeDefinition(name = "Request type of voice messages")
+    String voiceRequestType() default "information";
+
+    @AttributeDefinition(name = "Seconds between queue announcements", min = "1", description = "How long the caller "
+            + "hears music between two announcements of their position and wait")
+    int announceEverySeconds() default 30;
+
+    @AttributeDefinition(name = "Call-back offered after (seconds)", min = "0", description = "Past this wait in the "
+            + "queue the caller may leave a call-back request instead of waiting")
+    int callbackAfterSeconds() default 120;
+
+    @AttributeDefinition(name = "Wrap-up (seconds)", min = "0", description = "How long an operator stays in wrap-up "
+            + "after a call before taking the next")
+    int wrapUpSeconds() default 30;
+
+    @AttributeDefinition(name = "Average talk time (seconds)", min = "1", description = "Used to estimate the wait until "
+            + "enough calls have been answered to measure it")
+    int assumedTalkSeconds() default 180;
+
+    @AttributeDefinition(name = "Operators' extensions and skills", required = false, description = "One entry per "
+            + "operator, separated by commas: user = extension : skills (languages, topics, department codes), e.g. "
+            + "ana = 201 : ro en general. Department staff get their department as a skill.")
+    String operators() default "";
+}

@@ -1,0 +1,206 @@
+package org.civicdesk.channel.phone.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.channel.phone.internal.CallDistributor.Agent;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.rest.api.ActorPrincipal;
+import org.civicdesk.rest.api.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/phone}: what the console shows and does for the phone channel. Staff set their
+ * presence in the queue and see their colleagues'; an operator sees the caller on their line,
+ * transfers them and calls back those who asked; supervisors and admins read the call log.
+ */
+@Component(service = RestResource.class)
+@Path("/phone")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PhoneResource implements RestResource {
+    private static final String INFO_KIND = "phone-calls";
+    private static final int MAX_DAYS = 31;
+
+    private final PhoneChannel phone;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+
+    @Activate
+    public PhoneResource(@Reference PhoneChannel phone, @Reference StaffDirectory staff, @Reference AuditLog audit) {
+        this.phone = phone;
+        this.staff = staff;
+        this.audit = audit;
+    }
+
+    /** An operator's presence as colleagues see it. */
+    public record AgentView(String username, String name, String presence, Instant since, String extension,
+            Set<String> skills, String phoneState) {
+    }
+
+    public record PresenceBody(String presence, String extension) {
+    }
+
+    public record TransferBody(String to) {
+    }
+
+    public record DoneBody(String outcome) {
+    }
+
+    /** The queue at a glance. */
+    public record QueueView(int waiting, long available, boolean exchangeConnected, List<AgentView> agents) {
+    }
+
+    @GET
+    @Path("/agents")
+    public QueueView agents(@Context SecurityContext security) {
+        ActorPrincipal.of(security);
+        List<AgentView> agents = phone.agents().stream().map(this::view).toList();
+        return new QueueView(phone.waitingCalls(), agents.stream().filter(a -> a.presence().equals("available")).count(),
+                phone.exchangeConnected(), agents);
+    }
+
+    @PUT
+    @Path("/agents/me")
+    public AgentView presence(PresenceBody body, @Context SecurityContext security) {
+        if (body == null || body.presence() == null) {
+            throw new InvalidInputException("presence", "say the presence: available, wrap_up, break or logged_out");
+        }
+        return view(phone.setPresence(account(security), body.presence(), body.extension()));
+    }
+
+    /** The caller on my line, for the pop-up; 204 when there is none. */
+    @GET
+    @Path("/desk")
+    public Response desk(@Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        return phone.deskCall(actor.username()).map(d -> {
+            audit.record(new AuditEvent(actor.username(), "phone.desk.read", INFO_KIND, "call", d.callId(),
+                    "caller on the operator's line"));
+            return Response.ok(d).build();
+        }).orElse(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/desk/transfer")
+    public Response transfer(TransferBody body, @Context SecurityContext security) {
+        if (body == null || body.to() == null || body.to().isBlank()) {
+            throw new InvalidInputException("to", "say whom to transfer the caller to");
+        }
+        StaffAccount colleague = staff.find(body.to().strip())
+                .orElseThrow(() -> new NotFoundException("no staff member " + body.to()));
+        phone.transfer(account(security), colleague);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/callbacks")
+    public List<Callbacks.Callback> callbacks(@Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        requireAny(actor, "lists call-backs", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
+        List<Callbacks.Callback> open = phone.callbacks().open();
+        audit.record(new AuditEvent(actor.username(), "phone.callbacks.list", INFO_KIND, "callback", null,
+                "open call-backs=" + open.size()));
+        return open;
+    }
+
+    @POST
+    @Path("/callbacks/{id}/dial")
+    public Response dial(@PathParam("id") String id, @Context SecurityContext security) {
+        requireAny(ActorPrincipal.of(security), "calls citizens back", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
+        phone.callBack(account(security), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/callbacks/{id}/done")
+    public Response done(@PathParam("id") String id, DoneBody body, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        requireAny(actor, "closes call-backs", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
+        String outcome = body == null || body.outcome() == null ? "done" : body.outcome().strip();
+        if (outcome.length() > 200) {
+            throw new InvalidInputException("outcome", "at most 200 characters");
+        }
+        phone.callbacks().done(id, actor.username(), outcome);
+        return Response.noContent().build();
+    }
+
+    /** The call log of a period (at most 31 days; by default the last day), the newest first. */
+    @GET
+    @Path("/calls")
+    public List<CallLog.CallRecord> calls(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        requireAny(actor, "reads the call log", Role.SUPERVISOR, Role.ADMIN);
+        Instant end = instant(to, "to", Instant.now().plusSeconds(1));
+        Instant start = instant(from, "from", end.minus(Duration.ofDays(1)));
+        if (!start.isBefore(end) || Duration.between(start, end).toDays() > MAX_DAYS) {
+            throw new InvalidInputException("from", "the period must start before it ends and last at most " + MAX_DAYS
+                    + " days");
+        }
+        int max = limit == null ? 1000 : limit;
+        if (max < 1 || max > 10_000) {
+            throw new InvalidInputException("limit", "between 1 and 10000");
+        }
+        List<CallLog.CallRecord> calls = phone.calls(start, end, max);
+        audit.record(new AuditEvent(actor.username(), "phone.calls.list", INFO_KIND, "call", null,
+                "from=" + start + " to=" + end + " calls=" + calls.size()));
+        return calls;
+    }
+
+    private AgentView view(Agent a) {
+        return new AgentView(a.username(), staff.find(a.username()).map(StaffAccount::displayName).orElse(a.username()),
+                a.presence().id(), a.since(), a.extension(), a.skills(), phone.extensionState(a.extension()).orElse(null));
+    }
+
+    private StaffAccount account(SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        return staff.find(actor.username())
+                .orElseThrow(() -> new AccessDeniedException("only staff members take calls"));
+    }
+
+    private static void requireAny(Actor actor, String what, Role... roles) {
+        for (Role role : roles) {
+            if (actor.has(role)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("your role does not allow this: " + what);
+    }
+
+    private static Instant instant(String text, String field, Instant fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "write the time as 2026-12-01T08:00:00Z");
+        }
+    }
+}

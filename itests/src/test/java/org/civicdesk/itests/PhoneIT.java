@@ -1,0 +1,223 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.civicdesk.itests.FakeExchange.Call;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The phone robot (feature {@code civicdesk-channel-phone}) against the assembled distribution:
+ * every call is played by {@link FakeExchange} over real TCP in FastAGI's wire protocol, as
+ * Asterisk would, and what the caller hears is read back from the prompts CivicDesk spoke.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PhoneIT extends CivicDeskTestSupport {
+    /** Demo citizens: Ion owes taxes and a fine and calls from 0745 123 456; Maria is his neighbour. */
+    private static final String ION = "1800101350018";
+    private static final String MARIA = "2820315350028";
+    private static final String ION_PHONE = "+40 745 123 456";
+
+    private Call call(String callerId) throws Exception {
+        Call call = new Call(agiPort(), "ivr?language=ro", callerId);
+        call.answer();
+        assertTrue(call.heard.toString(), call.hear().startsWith("Bună ziua"));
+        return call;
+    }
+
+    @Test
+    public void anIdentifiedCallerHearsTheTaxesTheTaxOfficeHas() throws Exception {
+        String pin = pin(ION);
+        JsonNode taxes = get("operator", "/citizens/" + citizenId(ION) + "/taxes").body();
+        String owed = taxes.get("owedNow").decimalValue().setScale(2).toPlainString().replace('.', ',');
+        try (Call call = call(ION_PHONE)) {
+            String menu = call.press("1");
+            assertTrue(menu, menu.contains("Pentru taxele și impozitele dumneavoastră, apăsați 1."));
+            assertTrue(menu, menu.contains("Pentru a vorbi cu un operator, apăsați 0."));
+            assertTrue(call.press(ION).startsWith("Introduceți codul numeric personal"));
+            assertTrue(call.press(pin).startsWith("Introduceți codul PIN"));
+            assertEquals("V-am identificat. Bună ziua, Ion Popescu.", call.hear());
+            String said = call.hear();
+            assertTrue(said, said.startsWith("Aveți de plată în total " + owed + " lei."));
+            assertTrue("Ion's parking fine: " + said, said.contains("Aveți 1 amenzi neplătite, în total 100,00 lei."));
+            call.press("");
+        }
+    }
+
+    @Test
+    public void threeWrongPinsEndTheAttemptAndOfferAnOperator() throws Exception {
+        String pin = pin(MARIA);
+        String wrong = "000000".equals(pin) ? "111111" : "000000";
+        try (Call call = call("0745123457")) {
+            call.press("1");
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                call.press(MARIA);
+                call.press(wrong);
+                if (attempt < 3) {
+                    assertEquals("Codul sau PIN-ul nu este corect.", call.hear());
+                }
+            }
+            assertTrue(call.press("").startsWith("Nu v-am putut identifica. Pentru a vorbi cu un operator, apăsați 0."));
+            assertTrue("back in the menu", call.press("").contains("apăsați 1"));
+        }
+        try (Call call = call("0745123457")) {
+            call.press("1");
+            call.press(MARIA);
+            call.press(pin);
+            assertTrue("even the right PIN waits out the lock",
+                    call.press("").startsWith("Nu v-am putut identifica."));
+        }
+    }
+
+    @Test
+    public void aCallerHearsTheStatusOfARequestByItsNumber() throws Exception {
+        String number = post("operator", "/requests", CoreIT.pothole(MARIA, "Groapă pe Str. Zamca")).body().get("number")
+                .asText();
+        String spoken = spell(number);
+        try (Call call = call("0230000000")) {
+            call.press("2");
+            assertTrue(call.press(number.replace("/", "")).startsWith("Introduceți numărul de înregistrare"));
+            String said = call.hear();
+            assertTrue(said, said.startsWith("Cererea " + spoken + " este înregistrată. Ultima schimbare a fost pe "));
+            assertFalse("nobody handles it yet", said.contains("Se ocupă"));
+
+            call.press("2");
+            call.press("2026999999");
+            assertEquals("Nu am găsit o cerere cu acest număr.", call.hear());
+            call.press("");
+        }
+        assertEquals(201, post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"elena\"}").status());
+        try (Call call = call("0230000000")) {
+            call.press("2");
+            call.press(number.replace("/", ""));
+            String said = call.hear();
+            assertTrue(said, said.contains("este repartizată") && said.endsWith("Se ocupă de ea Elena Employee."));
+            call.press("");
+        }
+    }
+
+    @Test
+    public void aVoiceMessageBecomesARequestWithItsRecordingAndTheNumberIsReadBack() throws Exception {
+        String pin = pin(ION);
+        String filed;
+        try (Call call = call(ION_PHONE)) {
+            call.press("3");
+            call.press(ION);
+            call.press(pin);
+            call.hear();
+            assertTrue(call.hear().startsWith("După semnal, spuneți"));
+            call.record(FakeExchange.voiceMessage());
+            call.reply("200 result=0 endpos=8000");
+            filed = call.hear();
+            assertTrue(filed, filed.startsWith("Cererea a fost înregistrată cu numărul 2 0 "));
+            call.press("");
+        }
+        JsonNode mine = get("admin", "/requests?channel=phone&type=information").body().get("items");
+        JsonNode request = null;
+        for (JsonNode r : mine) {
+            if (filed.contains(spell(r.get("number").asText()))) {
+                request = r;
+            }
+        }
+        assertTrue("the request read back exists: " + filed + " in " + mine, request != null);
+        assertTrue(request.get("description").asText().startsWith("Mesaj vocal, transcriere în așteptare"));
+        JsonNode attachments = get("admin", "/requests/" + request.get("number").asText() + "/attachments").body();
+        assertEquals("audio/wav", attachments.get(0).get("mediaType").asText());
+    }
+
+    @Test
+    public void announcementsAreReadOnlyInsideTheirWindow() throws Exception {
+        Instant now = Instant.now();
+        assertEquals(200, post("supervisor", "/announcements", "{\"texts\":{\"ro\":\"Apa se oprește marți pe Str. Zamca.\"},"
+                + "\"validFrom\":\"" + now.minusSeconds(60) + "\",\"validUntil\":\"" + now.plusSeconds(3600) + "\"}").status());
+        assertEquals(200, post("supervisor", "/announcements", "{\"texts\":{\"ro\":\"Ședință publică luna viitoare.\"},"
+                + "\"validFrom\":\"" + now.plusSeconds(86_400) + "\",\"validUntil\":\"" + now.plusSeconds(90_000) + "\"}")
+                .status());
+        try (Call call = call("0230000000")) {
+            call.press("4");
+            String said = call.hearThenPress("");
+            assertTrue(said, said.contains("Apa se oprește marți pe Str. Zamca."));
+            assertFalse(said, said.contains("Ședință publică"));
+        }
+    }
+
+    @Test
+    public void aPollVoteByKeypadCountsOnceAcrossPhoneAndWeb() throws Exception {
+        Instant now = Instant.now();
+        String poll = post("supervisor", "/polls", "{\"questions\":{\"ro\":\"Parc nou în Zamca?\",\"en\":\"A new park?\"},"
+                + "\"options\":[{\"key\":\"yes\",\"names\":{\"ro\":\"Da\",\"en\":\"Yes\"}},{\"key\":\"no\",\"names\":"
+                + "{\"ro\":\"Nu\",\"en\":\"No\"}}],\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
+                + now.plusSeconds(20) + "\"}").body().get("id").asText();
+        String pin = pin(ION);
+        try (Call call = call(ION_PHONE)) {
+            assertTrue(call.press("5").contains("Pentru a vota în consultarea publică, apăsați 5."));
+            call.press(ION);
+            call.press(pin);
+            call.hear();
+            String question = call.press("2");
+            assertEquals("Parc nou în Zamca? Pentru Da, apăsați 1. Pentru Nu, apăsați 2.", question);
+            assertEquals("Votul dumneavoastră a fost înregistrat. Vă mulțumim.", call.hear());
+            call.press("5");
+            assertEquals("Ați votat deja în această consultare.", call.hear());
+            call.press("");
+        }
+        // Once closed, the count shows the phone vote, once.
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), now.plusSeconds(21)).toMillis()));
+        JsonNode results = get(null, "/polls/" + poll + "/results").body();
+        assertEquals(results.toString(), 1, results.get("total").asInt());
+        assertEquals(results.toString(), 1, results.get("votes").get("no").asInt());
+    }
+
+    @Test
+    public void everyCallIsInTheCallLog() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Call call = call("0230000000")) {
+            ids.add(call.uniqueId);
+            for (int miss = 0; miss < 3; miss++) {
+                call.press("");
+                assertEquals("Nu am primit nicio alegere.", call.hear());
+            }
+            assertEquals("Vă mulțumim pentru apel. La revedere.", call.hear());
+            call.hungUp();
+        }
+        try (Call call = call("0230000001")) {
+            ids.add(call.uniqueId);
+        }
+        Thread.sleep(500);
+        JsonNode calls = get("supervisor", "/phone/calls").body();
+        for (String id : ids) {
+            JsonNode found = null;
+            for (JsonNode c : calls) {
+                if (id.equals(c.get("callId").asText())) {
+                    found = c;
+                }
+            }
+            assertTrue(id + " in " + calls, found != null);
+            assertTrue(found.toString(), found.get("endedAt").isTextual());
+            assertEquals("nobody answered", "", found.path("answeredBy").asText());
+        }
+        assertEquals(403, get("operator", "/phone/calls").status());
+    }
+
+    /** A registration number as the robot reads it: one digit at a time. */
+    private static String spell(String number) {
+        StringBuilder out = new StringBuilder();
+        for (char c : number.toCharArray()) {
+            out.append(c == '/' ? ", " : c + " ");
+        }
+        return out.toString().strip();
+    }
+}
