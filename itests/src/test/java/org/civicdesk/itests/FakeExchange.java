@@ -176,6 +176,34 @@ final class FakeExchange {
             reply("200 result=1");
         }
 
+        /**
+         * Plays the exchange until CivicDesk ends the script: prompts are heard to the end, questions
+         * time out, music on hold starts and stops, variables are set.
+         */
+        void followToEnd() throws IOException {
+            String command;
+            while ((command = command()) != null) {
+                if (command.startsWith("STREAM FILE")) {
+                    reply("200 result=0 endpos=16000");
+                    said(command);
+                } else if (command.startsWith("GET DATA")) {
+                    reply("200 result= (timeout)");
+                    said(command);
+                } else if (command.startsWith("SET VARIABLE")) {
+                    Matcher m = QUOTED.matcher(command);
+                    if (m.find()) {
+                        String name = m.group(1);
+                        if (m.find()) {
+                            variables.put(name, m.group(1));
+                        }
+                    }
+                    reply("200 result=1");
+                } else {
+                    reply("200 result=0");
+                }
+            }
+        }
+
         /** CivicDesk hangs up. */
         void hungUp() throws IOException {
             expect("HANGUP");

@@ -66,11 +66,23 @@ public class Callbacks {
                         rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), 500);
     }
 
-    Callback get(String id) {
-        return jdbc.query("read a call-back", "SELECT ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS FROM "
-                + REQUESTED + " WHERE ID = ?", rs -> new Callback(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), 1, id)
+    /**
+     * A call-back still to be done.
+     *
+     * @throws NotFoundException for an unknown id
+     * @throws ConflictException when it is done already
+     */
+    Callback open(String id) {
+        Callback callback = jdbc.query("read a call-back", "SELECT ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, "
+                + "REQUESTED_MS FROM " + REQUESTED + " WHERE ID = ?", rs -> new Callback(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7))), 1, id)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("no call-back " + id));
+        if (!jdbc.query("read a call-back", "SELECT ID FROM " + DONE + " WHERE ID = ?", rs -> rs.getString(1), 1, id)
+                .isEmpty()) {
+            throw new ConflictException("the call-back " + id + " is done already");
+        }
+        return callback;
     }
 
     /**
@@ -79,7 +91,7 @@ public class Callbacks {
      * @throws ConflictException when it is done already
      */
     void done(String id, String by, String outcome) {
-        get(id);
+        open(id);
         try {
             jdbc.inTransaction(c -> {
                 String insert = "INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) VALUES (?, ?, ?, ?)";

@@ -406,7 +406,7 @@ public class PhoneChannel {
 
     /** Rings the operator's phone and, when they answer, calls the citizen who asked to be called back. */
     void callBack(StaffAccount operator, String callbackId) {
-        Callbacks.Callback callback = callbacks.get(callbackId);
+        Callbacks.Callback callback = callbacks.open(callbackId);
         String extension = operatorSetup(operator).extension();
         if (extension == null) {
             throw new InvalidInputException("extension", "you have no extension to call from: add it to operators in "

@@ -1,0 +1,306 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.civicdesk.itests.FakeExchange.Call;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Automatic call distribution (R11) against the assembled distribution: callers who ask for a
+ * person wait in CivicDesk's queue and are routed to operators who set their presence over the
+ * console's API; the exchange's side is played by {@link FakeExchange} over FastAGI and AMI.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PhoneQueueIT extends CivicDeskTestSupport {
+    private static final String PASSWORD = "Phone-desk-2026";
+    private static final String ION_PHONE = "0745 123 456";
+    /** Ten operators for the general queue, five per language; three for social assistance; one each for two departments. */
+    private static final String OPERATORS = "operator = 201 : ro, elena = 205 : ro ROADS, "
+            + "r1 = 301 : ro general, r2 = 302 : ro general, r3 = 303 : ro general, r4 = 304 : ro general, "
+            + "r5 = 305 : ro general, e1 = 311 : en general, e2 = 312 : en general, e3 = 313 : en general, "
+            + "e4 = 314 : en general, e5 = 315 : en general, a1 = 401 : ro SOC, a2 = 402 : ro SOC, a3 = 403 : ro SOC, "
+            + "c1 = 501 : ro URB, d1 = 601 : ro TAX";
+    private static boolean staffCreated;
+
+    @Override
+    protected Option[] extra() {
+        return new Option[] {
+            editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "operators", OPERATORS),
+            editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "wrapUpSeconds", "0"),
+            editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "announceEverySeconds", "1"),
+            editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "callbackAfterSeconds", "2"),
+        };
+    }
+
+    private void staff(String... usernames) throws Exception {
+        for (String username : usernames) {
+            if (get(username + ":" + PASSWORD, "/me").status() != 200) {
+                String out = shell("civicdesk:staff-add --role operator --password '" + PASSWORD + "' " + username + " \""
+                        + username.toUpperCase() + " Operator\"");
+                assertTrue(out, out.contains("Created"));
+            }
+        }
+    }
+
+    private void presence(String username, String presence) throws Exception {
+        Reply reply = put(username + ":" + PASSWORD, "/phone/agents/me", "{\"presence\":\"" + presence + "\"}");
+        assertEquals(reply.raw(), 200, reply.status());
+    }
+
+    /** A caller who asks for a person and stays on the line until CivicDesk hands them over or lets them go. */
+    private Call callAndWait(String language, String callerId, String... keys) throws Exception {
+        Call call = new Call(agiPort(), "ivr?language=" + language, callerId);
+        call.answer();
+        call.hear();
+        for (String key : keys) {
+            call.press(key);
+        }
+        call.followToEnd();
+        call.close();
+        return call;
+    }
+
+    /** The exchange tells CivicDesk the call is over, as the dialplan's h extension does. */
+    private void hangUp(Call call) throws Exception {
+        try (Call ended = new Call(agiPort(), "ended", "unknown", call.uniqueId)) {
+            ended.followToEnd();
+        }
+    }
+
+    @Test
+    public void theLongestIdleOperatorTakesTheNextCallerAndSeesWhoIsCalling() throws Exception {
+        staff("a1", "a2", "a3");
+        for (String a : List.of("a1", "a2", "a3")) {
+            presence(a, "logged_out");
+        }
+        for (String a : List.of("a1", "a2", "a3")) {
+            presence(a, "available");
+            Thread.sleep(30);
+        }
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Call call = callAndWait("ro", ION_PHONE, "6", "3");
+            taken.add(call.variables.get("CIVICDESK_OPERATOR"));
+            if (i == 0) {
+                assertEquals("PJSIP/401", call.variables.get("CIVICDESK_DIAL"));
+                assertTrue(call.heard.toString(), call.heard.contains("Vă facem legătura."));
+                JsonNode desk = get("a1:" + PASSWORD, "/phone/desk").body();
+                assertEquals("the caller's number finds Ion", citizenId("1800101350018"), desk.get("citizenId").asText());
+                assertEquals(false, desk.get("verified").asBoolean());
+                JsonNode interaction = get("a1:" + PASSWORD, "/interactions/" + desk.get("interactionId").asText()).body();
+                assertEquals("an interaction is started for the operator", "phone", interaction.get("channel").asText());
+                assertEquals("on_call", presenceOf("a1"));
+            }
+            hangUp(call);
+        }
+        assertEquals("each goes to whoever has waited longest", List.of("a1", "a2", "a3", "a1"), taken);
+        assertEquals(204, get("a2:" + PASSWORD, "/phone/desk").status());
+    }
+
+    @Test
+    public void aHundredCallersAreRoutedToTenOperatorsByLanguageAndNoneIsLost() throws Exception {
+        List<String> operators = List.of("r1", "r2", "r3", "r4", "r5", "e1", "e2", "e3", "e4", "e5");
+        staff(operators.toArray(new String[0]));
+        for (String o : operators) {
+            presence(o, "available");
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(100);
+        List<Future<Call>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String language = i % 2 == 0 ? "ro" : "en";
+            String number = String.format("07220%05d", i);
+            calls.add(callers.submit(() -> {
+                Call call = callAndWait(language, number, "0");
+                Thread.sleep(ThreadLocalRandom.current().nextInt(20, 120));
+                hangUp(call);
+                return call;
+            }));
+        }
+        Map<String, Integer> answered = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        int announced = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i).get();
+            String operator = call.variables.get("CIVICDESK_OPERATOR");
+            assertTrue("call " + i + " was routed: " + call.heard, operator != null);
+            assertTrue("skills respected: " + operator + " took a " + (i % 2 == 0 ? "Romanian" : "English") + " call",
+                    operator.startsWith(i % 2 == 0 ? "r" : "e"));
+            answered.merge(operator, 1, Integer::sum);
+            ids.add(call.uniqueId);
+            announced += call.heard.stream().anyMatch(h -> h.startsWith("Sunteți al") || h.startsWith("You are number")) ? 1 : 0;
+        }
+        callers.shutdown();
+        assertEquals("every operator took calls: " + answered, operators.size(), answered.size());
+        assertTrue("callers who waited heard their place in the queue", announced > 0);
+        JsonNode log = get("supervisor", "/phone/calls?limit=5000").body();
+        List<String> logged = new ArrayList<>();
+        for (JsonNode c : log) {
+            if (ids.contains(c.get("callId").asText())) {
+                logged.add(c.get("callId").asText());
+                assertTrue(c.toString(), c.get("answeredBy").isTextual());
+                assertTrue(c.toString(), c.get("queueSeconds").isNumber());
+                assertEquals(c.toString(), false, c.get("abandoned").asBoolean());
+            }
+        }
+        Collections.sort(ids);
+        Collections.sort(logged);
+        assertEquals("the call log has every call", ids, logged);
+    }
+
+    /** Ion asks for urban planning, whose only operator is wrapping up, and asks to be called back once offered. */
+    private void leaveCallBack() throws Exception {
+        staff("c1");
+        presence("c1", "wrap_up");
+        try (Call call = new Call(agiPort(), "ivr?language=ro", ION_PHONE)) {
+            call.answer();
+            call.hear();
+            call.press("6");
+            call.press("2");
+            while (true) {
+                String command = call.command();
+                assertTrue("CivicDesk hung up before offering a call-back: " + call.heard, command != null);
+                if (command.startsWith("GET DATA")) {
+                    String prompt = readLastPrompt(command);
+                    assertTrue(prompt, prompt.startsWith("Dacă doriți să vă sunăm noi înapoi, apăsați 1."));
+                    call.reply("200 result=1");
+                    break;
+                }
+                call.reply(command.startsWith("STREAM FILE") ? "200 result=0 endpos=100" : "200 result=0");
+            }
+            assertEquals("Vă vom suna înapoi la numărul de pe care ați sunat.", call.hear());
+            call.hungUp();
+        }
+    }
+
+    /** The open call-back of Ion's number. */
+    private String callBackId() throws Exception {
+        for (JsonNode c : get("operator", "/phone/callbacks").body()) {
+            if (ION_PHONE.equals(c.get("number").asText())) {
+                return c.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    public void pastTheConfiguredWaitTheCallerLeavesACallBackRequest() throws Exception {
+        leaveCallBack();
+        assertTrue("the call-back waits for operators", callBackId() != null);
+        assertEquals(403, get("employee", "/phone/callbacks").status());
+    }
+
+    @Test
+    public void aCallerWhoHangsUpInTheQueueIsLoggedAsAbandoned() throws Exception {
+        staff("d1");
+        presence("d1", "wrap_up");
+        String id;
+        try (Call call = new Call(agiPort(), "ivr?language=ro", "0230123123")) {
+            id = call.uniqueId;
+            call.answer();
+            call.hear();
+            call.press("6");
+            call.press("1");
+            assertTrue(call.hear().startsWith("Sunteți al 1-lea la rând."));
+        }
+        Thread.sleep(3000);
+        JsonNode found = null;
+        for (JsonNode c : get("supervisor", "/phone/calls").body()) {
+            if (id.equals(c.get("callId").asText())) {
+                found = c;
+            }
+        }
+        assertTrue(found != null);
+        assertTrue(found.toString(), found.get("abandoned").asBoolean());
+        assertTrue(found.toString(), found.get("path").toString().contains("department.TAX"));
+    }
+
+    @Test
+    public void overAmiHangUpsEndCallsTransfersRedirectAndCallBacksOriginate() throws Exception {
+        staff("a1", "a2", "a3");
+        for (String a : List.of("a1", "a2", "a3")) {
+            presence(a, "available");
+        }
+        try (FakeExchange.Manager manager = new FakeExchange.Manager()) {
+            Configuration config = configurationAdmin().getConfiguration("org.civicdesk.channel.phone", null);
+            Dictionary<String, Object> properties = config.getProperties();
+            properties.put("amiHost", "127.0.0.1");
+            properties.put("amiPort", Integer.toString(manager.port()));
+            properties.put("amiSecret", "s3cret");
+            config.update(properties);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!get("a1:" + PASSWORD, "/phone/agents").body().get("exchangeConnected").asBoolean()) {
+                assertTrue("CivicDesk logs in to the manager interface", System.currentTimeMillis() < deadline);
+                Thread.sleep(200);
+            }
+            Call first = callAndWait("ro", ION_PHONE, "6", "3");
+            String operator = first.variables.get("CIVICDESK_OPERATOR");
+            assertEquals("on_call", presenceOf(operator));
+            manager.event("Hangup", "Privilege", "call,all", "Channel", first.channel, "Uniqueid", first.uniqueId,
+                    "Cause", "16", "Cause-txt", "Normal Clearing");
+            deadline = System.currentTimeMillis() + 10_000;
+            while (!"available".equals(presenceOf(operator))) {
+                assertTrue("the hang-up ends the operator's call", System.currentTimeMillis() < deadline);
+                Thread.sleep(100);
+            }
+
+            Call second = callAndWait("ro", ION_PHONE, "6", "3");
+            String taker = second.variables.get("CIVICDESK_OPERATOR");
+            assertEquals(204, post(taker + ":" + PASSWORD, "/phone/desk/transfer", "{\"to\":\"elena\"}").status());
+            Map<String, String> redirect = manager.awaitAction("Redirect", 10);
+            assertEquals(second.channel, redirect.get("channel"));
+            assertEquals("205", redirect.get("exten"));
+            assertEquals("civicdesk-internal", redirect.get("context"));
+
+            leaveCallBack();
+            String callback = callBackId();
+            assertEquals(204, post("operator", "/phone/callbacks/" + callback + "/dial", "").status());
+            Map<String, String> originate = manager.awaitAction("Originate", 10);
+            assertEquals("the operator's phone rings first", "PJSIP/201", originate.get("channel"));
+            assertEquals("then the citizen's number", "0745123456", originate.get("exten"));
+            assertTrue("done once dialled", !get("operator", "/phone/callbacks").raw().contains(callback));
+            assertEquals(409, post("operator", "/phone/callbacks/" + callback + "/dial", "").status());
+        }
+    }
+
+    private String readLastPrompt(String command) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(command);
+        assertTrue(m.find());
+        return java.nio.file.Files.readString(java.nio.file.Path.of(m.group(1) + ".txt"));
+    }
+
+    private String presenceOf(String username) throws Exception {
+        for (JsonNode a : get("supervisor", "/phone/agents").body().get("agents")) {
+            if (username.equals(a.get("username").asText())) {
+                return a.get("presence").asText();
+            }
+        }
+        return "logged_out";
+    }
+
+    private ConfigurationAdmin configurationAdmin() {
+        return bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+    }
+}
