@@ -26,6 +26,12 @@ test('every outcome and channel the API knows has a label', () => {
   }
 });
 
+test('every presence of the phone queue has a label', () => {
+  for (const presence of ['available', 'on_call', 'wrap_up', 'break', 'logged_out']) {
+    assert.ok(MESSAGES.ro.phone.presences[presence] && MESSAGES.en.phone.presences[presence], presence);
+  }
+});
+
 test('the language switch changes the labels and an unknown language falls back to Romanian', () => {
   setLang('en');
   assert.equal(t('startCall'), 'Start call');

@@ -39,6 +39,13 @@ export const MESSAGES = {
     unpaid: 'Neplătit', owedNow: 'De plată acum', paidThisYear: 'Plătit anul acesta',
     map: 'Hartă (opțional: clic sau săgeți pentru a marca locul)',
     mapHelp: 'Harta orașului. Clic pentru a marca locul; săgețile mută marcajul cu 10 m, cu Shift cu 100 m.',
+    phone: {title: 'Telefon', me: 'Eu', presence: 'Starea mea', extension: 'Interior', set: 'Schimbă', waiting: 'Apelanți în așteptare',
+      presences: {available: 'Disponibil', on_call: 'În convorbire', wrap_up: 'Finalizare apel', break: 'Pauză', logged_out: 'Deconectat'},
+      noExchange: 'centrala nu este conectată', caller: 'Apelant', hidden: 'număr ascuns', verifiedByPin: 'Identificat de robot cu PIN.',
+      matchedByNumber: 'Găsit după numărul de telefon (neverificat).', severalMatches: 'Mai mulți cetățeni au acest număr.',
+      unknownCaller: 'Număr necunoscut.', transferTo: 'Transferă către (utilizator)', transfer: 'Transferă',
+      transferred: 'Apel transferat.', colleagues: 'Colegi', callbacks: 'De sunat înapoi', callBack: 'Sună', done: 'Rezolvat',
+      dialling: 'Vă sună telefonul, apoi cetățeanul.', incoming: 'Apel nou: datele apelantului sunt afișate.'},
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
   en: {
@@ -78,6 +85,13 @@ export const MESSAGES = {
     unpaid: 'Unpaid', owedNow: 'Owed now', paidThisYear: 'Paid this year',
     map: 'Map (optional: click or use the arrow keys to mark the place)',
     mapHelp: 'City map. Click to mark the place; the arrow keys move the mark by 10 m, with Shift by 100 m.',
+    phone: {title: 'Phone', me: 'Me', presence: 'My state', extension: 'Extension', set: 'Set', waiting: 'Callers waiting',
+      presences: {available: 'Available', on_call: 'On a call', wrap_up: 'Wrap-up', break: 'Break', logged_out: 'Logged out'},
+      noExchange: 'the exchange is not connected', caller: 'Caller', hidden: 'number withheld', verifiedByPin: 'Identified by the robot with a PIN.',
+      matchedByNumber: 'Found by phone number (not verified).', severalMatches: 'Several citizens have this number.',
+      unknownCaller: 'Unknown number.', transferTo: 'Transfer to (user name)', transfer: 'Transfer',
+      transferred: 'Call transferred.', colleagues: 'Colleagues', callbacks: 'To call back', callBack: 'Call', done: 'Done',
+      dialling: 'Your phone rings, then the citizen\'s.', incoming: 'New call: the caller\'s details are shown.'},
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }
 };

@@ -256,6 +256,15 @@ final class FakeExchange {
         }
     }
 
+    /** A registration number as the robot reads it: one digit at a time, the year apart. */
+    static String spelled(String number) {
+        StringBuilder out = new StringBuilder();
+        for (char c : number.toCharArray()) {
+            out.append(c == '/' ? ", " : c + " ");
+        }
+        return out.toString().strip();
+    }
+
     static int sampleRate(Path wav) {
         try {
             byte[] header = new byte[44];

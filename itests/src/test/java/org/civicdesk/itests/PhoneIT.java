@@ -7,13 +7,16 @@ import static org.junit.Assert.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.civicdesk.channel.phone.spi.SpeechToText;
 import org.civicdesk.itests.FakeExchange.Call;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -85,7 +88,7 @@ public class PhoneIT extends CivicDeskTestSupport {
     public void aCallerHearsTheStatusOfARequestByItsNumber() throws Exception {
         String number = post("operator", "/requests", CoreIT.pothole(MARIA, "Groapă pe Str. Zamca")).body().get("number")
                 .asText();
-        String spoken = spell(number);
+        String spoken = FakeExchange.spelled(number);
         try (Call call = call("0230000000")) {
             call.press("2");
             assertTrue(call.press(number.replace("/", "")).startsWith("Introduceți numărul de înregistrare"));
@@ -111,14 +114,8 @@ public class PhoneIT extends CivicDeskTestSupport {
 
     @Test
     public void aVoiceMessageBecomesARequestWithItsRecordingAndTheNumberIsReadBack() throws Exception {
-        String pin = pin(ION);
         String filed;
-        try (Call call = call(ION_PHONE)) {
-            call.press("3");
-            call.press(ION);
-            call.press(pin);
-            call.hear();
-            assertTrue(call.hear().startsWith("După semnal, spuneți"));
+        try (Call call = voiceMessageCall(pin(ION))) {
             call.record(FakeExchange.voiceMessage());
             call.reply("200 result=0 endpos=8000");
             filed = call.hear();
@@ -128,7 +125,7 @@ public class PhoneIT extends CivicDeskTestSupport {
         JsonNode mine = get("admin", "/requests?channel=phone&type=information").body().get("items");
         JsonNode request = null;
         for (JsonNode r : mine) {
-            if (filed.contains(spell(r.get("number").asText()))) {
+            if (filed.contains(FakeExchange.spelled(r.get("number").asText()))) {
                 request = r;
             }
         }
@@ -136,6 +133,65 @@ public class PhoneIT extends CivicDeskTestSupport {
         assertTrue(request.get("description").asText().startsWith("Mesaj vocal, transcriere în așteptare"));
         JsonNode attachments = get("admin", "/requests/" + request.get("number").asText() + "/attachments").body();
         assertEquals("audio/wav", attachments.get(0).get("mediaType").asText());
+    }
+
+    /** The identified Ion chooses to leave a voice message and hears the prompt to speak. */
+    private Call voiceMessageCall(String pin) throws Exception {
+        Call call = call(ION_PHONE);
+        call.press("3");
+        call.press(ION);
+        call.press(pin);
+        call.hear();
+        assertTrue(call.hear().startsWith("După semnal, spuneți"));
+        return call;
+    }
+
+    /** The requests the call log says a call became. */
+    private List<String> requestsOf(String callId) throws Exception {
+        List<String> requests = new ArrayList<>();
+        for (JsonNode c : get("supervisor", "/phone/calls").body()) {
+            if (callId.equals(c.get("callId").asText())) {
+                c.get("requests").forEach(r -> requests.add(r.asText()));
+            }
+        }
+        return requests;
+    }
+
+    @Test
+    public void aCallerWhoHangsUpWhileSpeakingStillLeavesTheirRequest() throws Exception {
+        String id;
+        try (Call call = voiceMessageCall(pin(ION))) {
+            id = call.uniqueId;
+            call.record(FakeExchange.voiceMessage());
+            call.reply("200 result=-1 (hangup) endpos=8000");
+        }
+        List<String> requests = List.of();
+        for (int i = 0; i < 50 && requests.isEmpty(); i++) {
+            Thread.sleep(100);
+            requests = requestsOf(id);
+        }
+        assertEquals(1, requests.size());
+        assertEquals("audio/wav", get("admin", "/requests/" + requests.get(0) + "/attachments").body().get(0)
+                .get("mediaType").asText());
+    }
+
+    @Test
+    public void aConfiguredSpeechToTextServiceWritesTheRequestFromTheMessage() throws Exception {
+        ServiceRegistration<SpeechToText> stt = bundleContext.registerService(SpeechToText.class,
+                (recording, language) -> java.nio.file.Files.isRegularFile(recording) && "ro".equals(language)
+                        ? Optional.of("Vă rog să tăiați copacul uscat din fața blocului.") : Optional.empty(), null);
+        String id;
+        try (Call call = voiceMessageCall(pin(ION))) {
+            id = call.uniqueId;
+            call.record(FakeExchange.voiceMessage());
+            call.reply("200 result=0 endpos=8000");
+            assertTrue(call.hear().startsWith("Cererea a fost înregistrată"));
+        } finally {
+            stt.unregister();
+        }
+        String number = requestsOf(id).get(0);
+        assertEquals("Vă rog să tăiați copacul uscat din fața blocului.",
+                get("admin", "/requests/" + number).body().get("description").asText());
     }
 
     @Test
@@ -212,12 +268,4 @@ public class PhoneIT extends CivicDeskTestSupport {
         assertEquals(403, get("operator", "/phone/calls").status());
     }
 
-    /** A registration number as the robot reads it: one digit at a time. */
-    private static String spell(String number) {
-        StringBuilder out = new StringBuilder();
-        for (char c : number.toCharArray()) {
-            out.append(c == '/' ? ", " : c + " ");
-        }
-        return out.toString().strip();
-    }
 }

@@ -285,6 +285,61 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
         }
     }
 
+    @Test
+    public void uninstallingThePhoneFeatureMidCallLosesNoRecordedRequestAndLeavesTheCoreRunning() throws Exception {
+        String pin = pin("1800101350018");
+        String id;
+        String filed;
+        Thread uninstall = new Thread(() -> {
+            try {
+                shell("feature:uninstall civicdesk-channel-phone");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (Call call = new Call(agiPort(), "ivr?language=ro", ION_PHONE)) {
+            id = call.uniqueId;
+            call.answer();
+            call.hear();
+            call.press("3");
+            call.press("1800101350018");
+            call.press(pin);
+            call.hear();
+            call.hear();
+            call.record(FakeExchange.voiceMessage());
+            // The administrator removes the phone channel while the caller is still speaking.
+            uninstall.start();
+            Thread.sleep(1500);
+            call.reply("200 result=0 endpos=8000");
+            filed = call.hear();
+            assertTrue(filed, filed.startsWith("Cererea a fost înregistrată cu numărul"));
+            assertEquals("Acest serviciu nu este disponibil acum.", call.hear());
+            call.hungUp();
+        }
+        uninstall.join(60_000);
+        assertTrue(shell("feature:list -i").indexOf("civicdesk-channel-phone ") < 0);
+        assertEquals("the core runs on", 200, get("admin", "/me").status());
+        assertEquals(404, get("supervisor", "/phone/agents").status());
+        JsonNode phoneRequests = get("admin", "/requests?channel=phone&type=information").body().get("items");
+        boolean found = false;
+        for (JsonNode r : phoneRequests) {
+            found |= filed.contains(FakeExchange.spelled(r.get("number").asText()));
+        }
+        assertTrue("the request read back is stored: " + filed, found);
+
+        shell("feature:install civicdesk-channel-phone");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (get("supervisor", "/phone/calls").status() != 200) {
+            assertTrue("the phone channel comes back", System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+        }
+        boolean logged = false;
+        for (JsonNode c : get("supervisor", "/phone/calls").body()) {
+            logged |= id.equals(c.get("callId").asText()) && c.get("requests").size() == 1;
+        }
+        assertTrue("the call log kept the call and its request", logged);
+    }
+
     private String readLastPrompt(String command) throws Exception {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(command);
         assertTrue(m.find());

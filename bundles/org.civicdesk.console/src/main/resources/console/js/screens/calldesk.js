@@ -5,6 +5,7 @@ import {t, lang, when, day} from '../i18n.js';
 import {say, sayError} from '../app.js';
 import {cityMap} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
+import {phonePanel} from '../phone.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
@@ -252,6 +253,19 @@ export async function callDeskScreen() {
       h('div', {class: 'row'}, h('button', {type: 'submit', id: 'req-submit'}, t('file')))) : h('p', {class: 'muted'}, t('verifyTitle')));
   }
 
+  // ---- a caller put through by the phone queue: the interaction is started, the caller found by number or PIN
+  async function adoptCall(desk) {
+    try {
+      state.interaction = await get(`/interactions/${desk.interactionId}`);
+      Object.assign(state, {citizen: null, profile: null, verified: false});
+      renderCall(); renderProfile(); renderRequestForm();
+      if (!desk.citizenId) { search.focus(); return; }
+      await chooseCitizen(await get(`/citizens/${desk.citizenId}` + query({reason: t('reason')})));
+      if (desk.verified) { state.verified = true; renderCall(); renderProfile(); renderRequestForm(); }
+    } catch (e) { sayError(e); }
+  }
+  const phone = await phonePanel(adoptCall);
+
   actions.start = () => (state.interaction ? null : startCall());
   actions.find = () => search.focus();
   actions.verify = () => { if (state.citizen && !state.verified) markVerified(true); };
@@ -269,6 +283,6 @@ export async function callDeskScreen() {
   return h('div', {},
     h('h1', {}, t('callDesk')),
     h('div', {class: 'grid'},
-      h('div', {}, callPanel, findPanel, profilePanel),
+      h('div', {}, phone, callPanel, findPanel, profilePanel),
       h('div', {}, requestPanel, knowledgePanel)));
 }

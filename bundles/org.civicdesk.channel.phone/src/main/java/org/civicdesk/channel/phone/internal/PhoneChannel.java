@@ -92,6 +92,7 @@ public class PhoneChannel {
     private final RobotScripts scripts;
     private volatile Speech speech;
     private volatile Path recordingDirectory;
+    private volatile VoiceMessages voiceMessages;
     private final CallDistributor distributor;
     private DefaultAgiServer agiServer;
     private volatile Pbx pbx;
@@ -137,6 +138,7 @@ public class PhoneChannel {
                 agent -> callLog.presence(agent.username(), agent.presence().id()));
         apply(config);
         startAgi(config);
+        recoverVoiceMessages();
     }
 
     @Modified
@@ -183,6 +185,7 @@ public class PhoneChannel {
                 changed.ttsCommand(), changed.soxCommand());
         this.recordingDirectory = Files.createDirectories(directory(changed.recordingDirectory(),
                 data.resolve("recordings")));
+        this.voiceMessages = new VoiceMessages(this, recordingDirectory);
         this.speech = newSpeech;
         PhoneConfig previous = this.config;
         this.config = changed;
@@ -220,6 +223,14 @@ public class PhoneChannel {
                 speech.say(script.voice(language), script.text(key, language, Map.of()));
             }
         }
+    }
+
+    /** Messages of calls cut short are filed in the background: starting the channel does not wait for them. */
+    private void recoverVoiceMessages() {
+        VoiceMessages messages = voiceMessages;
+        Thread recovery = new Thread(messages::recover, "civicdesk-phone-voice-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
     }
 
     private static Path directory(String configured, Path fallback) {
@@ -499,8 +510,16 @@ public class PhoneChannel {
         return callbacks;
     }
 
-    Path recordingDirectory() {
-        return recordingDirectory;
+    VoiceMessages voiceMessages() {
+        return voiceMessages;
+    }
+
+    CitizenRegistry citizens() {
+        return citizens;
+    }
+
+    RobotScripts scripts() {
+        return scripts;
     }
 
     int maxRecordingSeconds() {

@@ -1,10 +1,7 @@
 package org.civicdesk.channel.phone.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,9 +28,6 @@ import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Announcement;
 import org.civicdesk.engagement.api.Poll;
 import org.civicdesk.identity.api.Citizen;
-import org.civicdesk.identity.api.CitizenDetails;
-import org.civicdesk.request.api.Channel;
-import org.civicdesk.request.api.NewRequest;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.ServiceRequest;
 import org.slf4j.Logger;
@@ -277,27 +271,22 @@ final class RobotCall {
             return;
         }
         say("voiceIntro", Map.of());
-        Path recording = phone.recordingDirectory().resolve("voice-" + callId.replaceAll("[^A-Za-z0-9.-]", "_"));
-        channel.recordFile(recording.toString(), "wav", "#", phone.maxRecordingSeconds() * 1000, 0, true, 5);
-        Path wav = recording.resolveSibling(recording.getFileName() + ".wav");
-        if (!Files.isRegularFile(wav) || sizeOf(wav) <= 44) {
+        VoiceMessages messages = phone.voiceMessages();
+        Path recording = messages.prepare(callId, citizen, language);
+        try {
+            channel.recordFile(recording.toString(), "wav", "#", phone.maxRecordingSeconds() * 1000, 0, true, 5);
+        } catch (AgiException hungUp) {
+            // What the caller said before hanging up is a request all the same.
+            messages.file(recording);
+            throw hungUp;
+        }
+        Optional<ServiceRequest> filed = messages.file(recording);
+        if (filed.isEmpty()) {
             say("voiceEmpty", Map.of());
             return;
         }
-        String description = phone.transcribe(wav, language).orElse(script.text("voicePending", language, Map.of()));
-        ServiceRequest filed = phone.registry().file(PhoneChannel.ROBOT, new NewRequest(phone.voiceRequestType(),
-                Channel.PHONE, new CitizenDetails(citizen.nationalId(), citizen.firstName(), citizen.lastName(),
-                        citizen.address(), citizen.phone(), citizen.email()), description, null));
-        phone.log(callId, CallLog.REQUEST, filed.number().toString());
-        try (InputStream content = Files.newInputStream(wav)) {
-            phone.attachments().attach(PhoneChannel.ROBOT, filed.number(), "voice-message.wav", content,
-                    "the caller's voice message");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the voice message of call " + callId, e);
-        }
-        say("voiceFiled", Map.of("number", digitByDigit(filed.number()), "deadline", date(filed.deadline())));
+        say("voiceFiled", Map.of("number", digitByDigit(filed.get().number()), "deadline", date(filed.get().deadline())));
     }
-
     private void announcements() throws AgiException {
         List<Announcement> current = phone.announcements().current(Instant.now());
         if (current.isEmpty()) {
@@ -511,13 +500,5 @@ final class RobotCall {
             out.append(c == '/' ? ", " : c + " ");
         }
         return out.toString().strip();
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

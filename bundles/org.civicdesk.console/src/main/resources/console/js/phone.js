@@ -1,0 +1,108 @@
+// The phone line on the call desk: the operator's presence in the queue, colleagues', the caller the
+// queue puts through (popped up with who they are and an interaction already started), transfers and
+// call-backs. Shown only while the phone channel is installed.
+import {get, post, api} from './api.js';
+import {h, mount, field} from '/web/dom.js';
+import {t, when} from './i18n.js';
+import {say, sayError, account, hasRole} from './app.js';
+
+const PRESENCES = ['available', 'wrap_up', 'break', 'logged_out'];
+const POLL_MS = 3000;
+let timer = null;
+
+/**
+ * The phone panel, or null when the phone channel is not installed. {@code onCaller(desk)} is called once per
+ * call the queue puts through to this operator.
+ */
+export async function phonePanel(onCaller) {
+  if (timer) { clearInterval(timer); timer = null; }
+  let queue;
+  try {
+    queue = await get('/phone/agents');
+  } catch (e) {
+    return null;
+  }
+  const panel = h('section', {class: 'panel', id: 'phone-panel', 'aria-labelledby': 'phone-title'});
+  const presence = h('select', {}, PRESENCES.map((p) => h('option', {value: p}, t('phone.presences.' + p))));
+  const extension = h('input', {type: 'text', inputmode: 'numeric', pattern: '[0-9]{2,8}', size: 6, maxlength: 8});
+  const transferTo = h('input', {type: 'text', maxlength: 100, autocomplete: 'off'});
+  let lastCall = null;
+  let callbacks = [];
+
+  const me = () => queue.agents.find((a) => a.username === account().username);
+
+  async function setPresence(e) {
+    if (e) e.preventDefault();
+    try {
+      await api('PUT', '/phone/agents/me', {presence: presence.value, extension: extension.value || null});
+      say(t('phone.presences.' + presence.value));
+      await refresh();
+    } catch (err) { sayError(err); }
+  }
+
+  async function transfer(e) {
+    e.preventDefault();
+    try {
+      await post('/phone/desk/transfer', {to: transferTo.value.trim()});
+      say(t('phone.transferred'));
+      await refresh();
+    } catch (err) { sayError(err); }
+  }
+
+  async function callBack(id) {
+    try { await post(`/phone/callbacks/${id}/dial`); say(t('phone.dialling')); await refresh(); } catch (err) { sayError(err); }
+  }
+
+  async function closeCallBack(id) {
+    try { await post(`/phone/callbacks/${id}/done`, {outcome: 'done'}); await refresh(); } catch (err) { sayError(err); }
+  }
+
+  function render(desk) {
+    const mine = me();
+    if (mine && document.activeElement !== presence) presence.value = mine.presence === 'on_call' ? 'wrap_up' : mine.presence;
+    if (mine && mine.extension && !extension.value) extension.value = mine.extension;
+    mount(panel,
+      h('h2', {id: 'phone-title'}, t('phone.title')),
+      h('p', {id: 'phone-state'}, `${t('phone.me')}: `, h('strong', {}, t('phone.presences.' + (mine ? mine.presence : 'logged_out'))),
+        ` · ${t('phone.waiting')}: `, h('strong', {id: 'phone-waiting'}, String(queue.waiting)),
+        queue.exchangeConnected ? null : ` · ${t('phone.noExchange')}`),
+      h('form', {class: 'row', onsubmit: setPresence}, field('phone-presence', t('phone.presence'), presence),
+        field('phone-extension', t('phone.extension'), extension),
+        h('button', {type: 'submit', id: 'phone-set'}, t('phone.set'))),
+      desk ? h('div', {class: 'readout', id: 'phone-caller', role: 'status'},
+        h('p', {}, `${t('phone.caller')}: `, h('strong', {}, desk.caller || t('phone.hidden'))),
+        h('p', {}, desk.verified ? t('phone.verifiedByPin') : desk.citizenId ? t('phone.matchedByNumber')
+          : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller')),
+        h('form', {class: 'row', onsubmit: transfer}, field('phone-transfer-to', t('phone.transferTo'), transferTo),
+          h('button', {type: 'submit', id: 'phone-transfer'}, t('phone.transfer')))) : null,
+      h('h3', {}, t('phone.colleagues')),
+      h('ul', {id: 'phone-agents'}, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
+        + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : '')))),
+      hasRole('operator', 'supervisor', 'admin') ? [h('h3', {}, t('phone.callbacks')), callbacks.length
+        ? h('ul', {id: 'phone-callbacks'}, callbacks.map((c) => h('li', {}, `${c.number} · ${when(c.requestedAt)} · ${c.language}`,
+          ' ', h('button', {type: 'button', onclick: () => callBack(c.id)}, t('phone.callBack')),
+          ' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id)}, t('phone.done')))))
+        : h('p', {class: 'muted'}, t('none'))] : null);
+  }
+
+  async function refresh() {
+    try {
+      const [agents, desk] = await Promise.all([get('/phone/agents'), get('/phone/desk')]);
+      queue = agents;
+      if (hasRole('operator', 'supervisor', 'admin')) callbacks = await get('/phone/callbacks').catch(() => []);
+      render(desk);
+      if (desk && desk.callId !== lastCall) {
+        lastCall = desk.callId;
+        say(t('phone.incoming'));
+        onCaller(desk);
+      }
+    } catch (err) {
+      if (err.status === 404) { clearInterval(timer); timer = null; mount(panel); }
+    }
+  }
+
+  render(null);
+  await refresh();
+  timer = setInterval(() => { if (document.getElementById('phone-panel')) refresh(); else clearInterval(timer); }, POLL_MS);
+  return panel;
+}
