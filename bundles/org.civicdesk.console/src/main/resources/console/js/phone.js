@@ -57,32 +57,38 @@ export async function phonePanel(onCaller) {
     try { await post(`/phone/callbacks/${id}/done`, {outcome: 'done'}); await refresh(); } catch (err) { sayError(err); }
   }
 
+  // The forms stay put while the lists around them refresh: typing is never interrupted by the polling.
+  const stateLine = h('p', {id: 'phone-state'});
+  const transferForm = h('form', {class: 'row', onsubmit: transfer, hidden: true},
+    field('phone-transfer-to', t('phone.transferTo'), transferTo), h('button', {type: 'submit', id: 'phone-transfer'}, t('phone.transfer')));
+  const callerLines = h('div', {});
+  const callerBox = h('div', {class: 'readout', id: 'phone-caller', role: 'status', hidden: true}, callerLines, transferForm);
+  const agentsList = h('ul', {id: 'phone-agents'});
+  const callbacksBox = h('div', {id: 'phone-callbacks'});
+  mount(panel, h('h2', {id: 'phone-title'}, t('phone.title')), stateLine,
+    h('form', {class: 'row', onsubmit: setPresence}, field('phone-presence', t('phone.presence'), presence),
+      field('phone-extension', t('phone.extension'), extension), h('button', {type: 'submit', id: 'phone-set'}, t('phone.set'))),
+    callerBox, h('h3', {}, t('phone.colleagues')), agentsList,
+    hasRole('operator', 'supervisor', 'admin') ? [h('h3', {}, t('phone.callbacks')), callbacksBox] : null);
+
   function render(desk) {
     const mine = me();
     if (mine && document.activeElement !== presence) presence.value = mine.presence === 'on_call' ? 'wrap_up' : mine.presence;
     if (mine && mine.extension && !extension.value) extension.value = mine.extension;
-    mount(panel,
-      h('h2', {id: 'phone-title'}, t('phone.title')),
-      h('p', {id: 'phone-state'}, `${t('phone.me')}: `, h('strong', {}, t('phone.presences.' + (mine ? mine.presence : 'logged_out'))),
-        ` · ${t('phone.waiting')}: `, h('strong', {id: 'phone-waiting'}, String(queue.waiting)),
-        queue.exchangeConnected ? null : ` · ${t('phone.noExchange')}`),
-      h('form', {class: 'row', onsubmit: setPresence}, field('phone-presence', t('phone.presence'), presence),
-        field('phone-extension', t('phone.extension'), extension),
-        h('button', {type: 'submit', id: 'phone-set'}, t('phone.set'))),
-      desk ? h('div', {class: 'readout', id: 'phone-caller', role: 'status'},
-        h('p', {}, `${t('phone.caller')}: `, h('strong', {}, desk.caller || t('phone.hidden'))),
-        h('p', {}, desk.verified ? t('phone.verifiedByPin') : desk.citizenId ? t('phone.matchedByNumber')
-          : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller')),
-        h('form', {class: 'row', onsubmit: transfer}, field('phone-transfer-to', t('phone.transferTo'), transferTo),
-          h('button', {type: 'submit', id: 'phone-transfer'}, t('phone.transfer')))) : null,
-      h('h3', {}, t('phone.colleagues')),
-      h('ul', {id: 'phone-agents'}, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
-        + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : '')))),
-      hasRole('operator', 'supervisor', 'admin') ? [h('h3', {}, t('phone.callbacks')), callbacks.length
-        ? h('ul', {id: 'phone-callbacks'}, callbacks.map((c) => h('li', {}, `${c.number} · ${when(c.requestedAt)} · ${c.language}`,
-          ' ', h('button', {type: 'button', onclick: () => callBack(c.id)}, t('phone.callBack')),
-          ' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id)}, t('phone.done')))))
-        : h('p', {class: 'muted'}, t('none'))] : null);
+    mount(stateLine, `${t('phone.me')}: `, h('strong', {}, t('phone.presences.' + (mine ? mine.presence : 'logged_out'))),
+      ` · ${t('phone.waiting')}: `, h('strong', {id: 'phone-waiting'}, String(queue.waiting)),
+      queue.exchangeConnected ? null : ` · ${t('phone.noExchange')}`);
+    callerBox.hidden = !desk;
+    transferForm.hidden = !desk || !mine || mine.presence !== 'on_call';
+    mount(callerLines, desk ? [h('p', {}, `${t('phone.caller')}: `, h('strong', {}, desk.caller || t('phone.hidden'))),
+      h('p', {}, desk.verified ? t('phone.verifiedByPin') : desk.citizenId ? t('phone.matchedByNumber')
+        : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller'))] : null);
+    mount(agentsList, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
+      + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : ''))));
+    mount(callbacksBox, callbacks.length ? h('ul', {}, callbacks.map((c) => h('li', {}, `${c.number} · ${when(c.requestedAt)} · ${c.language}`,
+      ' ', h('button', {type: 'button', onclick: () => callBack(c.id)}, t('phone.callBack')),
+      ' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id)}, t('phone.done')))))
+      : h('p', {class: 'muted'}, t('none')));
   }
 
   async function refresh() {

@@ -136,6 +136,39 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    public void aCallerThePhoneQueuePutsThroughPopsUpOnTheOperatorsConsole() throws Exception {
+        logIn("operator");
+        // The operator joins the queue from the call desk (the extension comes from the phone configuration).
+        WebElement presence = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone-presence")));
+        new Select(presence).selectByValue("available");
+        browser.findElement(By.id("phone-set")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "Disponibil"));
+        assertEquals("201", browser.findElement(By.id("phone-extension")).getAttribute("value"));
+
+        // Ion calls from his mobile and asks the robot for an operator; the queue puts him through to this desk.
+        try (FakeExchange.Call call = new FakeExchange.Call(civicdesk.agiPort, "ivr?language=ro", "0745 123 456")) {
+            call.answer();
+            call.hear();
+            call.press("0");
+            call.followToEnd();
+            assertEquals("PJSIP/201", call.variables.get("CIVICDESK_DIAL"));
+        }
+        // The console pops him up: the call is started, Ion found by his number, to be verified.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone-caller")));
+        assertTrue(browser.findElement(By.id("phone-caller")).getText().contains("0745 123 456"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-panel"), "Ion Popescu"));
+        assertTrue(browser.findElement(By.id("call-state")).getText().contains("Telefon"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "În convorbire"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        screenshot("phone-pop-up");
+
+        // Done with the call: wrap-up, then out of the queue.
+        new Select(browser.findElement(By.id("phone-presence"))).selectByValue("logged_out");
+        browser.findElement(By.id("phone-set")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "Deconectat"));
+    }
+
+    @Test
     public void anEmployeeSeesOnlyTheirRequestsAndMovesOneOn() throws Exception {
         logIn("employee");
         browser.get(civicdesk.url("/console/requests"));

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class RunningDistribution implements AutoCloseable {
     final int httpPort = CivicDeskTestSupport.freePort();
     final int sshPort = CivicDeskTestSupport.freePort();
+    /** Where the phone channel's FastAGI server listens. */
+    final int agiPort = CivicDeskTestSupport.freePort();
     final Path home;
     private Process karaf;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -54,7 +56,7 @@ final class RunningDistribution implements AutoCloseable {
                         "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
                 "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
                 "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200"),
-                "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(CivicDeskTestSupport.freePort()))));
+                "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(d.agiPort))));
         d.configure(settings);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.out").toFile());

@@ -1,0 +1,119 @@
+package org.civicdesk.channel.phone.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.civicdesk.channel.phone.internal.CallDistributor.Agent;
+import org.civicdesk.channel.phone.internal.CallDistributor.Presence;
+import org.civicdesk.channel.phone.internal.CallDistributor.Waiting;
+import org.junit.After;
+import org.junit.Test;
+
+public class CallDistributorTest {
+    private final List<Agent> changes = new ArrayList<>();
+    private final CallDistributor distributor = new CallDistributor(0, 120, a -> {
+        synchronized (changes) {
+            changes.add(a);
+        }
+    });
+
+    @After
+    public void close() {
+        distributor.close();
+    }
+
+    private void available(String user, String... skills) throws InterruptedException {
+        distributor.setPresence(user, user + "-ext", Set.of(skills), Presence.AVAILABLE);
+        Thread.sleep(5);
+    }
+
+    private static String operatorOf(Waiting w) {
+        Agent a = w.operator.getNow(null);
+        return a == null ? null : a.username();
+    }
+
+    @Test
+    public void theOperatorIdleLongestTakesTheCall() throws InterruptedException {
+        available("ana", "ro", "general");
+        available("bogdan", "ro", "general");
+        Waiting first = distributor.enqueue("c1", Set.of("ro", "general"));
+        assertEquals("ana", operatorOf(first));
+        Waiting second = distributor.enqueue("c2", Set.of("ro", "general"));
+        assertEquals("bogdan", operatorOf(second));
+        distributor.callEnded("ana", 60);
+        distributor.callEnded("bogdan", 60);
+        assertEquals("ana is idle since before bogdan", "ana", operatorOf(distributor.enqueue("c3", Set.of("ro", "general"))));
+    }
+
+    @Test
+    public void aCallWaitsForAnOperatorWithEverySkillItNeeds() throws InterruptedException {
+        available("ana", "ro", "general");
+        Waiting english = distributor.enqueue("c1", Set.of("en", "general"));
+        assertNull("ana speaks no English", operatorOf(english));
+        assertEquals(1, distributor.position(english));
+        assertFalse(distributor.anyoneFor(Set.of("en", "general")));
+        available("emma", "en", "general");
+        assertEquals("emma", operatorOf(english));
+        assertEquals("left the queue", 0, distributor.position(english));
+    }
+
+    @Test
+    public void callersKeepTheirOrderAndHearTheirPlace() throws InterruptedException {
+        distributor.setPresence("ana", "201", Set.of("ro", "general"), Presence.WRAP_UP);
+        Waiting first = distributor.enqueue("c1", Set.of("ro", "general"));
+        Waiting second = distributor.enqueue("c2", Set.of("ro", "general"));
+        assertTrue("someone is at work for them", distributor.anyoneFor(Set.of("ro", "general")));
+        assertEquals(1, distributor.position(first));
+        assertEquals(2, distributor.position(second));
+        assertEquals("two calls of the assumed 2 minutes, one operator", 4, distributor.estimatedMinutes(second));
+        distributor.leave(first);
+        assertEquals(1, distributor.position(second));
+        available("ana", "ro", "general");
+        assertEquals("ana", operatorOf(second));
+    }
+
+    @Test
+    public void anOperatorOnABreakOrLoggedOutTakesNoCalls() throws InterruptedException {
+        distributor.setPresence("ana", "201", Set.of("ro", "general"), Presence.BREAK);
+        assertFalse(distributor.anyoneFor(Set.of("ro", "general")));
+        Waiting call = distributor.enqueue("c1", Set.of("ro", "general"));
+        assertNull(operatorOf(call));
+        distributor.setPresence("ana", "201", Set.of("ro", "general"), Presence.LOGGED_OUT);
+        assertNull(operatorOf(call));
+    }
+
+    @Test
+    public void anOperatorWhoseCallerHungUpBeforeAnsweringIsFreeAgainAtOnce() throws InterruptedException {
+        available("ana", "ro", "general");
+        available("bogdan", "ro", "general");
+        Waiting gone = distributor.enqueue("c1", Set.of("ro", "general"));
+        assertEquals("ana", operatorOf(gone));
+        distributor.unassign("ana", "c1");
+        assertEquals(Presence.AVAILABLE, distributor.agent("ana").orElseThrow().presence());
+        assertEquals("first in line again", "ana", operatorOf(distributor.enqueue("c2", Set.of("ro", "general"))));
+    }
+
+    @Test
+    public void wrapUpLastsTheConfiguredTime() throws InterruptedException {
+        CallDistributor slow = new CallDistributor(1, 120, a -> { });
+        try {
+            slow.setPresence("ana", "201", Set.of("ro"), Presence.AVAILABLE);
+            Waiting call = slow.enqueue("c1", Set.of("ro"));
+            assertEquals("ana", operatorOf(call));
+            slow.callEnded("ana", 30);
+            assertEquals(Presence.WRAP_UP, slow.agent("ana").orElseThrow().presence());
+            Waiting next = slow.enqueue("c2", Set.of("ro"));
+            assertNull(operatorOf(next));
+            Thread.sleep(1500);
+            assertEquals("ana", operatorOf(next));
+        } finally {
+            slow.close();
+        }
+    }
+}
