@@ -7,6 +7,7 @@ import {callDeskScreen} from './screens/calldesk.js';
 import {requestsScreen, requestDetailScreen} from './screens/requests.js';
 import {adminScreen} from './screens/admin.js';
 import {noticesScreen} from './screens/notices.js';
+import {callsScreen} from './screens/calls.js';
 
 const ROOT = '/console';
 const main = document.getElementById('main');
@@ -16,6 +17,7 @@ const ROUTES = [
   {pattern: /^\/?$/, key: 'callDesk', screen: callDeskScreen, path: '/'},
   {pattern: /^\/requests\/?$/, key: 'requests', screen: requestsScreen, path: '/requests'},
   {pattern: /^\/requests\/(\d{4})\/(\d{1,9})$/, screen: requestDetailScreen},
+  {pattern: /^\/calls\/?$/, key: 'callLog', screen: callsScreen, path: '/calls', roles: ['admin', 'supervisor']},
   {pattern: /^\/notices\/?$/, key: 'notices', screen: noticesScreen, path: '/notices', roles: ['admin', 'supervisor']},
   {pattern: /^\/admin\/?$/, key: 'admin', screen: adminScreen, path: '/admin', roles: ['admin', 'supervisor']}
 ];

@@ -46,6 +46,11 @@ export const MESSAGES = {
       unknownCaller: 'Număr necunoscut.', transferTo: 'Transferă către (utilizator)', transfer: 'Transferă',
       transferred: 'Apel transferat.', colleagues: 'Colegi', callbacks: 'De sunat înapoi', callBack: 'Sună', done: 'Rezolvat',
       dialling: 'Vă sună telefonul, apoi cetățeanul.', incoming: 'Apel nou: datele apelantului sunt afișate.'},
+    callLog: 'Jurnal apeluri',
+    calls: {title: 'Jurnalul apelurilor', day: 'Ziua', started: 'Început', caller: 'Apelant', path: 'Traseu în robot',
+      wait: 'Așteptare', answeredBy: 'Preluat de', talk: 'Convorbire', outcome: 'Rezultat', abandoned: 'Abandonat',
+      callback: 'Cere să fie sunat', answered: 'Preluat', robot: 'Rezolvat de robot', ongoing: 'În curs',
+      noPhone: 'Canalul telefonic nu este instalat.'},
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
   en: {
@@ -92,6 +97,11 @@ export const MESSAGES = {
       unknownCaller: 'Unknown number.', transferTo: 'Transfer to (user name)', transfer: 'Transfer',
       transferred: 'Call transferred.', colleagues: 'Colleagues', callbacks: 'To call back', callBack: 'Call', done: 'Done',
       dialling: 'Your phone rings, then the citizen\'s.', incoming: 'New call: the caller\'s details are shown.'},
+    callLog: 'Call log',
+    calls: {title: 'Call log', day: 'Day', started: 'Started', caller: 'Caller', path: 'Path in the robot',
+      wait: 'Wait', answeredBy: 'Answered by', talk: 'Talk', outcome: 'Outcome', abandoned: 'Abandoned',
+      callback: 'Asked to be called back', answered: 'Answered', robot: 'Served by the robot', ongoing: 'Ongoing',
+      noPhone: 'The phone channel is not installed.'},
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }
 };

@@ -162,6 +162,14 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("phone-pop-up");
 
+        // The supervisor's call log has the call, answered by the operator.
+        JsonNode calls = CivicDeskTestSupport.JSON.readTree(civicdesk.call("supervisor", "GET", "/api/v1/phone/calls", null).body());
+        boolean answered = false;
+        for (JsonNode c : calls) {
+            answered |= "operator".equals(c.path("answeredBy").asText());
+        }
+        assertTrue(calls.toString(), answered);
+
         // Done with the call: wrap-up, then out of the queue.
         new Select(browser.findElement(By.id("phone-presence"))).selectByValue("logged_out");
         browser.findElement(By.id("phone-set")).click();
@@ -288,7 +296,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void theConsoleScreensPassTheWcagChecks() throws Exception {
         List<String> problems = new java.util.ArrayList<>(wcagViolationsOfLogin());
         logIn("supervisor");
-        for (String screen : List.of("", "requests", "notices", "admin")) {
+        for (String screen : List.of("", "requests", "notices", "admin", "calls")) {
             browser.get(civicdesk.url("/console/" + screen));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
             if (screen.equals("requests")) {

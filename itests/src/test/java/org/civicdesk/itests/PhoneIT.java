@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -238,6 +241,42 @@ public class PhoneIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void aCallerChoosesTheLanguageAndTheRobotSpeaksItThroughout() throws Exception {
+        try (Call call = new Call(agiPort(), "ivr", "0230000000")) {
+            call.answer();
+            assertEquals("Pentru limba română, apăsați 1.", call.press(""));
+            assertEquals("For English, press 2.", call.press("2"));
+            assertEquals("Hello. You have called the city hall.", call.hear());
+            String menu = call.press("9");
+            assertTrue(menu, menu.contains("For the status of a request, press 2."));
+            assertTrue("9 switches to the other language", call.press("").contains("Pentru stadiul unei cereri, apăsați 2."));
+        }
+    }
+
+    @Test
+    public void aChangedSentenceIsSpokenAnewAtTheNextCall() throws Exception {
+        Configuration script = configurationAdmin().getConfiguration("org.civicdesk.channel.phone.ivr", null);
+        Dictionary<String, Object> properties = script.getProperties();
+        Object before = properties.get("text.welcome.ro");
+        properties.put("text.welcome.ro", "Bună ziua. Primăria Sucevei vă ascultă.");
+        script.update(properties);
+        try {
+            String heard = "";
+            for (int i = 0; i < 50 && !heard.contains("Sucevei"); i++) {
+                Thread.sleep(100);
+                try (Call call = new Call(agiPort(), "ivr?language=ro", "0230000000")) {
+                    call.answer();
+                    heard = call.hear();
+                }
+            }
+            assertEquals("Bună ziua. Primăria Sucevei vă ascultă.", heard);
+        } finally {
+            properties.put("text.welcome.ro", before);
+            script.update(properties);
+        }
+    }
+
+    @Test
     public void everyCallIsInTheCallLog() throws Exception {
         List<String> ids = new ArrayList<>();
         try (Call call = call("0230000000")) {
@@ -268,4 +307,8 @@ public class PhoneIT extends CivicDeskTestSupport {
         assertEquals(403, get("operator", "/phone/calls").status());
     }
 
+
+    private ConfigurationAdmin configurationAdmin() {
+        return bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+    }
 }

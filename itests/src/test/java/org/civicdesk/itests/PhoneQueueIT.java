@@ -1,9 +1,11 @@
 package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -338,6 +340,40 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             logged |= id.equals(c.get("callId").asText()) && c.get("requests").size() == 1;
         }
         assertTrue("the call log kept the call and its request", logged);
+    }
+
+    @Test
+    public void theTaxOptionIsOfferedOnlyWhileTheTaxDataSourceRuns() throws Exception {
+        assertTrue(mainMenu().contains("apăsați 1."));
+        shell("feature:uninstall civicdesk-taxes-demo civicdesk-taxes");
+        try {
+            String menu = "";
+            for (int i = 0; i < 100 && (menu.isEmpty() || menu.contains("taxele")); i++) {
+                Thread.sleep(200);
+                menu = mainMenu();
+            }
+            assertFalse(menu, menu.contains("taxele"));
+            assertTrue(menu, menu.startsWith("Pentru stadiul unei cereri, apăsați 2."));
+        } finally {
+            shell("feature:install civicdesk-taxes civicdesk-taxes-demo");
+        }
+        String menu = "";
+        for (int i = 0; i < 150 && !menu.contains("taxele"); i++) {
+            Thread.sleep(200);
+            menu = mainMenu();
+        }
+        assertTrue("the option returns with the data source: " + menu, menu.startsWith("Pentru taxele și impozitele"));
+    }
+
+    /** What the robot's main menu says now; empty while the phone channel restarts. */
+    private String mainMenu() {
+        try (Call call = new Call(agiPort(), "ivr?language=ro", "0230000000")) {
+            call.answer();
+            call.hear();
+            return call.press("");
+        } catch (IOException | AssertionError e) {
+            return "";
+        }
     }
 
     private String readLastPrompt(String command) throws Exception {

@@ -216,12 +216,20 @@ public class PhoneChannel {
         return connected;
     }
 
-    /** Speaks the fixed sentences once at start, so that the first caller does not wait for the speech engine. */
+    /**
+     * Speaks the fixed sentences once at start, so that the first caller does not wait for the speech engine, and
+     * so that a missing engine is reported now rather than at the first call.
+     */
     private static void prepareMenus(RobotScript script, Speech speech) {
-        for (String language : script.languages()) {
-            for (String key : List.of("welcome", "goodbye", "invalid", "noInput", "askId", "askPin")) {
-                speech.say(script.voice(language), script.text(key, language, Map.of()));
+        try {
+            for (String language : script.languages()) {
+                for (String key : List.of("welcome", "goodbye", "invalid", "noInput", "askId", "askPin")) {
+                    speech.say(script.voice(language), script.text(key, language, Map.of()));
+                }
             }
+        } catch (IllegalStateException e) {
+            LOG.error("The phone robot cannot speak: {}. Install espeak-ng and sox (Debian packages) or set ttsCommand "
+                    + "and soxCommand in etc/{}.cfg", e.getMessage(), PID);
         }
     }
 
