@@ -54,6 +54,8 @@ public abstract class BrowserTestSupport {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A screen re-renders while a condition is checked (the phone panel refreshes on its own): look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** On a failure: the page as it was, its picture and the browser's console, beside the screenshots. */

@@ -237,7 +237,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     @Test
     public void theLanguageSwitchTranslatesEveryLabel() throws Exception {
         logIn("operator");
-        assertEquals("Apeluri", browser.findElement(By.cssSelector("main h1")).getText());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Apeluri"));
         new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Call desk"));
         assertEquals("Start call Alt+N", browser.findElement(By.id("call-start")).getText());
@@ -325,7 +325,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         screenshot("login");
         browser.findElement(By.id("login-password")).sendKeys(user, Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
-        // The first screen is drawn once its data is in: wait for it before typing.
+        // The first screen is drawn once its data is in: wait for it (the login form gone) before typing.
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("login-user")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
     }
 

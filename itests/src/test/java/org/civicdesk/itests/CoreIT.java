@@ -391,8 +391,8 @@ public class CoreIT extends CivicDeskTestSupport {
                 .get("number").asText();
         DataSource database = dataSource();
         // As an administrator does it, from the shell (with the data sources that publish through it).
-        for (String feature : List.of("civicdesk-console", "civicdesk-channel-web", "civicdesk-documents",
-                "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
+        for (String feature : List.of("civicdesk-console", "civicdesk-channel-web", "civicdesk-channel-phone",
+                "civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
                 shell("feature:uninstall " + feature);
             }
@@ -402,7 +402,8 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(shell("feature:list -i").contains("civicdesk-core"));
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
-        shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console civicdesk-channel-web");
+        shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console civicdesk-channel-web "
+                + "civicdesk-channel-phone");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);

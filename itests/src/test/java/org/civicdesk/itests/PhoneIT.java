@@ -85,6 +85,11 @@ public class PhoneIT extends CivicDeskTestSupport {
             assertTrue("even the right PIN waits out the lock",
                     call.press("").startsWith("Nu v-am putut identifica."));
         }
+        String maria = citizenId(MARIA);
+        assertEquals("every attempt is audited, with its channel", 3, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE "
+                + "ACTION = 'citizen.pin.wrong' AND SUBJECT_ID = '" + maria + "' AND REMARKS LIKE '%channel=phone%'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'citizen.pin.locked' AND SUBJECT_ID = '"
+                + maria + "' AND REMARKS LIKE '%channel=phone%'"));
     }
 
     @Test

@@ -284,6 +284,11 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             assertEquals("then the citizen's number", "0745123456", originate.get("exten"));
             assertTrue("done once dialled", !get("operator", "/phone/callbacks").raw().contains(callback));
             assertEquals(409, post("operator", "/phone/callbacks/" + callback + "/dial", "").status());
+
+            // Click-to-call from the console: the same, for any number.
+            assertEquals(204, post("operator", "/phone/dial", "{\"number\":\"+40 230 512 345\"}").status());
+            assertEquals("0230512345", manager.awaitAction("Originate", 10).get("exten"));
+            assertEquals(422, post("operator", "/phone/dial", "{\"number\":\"not a number\"}").status());
         }
     }
 

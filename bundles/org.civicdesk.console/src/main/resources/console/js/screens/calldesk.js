@@ -142,7 +142,9 @@ export async function callDeskScreen() {
       h('div', {class: 'panel', id: 'profile'},
         h('h2', {id: 'profile-title', tabindex: -1}, t('profile')),
         h('dl', {class: 'facts'}, h('dt', {}, t('address')), h('dd', {}, c.address || ''),
-          c.phone ? [h('dt', {}, 'Tel.'), h('dd', {}, c.phone)] : null, c.email ? [h('dt', {}, 'E-mail'), h('dd', {}, c.email)] : null),
+          c.phone ? [h('dt', {}, 'Tel.'), h('dd', {}, c.phone, state.phone ? [' ', h('button', {type: 'button', class: 'secondary',
+            id: 'dial-citizen', onclick: () => post('/phone/dial', {number: c.phone}).then(() => say(t('phone.dialling')), sayError)},
+            t('phone.callBack'))] : null)] : null, c.email ? [h('dt', {}, 'E-mail'), h('dd', {}, c.email)] : null),
         p.unavailableSources.length ? h('p', {class: 'overdue'}, `${t('unavailable')}: ${p.unavailableSources.join(', ')}`) : null),
       p.sections.map((s) => h('div', {class: 'panel profile-section', dataset: {source: s.source}},
         h('h2', {}, s.title), h('dl', {class: 'facts'}, s.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])),
@@ -265,6 +267,7 @@ export async function callDeskScreen() {
     } catch (e) { sayError(e); }
   }
   const phone = await phonePanel(adoptCall);
+  state.phone = Boolean(phone);
 
   actions.start = () => (state.interaction ? null : startCall());
   actions.find = () => search.focus();

@@ -1,6 +1,7 @@
 package org.civicdesk.channel.phone.internal;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class CallDistributor {
     private volatile int wrapUpSeconds;
     private volatile int assumedTalkSeconds;
     /** Talk times of the latest answered calls, to estimate the wait. */
-    private final java.util.ArrayDeque<Long> recentTalkSeconds = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Long> recentTalkSeconds = new ArrayDeque<>();
 
     CallDistributor(int wrapUpSeconds, int assumedTalkSeconds, Consumer<Agent> presenceChanged) {
         this.wrapUpSeconds = wrapUpSeconds;
@@ -225,12 +226,15 @@ final class CallDistributor {
         return queue.size();
     }
 
+    /** Lets every waiting caller go: the channel is stopping. */
+    synchronized void releaseWaiting() {
+        queue.forEach(w -> w.operator.cancel(false));
+        queue.clear();
+    }
+
     void close() {
+        releaseWaiting();
         timer.shutdownNow();
-        synchronized (this) {
-            queue.forEach(w -> w.operator.cancel(false));
-            queue.clear();
-        }
     }
 
     /** Gives waiting callers, first come first served, to the longest-idle available operator who can take each. */

@@ -11,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ExtensionStatusEvent;
@@ -98,7 +99,7 @@ final class Pbx implements ManagerEventListener {
         send(redirect, "transfer the call");
     }
 
-    private void send(org.asteriskjava.manager.action.ManagerAction action, String what) {
+    private void send(ManagerAction action, String what) {
         if (!connected()) {
             throw new ConflictException("cannot " + what + ": CivicDesk is not connected to the exchange (AMI)");
         }

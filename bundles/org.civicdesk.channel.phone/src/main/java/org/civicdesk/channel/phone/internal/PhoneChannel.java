@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -157,10 +158,11 @@ public class PhoneChannel {
     void deactivate() {
         closing = true;
         stopAgi();
-        // Calls in progress finish the step they are in (a recorded message is filed), then end.
+        // Callers in the queue are let go; calls in progress finish the step they are in (a recorded message is
+        // filed), then end.
+        distributor.releaseWaiting();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
         while (!liveCalls.isEmpty() && System.nanoTime() < deadline) {
-            distributor.close();
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -313,7 +315,7 @@ public class PhoneChannel {
         for (Agent agent : distributor.agents()) {
             if (callId.equals(agent.callId())) {
                 DeskCall desk = deskCalls.get(agent.username());
-                long talk = desk == null ? 0 : java.time.Duration.between(desk.at(), Instant.now()).toSeconds();
+                long talk = desk == null ? 0 : Duration.between(desk.at(), Instant.now()).toSeconds();
                 log(callId, CallLog.TALK_ENDED, agent.username());
                 distributor.callEnded(agent.username(), talk);
             }
@@ -426,16 +428,26 @@ public class PhoneChannel {
     /** Rings the operator's phone and, when they answer, calls the citizen who asked to be called back. */
     void callBack(StaffAccount operator, String callbackId) {
         Callbacks.Callback callback = callbacks.open(callbackId);
-        String extension = operatorSetup(operator).extension();
-        if (extension == null) {
-            throw new InvalidInputException("extension", "you have no extension to call from: add it to operators in "
-                    + "etc/" + PID + ".cfg");
-        }
-        String digits = normalisedCaller(callback.number()).map(n -> n.startsWith("+40") ? "0" + n.substring(3)
-                : "00" + n.substring(1)).orElseThrow(() -> new InvalidInputException("number", "not a phone number"));
-        pbx().originate(dialString(extension), config.dialContext(), digits, callback.callId());
+        dial(operator, callback.number(), callback.callId());
         callbacks.done(callbackId, operator.username(), "dialled");
         log(callback.callId(), CallLog.CALLBACK, "dialled by " + operator.username());
+    }
+
+    /**
+     * Click-to-call: rings the operator's desk phone, then dials the number from it.
+     *
+     * @param callId the call this one follows up, if any, for the exchange's records
+     */
+    void dial(StaffAccount operator, String number, String callId) {
+        String extension = operatorSetup(operator).extension();
+        if (extension == null) {
+            throw new InvalidInputException("extension", "you have no extension to call from: give it when you join the "
+                    + "queue, or add it to operators in etc/" + PID + ".cfg");
+        }
+        // The exchange dials national numbers with the trunk prefix 0 and others with 00.
+        String digits = normalisedCaller(number).map(n -> n.startsWith("+40") ? "0" + n.substring(3) : "00" + n.substring(1))
+                .orElseThrow(() -> new InvalidInputException("number", "not a phone number: " + number));
+        pbx().originate(dialString(extension), config.dialContext(), digits, callId == null ? "" : callId);
     }
 
     Optional<DeskCall> deskCall(String username) {

@@ -2,6 +2,7 @@ package org.civicdesk.channel.phone.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -72,6 +73,9 @@ public class PhoneResource implements RestResource {
     public record DoneBody(String outcome) {
     }
 
+    public record DialBody(String number) {
+    }
+
     /** The queue at a glance. */
     public record QueueView(int waiting, long available, boolean exchangeConnected, List<AgentView> agents) {
     }
@@ -137,6 +141,20 @@ public class PhoneResource implements RestResource {
         return Response.noContent().build();
     }
 
+    /** Click-to-call: the operator's desk phone rings, then calls the number. */
+    @POST
+    @Path("/dial")
+    public Response dial(DialBody body, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        requireAny(actor, "calls citizens", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
+        if (body == null || body.number() == null || body.number().isBlank()) {
+            throw new InvalidInputException("number", "say which number to call");
+        }
+        phone.dial(account(security), body.number(), null);
+        audit.record(new AuditEvent(actor.username(), "phone.dial", INFO_KIND, "call", null, "click-to-call"));
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/callbacks/{id}/done")
     public Response done(@PathParam("id") String id, DoneBody body, @Context SecurityContext security) {
@@ -199,7 +217,7 @@ public class PhoneResource implements RestResource {
         }
         try {
             return Instant.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "write the time as 2026-12-01T08:00:00Z");
         }
     }

@@ -3,6 +3,7 @@ package org.civicdesk.channel.phone.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -192,10 +194,19 @@ final class RobotCall {
         return true;
     }
 
-    /** After three failed identifications: the caller may go to an operator, or back to the menu. */
-    private boolean offerOperatorAfterFailure() throws AgiException {
+    /**
+     * Identifies the caller for a step that needs it. After three failures the caller may press 0 for an operator
+     * (the call goes to the queue) or go back to the menu (false).
+     */
+    private boolean identifiedOrOfferOperator() throws AgiException {
+        if (identified()) {
+            return true;
+        }
         phone.log(callId, CallLog.STEP, "identification-failed");
-        return ask(language, script.text("idLocked", language, Map.of()), 1, MENU_TIMEOUT_MS).equals("0");
+        if (ask(language, script.text("idLocked", language, Map.of()), 1, MENU_TIMEOUT_MS).equals("0")) {
+            throw new GoToQueue();
+        }
+        return false;
     }
 
     private void taxes() throws AgiException {
@@ -204,10 +215,7 @@ final class RobotCall {
             say("unavailable", Map.of());
             return;
         }
-        if (!identified()) {
-            if (offerOperatorAfterFailure()) {
-                throw new GoToQueue();
-            }
+        if (!identifiedOrOfferOperator()) {
             return;
         }
         Optional<TaxAnswers.TaxFacts> facts;
@@ -264,10 +272,7 @@ final class RobotCall {
     }
 
     private void voiceRequest() throws AgiException {
-        if (!identified()) {
-            if (offerOperatorAfterFailure()) {
-                throw new GoToQueue();
-            }
+        if (!identifiedOrOfferOperator()) {
             return;
         }
         say("voiceIntro", Map.of());
@@ -309,10 +314,7 @@ final class RobotCall {
             say("pollNone", Map.of());
             return;
         }
-        if (!identified()) {
-            if (offerOperatorAfterFailure()) {
-                throw new GoToQueue();
-            }
+        if (!identifiedOrOfferOperator()) {
             return;
         }
         for (Poll poll : open) {
@@ -349,6 +351,9 @@ final class RobotCall {
      * wait; past the configured wait they may ask to be called back instead.
      */
     private String queue(Set<String> skills) throws AgiException {
+        if (phone.closing()) {
+            throw new QueueClosed();
+        }
         CallDistributor distributor = phone.distributor();
         if (!distributor.anyoneFor(skills)) {
             say("noOperators", Map.of());
@@ -364,7 +369,7 @@ final class RobotCall {
                     int position = distributor.position(waiting);
                     say("queuePosition", Map.of("position", position, "minutes",
                             distributor.estimatedMinutes(waiting)));
-                    long waited = java.time.Duration.between(waiting.queuedAt, Instant.now()).toSeconds();
+                    long waited = Duration.between(waiting.queuedAt, Instant.now()).toSeconds();
                     if (!callbackOffered && waited >= phone.callbackAfterSeconds()) {
                         callbackOffered = true;
                         if (offerCallback(skills)) {
@@ -397,7 +402,7 @@ final class RobotCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for an operator", e);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             throw new QueueClosed();
         }
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -77,7 +78,7 @@ final class VoiceMessages {
                     "filing the caller's voice message").orElseThrow(() -> new IllegalStateException("unknown citizen"));
             String language = note.getProperty("language");
             String description = phone.transcribe(wav, language)
-                    .orElse(phone.scripts().current().text("voicePending", language, java.util.Map.of()));
+                    .orElse(phone.scripts().current().text("voicePending", language, Map.of()));
             ServiceRequest filed = phone.registry().file(PhoneChannel.ROBOT, new NewRequest(phone.voiceRequestType(),
                     Channel.PHONE, new CitizenDetails(citizen.nationalId(), citizen.firstName(), citizen.lastName(),
                             citizen.address(), citizen.phone(), citizen.email()), description, null));
