@@ -25,7 +25,7 @@ export async function phonePanel(onCaller) {
   const panel = h('section', {class: 'panel', id: 'phone-panel', 'aria-labelledby': 'phone-title'});
   const presence = h('select', {}, PRESENCES.map((p) => h('option', {value: p}, t('phone.presences.' + p))));
   const extension = h('input', {type: 'text', inputmode: 'numeric', pattern: '[0-9]{2,8}', size: 6, maxlength: 8});
-  const transferTo = h('input', {type: 'text', maxlength: 100, autocomplete: 'off'});
+  const colleague = h('input', {type: 'text', maxlength: 100, autocomplete: 'off'});
   let lastCall = null;
   let callbacks = [];
 
@@ -40,13 +40,17 @@ export async function phonePanel(onCaller) {
     } catch (err) { sayError(err); }
   }
 
-  async function transfer(e) {
-    e.preventDefault();
+  async function transferTo(username) {
     try {
-      await post('/phone/desk/transfer', {to: transferTo.value.trim()});
+      await post('/phone/desk/transfer', {to: username});
       say(t('phone.transferred'));
       await refresh();
     } catch (err) { sayError(err); }
+  }
+
+  function transfer(e) {
+    e.preventDefault();
+    transferTo(colleague.value.trim());
   }
 
   async function callBack(id) {
@@ -60,7 +64,7 @@ export async function phonePanel(onCaller) {
   // The forms stay put while the lists around them refresh: typing is never interrupted by the polling.
   const stateLine = h('p', {id: 'phone-state'});
   const transferForm = h('form', {class: 'row', onsubmit: transfer, hidden: true},
-    field('phone-transfer-to', t('phone.transferTo'), transferTo), h('button', {type: 'submit', id: 'phone-transfer'}, t('phone.transfer')));
+    field('phone-transfer-to', t('phone.transferTo'), colleague), h('button', {type: 'submit', id: 'phone-transfer'}, t('phone.transfer')));
   const callerLines = h('div', {});
   const callerBox = h('div', {class: 'readout', id: 'phone-caller', role: 'status', hidden: true}, callerLines, transferForm);
   const agentsList = h('ul', {id: 'phone-agents'});
@@ -82,7 +86,11 @@ export async function phonePanel(onCaller) {
     transferForm.hidden = !desk || !mine || mine.presence !== 'on_call';
     mount(callerLines, desk ? [h('p', {}, `${t('phone.caller')}: `, h('strong', {}, desk.caller || t('phone.hidden'))),
       h('p', {}, desk.verified ? t('phone.verifiedByPin') : desk.citizenId ? t('phone.matchedByNumber')
-        : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller'))] : null);
+        : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller')),
+      desk.openRequests.length ? [h('h3', {}, t('phone.openRequests')), h('ul', {id: 'phone-open-requests'},
+        desk.openRequests.map((r) => h('li', {}, h('a', {href: `/console/requests/${r.number}`}, r.number), ` · ${r.type} · ${r.status}`,
+          r.assignee && !transferForm.hidden ? [' ', h('button', {type: 'button', class: 'secondary', dataset: {to: r.assignee},
+            onclick: () => transferTo(r.assignee)}, `${t('phone.transfer')}: ${r.assignee}`)] : null)))] : null] : null);
     mount(agentsList, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
       + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : ''))));
     mount(callbacksBox, callbacks.length ? h('ul', {}, callbacks.map((c) => h('li', {}, `${c.number} · ${when(c.requestedAt)} · ${c.language}`,

@@ -2,6 +2,7 @@ package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.util.ArrayList;
@@ -23,16 +24,16 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * scripted calls (default 2000) by 200 concurrent callers. First the robot alone (greeting,
  * announcements, a request's status, good-bye): calls per second and the length of a call as the
  * exchange sees it. Then callers who ask for an operator, with {@code bench.operators} operators
- * (default 100) taking calls and ending them at once: the routing decision, from the key the caller
- * presses to the operator's extension handed to the exchange, for callers who found an operator
- * free. Prints figures; run with {@code mvn verify -Pbench -pl itests -Dit.test=PhoneBench}.
+ * (default 250, more than the callers) taking calls and ending them at once: the routing decision,
+ * from the key the caller presses to the operator's extension handed to the exchange. Prints figures; run with {@code mvn verify -Pbench -pl itests -Dit.test=PhoneBench}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PhoneBench extends CivicDeskTestSupport {
     private static final int CALLS = Integer.getInteger("bench.calls", 2000);
     private static final int CALLERS = 200;
-    private static final int OPERATORS = Integer.getInteger("bench.operators", 100);
+    /** More operators than callers: every caller finds one free, so the figure is the decision, not a wait. */
+    private static final int OPERATORS = Integer.getInteger("bench.operators", 250);
     private static final String PASSWORD = "Phone-bench-2026";
 
     @Override
@@ -42,6 +43,9 @@ public class PhoneBench extends CivicDeskTestSupport {
             operators.append(i == 0 ? "" : ", ").append("b").append(i).append(" = ").append(7000 + i).append(" : ro general");
         }
         return new Option[] {
+            // The test runs inside the container: it needs the figures given to Maven too.
+            systemProperty("bench.operators").value(Integer.toString(OPERATORS)),
+            systemProperty("bench.calls").value(Integer.toString(CALLS)),
             editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "operators", operators.toString()),
             editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "wrapUpSeconds", "0"),
             editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "announceEverySeconds", "1"),

@@ -102,6 +102,11 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             presence(a, "available");
             Thread.sleep(30);
         }
+        // Ion has a pothole report that elena handles: the operator sees it and whom to transfer him to.
+        String pothole = post("operator", "/requests", CoreIT.pothole("1800101350018", "Groapă pe Str. Zamca")).body()
+                .get("number").asText();
+        assertEquals(201, post("supervisor", "/requests/" + pothole + "/events", "{\"kind\":\"assign\",\"assignee\":\"elena\"}")
+                .status());
         List<String> taken = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Call call = callAndWait("ro", ION_PHONE, "6", "3");
@@ -115,6 +120,11 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
                 JsonNode interaction = get("a1:" + PASSWORD, "/interactions/" + desk.get("interactionId").asText()).body();
                 assertEquals("an interaction is started for the operator", "phone", interaction.get("channel").asText());
                 assertEquals("on_call", presenceOf("a1"));
+                boolean shown = false;
+                for (JsonNode r : desk.get("openRequests")) {
+                    shown |= pothole.equals(r.get("number").asText()) && "elena".equals(r.get("assignee").asText());
+                }
+                assertTrue("the caller's open requests pop up with who handles them: " + desk, shown);
             }
             hangUp(call);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.InteractionLog;
+import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,6 +73,8 @@ public class PhoneChannel {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneChannel.class);
     /** How long an uninstall waits for calls in progress to finish what they are doing (a request being filed). */
     private static final long DRAIN_SECONDS = 20;
+    /** How many of the caller's open requests the pop-up lists. */
+    private static final int OPEN_REQUESTS = 10;
 
     private final CitizenPins pins;
     private final CitizenRegistry citizens;
@@ -112,9 +116,14 @@ public class PhoneChannel {
      *                      citizen whose phone is the caller's number, or {@code null}
      * @param matches       how many citizens have the caller's number
      * @param interactionId the interaction started for the operator
+     * @param openRequests  the caller's requests still open, the newest first: what they are likely calling about
      */
     public record DeskCall(String callId, String pbxChannel, String caller, String language, String citizenId,
-            boolean verified, int matches, String interactionId, Instant at) {
+            boolean verified, int matches, String interactionId, Instant at, List<OpenRequest> openRequests) {
+    }
+
+    /** One of the caller's open requests, with whoever handles it (whom the caller may be transferred to). */
+    public record OpenRequest(String number, String type, String status, String assignee, LocalDate deadline) {
     }
 
     @Activate
@@ -335,8 +344,12 @@ public class PhoneChannel {
             interactions.identify(actor, interaction.id(), citizenId, identified != null);
         }
         log(callId, CallLog.INTERACTION, interaction.id());
+        List<OpenRequest> open = citizenId == null ? List.of() : registry.search(actor, new RequestQuery(null, null, null,
+                null, null, citizenId, null, null, null, null, null, null, null, null, null, false), 0, OPEN_REQUESTS)
+                .items().stream().map(r -> new OpenRequest(r.number().toString(), r.type(), r.status(), r.assignee(),
+                        r.deadline())).toList();
         deskCalls.put(operator.username(), new DeskCall(callId, pbxChannel, caller, language, citizenId, identified != null,
-                matches.size(), interaction.id(), Instant.now()));
+                matches.size(), interaction.id(), Instant.now(), open));
     }
 
     // What the console asks.
