@@ -50,7 +50,7 @@ export const MESSAGES = {
     calls: {title: 'Jurnalul apelurilor', day: 'Ziua', started: 'Început', caller: 'Apelant', path: 'Traseu în robot',
       wait: 'Așteptare', answeredBy: 'Preluat de', talk: 'Convorbire', outcome: 'Rezultat', abandoned: 'Abandonat',
       callback: 'Cere să fie sunat', answered: 'Preluat', robot: 'Rezolvat de robot', ongoing: 'În curs',
-      noPhone: 'Canalul telefonic nu este instalat.'},
+      noPhone: 'Canalul telefonic nu este instalat.', recording: 'Înregistrare'},
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
   },
   en: {
@@ -101,7 +101,7 @@ export const MESSAGES = {
     calls: {title: 'Call log', day: 'Day', started: 'Started', caller: 'Caller', path: 'Path in the robot',
       wait: 'Wait', answeredBy: 'Answered by', talk: 'Talk', outcome: 'Outcome', abandoned: 'Abandoned',
       callback: 'Asked to be called back', answered: 'Answered', robot: 'Served by the robot', ongoing: 'Ongoing',
-      noPhone: 'The phone channel is not installed.'},
+      noPhone: 'The phone channel is not installed.', recording: 'Recording'},
     saved: 'Saved.', reason: 'call desk: answering the citizen'
   }
 };

@@ -4,6 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -279,6 +283,51 @@ public class PhoneIT extends CivicDeskTestSupport {
             properties.put("text.welcome.ro", before);
             script.update(properties);
         }
+    }
+
+    @Test
+    public void aCallsAudioIsKeptForItsRetentionAndEveryListeningIsAudited() throws Exception {
+        String id;
+        try (Call call = call("0230000000")) {
+            id = call.uniqueId;
+        }
+        // The exchange's MixMonitor writes the conversation beside the voice messages.
+        Path recording = Path.of(System.getProperty("karaf.data"), "civicdesk", "recordings", "call-" + id + ".wav");
+        byte[] audio = FakeExchange.voiceMessage();
+        Files.write(recording, audio);
+        assertTrue(callRecord(id).get("recorded").asBoolean());
+        HttpResponse<byte[]> heard = download("supervisor", "/phone/calls/" + id + "/recording");
+        assertEquals(200, heard.statusCode());
+        assertEquals("audio/wav", heard.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(java.util.Arrays.equals(audio, heard.body()));
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'phone.recording.listen' AND SUBJECT_ID = '"
+                + id + "'"));
+        assertEquals(403, download("operator", "/phone/calls/" + id + "/recording").statusCode());
+
+        // Past the retention (90 days) the audio goes, the call stays; the purge runs when the configuration changes.
+        Files.setLastModifiedTime(recording, FileTime.from(Instant.now().minus(java.time.Duration.ofDays(91))));
+        assertEquals("expired audio is not served", 404, download("supervisor", "/phone/calls/" + id + "/recording")
+                .statusCode());
+        Configuration phone = configurationAdmin().getConfiguration("org.civicdesk.channel.phone", null);
+        Dictionary<String, Object> properties = phone.getProperties();
+        properties.put("callRecordingRetentionDays", "90");
+        phone.update(properties);
+        for (int i = 0; i < 50 && Files.exists(recording); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse("deleted after its retention", Files.exists(recording));
+        assertFalse(callRecord(id).get("recorded").asBoolean());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_PHONE_CALL_EVENT WHERE CALL_ID = '" + id
+                + "' AND KIND = 'recording-expired'"));
+    }
+
+    private JsonNode callRecord(String callId) throws Exception {
+        for (JsonNode c : get("supervisor", "/phone/calls").body()) {
+            if (callId.equals(c.get("callId").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("call " + callId + " is not in the call log");
     }
 
     @Test

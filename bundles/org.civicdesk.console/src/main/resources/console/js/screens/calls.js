@@ -9,13 +9,16 @@ const seconds = (s) => (s === undefined || s === null ? '—' : `${Math.floor(s 
 function callsTable(calls) {
   return h('table', {id: 'calls-table'},
     h('tr', {}, [t('calls.started'), t('calls.caller'), t('calls.path'), t('calls.wait'), t('calls.answeredBy'), t('calls.talk'),
-      t('calls.outcome'), t('requests')].map((c) => h('th', {scope: 'col'}, c))),
+      t('calls.outcome'), t('requests'), t('calls.recording')].map((c) => h('th', {scope: 'col'}, c))),
     calls.map((c) => h('tr', {class: c.abandoned ? 'overdue' : null},
       h('td', {}, when(c.startedAt)), h('td', {}, c.caller || '—'), h('td', {}, (c.path || []).join(' › ')),
       h('td', {}, seconds(c.queueSeconds)), h('td', {}, c.answeredBy || '—'), h('td', {}, seconds(c.talkSeconds)),
       h('td', {}, c.abandoned ? t('calls.abandoned') : c.callbackRequested ? t('calls.callback')
         : c.answeredBy ? t('calls.answered') : c.endedAt ? t('calls.robot') : t('calls.ongoing')),
-      h('td', {}, (c.requests || []).map((n) => h('a', {href: `/console/requests/${n}`}, n, ' '))))));
+      h('td', {}, (c.requests || []).map((n) => h('a', {href: `/console/requests/${n}`}, n, ' '))),
+      // Listening is audited: the audio is fetched only when played.
+      h('td', {}, c.recorded ? h('audio', {controls: true, preload: 'none', 'aria-label': `${t('calls.recording')} ${when(c.startedAt)}`,
+        src: `/api/v1/phone/calls/${encodeURIComponent(c.callId)}/recording`}) : '—'))));
 }
 
 export async function callsScreen() {

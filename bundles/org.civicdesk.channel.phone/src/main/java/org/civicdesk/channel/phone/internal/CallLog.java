@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -40,6 +41,7 @@ public class CallLog {
     static final String TRANSFERRED = "transferred"; // where to
     static final String ENDED = "ended";         // how: completed, hangup, abandoned, callback, routed, interrupted
     static final String TALK_ENDED = "talk-ended"; // the operator's conversation is over
+    static final String RECORDING_EXPIRED = "recording-expired"; // the audio was deleted after its retention
 
     private final Jdbc jdbc;
 
@@ -80,11 +82,11 @@ public class CallLog {
     public record CallRecord(String callId, String caller, String language, Instant startedAt, Instant endedAt,
             String outcome, Long queueSeconds, String answeredBy, Long talkSeconds, boolean abandoned,
             boolean callbackRequested, List<String> path, String interactionId, List<String> requests,
-            String transferredTo) {
+            String transferredTo, boolean recorded) {
     }
 
     /** The calls started in {@code [from, to)}, the newest first, at most {@code limit}. */
-    List<CallRecord> calls(Instant from, Instant to, int limit) {
+    List<CallRecord> calls(Instant from, Instant to, int limit, Predicate<String> recorded) {
         record Row(String callId, long at, String kind, String detail) {
         }
         List<Row> rows = jdbc.query("read the call log", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + EVENTS
@@ -97,7 +99,7 @@ public class CallLog {
         for (Map.Entry<String, List<Row>> call : byCall.entrySet()) {
             CallFacts facts = new CallFacts(call.getKey());
             call.getValue().forEach(r -> facts.add(r.at(), r.kind(), r.detail()));
-            calls.add(facts.toRecord());
+            calls.add(facts.toRecord(recorded.test(call.getKey())));
         }
         calls.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
         return calls.size() > limit ? calls.subList(0, limit) : calls;
@@ -160,7 +162,7 @@ public class CallLog {
             }
         }
 
-        CallRecord toRecord() {
+        CallRecord toRecord(boolean recorded) {
             Instant queueEnd = answered != null ? answered : ended;
             Long queueSeconds = queued == null || queueEnd == null ? null : Duration.between(queued, queueEnd).toSeconds();
             Long talkSeconds = answered == null || talkEnded == null ? null
@@ -168,7 +170,7 @@ public class CallLog {
             boolean abandoned = queued != null && answered == null && !callback && ended != null;
             return new CallRecord(callId, caller, language, started, ended, outcome, queueSeconds, answeredBy,
                     talkSeconds, abandoned, callback, List.copyOf(path), interaction, List.copyOf(requests),
-                    transferredTo);
+                    transferredTo, recorded);
         }
     }
 

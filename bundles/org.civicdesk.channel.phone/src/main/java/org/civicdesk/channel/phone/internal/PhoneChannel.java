@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.asteriskjava.fastagi.AgiChannel;
@@ -98,6 +100,12 @@ public class PhoneChannel {
     private volatile Speech speech;
     private volatile Path recordingDirectory;
     private volatile VoiceMessages voiceMessages;
+    private volatile CallRecordings recordings;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "civicdesk-phone-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
     private final CallDistributor distributor;
     private DefaultAgiServer agiServer;
     private volatile Pbx pbx;
@@ -149,6 +157,7 @@ public class PhoneChannel {
         apply(config);
         startAgi(config);
         recoverVoiceMessages();
+        housekeeping.scheduleWithFixedDelay(this::purgeRecordings, 1, 60, TimeUnit.MINUTES);
     }
 
     @Modified
@@ -180,6 +189,7 @@ public class PhoneChannel {
             }
         }
         distributor.close();
+        housekeeping.shutdownNow();
         if (pbx != null) {
             pbx.close();
         }
@@ -197,6 +207,8 @@ public class PhoneChannel {
         this.recordingDirectory = Files.createDirectories(directory(changed.recordingDirectory(),
                 data.resolve("recordings")));
         this.voiceMessages = new VoiceMessages(this, recordingDirectory);
+        this.recordings = new CallRecordings(recordingDirectory, Duration.ofDays(changed.callRecordingRetentionDays()));
+        housekeeping.execute(this::purgeRecordings);
         this.speech = newSpeech;
         PhoneConfig previous = this.config;
         this.config = changed;
@@ -242,6 +254,10 @@ public class PhoneChannel {
             LOG.error("The phone robot cannot speak: {}. Install espeak-ng and sox (Debian packages) or set ttsCommand "
                     + "and soxCommand in etc/{}.cfg", e.getMessage(), PID);
         }
+    }
+
+    private void purgeRecordings() {
+        recordings.purge((callId, recordedAt) -> log(callId, CallLog.RECORDING_EXPIRED, "recorded " + recordedAt));
     }
 
     /** Messages of calls cut short are filed in the background: starting the channel does not wait for them. */
@@ -469,7 +485,13 @@ public class PhoneChannel {
     }
 
     List<CallLog.CallRecord> calls(Instant from, Instant to, int limit) {
-        return callLog.calls(from, to, limit);
+        CallRecordings kept = recordings;
+        return callLog.calls(from, to, limit, id -> kept.of(id).isPresent());
+    }
+
+    /** The audio of a call, while its retention lasts. */
+    Optional<Path> recording(String callId) {
+        return recordings.of(callId);
     }
 
     int waitingCalls() {

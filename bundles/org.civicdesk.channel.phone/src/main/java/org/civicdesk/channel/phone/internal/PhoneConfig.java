@@ -47,6 +47,10 @@ public @interface PhoneConfig {
             + "voice messages callers leave, readable by CivicDesk at the same path. Empty: data/civicdesk/recordings")
     String recordingDirectory() default "";
 
+    @AttributeDefinition(name = "Call recordings kept (days)", min = "1", description = "How long the audio the exchange "
+            + "records of each call is kept; the call's record in the log stays")
+    int callRecordingRetentionDays() default 90;
+
     @AttributeDefinition(name = "Text-to-speech command")
     String ttsCommand() default "espeak-ng";
 

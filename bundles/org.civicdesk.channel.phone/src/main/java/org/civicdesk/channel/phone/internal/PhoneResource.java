@@ -18,6 +18,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -189,6 +190,19 @@ public class PhoneResource implements RestResource {
         audit.record(new AuditEvent(actor.username(), "phone.calls.list", INFO_KIND, "call", null,
                 "from=" + start + " to=" + end + " calls=" + calls.size()));
         return calls;
+    }
+
+    /** The audio of a call (supervisors), while it is kept; every listening is audited. */
+    @GET
+    @Path("/calls/{id}/recording")
+    public Response recording(@PathParam("id") String id, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        requireAny(actor, "listens to call recordings", Role.SUPERVISOR, Role.ADMIN);
+        java.nio.file.Path file = phone.recording(id)
+                .orElseThrow(() -> new NotFoundException("no recording of call " + id + " (none made, or past its retention)"));
+        audit.record(new AuditEvent(actor.username(), "phone.recording.listen", INFO_KIND, "call", id, null));
+        return Response.ok((StreamingOutput) out -> java.nio.file.Files.copy(file, out), "audio/wav")
+                .header("Content-Disposition", "inline; filename=\"call-" + id + ".wav\"").build();
     }
 
     private AgentView view(Agent a) {
