@@ -270,6 +270,15 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             Call first = callAndWait("ro", ION_PHONE, "6", "3");
             String operator = first.variables.get("CIVICDESK_OPERATOR");
             assertEquals("on_call", presenceOf(operator));
+            // The operator picks up: the caller's channel joins a bridge.
+            manager.event("BridgeEnter", "Privilege", "call,all", "BridgeUniqueid", "b-" + first.uniqueId, "Channel",
+                    first.channel, "Uniqueid", first.uniqueId);
+            deadline = System.currentTimeMillis() + 10_000;
+            while (count("SELECT COUNT(*) FROM CD_PHONE_CALL_EVENT WHERE CALL_ID = '" + first.uniqueId
+                    + "' AND KIND = 'connected'") == 0) {
+                assertTrue("the pick-up is in the call log", System.currentTimeMillis() < deadline);
+                Thread.sleep(100);
+            }
             manager.event("Hangup", "Privilege", "call,all", "Channel", first.channel, "Uniqueid", first.uniqueId,
                     "Cause", "16", "Cause-txt", "Normal Clearing");
             deadline = System.currentTimeMillis() + 10_000;

@@ -34,7 +34,8 @@ public class CallLog {
     static final String STEP = "step";           // a robot step or menu taken
     static final String IDENTIFIED = "identified"; // citizen id, by PIN
     static final String QUEUED = "queued";       // the skills asked
-    static final String ANSWERED = "answered";   // the operator's user name
+    static final String ANSWERED = "answered";   // the operator's user name: the call is put through
+    static final String CONNECTED = "connected"; // the operator picked up (AMI bridge)
     static final String CALLBACK = "callback";   // the call-back's id
     static final String REQUEST = "request";     // a registration number
     static final String INTERACTION = "interaction"; // the interaction's id
@@ -113,6 +114,7 @@ public class CallLog {
         private Instant started;
         private Instant queued;
         private Instant answered;
+        private Instant connected;
         private Instant ended;
         private Instant talkEnded;
         private String outcome;
@@ -141,6 +143,7 @@ public class CallLog {
                     answered = at;
                     answeredBy = detail;
                 }
+                case CONNECTED -> connected = connected == null ? at : connected;
                 case CALLBACK -> callback = true;
                 case REQUEST -> requests.add(detail);
                 case INTERACTION -> interaction = detail;
@@ -165,8 +168,10 @@ public class CallLog {
         CallRecord toRecord(boolean recorded) {
             Instant queueEnd = answered != null ? answered : ended;
             Long queueSeconds = queued == null || queueEnd == null ? null : Duration.between(queued, queueEnd).toSeconds();
-            Long talkSeconds = answered == null || talkEnded == null ? null
-                    : Duration.between(answered, talkEnded).toSeconds();
+            // Talk time from the pick-up when the exchange reported it, else from when the call was put through.
+            Instant talkStart = connected != null ? connected : answered;
+            Long talkSeconds = talkStart == null || talkEnded == null ? null
+                    : Duration.between(talkStart, talkEnded).toSeconds();
             boolean abandoned = queued != null && answered == null && !callback && ended != null;
             return new CallRecord(callId, caller, language, started, ended, outcome, queueSeconds, answeredBy,
                     talkSeconds, abandoned, callback, List.copyOf(path), interaction, List.copyOf(requests),

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.ExtensionStatusEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -24,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CivicDesk's connection to the exchange's manager interface (AMI): hang-ups end operators'
- * calls, extension states say whether a desk phone is free, and CivicDesk asks the exchange to
- * call a citizen back (Originate) and to move a caller to another phone (Redirect). It keeps
- * trying to log in until the exchange answers; once logged in, the library reconnects by itself.
+ * CivicDesk's connection to the exchange's manager interface (AMI): bridges say when an
+ * operator answered, hang-ups end operators' calls, extension states say whether a desk phone
+ * is free, and CivicDesk asks the exchange to call a citizen back (Originate) and to move a
+ * caller to another phone (Redirect). It keeps trying to log in until the exchange answers;
+ * once logged in, the library reconnects by itself.
  */
 final class Pbx implements ManagerEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(Pbx.class);
@@ -36,15 +38,22 @@ final class Pbx implements ManagerEventListener {
 
     private final ManagerConnection connection;
     private final Consumer<String> hangup;
+    private final Consumer<String> bridged;
     private final Map<String, String> extensionStates = new ConcurrentHashMap<>();
     private final Thread connector;
     private volatile boolean closed;
 
-    Pbx(String host, int port, String username, String secret, Consumer<String> hangup) {
+    /**
+     * @param hangup  told the unique id of every channel that hangs up
+     * @param bridged told the unique id of every channel that joins a conversation (the operator answered)
+     */
+    Pbx(String host, int port, String username, String secret, Consumer<String> hangup, Consumer<String> bridged) {
         this.connection = new ManagerConnectionFactory(host, port, username, secret).createManagerConnection();
         this.hangup = hangup;
+        this.bridged = bridged;
         // Registered by hand: the library's scan for event classes finds nothing inside an OSGi bundle.
         connection.registerUserEventClass(HangupEvent.class);
+        connection.registerUserEventClass(BridgeEnterEvent.class);
         connection.registerUserEventClass(ExtensionStatusEvent.class);
         connection.addEventListener(this);
         this.connector = new Thread(this::connect, "civicdesk-ami-" + host);
@@ -117,6 +126,8 @@ final class Pbx implements ManagerEventListener {
     public void onManagerEvent(ManagerEvent event) {
         if (event instanceof HangupEvent h) {
             hangup.accept(h.getUniqueId());
+        } else if (event instanceof BridgeEnterEvent b && b.getUniqueId() != null) {
+            bridged.accept(b.getUniqueId());
         } else if (event instanceof ExtensionStatusEvent s && s.getExten() != null) {
             extensionStates.put(s.getExten(), s.getStatustext() != null ? s.getStatustext().toLowerCase()
                     : String.valueOf(s.getStatus()));

@@ -114,6 +114,8 @@ public class PhoneChannel {
     private final Set<String> liveCalls = ConcurrentHashMap.newKeySet();
     /** The call each operator has just been given, for the console's pop-up. */
     private final Map<String, DeskCall> deskCalls = new ConcurrentHashMap<>();
+    /** When the operator answered each call in progress, as the exchange reported it. */
+    private final Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
     /** Extensions operators gave when they logged in to the queue, over the configured ones. */
     private final Map<String, String> extensionsGiven = new ConcurrentHashMap<>();
 
@@ -226,7 +228,7 @@ public class PhoneChannel {
             pbx = null;
         }
         if (!c.amiHost().isBlank()) {
-            pbx = new Pbx(c.amiHost().strip(), c.amiPort(), c.amiUsername(), c.amiSecret(), this::talkEnded);
+            pbx = new Pbx(c.amiHost().strip(), c.amiPort(), c.amiUsername(), c.amiSecret(), this::talkEnded, this::connected);
         }
     }
 
@@ -335,12 +337,23 @@ public class PhoneChannel {
         }
     }
 
+    /** The exchange says the operator answered (the caller joined a bridge): talk time counts from now. */
+    void connected(String callId) {
+        for (Agent agent : distributor.agents()) {
+            if (callId.equals(agent.callId()) && answeredAt.putIfAbsent(callId, Instant.now()) == null) {
+                log(callId, CallLog.CONNECTED, agent.username());
+            }
+        }
+    }
+
     /** The exchange says a call is over (AMI hang-up, or the dialplan's {@code h} extension): its operator wraps up. */
     void talkEnded(String callId) {
         for (Agent agent : distributor.agents()) {
             if (callId.equals(agent.callId())) {
                 DeskCall desk = deskCalls.get(agent.username());
-                long talk = desk == null ? 0 : Duration.between(desk.at(), Instant.now()).toSeconds();
+                Instant answered = answeredAt.remove(callId);
+                Instant from = answered != null ? answered : desk == null ? Instant.now() : desk.at();
+                long talk = Duration.between(from, Instant.now()).toSeconds();
                 log(callId, CallLog.TALK_ENDED, agent.username());
                 distributor.callEnded(agent.username(), talk);
             }
