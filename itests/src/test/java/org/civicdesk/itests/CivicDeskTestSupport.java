@@ -348,6 +348,17 @@ public abstract class CivicDeskTestSupport {
         return bundleContext.getService(refs.iterator().next());
     }
 
+    /** The database refuses a change to a record table, whoever asks (the append-only guard). */
+    protected void assertRefused(String sql) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+            throw new AssertionError("the database let through: " + sql);
+        } catch (java.sql.SQLException expected) {
+            org.junit.Assert.assertTrue(sql + ": " + expected,
+                    CoreIT.messages(expected).contains(org.civicdesk.persistence.AppendOnlyTables.REFUSAL));
+        }
+    }
+
     protected long count(String sql) throws Exception {
         return count(dataSource(), sql);
     }

@@ -359,6 +359,8 @@ public class PhoneIT extends CivicDeskTestSupport {
             assertEquals("nobody answered", "", found.path("answeredBy").asText());
         }
         assertEquals(403, get("operator", "/phone/calls").status());
+        assertRefused("UPDATE CD_PHONE_CALL_EVENT SET DETAIL = 'altered' WHERE CALL_ID = '" + ids.get(0) + "'");
+        assertRefused("DELETE FROM CD_PHONE_CALL_EVENT WHERE CALL_ID = '" + ids.get(1) + "'");
     }
 
 

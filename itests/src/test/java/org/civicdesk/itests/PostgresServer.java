@@ -1,5 +1,7 @@
 package org.civicdesk.itests;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.ops4j.pax.exam.Option;
 
 /**
  * A real PostgreSQL server for the tests, started from the machine's PostgreSQL binaries
@@ -28,6 +32,10 @@ final class PostgresServer {
     final int port;
     private final Path binaries;
     private final Path dataDir;
+
+    /** Where the server's socket lives, for psql. */
+    private Path socketDir;
+    private boolean asPostgres;
 
     private PostgresServer(Path binaries, Path dataDir, int port) {
         this.binaries = binaries;
@@ -53,11 +61,49 @@ final class PostgresServer {
                 base.resolve("server.log").toString(), "-o", "-p " + server.port + " -k " + base
                         + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), root);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        server.socketDir = base;
+        server.asPostgres = root;
         server.psql("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'", root, base);
         server.psql("CREATE DATABASE " + DATABASE + " OWNER " + USER, root, base);
         server.psql("CREATE DATABASE " + TAX_DATABASE + " OWNER " + USER, root, base);
         running = server;
         return server;
+    }
+
+    /**
+     * The options that put the distribution's databases (CivicDesk's and the tax database, with its demo data) on
+     * this server, in databases of their own named after {@code prefix} ({@code civicdesk}: the first ones).
+     */
+    static Option[] distributionOptions(String prefix) {
+        try {
+            PostgresServer server = start();
+            String database = prefix.equals(DATABASE) ? DATABASE : prefix;
+            String taxes = prefix.equals(DATABASE) ? TAX_DATABASE : prefix + "_taxes";
+            if (!prefix.equals(DATABASE)) {
+                server.psql("CREATE DATABASE " + database + " OWNER " + USER, server.asPostgres, server.socketDir);
+                server.psql("CREATE DATABASE " + taxes + " OWNER " + USER, server.asPostgres, server.socketDir);
+            }
+            String cfg = "etc/org.ops4j.datasource-civicdesk.cfg";
+            String taxCfg = "etc/org.ops4j.datasource-civicdesk-tax.cfg";
+            String taxDemo = "etc/org.civicdesk.datasource.tax.demo.cfg";
+            return new Option[] {
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+                editConfigurationFilePut(cfg, "url", server.jdbcUrl(database)),
+                editConfigurationFilePut(cfg, "user", USER),
+                editConfigurationFilePut(cfg, "password", PASSWORD),
+                // The tax data source, and its demo data, on PostgreSQL too.
+                editConfigurationFilePut(taxCfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+                // As etc/ documents it: pgjdbc refuses writes in autocommit only with readOnlyMode=always.
+                editConfigurationFilePut(taxCfg, "url", server.jdbcUrl(taxes) + "?readOnly=true&readOnlyMode=always"),
+                editConfigurationFilePut(taxCfg, "user", USER),
+                editConfigurationFilePut(taxCfg, "password", PASSWORD),
+                editConfigurationFilePut(taxDemo, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"),
+                editConfigurationFilePut(taxDemo, "url", server.jdbcUrl(taxes)),
+                editConfigurationFilePut(taxDemo, "user", USER),
+                editConfigurationFilePut(taxDemo, "password", PASSWORD)};
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start PostgreSQL for the test: " + e.getMessage(), e);
+        }
     }
 
     String jdbcUrl() {
