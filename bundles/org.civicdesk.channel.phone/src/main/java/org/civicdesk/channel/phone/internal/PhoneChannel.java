@@ -159,7 +159,7 @@ public class PhoneChannel {
         apply(config);
         startAgi(config);
         recoverVoiceMessages();
-        housekeeping.scheduleWithFixedDelay(this::purgeRecordings, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::cleanUp, 1, 60, TimeUnit.MINUTES);
     }
 
     @Modified
@@ -210,10 +210,10 @@ public class PhoneChannel {
                 data.resolve("recordings")));
         this.voiceMessages = new VoiceMessages(this, recordingDirectory);
         this.recordings = new CallRecordings(recordingDirectory, Duration.ofDays(changed.callRecordingRetentionDays()));
-        housekeeping.execute(this::purgeRecordings);
         this.speech = newSpeech;
         PhoneConfig previous = this.config;
         this.config = changed;
+        housekeeping.execute(this::cleanUp);
         prepareMenus(readScript, newSpeech);
         if (previous == null || !previous.amiHost().equals(changed.amiHost()) || previous.amiPort() != changed.amiPort()
                 || !previous.amiUsername().equals(changed.amiUsername())
@@ -258,8 +258,14 @@ public class PhoneChannel {
         }
     }
 
-    private void purgeRecordings() {
+    /** Audio past its retention, and prompts nobody hears any more. */
+    private void cleanUp() {
         recordings.purge((callId, recordedAt) -> log(callId, CallLog.RECORDING_EXPIRED, "recorded " + recordedAt));
+        try {
+            speech.forget(Duration.ofDays(config.promptCacheDays()));
+        } catch (IllegalStateException e) {
+            LOG.warn("{}", e.getMessage());
+        }
     }
 
     /** Messages of calls cut short are filed in the background: starting the channel does not wait for them. */

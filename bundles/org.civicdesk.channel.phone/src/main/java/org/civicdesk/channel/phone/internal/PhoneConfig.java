@@ -51,6 +51,10 @@ public @interface PhoneConfig {
             + "records of each call is kept; the call's record in the log stays")
     int callRecordingRetentionDays() default 90;
 
+    @AttributeDefinition(name = "Unused prompts kept (days)", min = "1", description = "Spoken prompts no call has used "
+            + "for this long are deleted from the cache (they are spoken again when needed)")
+    int promptCacheDays() default 30;
+
     @AttributeDefinition(name = "Text-to-speech command")
     String ttsCommand() default "espeak-ng";
 

@@ -3,11 +3,15 @@ package org.civicdesk.channel.phone.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +47,9 @@ final class Speech {
     String say(String voice, String text) {
         String name = voice.replaceAll("[^A-Za-z0-9-]", "") + "-" + hash(voice + "\n" + text);
         Path wav = directory.resolve(name + ".wav");
-        if (!Files.exists(wav)) {
+        if (Files.exists(wav)) {
+            markUsed(wav);
+        } else {
             synchronized (making.computeIfAbsent(name, n -> new Object())) {
                 try {
                     if (!Files.exists(wav)) {
@@ -55,6 +61,41 @@ final class Speech {
             }
         }
         return directory.resolve(name).toString();
+    }
+
+    /** A prompt in use is kept: its time is brought forward once a day at most. */
+    private static void markUsed(Path wav) {
+        try {
+            Instant now = Instant.now();
+            if (Files.getLastModifiedTime(wav).toInstant().isBefore(now.minus(Duration.ofDays(1)))) {
+                Files.setLastModifiedTime(wav, FileTime.from(now));
+            }
+        } catch (IOException e) {
+            // the prompt is still there to play; keeping it longer is what failed
+        }
+    }
+
+    /**
+     * Deletes the prompts no call has used for {@code unused}: sentences with amounts, dates and numbers are
+     * spoken once and would otherwise pile up.
+     *
+     * @return how many were deleted
+     */
+    int forget(Duration unused) {
+        int deleted = 0;
+        Instant before = Instant.now().minus(unused);
+        try (DirectoryStream<Path> prompts = Files.newDirectoryStream(directory, "*.wav")) {
+            for (Path wav : prompts) {
+                if (Files.getLastModifiedTime(wav).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(wav);
+                    Files.deleteIfExists(wav.resolveSibling(wav.getFileName().toString().replace(".wav", ".txt")));
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clean the prompt cache " + directory + ": " + e.getMessage(), e);
+        }
+        return deleted;
     }
 
     private void make(String voice, String text, Path wav) {
