@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.ops4j.pax.exam.Option;
@@ -71,10 +72,11 @@ final class PostgresServer {
     }
 
     /**
-     * The options that put the distribution's databases (CivicDesk's and the tax database, with its demo data) on
-     * this server, in databases of their own named after {@code prefix} ({@code civicdesk}: the first ones).
+     * The settings (etc/ file, key, value) that put the distribution's databases — CivicDesk's and the tax database,
+     * with its demo data — on this server, in databases of their own named after {@code prefix}
+     * ({@code civicdesk}: the first ones).
      */
-    static Option[] distributionOptions(String prefix) {
+    static Map<String, Map<String, String>> distributionSettings(String prefix) {
         try {
             PostgresServer server = start();
             String database = prefix.equals(DATABASE) ? DATABASE : prefix;
@@ -83,27 +85,27 @@ final class PostgresServer {
                 server.psql("CREATE DATABASE " + database + " OWNER " + USER, server.asPostgres, server.socketDir);
                 server.psql("CREATE DATABASE " + taxes + " OWNER " + USER, server.asPostgres, server.socketDir);
             }
-            String cfg = "etc/org.ops4j.datasource-civicdesk.cfg";
-            String taxCfg = "etc/org.ops4j.datasource-civicdesk-tax.cfg";
-            String taxDemo = "etc/org.civicdesk.datasource.tax.demo.cfg";
-            return new Option[] {
-                editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
-                editConfigurationFilePut(cfg, "url", server.jdbcUrl(database)),
-                editConfigurationFilePut(cfg, "user", USER),
-                editConfigurationFilePut(cfg, "password", PASSWORD),
-                // The tax data source, and its demo data, on PostgreSQL too.
-                editConfigurationFilePut(taxCfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
-                // As etc/ documents it: pgjdbc refuses writes in autocommit only with readOnlyMode=always.
-                editConfigurationFilePut(taxCfg, "url", server.jdbcUrl(taxes) + "?readOnly=true&readOnlyMode=always"),
-                editConfigurationFilePut(taxCfg, "user", USER),
-                editConfigurationFilePut(taxCfg, "password", PASSWORD),
-                editConfigurationFilePut(taxDemo, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"),
-                editConfigurationFilePut(taxDemo, "url", server.jdbcUrl(taxes)),
-                editConfigurationFilePut(taxDemo, "user", USER),
-                editConfigurationFilePut(taxDemo, "password", PASSWORD)};
+            String driver = "org.postgresql.Driver";
+            return Map.of(
+                "org.ops4j.datasource-civicdesk.cfg", Map.of("osgi.jdbc.driver.class", driver, "url",
+                        server.jdbcUrl(database), "user", USER, "password", PASSWORD),
+                // The tax data source, and its demo data, on PostgreSQL too; as etc/ documents it, pgjdbc refuses
+                // writes in autocommit only with readOnlyMode=always.
+                "org.ops4j.datasource-civicdesk-tax.cfg", Map.of("osgi.jdbc.driver.class", driver, "url",
+                        server.jdbcUrl(taxes) + "?readOnly=true&readOnlyMode=always", "user", USER, "password", PASSWORD),
+                "org.civicdesk.datasource.tax.demo.cfg", Map.of("dataSourceFactory.target", "(osgi.jdbc.driver.class="
+                        + driver + ")", "url", server.jdbcUrl(taxes), "user", USER, "password", PASSWORD));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start PostgreSQL for the test: " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #distributionSettings} as Pax Exam options. */
+    static Option[] distributionOptions(String prefix) {
+        List<Option> options = new ArrayList<>();
+        distributionSettings(prefix).forEach((file, settings) -> settings.forEach((key, value) ->
+                options.add(editConfigurationFilePut("etc/" + file, key, value))));
+        return options.toArray(new Option[0]);
     }
 
     String jdbcUrl() {

@@ -1,22 +1,37 @@
 package org.civicdesk.channel.phone.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.civicdesk.core.api.EnumIds;
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.persistence.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Automatic call distribution (R11): callers who asked for a person wait in one queue, in the
@@ -24,8 +39,21 @@ import org.civicdesk.core.api.EnumIds;
  * language, the topic or department chosen in the menu) who has been idle longest. Operators
  * set their presence from the console; after a call they are in wrap-up for a while, then
  * available again.
+ * <p>The queue and the operators' presence live in the database, so that several CivicDesk nodes
+ * share them: the exchange may hand a call to any node, and an operator's console may talk to
+ * any node. Every decision is taken under one lock row, one node at a time; a caller waiting on
+ * one node learns of an operator chosen on another by looking at its row.
  */
 final class CallDistributor {
+    private static final Logger LOG = LoggerFactory.getLogger(CallDistributor.class);
+    static final String AGENTS = "CD_PHONE_AGENT";
+    static final String WAITING = "CD_PHONE_WAITING";
+    static final String LOCK = "CD_PHONE_QUEUE_LOCK";
+    /** How often a waiting caller looks whether another node gave them an operator, and says it is still there. */
+    private static final long LOOK_MS = 500;
+    /** A waiting caller not heard of for this long is gone (its node stopped): it leaves the queue. */
+    private static final long GONE_MS = 30_000;
+    private static final int TALK_SAMPLES = 50;
 
     /** Where an operator stands. */
     enum Presence {
@@ -46,40 +74,75 @@ final class CallDistributor {
         boolean canTake(Set<String> needed) {
             return skills.containsAll(needed);
         }
+
+        boolean atWork() {
+            return presence != Presence.LOGGED_OUT && presence != Presence.BREAK;
+        }
     }
 
-    /** A caller waiting for an operator; completed with the operator once one is chosen. */
+    /** A caller waiting on this node; completed with the operator once one is chosen. */
     static final class Waiting {
         final String callId;
         final Set<String> skills;
         final Instant queuedAt;
         final CompletableFuture<Agent> operator = new CompletableFuture<>();
+        private long seenAt;
 
         Waiting(String callId, Set<String> skills, Instant queuedAt) {
             this.callId = callId;
             this.skills = Set.copyOf(skills);
             this.queuedAt = queuedAt;
+            this.seenAt = queuedAt.toEpochMilli();
         }
     }
 
-    private final Map<String, Agent> agents = new LinkedHashMap<>();
-    private final List<Waiting> queue = new ArrayList<>();
-    private final Map<String, ScheduledFuture<?>> wrapUps = new LinkedHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "civicdesk-phone-wrap-up");
+    private record Assignment(String callId, Agent agent) {
+    }
+
+    private final DataSource dataSource;
+    private final Jdbc jdbc;
+    private final Consumer<Agent> presenceChanged;
+    private final Map<String, Waiting> local = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "civicdesk-phone-queue");
         t.setDaemon(true);
         return t;
     });
-    private final Consumer<Agent> presenceChanged;
     private volatile int wrapUpSeconds;
     private volatile int assumedTalkSeconds;
-    /** Talk times of the latest answered calls, to estimate the wait. */
+    /** Talk times of the latest calls answered on this node, to estimate the wait. */
     private final ArrayDeque<Long> recentTalkSeconds = new ArrayDeque<>();
 
-    CallDistributor(int wrapUpSeconds, int assumedTalkSeconds, Consumer<Agent> presenceChanged) {
+    CallDistributor(DataSource dataSource, int wrapUpSeconds, int assumedTalkSeconds, Consumer<Agent> presenceChanged)
+            throws SQLException {
+        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.wrapUpSeconds = wrapUpSeconds;
         this.assumedTalkSeconds = assumedTalkSeconds;
         this.presenceChanged = presenceChanged;
+        createTables();
+        // Wrap-ups end with time, and operators freed on other nodes take callers waiting here.
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void createTables() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            // Mutable state, not records: who is where now. Presence changes and calls are logged apart.
+            Tables.createIfAbsent(c, AGENTS, "CREATE TABLE " + AGENTS + " (USERNAME VARCHAR(100) NOT NULL PRIMARY KEY, "
+                    + "EXTENSION VARCHAR(20), SKILLS VARCHAR(1000) NOT NULL, PRESENCE VARCHAR(20) NOT NULL, "
+                    + "SINCE_MS BIGINT NOT NULL, IDLE_SINCE_MS BIGINT, CALL_ID VARCHAR(64), WRAP_UNTIL_MS BIGINT)");
+            Tables.createIfAbsent(c, WAITING, "CREATE TABLE " + WAITING + " (CALL_ID VARCHAR(64) NOT NULL PRIMARY KEY, "
+                    + "SKILLS VARCHAR(1000) NOT NULL, QUEUED_MS BIGINT NOT NULL, SEEN_MS BIGINT NOT NULL, "
+                    + "OPERATOR VARCHAR(100))");
+            Tables.createIfAbsent(c, LOCK, "CREATE TABLE " + LOCK + " (ID INT NOT NULL PRIMARY KEY)");
+        }
+        if (jdbc.query("read the queue lock", "SELECT ID FROM " + LOCK, rs -> rs.getInt(1), 1).isEmpty()) {
+            try {
+                jdbc.update("create the queue lock", "INSERT INTO " + LOCK + " (ID) VALUES (1)");
+            } catch (RuntimeException e) {
+                // another node made it at the same time
+            }
+        }
     }
 
     void configure(int wrapUp, int assumedTalk) {
@@ -89,188 +152,328 @@ final class CallDistributor {
 
     /** Sets an operator's presence (from the console); an operator who becomes available takes the next caller. */
     Agent setPresence(String username, String extension, Set<String> skills, Presence presence) {
-        Agent changed;
-        synchronized (this) {
-            Agent current = agents.get(username);
-            cancelWrapUp(username);
-            Instant now = Instant.now();
-            Instant idleSince = presence == Presence.AVAILABLE
-                    ? current != null && current.presence() == Presence.AVAILABLE ? current.idleSince() : now
-                    : null;
-            changed = new Agent(username, extension, Set.copyOf(skills), presence,
-                    current != null && current.presence() == presence ? current.since() : now, idleSince,
-                    presence == Presence.ON_CALL && current != null ? current.callId() : null);
-            agents.put(username, changed);
-            dispatch();
-        }
-        presenceChanged.accept(changed);
-        return changed;
+        return decide(c -> {
+            long now = System.currentTimeMillis();
+            Optional<Agent> current = agent(c, username);
+            boolean unchanged = current.isPresent() && current.get().presence() == presence;
+            Long idleSince = presence != Presence.AVAILABLE ? null
+                    : unchanged ? current.get().idleSince().toEpochMilli() : now;
+            long since = unchanged ? current.get().since().toEpochMilli() : now;
+            String callId = presence == Presence.ON_CALL && current.isPresent() ? current.get().callId() : null;
+            // A number computed here, or NULL: no null is bound to a BIGINT (Derby and PostgreSQL refuse a VARCHAR null).
+            String idle = idleSince == null ? "NULL" : Long.toString(idleSince);
+            if (current.isPresent()) {
+                update(c, "UPDATE " + AGENTS + " SET EXTENSION = ?, SKILLS = ?, PRESENCE = ?, SINCE_MS = ?, "
+                        + "IDLE_SINCE_MS = " + idle + ", CALL_ID = ?, WRAP_UNTIL_MS = NULL WHERE USERNAME = ?", extension,
+                        skillsText(skills), presence.id(), since, callId, username);
+            } else {
+                update(c, "INSERT INTO " + AGENTS + " (USERNAME, EXTENSION, SKILLS, PRESENCE, SINCE_MS, IDLE_SINCE_MS, CALL_ID) "
+                        + "VALUES (?, ?, ?, ?, ?, " + idle + ", ?)", username, extension, skillsText(skills), presence.id(),
+                        since, callId);
+            }
+            return agent(c, username).orElseThrow();
+        }, true);
     }
 
     /** Puts a caller in the queue; they get an operator at once if one is free. */
     Waiting enqueue(String callId, Set<String> skills) {
         Waiting waiting = new Waiting(callId, skills, Instant.now());
-        synchronized (this) {
-            queue.add(waiting);
-            dispatch();
-        }
+        local.put(callId, waiting);
+        decide(c -> {
+            update(c, "DELETE FROM " + WAITING + " WHERE CALL_ID = ?", callId);
+            update(c, "INSERT INTO " + WAITING + " (CALL_ID, SKILLS, QUEUED_MS, SEEN_MS) VALUES (?, ?, ?, ?)", callId,
+                    skillsText(skills), waiting.queuedAt.toEpochMilli(), waiting.queuedAt.toEpochMilli());
+            return null;
+        }, false);
         return waiting;
     }
 
-    /** Takes a caller out of the queue (they hung up, or chose a call-back). */
-    synchronized void leave(Waiting waiting) {
-        queue.remove(waiting);
-    }
-
-    /** The operator's conversation is over: wrap-up, then available again. */
-    void callEnded(String username, long talkSeconds) {
-        Agent wrapping;
-        synchronized (this) {
-            Agent agent = agents.get(username);
-            if (agent == null || agent.presence() != Presence.ON_CALL) {
-                return;
-            }
-            synchronized (recentTalkSeconds) {
-                recentTalkSeconds.addLast(Math.max(1, talkSeconds));
-                if (recentTalkSeconds.size() > 50) {
-                    recentTalkSeconds.removeFirst();
+    /**
+     * Waits up to {@code seconds} (0: does not wait) for the caller's operator.
+     *
+     * @return the operator, or {@code null} when none was chosen in that time
+     * @throws CancellationException when the queue let the caller go (the channel is stopping)
+     */
+    Agent await(Waiting waiting, int seconds) {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            try {
+                return waiting.operator.get(Math.max(0, Math.min(left, LOOK_MS)), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                lookAtRow(waiting);
+                if (waiting.operator.isDone()) {
+                    continue;
                 }
-            }
-            if (wrapUpSeconds == 0) {
-                wrapping = become(agent, Presence.AVAILABLE);
-                dispatch();
-            } else {
-                wrapping = become(agent, Presence.WRAP_UP);
-                wrapUps.put(username, timer.schedule(() -> wrapUpOver(username), wrapUpSeconds, TimeUnit.SECONDS));
+                if (System.currentTimeMillis() >= deadline) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
         }
-        presenceChanged.accept(wrapping);
     }
 
-    private void wrapUpOver(String username) {
-        Agent available = null;
-        synchronized (this) {
-            Agent agent = agents.get(username);
-            wrapUps.remove(username);
-            if (agent != null && agent.presence() == Presence.WRAP_UP) {
-                available = become(agent, Presence.AVAILABLE);
-                dispatch();
+    /** Whether another node chose the caller's operator; says the caller is still there now and then. */
+    private void lookAtRow(Waiting waiting) {
+        List<String> operator = jdbc.query("look at a waiting call", "SELECT OPERATOR FROM " + WAITING + " WHERE CALL_ID = ?",
+                rs -> rs.getString(1) == null ? "" : rs.getString(1), 1, waiting.callId);
+        if (!operator.isEmpty() && !operator.get(0).isEmpty()) {
+            agent(operator.get(0)).ifPresent(waiting.operator::complete);
+        } else if (System.currentTimeMillis() - waiting.seenAt > GONE_MS / 3) {
+            waiting.seenAt = System.currentTimeMillis();
+            jdbc.update("note a waiting call", "UPDATE " + WAITING + " SET SEEN_MS = ? WHERE CALL_ID = ?", waiting.seenAt,
+                    waiting.callId);
+        }
+    }
+
+    /**
+     * Takes a caller out of the queue (they hung up, chose a call-back, or were put through).
+     *
+     * @return the operator chosen for them meanwhile, if any (on whichever node)
+     */
+    Optional<String> leave(Waiting waiting) {
+        local.remove(waiting.callId);
+        Optional<String> chosen = jdbc.query("look at a waiting call", "SELECT OPERATOR FROM " + WAITING + " WHERE CALL_ID = ?",
+                rs -> rs.getString(1), 1, waiting.callId).stream().filter(o -> o != null).findFirst();
+        jdbc.update("take a call out of the queue", "DELETE FROM " + WAITING + " WHERE CALL_ID = ?", waiting.callId);
+        return chosen.or(() -> Optional.ofNullable(waiting.operator.getNow(null)).map(Agent::username));
+    }
+
+    /**
+     * The operator's conversation is over: wrap-up, then available again.
+     *
+     * @return whether this ended it (false when the operator was no longer on that call)
+     */
+    boolean callEnded(String username, String callId, long talkSeconds) {
+        synchronized (recentTalkSeconds) {
+            recentTalkSeconds.addLast(Math.max(1, talkSeconds));
+            if (recentTalkSeconds.size() > TALK_SAMPLES) {
+                recentTalkSeconds.removeFirst();
             }
         }
-        if (available != null) {
-            presenceChanged.accept(available);
-        }
+        return decide(c -> {
+            Optional<Agent> agent = agent(c, username);
+            if (agent.isEmpty() || agent.get().presence() != Presence.ON_CALL || !callId.equals(agent.get().callId())) {
+                return null;
+            }
+            long now = System.currentTimeMillis();
+            if (wrapUpSeconds == 0) {
+                update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = ?, CALL_ID = NULL "
+                        + "WHERE USERNAME = ?", Presence.AVAILABLE.id(), now, now, username);
+            } else {
+                update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = NULL, CALL_ID = NULL, "
+                        + "WRAP_UNTIL_MS = ? WHERE USERNAME = ?", Presence.WRAP_UP.id(), now, now + wrapUpSeconds * 1000L,
+                        username);
+            }
+            return agent(c, username).orElseThrow();
+        }, true) != null;
     }
 
     /** The caller was gone when their operator was chosen: the operator is free again, first in line. */
     void unassign(String username, String callId) {
-        Agent freed = null;
-        synchronized (this) {
-            Agent agent = agents.get(username);
-            if (agent != null && agent.presence() == Presence.ON_CALL && callId.equals(agent.callId())) {
-                freed = new Agent(username, agent.extension(), agent.skills(), Presence.AVAILABLE, Instant.now(),
-                        Instant.EPOCH, null);
-                agents.put(username, freed);
-                dispatch();
+        decide(c -> {
+            Optional<Agent> agent = agent(c, username);
+            if (agent.isEmpty() || agent.get().presence() != Presence.ON_CALL || !callId.equals(agent.get().callId())) {
+                return null;
             }
-        }
-        if (freed != null) {
-            presenceChanged.accept(freed);
-        }
+            update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = 0, CALL_ID = NULL "
+                    + "WHERE USERNAME = ?", Presence.AVAILABLE.id(), System.currentTimeMillis(), username);
+            return agent(c, username).orElseThrow();
+        }, true);
     }
 
-    /** The caller's place in the queue, from 1; 0 once they have left it. */
-    synchronized int position(Waiting waiting) {
-        int position = 0;
-        for (Waiting w : queue) {
-            if (!w.skills.equals(waiting.skills) && !sharesOperators(w, waiting)) {
-                continue;
-            }
-            position++;
-            if (w == waiting) {
-                return position;
-            }
-        }
-        return 0;
+    /** The caller's place in the queue among callers for the same operators, from 1; 0 once they have left it. */
+    int position(Waiting waiting) {
+        List<long[]> rows = jdbc.query("read the queue", "SELECT QUEUED_MS FROM " + WAITING + " WHERE OPERATOR IS NULL AND "
+                + "SKILLS = ? AND (QUEUED_MS < ? OR (QUEUED_MS = ? AND CALL_ID <= ?))", rs -> new long[] {rs.getLong(1)}, 0,
+                skillsText(waiting.skills), waiting.queuedAt.toEpochMilli(), waiting.queuedAt.toEpochMilli(), waiting.callId);
+        boolean stillThere = !jdbc.query("read the queue", "SELECT CALL_ID FROM " + WAITING + " WHERE CALL_ID = ? AND "
+                + "OPERATOR IS NULL", rs -> rs.getString(1), 1, waiting.callId).isEmpty();
+        return stillThere ? rows.size() : 0;
     }
 
     /** The estimated wait in minutes, from the place in the queue, the operators who could answer and the talk times. */
-    synchronized int estimatedMinutes(Waiting waiting) {
-        long serving = agents.values().stream()
-                .filter(a -> a.presence() != Presence.LOGGED_OUT && a.presence() != Presence.BREAK)
-                .filter(a -> a.canTake(waiting.skills)).count();
+    int estimatedMinutes(Waiting waiting) {
+        long serving = agents().stream().filter(Agent::atWork).filter(a -> a.canTake(waiting.skills)).count();
         double talk;
         synchronized (recentTalkSeconds) {
-            talk = recentTalkSeconds.isEmpty() ? assumedTalkSeconds
-                    : recentTalkSeconds.stream().mapToLong(Long::longValue).average().orElse(assumedTalkSeconds);
+            talk = recentTalkSeconds.stream().mapToLong(Long::longValue).average().orElse(assumedTalkSeconds);
         }
         double seconds = position(waiting) * talk / Math.max(1, serving);
         return (int) Math.max(1, Math.ceil(seconds / 60));
     }
 
     /** Whether any operator who could take such a call is at work (not logged out, not on a break). */
-    synchronized boolean anyoneFor(Set<String> skills) {
-        return agents.values().stream().anyMatch(a -> a.canTake(skills) && a.presence() != Presence.LOGGED_OUT
-                && a.presence() != Presence.BREAK);
+    boolean anyoneFor(Set<String> skills) {
+        return agents().stream().anyMatch(a -> a.canTake(skills) && a.atWork());
     }
 
-    synchronized List<Agent> agents() {
-        return List.copyOf(agents.values());
+    List<Agent> agents() {
+        return jdbc.query("read the operators' presence", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " ORDER BY USERNAME",
+                CallDistributor::agent, 0);
     }
 
-    synchronized Optional<Agent> agent(String username) {
-        return Optional.ofNullable(agents.get(username));
+    Optional<Agent> agent(String username) {
+        return jdbc.query("read an operator's presence", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE USERNAME = ?",
+                CallDistributor::agent, 1, username).stream().findFirst();
     }
 
-    synchronized int waiting() {
-        return queue.size();
+    /** How many callers wait, on every node. */
+    int waiting() {
+        return jdbc.query("count the queue", "SELECT COUNT(*) FROM " + WAITING + " WHERE OPERATOR IS NULL",
+                rs -> rs.getInt(1), 1).get(0);
     }
 
-    /** Lets every waiting caller go: the channel is stopping. */
-    synchronized void releaseWaiting() {
-        queue.forEach(w -> w.operator.cancel(false));
-        queue.clear();
+    /** Lets every caller waiting on this node go: the channel is stopping. */
+    void releaseWaiting() {
+        for (Waiting waiting : List.copyOf(local.values())) {
+            leave(waiting);
+            waiting.operator.cancel(false);
+        }
     }
 
     void close() {
         releaseWaiting();
-        timer.shutdownNow();
+        ticker.shutdownNow();
+    }
+
+    private void tick() {
+        try {
+            decide(c -> null, false);
+        } catch (RuntimeException e) {
+            LOG.warn("The call queue could not be looked at: {}", e.toString());
+        }
+    }
+
+    /** A piece of work on the queue, in one transaction under the lock. */
+    private interface Decision<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a change under the lock, then gives waiting callers to free operators; after the commit,
+     * completes the callers waiting on this node and reports every presence that changed.
+     */
+    private <T> T decide(Decision<T> decision, boolean reportsAgent) {
+        List<Agent> changed = new ArrayList<>();
+        List<Assignment> assignments = new ArrayList<>();
+        T result;
+        try {
+            result = jdbc.inTransaction(c -> {
+                update(c, "UPDATE " + LOCK + " SET ID = ID WHERE ID = 1");
+                T done = decision.run(c);
+                if (reportsAgent && done instanceof Agent a) {
+                    changed.add(a);
+                }
+                changed.addAll(endWrapUps(c));
+                assignments.addAll(dispatch(c));
+                return done;
+            });
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("change the call queue", e);
+        }
+        for (Assignment a : assignments) {
+            Waiting waiting = local.get(a.callId());
+            if (waiting != null) {
+                waiting.operator.complete(a.agent());
+            }
+            changed.add(a.agent());
+        }
+        changed.forEach(presenceChanged);
+        return result;
+    }
+
+    private List<Agent> endWrapUps(Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        List<Agent> over = select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ? AND WRAP_UNTIL_MS <= ?",
+                Presence.WRAP_UP.id(), now);
+        List<Agent> available = new ArrayList<>();
+        for (Agent a : over) {
+            update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = WRAP_UNTIL_MS, IDLE_SINCE_MS = WRAP_UNTIL_MS, "
+                    + "WRAP_UNTIL_MS = NULL WHERE USERNAME = ?", Presence.AVAILABLE.id(), a.username());
+            available.add(agent(c, a.username()).orElseThrow());
+        }
+        return available;
     }
 
     /** Gives waiting callers, first come first served, to the longest-idle available operator who can take each. */
-    private void dispatch() {
-        for (Waiting waiting : List.copyOf(queue)) {
-            Optional<Agent> operator = agents.values().stream()
-                    .filter(a -> a.presence() == Presence.AVAILABLE && a.canTake(waiting.skills))
-                    .min(Comparator.comparing(Agent::idleSince));
-            if (operator.isPresent()) {
-                Agent agent = operator.get();
-                Agent onCall = new Agent(agent.username(), agent.extension(), agent.skills(), Presence.ON_CALL,
-                        Instant.now(), null, waiting.callId);
-                agents.put(agent.username(), onCall);
-                queue.remove(waiting);
-                timer.execute(() -> presenceChanged.accept(onCall));
-                waiting.operator.complete(onCall);
+    private List<Assignment> dispatch(Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        update(c, "DELETE FROM " + WAITING + " WHERE OPERATOR IS NULL AND SEEN_MS < ?", now - GONE_MS);
+        List<String[]> waiting = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CALL_ID, SKILLS FROM " + WAITING
+                + " WHERE OPERATOR IS NULL ORDER BY QUEUED_MS, CALL_ID")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    waiting.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
             }
         }
-    }
-
-    private boolean sharesOperators(Waiting a, Waiting b) {
-        return agents.values().stream().anyMatch(agent -> agent.canTake(a.skills) && agent.canTake(b.skills));
-    }
-
-    private Agent become(Agent agent, Presence presence) {
-        Instant now = Instant.now();
-        Agent changed = new Agent(agent.username(), agent.extension(), agent.skills(), presence, now,
-                presence == Presence.AVAILABLE ? now : null, null);
-        agents.put(agent.username(), changed);
-        return changed;
-    }
-
-    private void cancelWrapUp(String username) {
-        ScheduledFuture<?> pending = wrapUps.remove(username);
-        if (pending != null) {
-            pending.cancel(false);
+        if (waiting.isEmpty()) {
+            return List.of();
         }
+        List<Agent> free = new ArrayList<>(select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ?",
+                Presence.AVAILABLE.id()));
+        free.sort(Comparator.comparing(Agent::idleSince));
+        List<Assignment> assignments = new ArrayList<>();
+        for (String[] call : waiting) {
+            Set<String> needed = skillsOf(call[1]);
+            Optional<Agent> operator = free.stream().filter(a -> a.canTake(needed)).findFirst();
+            if (operator.isPresent()) {
+                Agent agent = operator.get();
+                free.remove(agent);
+                update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = NULL, CALL_ID = ? "
+                        + "WHERE USERNAME = ?", Presence.ON_CALL.id(), now, call[0], agent.username());
+                update(c, "UPDATE " + WAITING + " SET OPERATOR = ? WHERE CALL_ID = ?", agent.username(), call[0]);
+                assignments.add(new Assignment(call[0], agent(c, agent.username()).orElseThrow()));
+            }
+        }
+        return assignments;
+    }
+
+    private static final String AGENT_COLUMNS = "USERNAME, EXTENSION, SKILLS, PRESENCE, SINCE_MS, IDLE_SINCE_MS, CALL_ID";
+
+    private static Agent agent(ResultSet rs) throws SQLException {
+        long idle = rs.getLong(6);
+        boolean hasIdle = !rs.wasNull();
+        return new Agent(rs.getString(1), rs.getString(2), skillsOf(rs.getString(3)), Presence.parse(rs.getString(4)),
+                Instant.ofEpochMilli(rs.getLong(5)), hasIdle ? Instant.ofEpochMilli(idle) : null, rs.getString(7));
+    }
+
+    private static Optional<Agent> agent(Connection c, String username) throws SQLException {
+        return select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE USERNAME = ?", username).stream().findFirst();
+    }
+
+    private static List<Agent> select(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, parameters);
+            List<Agent> agents = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    agents.add(agent(rs));
+                }
+            }
+            return agents;
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, parameters);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Skills as stored: sorted, one space apart, so that equal sets are equal texts. */
+    private static String skillsText(Set<String> skills) {
+        return String.join(" ", new TreeSet<>(skills));
+    }
+
+    private static Set<String> skillsOf(String text) {
+        return text == null || text.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(text.trim().split(" +")));
     }
 }

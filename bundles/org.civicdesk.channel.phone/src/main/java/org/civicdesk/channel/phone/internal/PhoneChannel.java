@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -113,11 +116,7 @@ public class PhoneChannel {
     /** Calls the robot is handling now, by call id. */
     private final Set<String> liveCalls = ConcurrentHashMap.newKeySet();
     /** The call each operator has just been given, for the console's pop-up. */
-    private final Map<String, DeskCall> deskCalls = new ConcurrentHashMap<>();
-    /** When the operator answered each call in progress, as the exchange reported it. */
-    private final Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
-    /** Extensions operators gave when they logged in to the queue, over the configured ones. */
-    private final Map<String, String> extensionsGiven = new ConcurrentHashMap<>();
+    private final DeskCalls deskCalls;
 
     /**
      * The caller on an operator's line, as the console pops it up.
@@ -141,7 +140,9 @@ public class PhoneChannel {
             @Reference RequestRegistry registry, @Reference InteractionLog interactions,
             @Reference AttachmentStore attachments, @Reference Announcements announcements, @Reference Polls polls,
             @Reference StaffDirectory staff, @Reference CityClock clock, @Reference CallLog callLog,
-            @Reference Callbacks callbacks, @Reference RobotScripts scripts, PhoneConfig config) throws IOException {
+            @Reference Callbacks callbacks, @Reference RobotScripts scripts,
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, PhoneConfig config)
+            throws IOException, SQLException {
         this.pins = pins;
         this.citizens = citizens;
         this.registry = registry;
@@ -154,7 +155,8 @@ public class PhoneChannel {
         this.callLog = callLog;
         this.callbacks = callbacks;
         this.scripts = scripts;
-        this.distributor = new CallDistributor(config.wrapUpSeconds(), config.assumedTalkSeconds(),
+        this.deskCalls = new DeskCalls(dataSource);
+        this.distributor = new CallDistributor(dataSource, config.wrapUpSeconds(), config.assumedTalkSeconds(),
                 agent -> callLog.presence(agent.username(), agent.presence().id()));
         apply(config);
         startAgi(config);
@@ -346,7 +348,7 @@ public class PhoneChannel {
     /** The exchange says the operator answered (the caller joined a bridge): talk time counts from now. */
     void connected(String callId) {
         for (Agent agent : distributor.agents()) {
-            if (callId.equals(agent.callId()) && answeredAt.putIfAbsent(callId, Instant.now()) == null) {
+            if (callId.equals(agent.callId()) && deskCalls.answered(callId)) {
                 log(callId, CallLog.CONNECTED, agent.username());
             }
         }
@@ -356,12 +358,11 @@ public class PhoneChannel {
     void talkEnded(String callId) {
         for (Agent agent : distributor.agents()) {
             if (callId.equals(agent.callId())) {
-                DeskCall desk = deskCalls.get(agent.username());
-                Instant answered = answeredAt.remove(callId);
-                Instant from = answered != null ? answered : desk == null ? Instant.now() : desk.at();
-                long talk = Duration.between(from, Instant.now()).toSeconds();
-                log(callId, CallLog.TALK_ENDED, agent.username());
-                distributor.callEnded(agent.username(), talk);
+                long talk = Duration.between(deskCalls.talkStarted(callId).orElse(Instant.now()), Instant.now()).toSeconds();
+                // Every node with AMI hears the hang-up: the one that ends the call logs it.
+                if (distributor.callEnded(agent.username(), callId, talk)) {
+                    log(callId, CallLog.TALK_ENDED, agent.username());
+                }
             }
         }
     }
@@ -396,7 +397,6 @@ public class PhoneChannel {
             if (!extension.strip().matches("[0-9]{2,8}")) {
                 throw new InvalidInputException("extension", "an extension is 2 to 8 digits");
             }
-            extensionsGiven.put(account.username(), extension.strip());
         }
         if (wanted == Presence.ON_CALL) {
             throw new InvalidInputException("presence", "an operator is put on a call by the queue, not by hand");
@@ -406,7 +406,7 @@ public class PhoneChannel {
             // The operator ends the call from the console: the exchange did not tell us (no AMI, no h extension).
             talkEnded(current.get().callId());
         }
-        OperatorSetup setup = operatorSetup(account);
+        OperatorSetup setup = operatorSetup(account, extension == null || extension.isBlank() ? null : extension.strip());
         if (wanted == Presence.AVAILABLE && setup.extension() == null) {
             throw new InvalidInputException("extension", "say which extension your calls should ring");
         }
@@ -415,6 +415,11 @@ public class PhoneChannel {
 
     /** The extension and skills of an operator: from the configuration, else their department and every language. */
     OperatorSetup operatorSetup(StaffAccount account) {
+        return operatorSetup(account, null);
+    }
+
+    /** As {@link #operatorSetup(StaffAccount)}, with the extension the operator gives now (else the one given before). */
+    OperatorSetup operatorSetup(StaffAccount account, String given) {
         Set<String> skills = new HashSet<>();
         String extension = null;
         for (String entry : config.operators().split(",")) {
@@ -428,7 +433,11 @@ public class PhoneChannel {
                 }
             }
         }
-        extension = extensionsGiven.getOrDefault(account.username(), extension);
+        if (given != null) {
+            extension = given;
+        } else if (extension == null) {
+            extension = distributor.agent(account.username()).map(Agent::extension).orElse(null);
+        }
         if (skills.isEmpty()) {
             skills.addAll(scripts.current().languages());
             skills.add("general");
@@ -499,7 +508,7 @@ public class PhoneChannel {
     }
 
     Optional<DeskCall> deskCall(String username) {
-        return Optional.ofNullable(deskCalls.get(username)).filter(d -> distributor.agent(username)
+        return deskCalls.get(username).filter(d -> distributor.agent(username)
                 .map(a -> d.callId().equals(a.callId()) || a.presence() == Presence.WRAP_UP).orElse(false));
     }
 

@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -387,22 +384,18 @@ final class RobotCall {
                 return connect(operator);
             }
         } finally {
-            distributor.leave(waiting);
-            if (waiting.operator.isDone() && !waiting.operator.isCancelled() && !connected) {
-                distributor.unassign(waiting.operator.getNow(null).username(), callId);
+            Optional<String> chosen = distributor.leave(waiting);
+            if (!connected) {
+                // The caller went (or the channel stopped) just as an operator was chosen: the operator is free again.
+                chosen.ifPresent(operator -> distributor.unassign(operator, callId));
             }
         }
     }
 
     private Agent awaitOperator(Waiting waiting, int seconds) {
         try {
-            return seconds == 0 ? waiting.operator.getNow(null) : waiting.operator.get(seconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an operator", e);
-        } catch (ExecutionException | CancellationException e) {
+            return phone.distributor().await(waiting, seconds);
+        } catch (CancellationException e) {
             throw new QueueClosed();
         }
     }

@@ -12,20 +12,49 @@ import java.util.Set;
 import org.civicdesk.channel.phone.internal.CallDistributor.Agent;
 import org.civicdesk.channel.phone.internal.CallDistributor.Presence;
 import org.civicdesk.channel.phone.internal.CallDistributor.Waiting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.After;
 import org.junit.Test;
 
 public class CallDistributorTest {
     private final List<Agent> changes = new ArrayList<>();
-    private final CallDistributor distributor = new CallDistributor(0, 120, a -> {
-        synchronized (changes) {
-            changes.add(a);
+    private final DataSource database = database();
+    private final CallDistributor distributor = node(0);
+    private final List<CallDistributor> nodes = new ArrayList<>(List.of(distributor));
+
+    private static DataSource database() {
+        try {
+            EmbeddedDataSource derby = new EmbeddedDataSource();
+            derby.setDatabaseName(Files.createTempDirectory("queue").resolve("db").toString());
+            derby.setCreateDatabase("create");
+            return derby;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-    });
+    }
+
+    /** A CivicDesk node's distributor on the shared database. */
+    private CallDistributor node(int wrapUpSeconds) {
+        try {
+            return new CallDistributor(database, wrapUpSeconds, 120, a -> {
+                synchronized (changes) {
+                    changes.add(a);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @After
     public void close() {
-        distributor.close();
+        nodes.forEach(CallDistributor::close);
     }
 
     private void available(String user, String... skills) throws InterruptedException {
@@ -33,8 +62,8 @@ public class CallDistributorTest {
         Thread.sleep(5);
     }
 
-    private static String operatorOf(Waiting w) {
-        Agent a = w.operator.getNow(null);
+    private String operatorOf(Waiting w) {
+        Agent a = distributor.await(w, 0);
         return a == null ? null : a.username();
     }
 
@@ -46,8 +75,9 @@ public class CallDistributorTest {
         assertEquals("ana", operatorOf(first));
         Waiting second = distributor.enqueue("c2", Set.of("ro", "general"));
         assertEquals("bogdan", operatorOf(second));
-        distributor.callEnded("ana", 60);
-        distributor.callEnded("bogdan", 60);
+        assertTrue(distributor.callEnded("ana", "c1", 60));
+        assertTrue(distributor.callEnded("bogdan", "c2", 60));
+        assertFalse("ended once", distributor.callEnded("bogdan", "c2", 60));
         assertEquals("ana is idle since before bogdan", "ana", operatorOf(distributor.enqueue("c3", Set.of("ro", "general"))));
     }
 
@@ -101,19 +131,38 @@ public class CallDistributorTest {
 
     @Test
     public void wrapUpLastsTheConfiguredTime() throws InterruptedException {
-        CallDistributor slow = new CallDistributor(1, 120, a -> { });
-        try {
-            slow.setPresence("ana", "201", Set.of("ro"), Presence.AVAILABLE);
-            Waiting call = slow.enqueue("c1", Set.of("ro"));
-            assertEquals("ana", operatorOf(call));
-            slow.callEnded("ana", 30);
-            assertEquals(Presence.WRAP_UP, slow.agent("ana").orElseThrow().presence());
-            Waiting next = slow.enqueue("c2", Set.of("ro"));
-            assertNull(operatorOf(next));
-            Thread.sleep(1500);
-            assertEquals("ana", operatorOf(next));
-        } finally {
-            slow.close();
-        }
+        CallDistributor slow = node(1);
+        nodes.add(slow);
+        slow.setPresence("ana", "201", Set.of("ro"), Presence.AVAILABLE);
+        Waiting call = slow.enqueue("c1", Set.of("ro"));
+        assertEquals("ana", slow.await(call, 0).username());
+        slow.callEnded("ana", "c1", 30);
+        assertEquals(Presence.WRAP_UP, slow.agent("ana").orElseThrow().presence());
+        Waiting next = slow.enqueue("c2", Set.of("ro"));
+        assertNull(slow.await(next, 0));
+        assertEquals("after the wrap-up", "ana", slow.await(next, 4).username());
+    }
+
+    @Test
+    public void aCallerWaitingOnOneNodeGetsAnOperatorWhoJoinsOnAnother() {
+        CallDistributor other = node(0);
+        nodes.add(other);
+        Waiting call = distributor.enqueue("c1", Set.of("ro", "general"));
+        assertEquals("the queue is shared", 1, other.waiting());
+        other.setPresence("ana", "201", Set.of("ro", "general"), Presence.AVAILABLE);
+        assertEquals("ana", distributor.await(call, 3).username());
+        assertEquals(Presence.ON_CALL, distributor.agent("ana").orElseThrow().presence());
+        assertEquals("c1", other.agent("ana").orElseThrow().callId());
+    }
+
+    @Test
+    public void aCallerWhoLeftAfterAnOperatorWasChosenFreesTheOperator() {
+        CallDistributor other = node(0);
+        nodes.add(other);
+        Waiting call = distributor.enqueue("c1", Set.of("ro"));
+        other.setPresence("ana", "201", Set.of("ro"), Presence.AVAILABLE);
+        assertEquals("chosen on the other node", java.util.Optional.of("ana"), distributor.leave(call));
+        distributor.unassign("ana", "c1");
+        assertEquals(Presence.AVAILABLE, other.agent("ana").orElseThrow().presence());
     }
 }
