@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -293,6 +294,17 @@ public abstract class CivicDeskTestSupport {
         Reply reply = post("operator", "/citizens/" + citizenId(cnp) + "/pin", "");
         assertEquals(reply.raw(), 200, reply.status());
         return reply.body().get("pin").asText();
+    }
+
+    /** A yes/no poll on a new park in Zamca, set up by a supervisor, open from a moment ago until {@code closesAt}. */
+    protected JsonNode openParkPoll(Instant closesAt) throws Exception {
+        Instant now = Instant.now();
+        Reply poll = post("supervisor", "/polls", "{\"questions\":{\"ro\":\"Parc nou în Zamca?\",\"en\":\"A new park in "
+                + "Zamca?\"},\"options\":[{\"key\":\"yes\",\"names\":{\"ro\":\"Da\",\"en\":\"Yes\"}},{\"key\":\"no\","
+                + "\"names\":{\"ro\":\"Nu\",\"en\":\"No\"}}],\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
+                + closesAt + "\"}");
+        assertEquals(poll.raw(), 200, poll.status());
+        return poll.body();
     }
 
     /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */

@@ -62,10 +62,7 @@ public class EngagementIT extends CivicDeskTestSupport {
     @Test
     public void aCitizenVotesOnceWithCnpAndPinAndTheResultsWaitForTheClose() throws Exception {
         Instant now = Instant.now();
-        JsonNode poll = post("supervisor", "/polls", "{\"questions\":{\"ro\":\"Parc nou în Zamca?\",\"en\":\"A new park in "
-                + "Zamca?\"},\"options\":[{\"key\":\"yes\",\"names\":{\"ro\":\"Da\",\"en\":\"Yes\"}},{\"key\":\"no\","
-                + "\"names\":{\"ro\":\"Nu\",\"en\":\"No\"}}],\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
-                + now.plusSeconds(15) + "\"}").body();
+        JsonNode poll = openParkPoll(now.plusSeconds(15));
         String id = poll.get("id").asText();
         assertEquals("open", poll.get("state").asText());
         assertEquals("Yes", get(null, "/polls/" + id + "?lang=en").body().get("options").get(0).get("name").asText());

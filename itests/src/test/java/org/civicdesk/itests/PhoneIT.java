@@ -225,10 +225,7 @@ public class PhoneIT extends CivicDeskTestSupport {
     @Test
     public void aPollVoteByKeypadCountsOnceAcrossPhoneAndWeb() throws Exception {
         Instant now = Instant.now();
-        String poll = post("supervisor", "/polls", "{\"questions\":{\"ro\":\"Parc nou în Zamca?\",\"en\":\"A new park?\"},"
-                + "\"options\":[{\"key\":\"yes\",\"names\":{\"ro\":\"Da\",\"en\":\"Yes\"}},{\"key\":\"no\",\"names\":"
-                + "{\"ro\":\"Nu\",\"en\":\"No\"}}],\"opensAt\":\"" + now.minusSeconds(5) + "\",\"closesAt\":\""
-                + now.plusSeconds(20) + "\"}").body().get("id").asText();
+        String poll = openParkPoll(now.plusSeconds(20)).get("id").asText();
         String pin = pin(ION);
         try (Call call = call(ION_PHONE)) {
             assertTrue(call.press("5").contains("Pentru a vota în consultarea publică, apăsați 5."));

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -309,7 +308,11 @@ final class CallDistributor {
 
     /** Whether any operator who could take such a call is at work (not logged out, not on a break). */
     boolean anyoneFor(Set<String> skills) {
-        return agents().stream().anyMatch(a -> a.canTake(skills) && a.atWork());
+        List<Object> parameters = new ArrayList<>(List.of(Presence.LOGGED_OUT.id(), Presence.BREAK.id()));
+        parameters.addAll(skills.stream().map(CallDistributor::containing).toList());
+        return !jdbc.query("look for operators", "SELECT USERNAME FROM " + AGENTS + " WHERE PRESENCE <> ? AND PRESENCE <> ?"
+                + " AND SKILLS LIKE ? ESCAPE '\\'".repeat(skills.size()), rs -> rs.getString(1), 1, parameters.toArray())
+                .isEmpty();
     }
 
     List<Agent> agents() {
@@ -416,16 +419,22 @@ final class CallDistributor {
         if (waiting.isEmpty()) {
             return List.of();
         }
-        List<Agent> free = new ArrayList<>(select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ?",
-                Presence.AVAILABLE.id()));
-        free.sort(Comparator.comparing(Agent::idleSince));
+        long free = count(c, "SELECT COUNT(*) FROM " + AGENTS + " WHERE PRESENCE = ?", Presence.AVAILABLE.id());
         List<Assignment> assignments = new ArrayList<>();
         for (String[] call : waiting) {
+            if (free == 0) {
+                break;
+            }
             Set<String> needed = skillsOf(call[1]);
-            Optional<Agent> operator = free.stream().filter(a -> a.canTake(needed)).findFirst();
-            if (operator.isPresent()) {
-                Agent agent = operator.get();
-                free.remove(agent);
+            // The longest-idle available operator with every skill: one row, whatever the number of operators.
+            List<Object> parameters = new ArrayList<>(List.of(Presence.AVAILABLE.id()));
+            parameters.addAll(needed.stream().map(CallDistributor::containing).toList());
+            List<Agent> operator = select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ?"
+                    + " AND SKILLS LIKE ? ESCAPE '\\'".repeat(needed.size()) + " ORDER BY IDLE_SINCE_MS, USERNAME "
+                    + "FETCH FIRST 1 ROWS ONLY", parameters.toArray());
+            if (!operator.isEmpty()) {
+                Agent agent = operator.get(0);
+                free--;
                 update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = NULL, CALL_ID = ? "
                         + "WHERE USERNAME = ?", Presence.ON_CALL.id(), now, call[0], agent.username());
                 update(c, "UPDATE " + WAITING + " SET OPERATOR = ? WHERE CALL_ID = ?", agent.username(), call[0]);
@@ -468,9 +477,27 @@ final class CallDistributor {
         }
     }
 
-    /** Skills as stored: sorted, one space apart, so that equal sets are equal texts. */
+    /**
+     * Skills as stored: sorted, one space apart and around, so that equal sets are equal texts and a skill is
+     * found with {@code LIKE '% skill %'}.
+     */
     private static String skillsText(Set<String> skills) {
-        return String.join(" ", new TreeSet<>(skills));
+        return " " + String.join(" ", new TreeSet<>(skills)) + " ";
+    }
+
+    /** The LIKE pattern of a stored skills text holding {@code skill}. */
+    private static String containing(String skill) {
+        return "% " + skill.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %";
+    }
+
+    private static long count(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, parameters);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static Set<String> skillsOf(String text) {
