@@ -8,6 +8,7 @@ import {requestsScreen, requestDetailScreen} from './screens/requests.js';
 import {adminScreen} from './screens/admin.js';
 import {noticesScreen} from './screens/notices.js';
 import {callsScreen} from './screens/calls.js';
+import {watchForCallers} from './phone.js';
 
 const ROOT = '/console';
 const main = document.getElementById('main');
@@ -67,6 +68,7 @@ function renderChrome() {
 
 export async function render() {
   renderChrome();
+  if (session.account) watchForCallers(() => currentPath() === '/', () => navigate('/'));
   if (!session.account) {
     mount(main, loginScreen(async (account) => { session.account = account; say(''); await render(); }));
     return;

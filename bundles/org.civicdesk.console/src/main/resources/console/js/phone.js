@@ -9,6 +9,28 @@ import {say, sayError, account, hasRole} from './app.js';
 const PRESENCES = ['available', 'wrap_up', 'break', 'logged_out'];
 const POLL_MS = 3000;
 let timer = null;
+let watcher = null;
+
+/**
+ * While the operator works on another screen, a caller the queue puts through brings them back to the call desk,
+ * where the phone panel pops the caller up. Stops by itself when the phone channel is not installed.
+ */
+export function watchForCallers(onCallDesk, goToCallDesk) {
+  if (watcher) return;
+  let seen = null;
+  watcher = setInterval(async () => {
+    if (onCallDesk()) return;
+    try {
+      const desk = await get('/phone/desk');
+      if (desk && desk.callId !== seen) {
+        seen = desk.callId;
+        goToCallDesk();
+      }
+    } catch (err) {
+      if (err.status === 404 || err.status === 401) { clearInterval(watcher); watcher = null; }
+    }
+  }, POLL_MS);
+}
 
 /**
  * The phone panel, or null when the phone channel is not installed. {@code onCaller(desk)} is called once per

@@ -144,6 +144,9 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         browser.findElement(By.id("phone-set")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "Disponibil"));
         assertEquals("201", browser.findElement(By.id("phone-extension")).getAttribute("value"));
+        // Meanwhile the operator looks at the requests.
+        browser.findElement(By.linkText("Cereri")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Cereri"));
 
         // Ion calls from his mobile and asks the robot for an operator; the queue puts him through to this desk.
         try (FakeExchange.Call call = new FakeExchange.Call(civicdesk.agiPort, "ivr?language=ro", "0745 123 456")) {
@@ -153,7 +156,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
             call.followToEnd();
             assertEquals("PJSIP/201", call.variables.get("CIVICDESK_DIAL"));
         }
-        // The console pops him up: the call is started, Ion found by his number, to be verified.
+        // The console brings the operator back to the call desk and pops him up: the call is started, Ion found by
+        // his number, to be verified.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone-caller")));
         assertTrue(browser.findElement(By.id("phone-caller")).getText().contains("0745 123 456"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-panel"), "Ion Popescu"));

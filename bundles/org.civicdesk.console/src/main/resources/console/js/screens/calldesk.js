@@ -258,7 +258,10 @@ export async function callDeskScreen() {
   // ---- a caller put through by the phone queue: the interaction is started, the caller found by number or PIN
   async function adoptCall(desk) {
     try {
-      state.interaction = await get(`/interactions/${desk.interactionId}`);
+      const interaction = await get(`/interactions/${desk.interactionId}`);
+      // A call already closed (the operator is wrapping up) is not brought back.
+      if (!interaction.open) return;
+      state.interaction = interaction;
       Object.assign(state, {citizen: null, profile: null, verified: false});
       renderCall(); renderProfile(); renderRequestForm();
       if (!desk.citizenId) { search.focus(); return; }
