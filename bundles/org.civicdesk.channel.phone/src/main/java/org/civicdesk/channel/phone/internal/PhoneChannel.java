@@ -158,7 +158,14 @@ public class PhoneChannel {
         this.deskCalls = new DeskCalls(dataSource);
         this.distributor = new CallDistributor(dataSource, config.wrapUpSeconds(), config.assumedTalkSeconds(),
                 agent -> callLog.presence(agent.username(), agent.presence().id()));
-        apply(config);
+        try {
+            apply(config);
+        } catch (IOException | RuntimeException e) {
+            // No half-started channel: its threads go with it.
+            distributor.close();
+            housekeeping.shutdownNow();
+            throw e;
+        }
         startAgi(config);
         recoverVoiceMessages();
         housekeeping.scheduleWithFixedDelay(this::cleanUp, 1, 60, TimeUnit.MINUTES);
