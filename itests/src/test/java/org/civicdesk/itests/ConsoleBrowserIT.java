@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ConsoleBrowserIT extends BrowserTestSupport {
     /** A demo citizen with taxes in the demo tax database. */
     private static final String CNP = "2550720350038";
+    private static final String CNP_ION = "1800101350018";
 
     private static RunningDistribution civicdesk;
 
@@ -165,6 +166,20 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "În convorbire"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("phone-pop-up");
+
+        // Ion has no PIN yet: once verified, the operator issues one, shown once, and Ion uses it on the robot.
+        browser.findElement(By.id("verify-yes")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("pin-issue"))).click();
+        String pin = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-value"))).getText();
+        assertTrue(pin, pin.matches("\\d{4,8}"));
+        try (FakeExchange.Call call = new FakeExchange.Call(civicdesk.agiPort, "ivr?language=ro", "0745 123 456")) {
+            call.answer();
+            call.hear();
+            call.press("1");
+            call.press(CNP_ION);
+            call.press(pin);
+            assertEquals("V-am identificat. Bună ziua, Ion Popescu.", call.hear());
+        }
 
         // The supervisor's call log has the call, answered by the operator.
         JsonNode calls = CivicDeskTestSupport.JSON.readTree(civicdesk.call("supervisor", "GET", "/api/v1/phone/calls", null).body());

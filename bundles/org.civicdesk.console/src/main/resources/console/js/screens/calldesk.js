@@ -145,7 +145,8 @@ export async function callDeskScreen() {
           c.phone ? [h('dt', {}, 'Tel.'), h('dd', {}, c.phone, state.phone ? [' ', h('button', {type: 'button', class: 'secondary',
             id: 'dial-citizen', onclick: () => post('/phone/dial', {number: c.phone}).then(() => say(t('phone.dialling')), sayError)},
             t('phone.callBack'))] : null)] : null, c.email ? [h('dt', {}, 'E-mail'), h('dd', {}, c.email)] : null),
-        p.unavailableSources.length ? h('p', {class: 'overdue'}, `${t('unavailable')}: ${p.unavailableSources.join(', ')}`) : null),
+        p.unavailableSources.length ? h('p', {class: 'overdue'}, `${t('unavailable')}: ${p.unavailableSources.join(', ')}`) : null,
+        pinIssuer(c)),
       p.sections.map((s) => h('div', {class: 'panel profile-section', dataset: {source: s.source}},
         h('h2', {}, s.title), h('dl', {class: 'facts'}, s.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])),
         s.source === 'taxes' ? taxDetail(c) : null)),
@@ -156,6 +157,20 @@ export async function callDeskScreen() {
       h('div', {class: 'panel'}, h('h2', {}, t('pastInteractions')), p.interactions.length ? h('ul', {},
         p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${t('channels.' + i.channel)} · ${i.staff}`
           + (i.outcome ? ` · ${t('outcomes.' + i.outcome)}` : '') + (i.requests.length ? ` · ${i.requests.join(', ')}` : '')))) : h('p', {}, t('none'))));
+  }
+
+  // ---- the PIN a verified citizen uses on the phone robot and to vote: shown once, never stored in clear
+  function pinIssuer(citizen) {
+    const readout = h('div', {id: 'pin-readout', 'aria-live': 'polite'});
+    const issue = async () => {
+      try {
+        const issued = await post(`/citizens/${citizen.id}/pin`);
+        mount(readout, h('div', {class: 'readout'}, h('p', {}, `${t('pin.shown')}: `, h('strong', {id: 'pin-value'}, issued.pin)),
+          h('p', {}, t('pin.once'))));
+      } catch (e) { sayError(e); }
+    };
+    return [h('div', {class: 'row'}, h('button', {type: 'button', class: 'secondary', id: 'pin-issue', onclick: issue},
+      t('pin.issue'))), readout];
   }
 
   // ---- the full tax record, on demand (each read is audited with the reason)
