@@ -196,6 +196,44 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    public void staffListenToAVoiceMessageLeftWithThePhoneRobot() throws Exception {
+        JsonNode maria = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "GET",
+                "/api/v1/citizens?cnp=2820315350028", null).body()).get("items").get(0);
+        String pin = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "POST",
+                "/api/v1/citizens/" + maria.get("id").asText() + "/pin", null).body()).get("pin").asText();
+        String callId;
+        try (FakeExchange.Call call = new FakeExchange.Call(civicdesk.agiPort, "ivr?language=ro", "0745 123 457")) {
+            callId = call.uniqueId;
+            call.answer();
+            call.hear();
+            call.press("3");
+            call.press("2820315350028");
+            call.press(pin);
+            call.hear();
+            call.hear();
+            call.record(FakeExchange.voiceMessage());
+            call.reply("200 result=0 endpos=8000");
+            assertTrue(call.hear().startsWith("Cererea a fost înregistrată"));
+        }
+        String number = null;
+        for (JsonNode c : CivicDeskTestSupport.JSON.readTree(civicdesk.call("supervisor", "GET", "/api/v1/phone/calls", null)
+                .body())) {
+            if (callId.equals(c.get("callId").asText())) {
+                number = c.get("requests").get(0).asText();
+            }
+        }
+        assertNotNull(number);
+        logIn("operator");
+        browser.get(civicdesk.url("/console/requests/" + number));
+        WebElement player = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history audio.voice-message")));
+        assertTrue(player.getAttribute("src"), player.getAttribute("src").contains("/api/v1/requests/" + number + "/attachments/"));
+        Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then((r) => done(r.status + ' '"
+                + " + r.headers.get('Content-Type')));", player.getAttribute("src"));
+        assertEquals("the recording plays from the console's session", "200 audio/wav", status);
+    }
+
+    @Test
     public void anEmployeeSeesOnlyTheirRequestsAndMovesOneOn() throws Exception {
         logIn("employee");
         browser.get(civicdesk.url("/console/requests"));

@@ -54,6 +54,17 @@ export async function requestsScreen() {
         onclick: () => { filters.offset += PAGE; render(); }}, t('next'))));
 }
 
+/** An attachment of the history: a link to its content (stored as "sha256:<hash>"), and a player for a voice message. */
+function attachment(number, event) {
+  const hash = (event.attachmentRef || '').replace(/^sha256:/, '');
+  if (!/^[0-9a-f]{64}$/.test(hash)) return event.attachmentName;
+  const url = `/api/v1/requests/${number}/attachments/${hash}`;
+  return [h('a', {href: url}, event.attachmentName),
+    // A voice message left with the phone robot is listened to here, fetched only when played.
+    /\.wav$/i.test(event.attachmentName) ? h('audio', {controls: true, preload: 'none', class: 'voice-message',
+      'aria-label': event.attachmentName, src: url}) : null];
+}
+
 export async function requestDetailScreen(year, seq) {
   const number = `${year}/${seq}`;
   const r = await get(`/requests/${number}`);
@@ -86,8 +97,7 @@ export async function requestDetailScreen(year, seq) {
           (r.history || []).map((e) => h('li', {}, h('strong', {}, t('kinds.' + e.kind)), ` · ${when(e.time)} · ${e.actor}`,
             e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
             e.comment ? h('div', {}, e.comment) : null,
-            e.attachmentName ? h('div', {}, e.attachmentRef && e.attachmentRef.length === 64
-              ? h('a', {href: `/api/v1/requests/${number}/attachments/${e.attachmentRef}`}, e.attachmentName) : e.attachmentName) : null))))),
+            e.attachmentName ? h('div', {}, attachment(number, e)) : null))))),
       h('div', {},
         next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'status', status: status.value, comment: statusComment.value}); }},
           h('h2', {}, t('changeStatus')), field('d-status', t('status'), status), field('d-status-comment', t('comment'), statusComment),
