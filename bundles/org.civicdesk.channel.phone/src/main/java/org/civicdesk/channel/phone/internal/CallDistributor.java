@@ -48,6 +48,8 @@ final class CallDistributor {
     static final String AGENTS = "CD_PHONE_AGENT";
     static final String WAITING = "CD_PHONE_WAITING";
     static final String LOCK = "CD_PHONE_QUEUE_LOCK";
+    /** The skill of every call to "an operator" (rather than to a department). */
+    static final String GENERAL = "general";
     /** How often a waiting caller looks whether another node gave them an operator, and says it is still there. */
     private static final long LOOK_MS = 500;
     /** A waiting caller not heard of for this long is gone (its node stopped): it leaves the queue. */
@@ -70,13 +72,6 @@ final class CallDistributor {
     /** An operator as the queue sees them; {@code idleSince} orders the available ones. */
     record Agent(String username, String extension, Set<String> skills, Presence presence, Instant since,
             Instant idleSince, String callId) {
-        boolean canTake(Set<String> needed) {
-            return skills.containsAll(needed);
-        }
-
-        boolean atWork() {
-            return presence != Presence.LOGGED_OUT && presence != Presence.BREAK;
-        }
     }
 
     /** A caller waiting on this node; completed with the operator once one is chosen. */
@@ -297,7 +292,7 @@ final class CallDistributor {
 
     /** The estimated wait in minutes, from the place in the queue, the operators who could answer and the talk times. */
     int estimatedMinutes(Waiting waiting) {
-        long serving = agents().stream().filter(Agent::atWork).filter(a -> a.canTake(waiting.skills)).count();
+        long serving = atWorkFor(waiting.skills);
         double talk;
         synchronized (recentTalkSeconds) {
             talk = recentTalkSeconds.stream().mapToLong(Long::longValue).average().orElse(assumedTalkSeconds);
@@ -308,11 +303,23 @@ final class CallDistributor {
 
     /** Whether any operator who could take such a call is at work (not logged out, not on a break). */
     boolean anyoneFor(Set<String> skills) {
+        return atWorkFor(skills) > 0;
+    }
+
+    /** How many operators at work (not logged out, not on a break) hold every one of these skills. */
+    private long atWorkFor(Set<String> skills) {
         List<Object> parameters = new ArrayList<>(List.of(Presence.LOGGED_OUT.id(), Presence.BREAK.id()));
-        parameters.addAll(skills.stream().map(CallDistributor::containing).toList());
-        return !jdbc.query("look for operators", "SELECT USERNAME FROM " + AGENTS + " WHERE PRESENCE <> ? AND PRESENCE <> ?"
-                + " AND SKILLS LIKE ? ESCAPE '\\'".repeat(skills.size()), rs -> rs.getString(1), 1, parameters.toArray())
-                .isEmpty();
+        parameters.addAll(patterns(skills));
+        return jdbc.query("count the operators at work", "SELECT COUNT(*) FROM " + AGENTS
+                + " WHERE PRESENCE <> ? AND PRESENCE <> ?" + holding(skills), rs -> rs.getLong(1), 1, parameters.toArray())
+                .get(0);
+    }
+
+    /** The operator on a call, if any. */
+    Optional<Agent> onCall(String callId) {
+        return jdbc.query("find the operator of a call", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS
+                + " WHERE CALL_ID = ? AND PRESENCE = ?", CallDistributor::agent, 1, callId, Presence.ON_CALL.id())
+                .stream().findFirst();
     }
 
     List<Agent> agents() {
@@ -428,10 +435,9 @@ final class CallDistributor {
             Set<String> needed = skillsOf(call[1]);
             // The longest-idle available operator with every skill: one row, whatever the number of operators.
             List<Object> parameters = new ArrayList<>(List.of(Presence.AVAILABLE.id()));
-            parameters.addAll(needed.stream().map(CallDistributor::containing).toList());
+            parameters.addAll(patterns(needed));
             List<Agent> operator = select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ?"
-                    + " AND SKILLS LIKE ? ESCAPE '\\'".repeat(needed.size()) + " ORDER BY IDLE_SINCE_MS, USERNAME "
-                    + "FETCH FIRST 1 ROWS ONLY", parameters.toArray());
+                    + holding(needed) + " ORDER BY IDLE_SINCE_MS, USERNAME FETCH FIRST 1 ROWS ONLY", parameters.toArray());
             if (!operator.isEmpty()) {
                 Agent agent = operator.get(0);
                 free--;
@@ -485,9 +491,15 @@ final class CallDistributor {
         return " " + String.join(" ", new TreeSet<>(skills)) + " ";
     }
 
-    /** The LIKE pattern of a stored skills text holding {@code skill}. */
-    private static String containing(String skill) {
-        return "% " + skill.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %";
+    /** The condition that an operator holds every one of {@code skills}; bind {@link #patterns} to it. */
+    private static String holding(Set<String> skills) {
+        return " AND SKILLS LIKE ? ESCAPE '\\'".repeat(skills.size());
+    }
+
+    /** The LIKE patterns of a stored skills text holding each skill, in the order {@link #holding} asks them. */
+    private static List<String> patterns(Set<String> skills) {
+        return skills.stream().map(skill -> "% " + skill.replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + " %").toList();
     }
 
     private static long count(Connection c, String sql, Object... parameters) throws SQLException {

@@ -1,5 +1,6 @@
 package org.civicdesk.channel.phone.internal;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,12 +60,12 @@ public class Callbacks {
         return id;
     }
 
+    private static final String COLUMNS = "r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, r.REQUESTED_MS";
+
     /** The call-backs not done yet, the oldest first. */
     List<Callback> open() {
-        return jdbc.query("list the call-backs", "SELECT r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, "
-                + "r.REQUESTED_MS FROM " + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE d.ID IS NULL "
-                + "ORDER BY r.REQUESTED_MS", rs -> new Callback(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))), 500);
+        return jdbc.query("list the call-backs", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r LEFT JOIN " + DONE
+                + " d ON d.ID = r.ID WHERE d.ID IS NULL ORDER BY r.REQUESTED_MS", Callbacks::callback, 500);
     }
 
     /**
@@ -73,14 +75,12 @@ public class Callbacks {
      * @throws ConflictException when it is done already
      */
     Callback open(String id) {
-        Callback callback = jdbc.query("read a call-back", "SELECT ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, "
-                + "REQUESTED_MS FROM " + REQUESTED + " WHERE ID = ?", rs -> new Callback(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        Instant.ofEpochMilli(rs.getLong(7))), 1, id)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("no call-back " + id));
+        Callback callback = jdbc.query("read a call-back", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r WHERE r.ID = ?",
+                Callbacks::callback, 1, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no call-back " + id));
         if (!jdbc.query("read a call-back", "SELECT ID FROM " + DONE + " WHERE ID = ?", rs -> rs.getString(1), 1, id)
                 .isEmpty()) {
-            throw new ConflictException("the call-back " + id + " is done already");
+            throw doneAlready(id);
         }
         return callback;
     }
@@ -93,15 +93,23 @@ public class Callbacks {
     void done(String id, String by, String outcome) {
         open(id);
         try {
-            jdbc.inTransaction(c -> {
-                String insert = "INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) VALUES (?, ?, ?, ?)";
-                try (var ps = c.prepareStatement(insert)) {
-                    Jdbc.bind(ps, id, by, System.currentTimeMillis(), outcome);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw new ConflictException("the call-back " + id + " is done already");
+            jdbc.update("close a call-back", "INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) VALUES (?, ?, ?, ?)",
+                    id, by, System.currentTimeMillis(), outcome);
+        } catch (RuntimeException e) {
+            // Two operators closing it at once: the second is told it is done.
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw doneAlready(id);
+            }
+            throw e;
         }
+    }
+
+    private static ConflictException doneAlready(String id) {
+        return new ConflictException("the call-back " + id + " is done already");
+    }
+
+    private static Callback callback(ResultSet rs) throws SQLException {
+        return new Callback(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)));
     }
 }

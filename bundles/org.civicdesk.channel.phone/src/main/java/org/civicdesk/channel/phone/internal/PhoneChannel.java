@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -99,6 +100,8 @@ public class PhoneChannel {
     private volatile SpeechToText speechToText;
 
     private volatile PhoneConfig config;
+    /** The operators of the configuration, by user name, read when it changes. */
+    private volatile Map<String, OperatorSetup> configuredOperators = Map.of();
     private final RobotScripts scripts;
     private volatile Speech speech;
     private volatile Path recordingDirectory;
@@ -221,6 +224,7 @@ public class PhoneChannel {
         this.recordings = new CallRecordings(recordingDirectory, Duration.ofDays(changed.callRecordingRetentionDays()));
         this.speech = newSpeech;
         PhoneConfig previous = this.config;
+        this.configuredOperators = operators(changed.operators());
         this.config = changed;
         housekeeping.execute(this::cleanUp);
         prepareMenus(readScript, newSpeech);
@@ -354,24 +358,19 @@ public class PhoneChannel {
 
     /** The exchange says the operator answered (the caller joined a bridge): talk time counts from now. */
     void connected(String callId) {
-        for (Agent agent : distributor.agents()) {
-            if (callId.equals(agent.callId()) && deskCalls.answered(callId)) {
-                log(callId, CallLog.CONNECTED, agent.username());
-            }
-        }
+        distributor.onCall(callId).filter(agent -> deskCalls.answered(callId))
+                .ifPresent(agent -> log(callId, CallLog.CONNECTED, agent.username()));
     }
 
     /** The exchange says a call is over (AMI hang-up, or the dialplan's {@code h} extension): its operator wraps up. */
     void talkEnded(String callId) {
-        for (Agent agent : distributor.agents()) {
-            if (callId.equals(agent.callId())) {
-                long talk = Duration.between(deskCalls.talkStarted(callId).orElse(Instant.now()), Instant.now()).toSeconds();
-                // Every node with AMI hears the hang-up: the one that ends the call logs it.
-                if (distributor.callEnded(agent.username(), callId, talk)) {
-                    log(callId, CallLog.TALK_ENDED, agent.username());
-                }
+        distributor.onCall(callId).ifPresent(agent -> {
+            long talk = Duration.between(deskCalls.talkStarted(callId).orElse(Instant.now()), Instant.now()).toSeconds();
+            // Every node with AMI hears the hang-up: the one that ends the call logs it.
+            if (distributor.callEnded(agent.username(), callId, talk)) {
+                log(callId, CallLog.TALK_ENDED, agent.username());
             }
-        }
+        });
     }
 
     /** The caller is on the operator's line: find who it is, start the interaction, pop it up on the console. */
@@ -427,32 +426,35 @@ public class PhoneChannel {
 
     /** As {@link #operatorSetup(StaffAccount)}, with the extension the operator gives now (else the one given before). */
     OperatorSetup operatorSetup(StaffAccount account, String given) {
+        OperatorSetup configured = configuredOperators.get(account.username());
+        String extension = given != null ? given : configured != null ? configured.extension()
+                : distributor.agent(account.username()).map(Agent::extension).orElse(null);
         Set<String> skills = new HashSet<>();
-        String extension = null;
-        for (String entry : config.operators().split(",")) {
-            String[] userAndRest = entry.split("=", 2);
-            if (userAndRest.length == 2 && userAndRest[0].strip().equals(account.username())) {
-                String[] extensionAndSkills = userAndRest[1].split(":", 2);
-                extension = extensionAndSkills[0].strip();
-                if (extensionAndSkills.length == 2) {
-                    skills.addAll(Arrays.stream(extensionAndSkills[1].strip().split("[\\s,]+"))
-                            .filter(s -> !s.isEmpty()).toList());
-                }
-            }
-        }
-        if (given != null) {
-            extension = given;
-        } else if (extension == null) {
-            extension = distributor.agent(account.username()).map(Agent::extension).orElse(null);
-        }
-        if (skills.isEmpty()) {
+        if (configured == null || configured.skills().isEmpty()) {
             skills.addAll(scripts.current().languages());
-            skills.add("general");
+            skills.add(CallDistributor.GENERAL);
+        } else {
+            skills.addAll(configured.skills());
         }
         if (account.department() != null) {
             skills.add(account.department());
         }
         return new OperatorSetup(extension, Set.copyOf(skills));
+    }
+
+    /** {@code user = extension : skills, …} as configured. */
+    private static Map<String, OperatorSetup> operators(String configured) {
+        Map<String, OperatorSetup> operators = new HashMap<>();
+        for (String entry : configured.split(",")) {
+            String[] userAndRest = entry.split("=", 2);
+            if (userAndRest.length == 2) {
+                String[] extensionAndSkills = userAndRest[1].split(":", 2);
+                Set<String> skills = extensionAndSkills.length == 2 ? Arrays.stream(extensionAndSkills[1].strip()
+                        .split("[\\s,]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet()) : Set.of();
+                operators.put(userAndRest[0].strip(), new OperatorSetup(extensionAndSkills[0].strip(), skills));
+            }
+        }
+        return Map.copyOf(operators);
     }
 
     /** Where an operator's calls ring and what they can answer. */
@@ -509,7 +511,8 @@ public class PhoneChannel {
                     + "queue, or add it to operators in etc/" + PID + ".cfg");
         }
         // The exchange dials national numbers with the trunk prefix 0 and others with 00.
-        String digits = normalisedCaller(number).map(n -> n.startsWith("+40") ? "0" + n.substring(3) : "00" + n.substring(1))
+        String digits = PhoneNumbers.normalise(number)
+                .map(n -> n.startsWith("+40") ? "0" + n.substring(3) : "00" + n.substring(1))
                 .orElseThrow(() -> new InvalidInputException("number", "not a phone number: " + number));
         pbx().originate(dialString(extension), config.dialContext(), digits, callId == null ? "" : callId);
     }
@@ -554,10 +557,6 @@ public class PhoneChannel {
             LOG.warn("Speech-to-text failed; the request is filed with its recording only: {}", e.toString());
             return Optional.empty();
         }
-    }
-
-    Optional<String> normalisedCaller(String caller) {
-        return PhoneNumbers.normalise(caller);
     }
 
     String staffName(String username) {
@@ -634,9 +633,5 @@ public class PhoneChannel {
 
     boolean closing() {
         return closing;
-    }
-
-    List<String> liveCalls() {
-        return new ArrayList<>(liveCalls);
     }
 }

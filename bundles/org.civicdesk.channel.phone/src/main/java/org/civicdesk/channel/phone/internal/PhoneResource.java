@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -27,7 +28,6 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
-import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.rest.api.ActorPrincipal;
@@ -125,9 +125,9 @@ public class PhoneResource implements RestResource {
 
     @GET
     @Path("/callbacks")
+    @RolesAllowed({"operator", "supervisor", "admin"})
     public List<Callbacks.Callback> callbacks(@Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        requireAny(actor, "lists call-backs", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
         List<Callbacks.Callback> open = phone.callbacks().open();
         audit.record(new AuditEvent(actor.username(), "phone.callbacks.list", INFO_KIND, "callback", null,
                 "open call-backs=" + open.size()));
@@ -136,8 +136,8 @@ public class PhoneResource implements RestResource {
 
     @POST
     @Path("/callbacks/{id}/dial")
+    @RolesAllowed({"operator", "supervisor", "admin"})
     public Response dial(@PathParam("id") String id, @Context SecurityContext security) {
-        requireAny(ActorPrincipal.of(security), "calls citizens back", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
         phone.callBack(account(security), id);
         return Response.noContent().build();
     }
@@ -145,9 +145,9 @@ public class PhoneResource implements RestResource {
     /** Click-to-call: the operator's desk phone rings, then calls the number. */
     @POST
     @Path("/dial")
+    @RolesAllowed({"operator", "supervisor", "admin"})
     public Response dial(DialBody body, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        requireAny(actor, "calls citizens", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
         if (body == null || body.number() == null || body.number().isBlank()) {
             throw new InvalidInputException("number", "say which number to call");
         }
@@ -158,9 +158,9 @@ public class PhoneResource implements RestResource {
 
     @POST
     @Path("/callbacks/{id}/done")
+    @RolesAllowed({"operator", "supervisor", "admin"})
     public Response done(@PathParam("id") String id, DoneBody body, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        requireAny(actor, "closes call-backs", Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
         String outcome = body == null || body.outcome() == null ? "done" : body.outcome().strip();
         if (outcome.length() > 200) {
             throw new InvalidInputException("outcome", "at most 200 characters");
@@ -172,10 +172,10 @@ public class PhoneResource implements RestResource {
     /** The call log of a period (at most 31 days; by default the last day), the newest first. */
     @GET
     @Path("/calls")
+    @RolesAllowed({"supervisor", "admin"})
     public List<CallLog.CallRecord> calls(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") Integer limit, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        requireAny(actor, "reads the call log", Role.SUPERVISOR, Role.ADMIN);
         Instant end = instant(to, "to", Instant.now().plusSeconds(1));
         Instant start = instant(from, "from", end.minus(Duration.ofDays(1)));
         if (!start.isBefore(end) || Duration.between(start, end).toDays() > MAX_DAYS) {
@@ -195,9 +195,9 @@ public class PhoneResource implements RestResource {
     /** The audio of a call (supervisors), while it is kept; every listening is audited. */
     @GET
     @Path("/calls/{id}/recording")
+    @RolesAllowed({"supervisor", "admin"})
     public Response recording(@PathParam("id") String id, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        requireAny(actor, "listens to call recordings", Role.SUPERVISOR, Role.ADMIN);
         java.nio.file.Path file = phone.recording(id)
                 .orElseThrow(() -> new NotFoundException("no recording of call " + id + " (none made, or past its retention)"));
         audit.record(new AuditEvent(actor.username(), "phone.recording.listen", INFO_KIND, "call", id, null));
@@ -214,15 +214,6 @@ public class PhoneResource implements RestResource {
         Actor actor = ActorPrincipal.of(security);
         return staff.find(actor.username())
                 .orElseThrow(() -> new AccessDeniedException("only staff members take calls"));
-    }
-
-    private static void requireAny(Actor actor, String what, Role... roles) {
-        for (Role role : roles) {
-            if (actor.has(role)) {
-                return;
-            }
-        }
-        throw new AccessDeniedException("your role does not allow this: " + what);
     }
 
     private static Instant instant(String text, String field, Instant fallback) {

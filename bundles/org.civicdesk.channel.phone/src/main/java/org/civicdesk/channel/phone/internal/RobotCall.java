@@ -3,6 +3,7 @@ package org.civicdesk.channel.phone.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,8 @@ import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Announcement;
 import org.civicdesk.engagement.api.Poll;
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.PhoneNumbers;
+import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.ServiceRequest;
 import org.slf4j.Logger;
@@ -134,7 +137,7 @@ final class RobotCall {
                 case "announcements" -> announcements();
                 case "poll" -> poll();
                 case "operator" -> {
-                    return queue(Set.of(language, "general"));
+                    return queue(Set.of(language, CallDistributor.GENERAL));
                 }
                 case "department" -> {
                     return queue(Set.of(language, option.argument()));
@@ -171,7 +174,7 @@ final class RobotCall {
                     DIGITS_TIMEOUT_MS);
             try {
                 Optional<Citizen> found = nationalId.isEmpty() || pin.isEmpty() ? Optional.empty()
-                        : phone.pins().verify(nationalId, pin, "phone");
+                        : phone.pins().verify(nationalId, pin, Channel.PHONE.id());
                 if (found.isPresent()) {
                     citizen = found.get();
                     phone.log(callId, CallLog.IDENTIFIED, citizen.id());
@@ -332,7 +335,7 @@ final class RobotCall {
                 continue;
             }
             try {
-                phone.polls().vote(citizen, poll.id(), options.get(index).key(), "phone");
+                phone.polls().vote(citizen, poll.id(), options.get(index).key(), Channel.PHONE.id());
                 phone.log(callId, CallLog.STEP, "voted");
                 say("pollVoted", Map.of());
             } catch (ConflictException already) {
@@ -412,7 +415,7 @@ final class RobotCall {
     }
 
     private boolean offerCallback(Set<String> skills) throws AgiException {
-        if (phone.normalisedCaller(caller).isEmpty()) {
+        if (PhoneNumbers.normalise(caller).isEmpty()) {
             return false;
         }
         String pressed = ask(language, script.text("queueCallbackOffer", language, Map.of()), 1, MENU_TIMEOUT_MS);
@@ -456,7 +459,7 @@ final class RobotCall {
             try {
                 return run();
             } catch (GoToQueue toOperator) {
-                return queue(Set.of(language, "general"));
+                return queue(Set.of(language, CallDistributor.GENERAL));
             }
         } catch (QueueClosed closed) {
             say("unavailable", Map.of());
@@ -478,9 +481,14 @@ final class RobotCall {
         return answer == null ? "" : answer.replaceAll("[^0-9*#]", "");
     }
 
+    /** An amount as the language writes it, without thousands separators (the speech engine reads them oddly). */
     private String amount(BigDecimal value) {
-        String plain = value.setScale(2, RoundingMode.HALF_UP).toPlainString();
-        return language.equals("ro") ? plain.replace('.', ',') : plain;
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
     }
 
     private String date(LocalDate date) {
