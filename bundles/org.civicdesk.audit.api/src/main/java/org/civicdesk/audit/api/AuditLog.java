@@ -1,5 +1,6 @@
 package org.civicdesk.audit.api;
 
+import java.sql.Connection;
 import java.util.List;
 
 import org.civicdesk.core.api.Page;
@@ -7,21 +8,72 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The append-only audit trail. Entries are never changed or removed, and the database refuses
- * to do so; each entry carries a SHA-256 hash chained to the entry before, so that any
- * alteration made behind the application's back is found by {@link #verifyChain()}.
+ * to do so. Each entry carries a keyed MAC (HMAC-SHA-256, the key kept outside the database),
+ * and a sealer links the entries, in the order they committed, into a keyed chain whose head is
+ * written regularly to signed anchors outside the database: an entry altered, removed or added
+ * behind the application's back, or a chain cut short or rebuilt, is found by
+ * {@link #verifyIntegrity()}.
+ *
+ * <p>A change and its audit entry commit together: the owner of the change passes its open
+ * transaction's connection to {@link #record(Connection, AuditEvent, RecordDigest)}. A read of
+ * citizen data is recorded with {@link #record(AuditEvent)}, durably, before the data is
+ * returned; when that fails, the read fails.
  */
 @ProviderType
 public interface AuditLog {
 
-    /** Appends an entry and returns it as stored. Safe to call from many threads and nodes. */
+    /**
+     * Appends an entry in a transaction of its own, committed before this returns. Safe to
+     * call from many threads and nodes.
+     *
+     * @return the entry as stored; its {@link AuditEntry#sequence()} is 0 until it is sealed
+     */
     AuditEntry record(AuditEvent event);
+
+    /**
+     * Appends an entry within the caller's open transaction on {@code transaction}: it is
+     * committed or rolled back with the change it describes. The connection is neither
+     * committed nor closed here.
+     *
+     * @param transaction the connection of the caller's transaction (auto-commit off)
+     * @param event       what happened
+     * @param written     the record the change wrote, to be checked against the database by
+     *                    {@link #verifyIntegrity()}, or {@code null}
+     * @throws IllegalStateException when the entry cannot be written (the caller's transaction
+     *                               must then roll back)
+     * @since 1.2
+     */
+    void record(Connection transaction, AuditEvent event, RecordDigest written);
 
     /** Entries matching the query, newest first. */
     Page<AuditEntry> search(AuditQuery query, int offset, int limit);
 
-    /** The last {@code count} entries in chain order. */
+    /** The last {@code count} sealed entries in chain order. */
     List<AuditEntry> tail(int count);
 
-    /** Recomputes every hash in chain order and reports the first entry that does not match. */
+    /**
+     * Checks the chain only: every sealed entry's MAC, the chain's links and sequence.
+     *
+     * @see #verifyIntegrity()
+     */
     ChainVerification verifyChain();
+
+    /**
+     * Seals what has committed, then checks everything the trail vouches for: each entry's MAC,
+     * the chain, the anchors written outside the database, every record an entry names
+     * (through the {@link RecordSource}s installed) and every record without an entry.
+     *
+     * @since 1.2
+     */
+    IntegrityReport verifyIntegrity();
+
+    /**
+     * Makes a new integrity key current: what is written from now on carries it, what was
+     * written keeps the key it was written with. Recorded in the trail.
+     *
+     * @param actor who asked for it
+     * @return the new key's id
+     * @since 1.2
+     */
+    String rotateKey(String actor);
 }

@@ -1,15 +1,19 @@
 package org.civicdesk.audit.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEntry;
@@ -17,174 +21,221 @@ import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.AuditQuery;
 import org.civicdesk.audit.api.ChainVerification;
+import org.civicdesk.audit.api.IntegrityReport;
+import org.civicdesk.audit.api.RecordDigest;
+import org.civicdesk.audit.api.RecordSource;
 import org.civicdesk.core.api.Page;
-import org.civicdesk.persistence.AppendOnlyTables;
-import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail on its own persistence unit. Appends are serialised inside this node by a
- * lock, which also lets the node remember the chain's head instead of reading it each time, and
- * across nodes by the primary key on the sequence: a node that loses the race re-reads the head
- * and tries again, so the chain never forks.
+ * The audit trail in CivicDesk's database. An entry is one INSERT, made in the transaction of
+ * the change it describes (or in one of its own for a read) and carrying its own keyed MAC;
+ * no lock is shared between writers. The {@link Sealer} then links committed entries into the
+ * keyed chain in batches, and {@link Anchors} keep the chain's head outside the database.
  */
-@Component(service = AuditLog.class)
+@Component(service = AuditLog.class, configurationPid = AuditLogImpl.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AuditConfig.class)
 public class AuditLogImpl implements AuditLog {
-    static final String TABLE = "CD_AUDIT_ENTRY";
-    private static final int MAX_FIELD = 2000;
-    private static final int VERIFY_BATCH = 1000;
-    private static final int MAX_ATTEMPTS = 20;
+    static final String PID = "org.civicdesk.audit";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
+    private static final String COLUMNS = "e.ID, e.OCCURRED_MS, e.ACTOR, e.ACTION, e.INFO_KIND, e.SUBJECT_TYPE, "
+            + "e.SUBJECT_ID, e.REMARKS, s.SEQ, s.PREVIOUS_MAC, s.CHAIN_MAC";
+    private static final String FROM = " FROM " + AuditTables.ENTRY + " e LEFT JOIN " + AuditTables.SEAL
+            + " s ON s.ENTRY_ID = e.ID";
 
-    private final JpaTransactions tx;
-    private final ReentrantLock appendLock = new ReentrantLock();
-    /** The chain's last entry as this node knows it; guarded by {@link #appendLock}, null when unknown. */
-    private long headSequence;
-    private String headHash;
+    private final DataSource dataSource;
+    private final Jdbc jdbc;
+    /** The record sources installed now (request history, interactions); they come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RecordSource> sources = List.of();
+    private volatile IntegrityKeys keys;
+    private volatile Sealer sealer;
+    private volatile long anchorEveryMillis;
+    private ScheduledExecutorService sealing;
 
     @Activate
-    public AuditLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-audit)") EntityManagerFactory emf,
-            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) throws SQLException {
-        this.tx = new JpaTransactions(emf);
-        // The first query makes OpenJPA create the table; then the database is told to guard it.
-        tx.read(em -> em.createQuery("SELECT COUNT(e) FROM AuditEntryEntity e").getSingleResult());
-        AppendOnlyTables.protect(dataSource, TABLE);
+    public AuditLogImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            AuditConfig config) throws SQLException, IOException {
+        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
+        AuditTables.create(dataSource);
+        modified(config);
+    }
+
+    @Modified
+    void modified(AuditConfig config) throws SQLException, IOException {
+        stopSealing();
+        String etc = System.getProperty("karaf.etc", "etc");
+        String data = System.getProperty("karaf.data", "data");
+        keys = new IntegrityKeys(Path.of(config.keyFile().isBlank() ? etc + "/civicdesk-integrity.keys" : config.keyFile()));
+        List<Path> anchorDirectories = new ArrayList<>();
+        anchorDirectories.add(Path.of(config.anchorDirectory().isBlank() ? data + "/civicdesk/anchors"
+                : config.anchorDirectory()));
+        if (!config.anchorCopyDirectory().isBlank()) {
+            anchorDirectories.add(Path.of(config.anchorCopyDirectory()));
+        }
+        anchorEveryMillis = Math.max(1, config.anchorIntervalSeconds()) * 1000L;
+        sealer = new Sealer(dataSource, keys, new Anchors(anchorDirectories, keys));
+        // One thread of the trail's own until the shared scheduler comes (issue 14): sealing must go on while nobody asks.
+        sealing = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "civicdesk-audit-sealer");
+            t.setDaemon(true);
+            return t;
+        });
+        sealing.scheduleWithFixedDelay(this::sealQuietly, 0, Math.max(50, config.sealIntervalMillis()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopSealing();
+        try {
+            sealer.seal(false, true, anchorEveryMillis);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The audit trail was not sealed on the way down ({}); it will be at the next start", e.toString());
+        }
+    }
+
+    private void stopSealing() {
+        if (sealing != null) {
+            sealing.shutdownNow();
+            try {
+                sealing.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void sealQuietly() {
+        try {
+            sealer.seal(false, false, anchorEveryMillis);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Sealing the audit trail failed, trying again: {} (SQLState {})", e.getClass().getSimpleName(),
+                    e instanceof SQLException sql ? sql.getSQLState() : "-");
+        }
     }
 
     @Override
     public AuditEntry record(AuditEvent event) {
-        AuditEvent bounded = new AuditEvent(cut(event.actor(), 100), cut(event.action(), 100),
-                cut(event.infoKind(), 100), cut(event.subjectType(), 50), cut(event.subjectId(), 100),
-                cut(event.remarks(), MAX_FIELD));
-        appendLock.lock();
-        try {
-            for (int attempt = 1;; attempt++) {
-                if (headHash == null) {
-                    loadHead();
-                }
-                long sequence = headSequence + 1;
-                String previous = headHash;
-                try {
-                    AuditEntry entry = tx.call(em -> insert(em, sequence, previous, bounded));
-                    headSequence = entry.sequence();
-                    headHash = entry.hash();
-                    return entry;
-                } catch (RuntimeException e) {
-                    // Another node appended first (or the insert failed): re-read the head.
-                    headHash = null;
-                    if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                }
-            }
-        } finally {
-            appendLock.unlock();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return insert(c, event, null);
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("writing an audit entry", e);
         }
     }
 
-    /** Reads the chain's head from the database; called under the append lock. */
-    private void loadHead() {
-        List<AuditEntryEntity> head = tx.read(em -> em
-                .createQuery("SELECT e FROM AuditEntryEntity e ORDER BY e.sequence DESC", AuditEntryEntity.class)
-                .setMaxResults(1).getResultList());
-        headSequence = head.isEmpty() ? 0 : head.get(0).getSequence();
-        headHash = head.isEmpty() ? HashChain.GENESIS : head.get(0).getHash();
+    @Override
+    public void record(Connection transaction, AuditEvent event, RecordDigest written) {
+        try {
+            insert(transaction, event, written);
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("writing an audit entry", e);
+        }
     }
 
-    private static AuditEntry insert(EntityManager em, long sequence, String previous, AuditEvent event) {
+    private AuditEntry insert(Connection c, AuditEvent event, RecordDigest written) throws SQLException {
+        AuditEvent bounded = new AuditEvent(cut(event.actor(), 100), cut(event.action(), 100), cut(event.infoKind(), 100),
+                cut(event.subjectType(), 50), cut(event.subjectId(), 100), cut(event.remarks(), AuditTables.MAX_REMARKS));
         long now = System.currentTimeMillis();
-        String hash = HashChain.hash(sequence, now, event, previous);
-        AuditEntryEntity entity = new AuditEntryEntity(sequence, now, event.actor(), event.action(),
-                event.infoKind(), event.subjectType(), event.subjectId(), event.remarks(), previous, hash);
-        em.persist(entity);
-        return toEntry(entity);
+        String ref = written == null ? null : written.ref();
+        String digest = written == null ? null : written.digest();
+        String keyId = keys.currentId();
+        String mac = keys.mac(keyId, Chain.entryText(now, bounded, ref, digest, keyId));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + AuditTables.ENTRY + " (OCCURRED_MS, ACTOR, "
+                + "ACTION, INFO_KIND, SUBJECT_TYPE, SUBJECT_ID, REMARKS, RECORD_REF, RECORD_DIGEST, KEY_ID, ENTRY_MAC) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Jdbc.bind(ps, now, bounded.actor(), bounded.action(), bounded.infoKind(), bounded.subjectType(),
+                    bounded.subjectId(), bounded.remarks(), ref, digest, keyId, mac);
+            ps.executeUpdate();
+        }
+        return new AuditEntry(0, Instant.ofEpochMilli(now), bounded, null, null);
     }
 
     @Override
     public Page<AuditEntry> search(AuditQuery query, int offset, int limit) {
-        return tx.read(em -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-            List<Object> params = new ArrayList<>();
-            condition(where, params, "e.actor = ?", query.actor());
-            condition(where, params, "e.action = ?", query.action());
-            condition(where, params, "e.subjectType = ?", query.subjectType());
-            condition(where, params, "e.subjectId = ?", query.subjectId());
-            condition(where, params, "e.occurredMillis >= ?", query.from() == null ? null : query.from().toEpochMilli());
-            condition(where, params, "e.occurredMillis < ?", query.to() == null ? null : query.to().toEpochMilli());
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntryEntity e" + where, Long.class);
-            TypedQuery<AuditEntryEntity> rows = em.createQuery(
-                    "SELECT e FROM AuditEntryEntity e" + where + " ORDER BY e.sequence DESC", AuditEntryEntity.class);
-            for (int i = 0; i < params.size(); i++) {
-                count.setParameter(i + 1, params.get(i));
-                rows.setParameter(i + 1, params.get(i));
-            }
-            List<AuditEntry> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(AuditLogImpl::toEntry).toList();
-            return new Page<>(items, count.getSingleResult(), offset, limit);
-        });
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        condition(where, params, "e.ACTOR = ?", query.actor());
+        condition(where, params, "e.ACTION = ?", query.action());
+        condition(where, params, "e.SUBJECT_TYPE = ?", query.subjectType());
+        condition(where, params, "e.SUBJECT_ID = ?", query.subjectId());
+        condition(where, params, "e.OCCURRED_MS >= ?", query.from() == null ? null : query.from().toEpochMilli());
+        condition(where, params, "e.OCCURRED_MS < ?", query.to() == null ? null : query.to().toEpochMilli());
+        Object[] bound = params.toArray();
+        long total = jdbc.query("counting audit entries", "SELECT COUNT(*) FROM " + AuditTables.ENTRY + " e" + where,
+                rs -> rs.getLong(1), 1, bound).get(0);
+        List<AuditEntry> items = jdbc.query("searching the audit trail", "SELECT " + COLUMNS + FROM + where
+                + " ORDER BY e.ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
+                + " ROWS ONLY", AuditLogImpl::entry, 0, bound);
+        return new Page<>(items, total, offset, limit);
     }
 
     private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
         if (value != null) {
-            where.append(" AND ").append(clause.replace("?", "?" + (params.size() + 1)));
+            where.append(" AND ").append(clause);
             params.add(value);
         }
     }
 
     @Override
     public List<AuditEntry> tail(int count) {
-        List<AuditEntry> newestFirst = new ArrayList<>(tx.read(em -> em
-                .createQuery("SELECT e FROM AuditEntryEntity e ORDER BY e.sequence DESC", AuditEntryEntity.class)
-                .setMaxResults(count).getResultList().stream().map(AuditLogImpl::toEntry).toList()));
+        List<AuditEntry> newestFirst = new ArrayList<>(jdbc.query("reading the audit trail", "SELECT " + COLUMNS + FROM
+                + " ORDER BY e.ID DESC FETCH FIRST " + Math.max(1, count) + " ROWS ONLY", AuditLogImpl::entry, 0));
         Collections.reverse(newestFirst);
         return newestFirst;
     }
 
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        AuditEvent event = new AuditEvent(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8));
+        return new AuditEntry(rs.getLong(9), Instant.ofEpochMilli(rs.getLong(2)), event, rs.getString(10),
+                rs.getString(11));
+    }
+
     @Override
     public ChainVerification verifyChain() {
-        long checked = 0;
-        long expectedSequence = 1;
-        String previous = HashChain.GENESIS;
-        while (true) {
-            long from = expectedSequence;
-            List<AuditEntryEntity> batch = tx.read(em -> em
-                    .createQuery("SELECT e FROM AuditEntryEntity e WHERE e.sequence >= ?1 ORDER BY e.sequence",
-                            AuditEntryEntity.class)
-                    .setParameter(1, from).setMaxResults(VERIFY_BATCH).getResultList());
-            if (batch.isEmpty()) {
-                return new ChainVerification(true, checked, -1, null);
-            }
-            for (AuditEntryEntity e : batch) {
-                checked++;
-                if (e.getSequence() != expectedSequence) {
-                    return new ChainVerification(false, checked, expectedSequence,
-                            "entry " + expectedSequence + " is missing (next is " + e.getSequence() + ")");
-                }
-                if (!e.getPreviousHash().equals(previous)) {
-                    return new ChainVerification(false, checked, e.getSequence(),
-                            "previous-hash link does not match entry " + (e.getSequence() - 1));
-                }
-                String recomputed = HashChain.hash(e.getSequence(), e.getOccurredMillis(), toEvent(e), previous);
-                if (!recomputed.equals(e.getHash())) {
-                    return new ChainVerification(false, checked, e.getSequence(),
-                            "content does not match its hash (altered after it was written)");
-                }
-                previous = e.getHash();
-                expectedSequence++;
-            }
+        IntegrityReport report = verifyIntegrity();
+        return new ChainVerification(report.intact(), report.entriesChecked(), report.firstBroken(),
+                report.problems().isEmpty() ? null : report.problems().get(0));
+    }
+
+    @Override
+    public IntegrityReport verifyIntegrity() {
+        try {
+            // Everything committed is sealed first, and the head it reached is anchored: a checkpoint an auditor saw.
+            sealer.seal(true, true, anchorEveryMillis);
+            return new IntegrityVerifier(dataSource, keys, sealer.anchors(), sources).verify();
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("verifying the audit trail", e);
         }
     }
 
-    private static AuditEvent toEvent(AuditEntryEntity e) {
-        return new AuditEvent(e.getActor(), e.getAction(), e.getInfoKind(), e.getSubjectType(), e.getSubjectId(),
-                e.getRemarks());
-    }
-
-    private static AuditEntry toEntry(AuditEntryEntity e) {
-        return new AuditEntry(e.getSequence(), Instant.ofEpochMilli(e.getOccurredMillis()), toEvent(e),
-                e.getPreviousHash(), e.getHash());
+    @Override
+    public String rotateKey(String actor) {
+        try {
+            String id = keys.rotate();
+            record(new AuditEvent(actor, "audit.key-rotated", "integrity-key", "key", id, null));
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException("the integrity key file could not be written: " + e.getMessage(), e);
+        }
     }
 
     private static String cut(String value, int max) {

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.ChainVerification;
+import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.command.api.ShellActor;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Role;
@@ -38,6 +39,50 @@ public final class AuditCommands {
                 System.out.println("Audit chain BROKEN at entry " + v.firstBroken() + ": " + v.problem() + " ("
                         + v.entriesChecked() + " entries read).");
             }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "integrity-verify",
+            description = "Checks the audit trail's keyed chain, its anchors outside the database, and every record "
+                    + "it vouches for (request history, interactions); reports what was altered, removed or added")
+    public static class IntegrityVerify implements Action {
+        @Reference
+        AuditLog audit;
+        @Reference
+        StaffDirectory staff;
+
+        @Override
+        public Object execute() {
+            requireAdmin(staff);
+            IntegrityReport r = audit.verifyIntegrity();
+            String counts = r.entriesChecked() + " entries, " + r.recordsChecked() + " records, " + r.anchorsChecked()
+                    + " anchors checked";
+            if (r.intact()) {
+                System.out.println("Integrity verified: " + counts + ".");
+            } else {
+                System.out.println("Integrity BROKEN" + (r.firstBroken() > 0 ? " at entry " + r.firstBroken() : "")
+                        + " (" + counts + "):");
+                r.problems().forEach(p -> System.out.println("  - " + p));
+            }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "civicdesk", name = "integrity-rotate-key",
+            description = "Makes a new integrity key current; entries already written keep (and are verified with) theirs")
+    public static class RotateKey implements Action {
+        @Reference
+        AuditLog audit;
+        @Reference
+        StaffDirectory staff;
+
+        @Override
+        public Object execute() {
+            requireAdmin(staff);
+            System.out.println("Integrity key " + audit.rotateKey(ShellActor.current(staff).username()) + " is now current.");
             return null;
         }
     }

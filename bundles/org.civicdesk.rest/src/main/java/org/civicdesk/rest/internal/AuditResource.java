@@ -15,6 +15,7 @@ import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.AuditQuery;
 import org.civicdesk.audit.api.ChainVerification;
+import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.rest.api.RestResource;
@@ -61,6 +62,13 @@ public class AuditResource implements RestResource {
     @Path("/verify")
     public ChainVerification verify() {
         return audit.verifyChain();
+    }
+
+    /** Everything the trail vouches for: entries, chain, anchors, records, derived state (R19). */
+    @GET
+    @Path("/integrity")
+    public IntegrityReport integrity() {
+        return audit.verifyIntegrity();
     }
 
     private static Instant instant(String name, String value) {

@@ -1,0 +1,26 @@
+package org.civicdesk.audit.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "CivicDesk audit trail",
+        description = "The keyed chain of the audit trail: where its key and its anchors are kept, how often it is sealed")
+@interface AuditConfig {
+    @AttributeDefinition(name = "Key file", description = "The integrity keys (HMAC-SHA-256), outside the database; "
+            + "made at the first start. Empty: etc/civicdesk-integrity.keys. Nodes sharing a database share this file.")
+    String keyFile() default "";
+
+    @AttributeDefinition(name = "Anchor directory", description = "Where signed checkpoints of the chain's head are "
+            + "appended (anchors.log). Empty: data/civicdesk/anchors")
+    String anchorDirectory() default "";
+
+    @AttributeDefinition(name = "Anchor copy directory", description = "A second place for the same checkpoints, "
+            + "out of reach of the database's owner (another disk, a share, write-once storage). Empty: none")
+    String anchorCopyDirectory() default "";
+
+    @AttributeDefinition(name = "Anchor interval (s)", description = "How often an anchor is written while entries come")
+    int anchorIntervalSeconds() default 60;
+
+    @AttributeDefinition(name = "Seal interval (ms)", description = "How often committed entries are linked into the chain")
+    int sealIntervalMillis() default 500;
+}
