@@ -330,13 +330,14 @@ public class CoreIT extends CivicDeskTestSupport {
             postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
         List<String> statements = new ArrayList<>(List.of("UPDATE CD_AUDIT_ENTRY SET REMARKS = 'x'", "DELETE FROM CD_AUDIT_ENTRY",
+                "UPDATE CD_AUDIT_SEAL SET CHAIN_MAC = 'x'", "DELETE FROM CD_AUDIT_SEAL",
                 "UPDATE CD_REQUEST_EVENT SET COMMENT_TEXT = 'x'", "DELETE FROM CD_REQUEST_EVENT",
                 "UPDATE CD_REQUEST SET DESCRIPTION = 'x'", "DELETE FROM CD_REQUEST",
                 "UPDATE CD_INTERACTION SET STAFF = 'x'", "DELETE FROM CD_INTERACTION",
                 "UPDATE CD_INTERACTION_EVENT SET REMARKS = 'x'", "DELETE FROM CD_INTERACTION_EVENT",
                 "UPDATE CD_REQUEST_DETAIL SET DETAIL_VALUE = 'x'", "DELETE FROM CD_REQUEST_DETAIL"));
         if (postgres) {
-            statements.addAll(List.of("TRUNCATE CD_AUDIT_ENTRY", "TRUNCATE CD_REQUEST_EVENT"));
+            statements.addAll(List.of("TRUNCATE CD_AUDIT_ENTRY", "TRUNCATE CD_AUDIT_SEAL", "TRUNCATE CD_REQUEST_EVENT"));
         }
         for (String sql : statements) {
             try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -674,37 +675,5 @@ public class CoreIT extends CivicDeskTestSupport {
         }
         return subject.getPrincipals(org.apache.karaf.jaas.boot.principal.RolePrincipal.class).stream()
                 .map(java.security.Principal::getName).toList();
-    }
-
-    @Test
-    public void tamperingBehindTheApplicationIsDetected() throws Exception {
-        get("operator", "/citizens?cnp=1800101350018");
-        long sequence = 3;
-        String original;
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("SELECT REMARKS FROM CD_AUDIT_ENTRY WHERE SEQ = " + sequence)) {
-                rs.next();
-                original = rs.getString(1);
-            }
-            // A database administrator removes the guard and rewrites an entry.
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            s.execute(postgres ? "DROP TRIGGER cd_audit_entry_append_only ON cd_audit_entry"
-                    : "DROP TRIGGER CD_AUDIT_ENTRY_NO_UPDATE");
-            s.executeUpdate("UPDATE CD_AUDIT_ENTRY SET REMARKS = 'rewritten' WHERE SEQ = " + sequence);
-        }
-        try {
-            JsonNode verify = get("admin", "/audit/verify").body();
-            assertFalse(verify.get("intact").asBoolean());
-            assertEquals(sequence, verify.get("firstBroken").asLong());
-            String shell = shell("civicdesk:audit-verify");
-            assertTrue(shell, shell.contains("BROKEN at entry " + sequence));
-        } finally {
-            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE CD_AUDIT_ENTRY SET REMARKS = " + (original == null ? "NULL" : "'" + original.replace("'", "''") + "'")
-                        + " WHERE SEQ = " + sequence);
-            }
-            AppendOnlyTables.protect(dataSource(), "CD_AUDIT_ENTRY");
-        }
-        assertTrue(get("admin", "/audit/verify").body().get("intact").asBoolean());
     }
 }

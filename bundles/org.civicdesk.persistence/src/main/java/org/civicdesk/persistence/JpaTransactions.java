@@ -1,5 +1,7 @@
 package org.civicdesk.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -59,6 +61,21 @@ public final class JpaTransactions {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} on the JDBC connection of {@code em}'s open transaction, once what
+     * {@code em} holds is flushed: its statements commit or roll back with the transaction (an
+     * audit entry with the change it describes).
+     */
+    public static void onConnection(EntityManager em, Consumer<Connection> work) {
+        em.flush();
+        // Closing gives the connection back to the entity manager, which keeps it to the commit.
+        try (Connection c = em.unwrap(Connection.class)) {
+            work.accept(c);
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("returning the transaction's connection", e);
         }
     }
 

@@ -5,7 +5,7 @@
  * guard that makes history tables append-only.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.civicdesk.persistence;
 
 import org.osgi.annotation.bundle.Export;

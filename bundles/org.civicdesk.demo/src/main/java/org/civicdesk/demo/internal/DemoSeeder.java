@@ -77,7 +77,7 @@ public class DemoSeeder {
         this.types = types;
         if (config.enabled()) {
             CompletableFuture.runAsync(() -> seed(config)).exceptionally(e -> {
-                LOG.error("Demo data could not be seeded: {}", e.toString());
+                LOG.error("Demo data could not be seeded", e);
                 return null;
             });
         }

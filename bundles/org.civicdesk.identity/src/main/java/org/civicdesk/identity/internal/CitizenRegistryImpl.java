@@ -115,7 +115,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 return existing.get().toDto();
             }
             em.persist(candidate);
-            em.flush();
+            // Registered in the change's own transaction; the national id only as the subject, no other personal data.
+            JpaTransactions.onConnection(em, c -> audit.record(c, new AuditEvent(actor.username(), "citizen.register",
+                    INFO_KIND, "citizen", candidate.toDto().id(), null), null));
             return candidate.toDto();
         });
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -123,6 +124,8 @@ public class StaffDirectoryImpl implements StaffDirectory {
                 StaffEntity entity = new StaffEntity(account.username(), account.displayName().trim(), account.email(),
                         account.department(), roles, hash);
                 em.persist(entity);
+                audited(em, new AuditEvent(admin.username(), "staff.create", "staff-account", "staff",
+                        account.username(), "roles=" + roles + " department=" + account.department()));
                 return entity.toDto();
             });
         } catch (RuntimeException e) {
@@ -131,8 +134,6 @@ public class StaffDirectoryImpl implements StaffDirectory {
             }
             throw e;
         }
-        audit.record(new AuditEvent(admin.username(), "staff.create", "staff-account", "staff", created.username(),
-                "roles=" + roles + " department=" + created.department()));
         return created;
     }
 
@@ -142,11 +143,11 @@ public class StaffDirectoryImpl implements StaffDirectory {
         StaffAccount changed = tx.call(em -> {
             StaffEntity entity = existing(em.find(StaffEntity.class, username), username);
             entity.setEnabled(enabled);
+            audited(em, new AuditEvent(admin.username(), enabled ? "staff.enable" : "staff.disable", "staff-account",
+                    "staff", username, null));
             return entity.toDto();
         });
         cache.forget(username);
-        audit.record(new AuditEvent(admin.username(), enabled ? "staff.enable" : "staff.disable", "staff-account",
-                "staff", username, null));
         return changed;
     }
 
@@ -155,9 +156,11 @@ public class StaffDirectoryImpl implements StaffDirectory {
         requireAdmin(admin);
         checkPassword(newPassword);
         String hash = hasher.hash(newPassword);
-        tx.run(em -> existing(em.find(StaffEntity.class, username), username).setPasswordHash(hash));
+        tx.run(em -> {
+            existing(em.find(StaffEntity.class, username), username).setPasswordHash(hash);
+            audited(em, new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
+        });
         cache.forget(username);
-        audit.record(new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
     }
 
     @Override
@@ -188,11 +191,16 @@ public class StaffDirectoryImpl implements StaffDirectory {
             } else {
                 entity.rename(department.name().trim());
             }
+            audited(em, new AuditEvent(admin.username(), "department.save", "department", "department", department.code(),
+                    department.name().trim()));
             return entity.toDto();
         });
-        audit.record(new AuditEvent(admin.username(), "department.save", "department", "department", saved.code(),
-                saved.name()));
         return saved;
+    }
+
+    /** Writes the change's audit entry in the change's own transaction: both commit, or neither. */
+    private void audited(EntityManager em, AuditEvent event) {
+        JpaTransactions.onConnection(em, c -> audit.record(c, event, null));
     }
 
     private void checkPassword(char[] password) {

@@ -45,4 +45,9 @@ public class InteractionEntity {
     long getStartedMillis() {
         return startedMillis;
     }
+
+    /** The start's fields in a fixed order, for its record digest ({@link InteractionRecords}). */
+    Object[] recordFields() {
+        return new Object[] {id, channel, staff, startedMillis};
+    }
 }

@@ -112,4 +112,14 @@ public class InteractionEventEntity {
     String getRemarks() {
         return remarks;
     }
+
+    String getId() {
+        return id;
+    }
+
+    /** The step's fields in a fixed order, for its record digest ({@link InteractionRecords}). */
+    Object[] recordFields() {
+        return new Object[] {id, interactionId, sequence, occurredMillis, kind, actor, citizenId, verified,
+            requestNumber, outcome, remarks};
+    }
 }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
@@ -67,9 +68,11 @@ public class InteractionLogImpl implements InteractionLog {
         }
         InteractionEntity entity = new InteractionEntity(UUID.randomUUID().toString(), channel.id(), actor.username(),
                 Instant.now().toEpochMilli());
-        tx.run(em -> em.persist(entity));
-        audit.record(new AuditEvent(actor.username(), "interaction.start", INFO_KIND, "interaction", entity.getId(),
-                "channel=" + channel.id()));
+        tx.run(em -> {
+            em.persist(entity);
+            audited(em, new AuditEvent(actor.username(), "interaction.start", INFO_KIND, "interaction", entity.getId(),
+                    "channel=" + channel.id()), InteractionRecords.start(entity));
+        });
         return derive(entity, List.of());
     }
 
@@ -80,11 +83,9 @@ public class InteractionLogImpl implements InteractionLog {
         }
         citizens.get(actor, citizenId.strip(), "identify the citizen of an interaction")
                 .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
-        Interaction result = append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.identified(id, seq, at,
-                actor.username(), citizenId.strip(), verified));
-        audit.record(new AuditEvent(actor.username(), "interaction.identify", INFO_KIND, "citizen", citizenId.strip(),
-                "interaction=" + interactionId + " verified=" + verified));
-        return result;
+        return append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.identified(id, seq, at,
+                actor.username(), citizenId.strip(), verified), new AuditEvent(actor.username(), "interaction.identify",
+                INFO_KIND, "citizen", citizenId.strip(), "interaction=" + interactionId + " verified=" + verified));
     }
 
     @Override
@@ -93,11 +94,9 @@ public class InteractionLogImpl implements InteractionLog {
             throw new InvalidInputException("request", "say which request to link");
         }
         requests.get(actor, request);
-        Interaction result = append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.linked(id, seq, at,
-                actor.username(), request.toString()));
-        audit.record(new AuditEvent(actor.username(), "interaction.link", INFO_KIND, "interaction", interactionId,
-                "request=" + request));
-        return result;
+        return append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.linked(id, seq, at,
+                actor.username(), request.toString()), new AuditEvent(actor.username(), "interaction.link", INFO_KIND,
+                "interaction", interactionId, "request=" + request));
     }
 
     @Override
@@ -109,19 +108,23 @@ public class InteractionLogImpl implements InteractionLog {
         if (text != null && text.length() > MAX_REMARKS) {
             throw new InvalidInputException("remarks", "the remarks are longer than " + MAX_REMARKS + " characters");
         }
-        Interaction result = append(actor, interactionId,
-                (id, seq, at) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text));
-        audit.record(new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
-                "outcome=" + outcome.id()));
-        return result;
+        return append(actor, interactionId,
+                (id, seq, at) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text),
+                new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
+                        "outcome=" + outcome.id()));
     }
 
     private interface Step {
         InteractionEventEntity next(String interactionId, int sequence, long at);
     }
 
-    /** Appends a step to an open interaction the actor took, checking the state it derives to. */
-    private Interaction append(Actor actor, String interactionId, Step step) {
+    /** Writes the change's audit entry in the change's own transaction: both commit, or neither. */
+    private void audited(EntityManager em, AuditEvent event, RecordDigest written) {
+        JpaTransactions.onConnection(em, c -> audit.record(c, event, written));
+    }
+
+    /** Appends a step to an open interaction the actor took, checking the state it derives to, with its audit entry. */
+    private Interaction append(Actor actor, String interactionId, Step step, AuditEvent audited) {
         try {
             return tx.call(em -> {
                 InteractionEntity entity = find(em, interactionId);
@@ -139,7 +142,7 @@ public class InteractionLogImpl implements InteractionLog {
                     throw new InvalidInputException("outcome", "no request is linked to this interaction");
                 }
                 em.persist(event);
-                em.flush();
+                audited(em, audited, InteractionRecords.step(event));
                 events.add(event);
                 return derive(entity, events);
             });

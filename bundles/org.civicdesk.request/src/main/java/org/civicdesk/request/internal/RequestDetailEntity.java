@@ -59,4 +59,13 @@ public class RequestDetailEntity {
     String getValue() {
         return value;
     }
+
+    /** The detail's fields in a fixed order, for the digest of its request's filing ({@link RequestRecords}). */
+    Object[] recordFields() {
+        return new Object[] {requestNumber, position, kind, name, value};
+    }
+
+    String getRequestNumber() {
+        return requestNumber;
+    }
 }

@@ -121,4 +121,10 @@ public class RequestEntity {
     String getDeadline() {
         return deadline;
     }
+
+    /** The request's fields in a fixed order, for the digest of its filing ({@link RequestRecords}). */
+    Object[] recordFields() {
+        return new Object[] {number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon,
+            address, department, registeredMillis, deadline};
+    }
 }

@@ -66,4 +66,18 @@ public class RequestEventEntity {
         return new RequestEvent(sequence, Instant.ofEpochMilli(occurredMillis), kind, actor, status, assignee, comment,
                 attachmentName, attachmentRef);
     }
+
+    String getRequestNumber() {
+        return requestNumber;
+    }
+
+    /** This event's fields in a fixed order, for its record digest ({@link RequestRecords}). */
+    Object[] recordFields() {
+        return new Object[] {requestNumber, sequence, occurredMillis, kind, actor, status, assignee, comment,
+            attachmentName, attachmentRef};
+    }
+
+    String getId() {
+        return id;
+    }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
@@ -34,6 +35,7 @@ import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.GroupCommit;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
@@ -73,7 +75,11 @@ public class RequestRegistryImpl implements RequestRegistry {
     private static final String INFO_KIND = "request";
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
+    /** Filings share transactions: the year's counter row is locked from the number's allocation to the commit. */
+    private static final int FILINGS_PER_COMMIT = 64;
+
     private final JpaTransactions tx;
+    private final GroupCommit filings;
     private final RequestTypeCatalog types;
     private final CitizenRegistry citizens;
     private final StaffDirectory staff;
@@ -92,6 +98,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
             @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) throws SQLException {
         this.tx = new JpaTransactions(emf);
+        this.filings = new GroupCommit(tx, FILINGS_PER_COMMIT, 10);
         this.types = types;
         this.citizens = citizens;
         this.staff = staff;
@@ -146,7 +153,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, clock.zone());
         LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
-        ServiceRequest filed = tx.callRetryingOnConflict(10, em -> {
+        ServiceRequest filed = filings.call(em -> {
             int year = today.getYear();
             int sequence = nextSequence(em, year);
             RequestNumber number = new RequestNumber(year, sequence);
@@ -156,33 +163,40 @@ public class RequestRegistryImpl implements RequestRegistry {
                     type.department(), now.toEpochMilli(), deadline.toString());
             em.persist(entity);
             RequestStateEntity state = new RequestStateEntity(entity.getNumber());
-            RequestEvent created = append(em, entity.getNumber(), 1, now, EventKind.CREATED, actor,
+            RequestEventEntity created = append(em, entity.getNumber(), 1, now, EventKind.CREATED, actor,
                     type.initialStatus(), null, null, null, null);
-            state.apply(created, type.isFinal(created.status()));
+            state.apply(created.toDto(), type.isFinal(created.toDto().status()));
             em.persist(state);
-            persistDetails(em, entity.getNumber(), answers, contact);
-            em.flush();
+            List<RequestDetailEntity> details = persistDetails(em, entity.getNumber(), answers, contact);
+            audited(em, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
+                    "type=" + type.code() + " channel=" + request.channel().id()),
+                    RequestRecords.filing(entity, details, created));
             return toDto(entity, state, today);
         });
-        audit.record(new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", filed.number().toString(),
-                "type=" + type.code() + " channel=" + request.channel().id()));
         handOff(filed);
         return filed;
     }
 
-    private static void persistDetails(EntityManager em, String number, Map<String, List<String>> answers,
-            Map<String, String> contact) {
-        int position = 0;
+    private static List<RequestDetailEntity> persistDetails(EntityManager em, String number,
+            Map<String, List<String>> answers, Map<String, String> contact) {
+        List<RequestDetailEntity> details = new ArrayList<>();
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
             for (String value : answer.getValue()) {
-                position++;
-                em.persist(new RequestDetailEntity(number, position, RequestDetailEntity.ATTRIBUTE, answer.getKey(), value));
+                details.add(new RequestDetailEntity(number, details.size() + 1, RequestDetailEntity.ATTRIBUTE,
+                        answer.getKey(), value));
             }
         }
         for (Map.Entry<String, String> field : contact.entrySet()) {
-            position++;
-            em.persist(new RequestDetailEntity(number, position, RequestDetailEntity.CONTACT, field.getKey(), field.getValue()));
+            details.add(new RequestDetailEntity(number, details.size() + 1, RequestDetailEntity.CONTACT, field.getKey(),
+                    field.getValue()));
         }
+        details.forEach(em::persist);
+        return details;
+    }
+
+    /** Writes the change's audit entry in the change's own transaction: both commit, or neither. */
+    private void audited(EntityManager em, AuditEvent event, RecordDigest written) {
+        JpaTransactions.onConnection(em, c -> audit.record(c, event, written));
     }
 
     /** The contact a reporter without a national id leaves: checked, blank fields dropped. */
@@ -599,11 +613,13 @@ public class RequestRegistryImpl implements RequestRegistry {
                     }
                     default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
                 }
-                RequestEvent event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, Instant.now(),
-                        change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
+                RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
+                        Instant.now(), change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
                         change.attachmentRef());
-                state.apply(event, type != null && type.isFinal(status));
-                em.flush();
+                state.apply(event.toDto(), type != null && type.isFinal(status));
+                audited(em, new AuditEvent(actor.username(),
+                        "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT), INFO_KIND, "request",
+                        number.toString(), describe(change)), RequestRecords.event(event));
                 return toDto(entity, state, today());
             });
         } catch (RuntimeException e) {
@@ -612,8 +628,6 @@ public class RequestRegistryImpl implements RequestRegistry {
             }
             throw e;
         }
-        audit.record(new AuditEvent(actor.username(), "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT),
-                INFO_KIND, "request", number.toString(), describe(change)));
         return result;
     }
 
@@ -638,12 +652,13 @@ public class RequestRegistryImpl implements RequestRegistry {
         };
     }
 
-    private static RequestEvent append(EntityManager em, String number, int sequence, Instant time, EventKind kind,
-            Actor actor, String status, String assignee, String comment, String attachmentName, String attachmentRef) {
+    private static RequestEventEntity append(EntityManager em, String number, int sequence, Instant time,
+            EventKind kind, Actor actor, String status, String assignee, String comment, String attachmentName,
+            String attachmentRef) {
         RequestEventEntity event = new RequestEventEntity(number, sequence, time.toEpochMilli(), kind, actor.username(),
                 status, assignee, comment, attachmentName, attachmentRef);
         em.persist(event);
-        return event.toDto();
+        return event;
     }
 
     private LocalDate today() {
