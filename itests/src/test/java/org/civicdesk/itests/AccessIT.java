@@ -4,11 +4,21 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -18,7 +28,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Need to know (R20): who sees which citizens and which parts of their 360° view.
+ * Need to know (R20): who sees which citizens and which parts of their 360° view, and which
+ * request a stored file may be referenced by.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -158,5 +169,99 @@ public class AccessIT extends CivicDeskTestSupport {
         assertEquals(403, get("employee", "/citizens/" + ion + "/taxes?reason=test").status());
         assertTrue(anySource(get("supervisor", "/citizens/" + ion + "/profile?reason=test").body().get("sections"),
                 "taxes"));
+    }
+
+    // ---------------------------------------------------------------- attachments
+
+    /** A PNG no other test uploads: the PNG header the store checks, then bytes of its own. */
+    private static byte[] uniquePng() {
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+            0, 0, 0, 1, 8, 6, 0, 0, 0};
+        byte[] own = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[header.length + own.length];
+        System.arraycopy(header, 0, png, 0, header.length);
+        System.arraycopy(own, 0, png, header.length, own.length);
+        return png;
+    }
+
+    private Reply upload(String user, String request, byte[] content) throws Exception {
+        String boundary = "civicdesk-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groapa.png\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(user, HttpRequest.newBuilder(URI.create(base() + "/requests/" + request + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private Reply attachByReference(String request, String reference) throws Exception {
+        return post("operator", "/requests/" + request + "/events", "{\"kind\":\"attachment\",\"attachmentName\":"
+                + "\"groapa.png\",\"attachmentRef\":\"" + reference + "\"}");
+    }
+
+    private long attachmentEvents(String request) throws Exception {
+        long events = 0;
+        for (JsonNode e : get("operator", "/requests/" + request).body().get("history")) {
+            events += e.get("kind").asText().equals("attachment_added") ? 1 : 0;
+        }
+        return events;
+    }
+
+    @Test
+    public void storedContentIsReferencedOnlyByTheRequestItWasUploadedFor() throws Exception {
+        awaitDocuments();
+        String cnp = freshCnp();
+        String owner = file("complaint", cnp, "Reclamație cu fotografie");
+        String other = file("information", cnp, "Altă cerere");
+        Reply uploaded = upload("operator", owner, uniquePng());
+        assertEquals(uploaded.raw(), 201, uploaded.status());
+        String sha = uploaded.body().get(0).get("sha256").asText();
+        assertEquals(1, attachmentEvents(owner));
+
+        // Knowing the hash is not enough to attach, and so read, the file through another request.
+        Reply stolen = attachByReference(other, "sha256:" + sha);
+        assertEquals(stolen.raw(), 422, stolen.status());
+        assertEquals("nothing recorded", 0, attachmentEvents(other));
+        assertEquals(0, get("operator", "/requests/" + other + "/attachments").body().size());
+        assertEquals(404, download("operator", "/requests/" + other + "/attachments/" + sha).statusCode());
+
+        // A malformed reference is refused too, and the owner may still reference its own upload.
+        assertEquals(422, attachByReference(other, "sha256:not-a-hash").status());
+        assertEquals(422, attachByReference(other, "sha256:" + "0".repeat(64)).status());
+        assertEquals(0, attachmentEvents(other));
+        assertEquals(201, attachByReference(owner, "sha256:" + sha).status());
+        assertEquals(200, download("operator", "/requests/" + owner + "/attachments/" + sha).statusCode());
+    }
+
+    @Test
+    public void aBadReferenceInTheHistoryNeverBreaksTheAttachmentList() throws Exception {
+        awaitDocuments();
+        String request = file("complaint", freshCnp(), "Reclamație cu o referință stricată");
+        String sha = upload("operator", request, uniquePng()).body().get(0).get("sha256").asText();
+        // What a client could record before references were checked, written past the REST edge.
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        Actor system = Actor.system("access-test");
+        for (String bad : List.of("sha256:not-a-hash", "sha256:" + "0".repeat(64))) {
+            try {
+                registry.apply(system, RequestNumber.parse(request), RequestChange.attachment("x.png", bad, null));
+            } catch (InvalidInputException refusedByTheRegistry) {
+                // Once the registry itself asks the reference checks, such an event cannot be recorded at all.
+            }
+        }
+
+        Reply list = get("operator", "/requests/" + request + "/attachments");
+        assertEquals(list.raw(), 200, list.status());
+        assertEquals(1, list.body().size());
+        assertEquals(sha, list.body().get(0).get("sha256").asText());
+    }
+
+    /** The documents feature starts after the core: wait until its API answers. */
+    private void awaitDocuments() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (get(null, "/knowledge?limit=1").status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
     }
 }

@@ -25,7 +25,9 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Attachments in a {@link ContentStore}, each recorded as an "attachment added" event of its
  * request: the request's history is the list of its attachments, so visibility and audit are
- * the request's own.
+ * the request's own. Each upload is recorded for its request ({@link AttachmentUploads}): a request
+ * lists only content uploaded for it, and a reference that names nothing readable is left out of
+ * the list rather than failing it.
  */
 @Component(service = AttachmentStore.class, configurationPid = AttachmentStoreImpl.PID)
 @Designate(ocd = DocumentsConfig.class)
@@ -34,12 +36,15 @@ public class AttachmentStoreImpl implements AttachmentStore {
     private static final int MAX_NAME = 200;
 
     private final RequestRegistry requests;
+    private final AttachmentUploads uploads;
     private final ContentStore store;
     private final long maxBytes;
 
     @Activate
-    public AttachmentStoreImpl(@Reference RequestRegistry requests, DocumentsConfig config) throws IOException {
+    public AttachmentStoreImpl(@Reference RequestRegistry requests, @Reference AttachmentUploads uploads,
+            DocumentsConfig config) throws IOException {
         this.requests = requests;
+        this.uploads = uploads;
         String configured = config.storageDirectory() == null ? "" : config.storageDirectory().strip();
         Path root = configured.isEmpty()
                 ? Path.of(System.getProperty("karaf.data", "data"), "civicdesk", "attachments")
@@ -54,6 +59,8 @@ public class AttachmentStoreImpl implements AttachmentStore {
         String name = cleanName(fileName);
         requests.get(actor, number); // not found unless the actor may see the request; nothing stored then
         ContentStore.Stored stored = store.put(content, name, maxBytes);
+        // Recorded before the history event, so that the reference is vouched for when the registry asks.
+        uploads.record(number, stored.sha256(), actor.username());
         String reference = StoredAttachment.REFERENCE_PREFIX + stored.sha256();
         ServiceRequest changed = requests.apply(actor, number, RequestChange.attachment(name, reference,
                 comment == null || comment.isBlank() ? null : comment.strip()));
@@ -82,7 +89,8 @@ public class AttachmentStoreImpl implements AttachmentStore {
     @Override
     public List<StoredAttachment> list(Actor actor, RequestNumber number) {
         return requests.history(actor, number).stream().filter(e -> e.kind() == EventKind.ATTACHMENT_ADDED)
-                .filter(e -> e.attachmentRef() != null && e.attachmentRef().startsWith(StoredAttachment.REFERENCE_PREFIX))
+                .filter(e -> AttachmentUploads.sha256Of(e.attachmentRef())
+                        .filter(sha -> uploads.mayShow(number, sha)).isPresent())
                 .map(this::describe).toList();
     }
 
