@@ -37,7 +37,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     private final JpaTransactions tx;
     private final AuditLog audit;
     private volatile PasswordHasher hasher;
-    private volatile CredentialCache cache;
+    private volatile PasswordCheck passwords;
     private volatile int minimumPasswordLength;
 
     @Activate
@@ -51,7 +51,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     @Modified
     void modified(StaffDirectoryConfig config) {
         this.hasher = new PasswordHasher(config.passwordIterations());
-        this.cache = new CredentialCache(config.credentialCacheSeconds() * 1000L);
+        this.passwords = new PasswordCheck(hasher, new CredentialCache(config.credentialCacheSeconds() * 1000L));
         this.minimumPasswordLength = config.minimumPasswordLength();
     }
 
@@ -60,18 +60,10 @@ public class StaffDirectoryImpl implements StaffDirectory {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)));
-        if (staff.isEmpty() || !staff.get().isEnabled()) {
+        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
+                .filter(StaffEntity::isEnabled);
+        if (!passwords.verify(username, staff.map(StaffEntity::getPasswordHash).orElse(null), password)) {
             return Optional.empty();
-        }
-        CredentialCache credentials = cache;
-        synchronized (credentials.lockFor(username)) {
-            if (!credentials.isVerified(username, password)) {
-                if (!hasher.matches(password, staff.get().getPasswordHash())) {
-                    return Optional.empty();
-                }
-                credentials.remember(username, password);
-            }
         }
         return staff.map(StaffEntity::toDto);
     }
@@ -144,7 +136,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             entity.setEnabled(enabled);
             return entity.toDto();
         });
-        cache.forget(username);
+        passwords.forget(username);
         audit.record(new AuditEvent(admin.username(), enabled ? "staff.enable" : "staff.disable", "staff-account",
                 "staff", username, null));
         return changed;
@@ -156,7 +148,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
         checkPassword(newPassword);
         String hash = hasher.hash(newPassword);
         tx.run(em -> existing(em.find(StaffEntity.class, username), username).setPasswordHash(hash));
-        cache.forget(username);
+        passwords.forget(username);
         audit.record(new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
     }
 

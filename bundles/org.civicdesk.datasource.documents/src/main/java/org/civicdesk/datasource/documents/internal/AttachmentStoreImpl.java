@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
@@ -89,9 +90,9 @@ public class AttachmentStoreImpl implements AttachmentStore {
     @Override
     public List<StoredAttachment> list(Actor actor, RequestNumber number) {
         return requests.history(actor, number).stream().filter(e -> e.kind() == EventKind.ATTACHMENT_ADDED)
-                .filter(e -> AttachmentUploads.sha256Of(e.attachmentRef())
-                        .filter(sha -> uploads.mayShow(number, sha)).isPresent())
-                .map(this::describe).toList();
+                .flatMap(e -> AttachmentUploads.sha256Of(e.attachmentRef()).flatMap(sha -> describe(number, e, sha))
+                        .stream())
+                .toList();
     }
 
     @Override
@@ -101,11 +102,21 @@ public class AttachmentStoreImpl implements AttachmentStore {
         return new AttachmentContent(attachment, store.open(sha256));
     }
 
-    private StoredAttachment describe(RequestEvent event) {
-        String sha = event.attachmentRef().substring(StoredAttachment.REFERENCE_PREFIX.length());
-        ContentStore.Stored stored = store.describe(sha).orElse(new ContentStore.Stored(sha, -1, "application/octet-stream"));
-        return new StoredAttachment(sha, event.attachmentName(), stored.mediaType(), stored.size(), event.actor(),
-                event.time());
+    /**
+     * The attachment an event of this request records: content uploaded for it (listed even when
+     * lost, so that reading it reports the loss), or content stored before uploads were recorded;
+     * nothing for content uploaded for another request only, or never stored.
+     */
+    private Optional<StoredAttachment> describe(RequestNumber number, RequestEvent event, String sha) {
+        List<String> owners = uploads.requestsOf(sha);
+        Optional<ContentStore.Stored> stored = store.describe(sha);
+        if (owners.contains(number.toString())) {
+            stored = Optional.of(stored.orElse(new ContentStore.Stored(sha, -1, "application/octet-stream")));
+        } else if (!owners.isEmpty()) {
+            return Optional.empty();
+        }
+        return stored.map(s -> new StoredAttachment(sha, event.attachmentName(), s.mediaType(), s.size(), event.actor(),
+                event.time()));
     }
 
     /** The name as the citizen's device sent it, without any folder part; it is shown, never used as a path. */

@@ -65,12 +65,6 @@ public class AttachmentUploads implements AttachmentReferenceCheck {
                 rs -> rs.getString(1), 0, sha256);
     }
 
-    /** Whether a request may show this content: it was uploaded for it, or before owners were recorded. */
-    boolean mayShow(RequestNumber request, String sha256) {
-        List<String> owners = requestsOf(sha256);
-        return owners.isEmpty() || owners.contains(request.toString());
-    }
-
     @Override
     public boolean accepts(RequestNumber request, String reference) {
         if (reference == null || !reference.startsWith(StoredAttachment.REFERENCE_PREFIX)) {
