@@ -5,7 +5,7 @@ export const MESSAGES = {
   ro: {
     skip: 'Salt la conținut', language: 'Limba', logout: 'Ieșire', callDesk: 'Apeluri', requests: 'Cereri', admin: 'Administrare',
     loginTitle: 'Autentificare personal', username: 'Utilizator', password: 'Parolă', login: 'Intră',
-    loginFailed: 'Utilizatorul sau parola nu sunt corecte.', sessionEnded: 'Sesiunea a expirat. Autentificați-vă din nou.',
+    loginFailed: 'Utilizatorul sau parola nu sunt corecte.', loginThrottled: 'Prea multe parole greșite de la acest calculator. Încercați din nou peste câteva minute.', sessionEnded: 'Sesiunea a expirat. Autentificați-vă din nou.',
     startCall: 'Începe apelul', channel: 'Canal', channels: {phone: 'Telefon', desk: 'Ghișeu', email: 'E-mail', web: 'Web'},
     noCall: 'Niciun apel în curs.', callStarted: 'Apel început la', findCaller: 'Caută apelantul (CNP/CUI, nume sau adresă)',
     noResults: 'Niciun rezultat.', typeMore: 'Scrieți cel puțin 3 caractere sau un CNP/CUI.',
@@ -58,7 +58,7 @@ export const MESSAGES = {
   en: {
     skip: 'Skip to content', language: 'Language', logout: 'Log out', callDesk: 'Call desk', requests: 'Requests', admin: 'Admin',
     loginTitle: 'Staff log in', username: 'User name', password: 'Password', login: 'Log in',
-    loginFailed: 'The user name or the password is wrong.', sessionEnded: 'Your session ended. Please log in again.',
+    loginFailed: 'The user name or the password is wrong.', loginThrottled: 'Too many wrong passwords from this computer. Please try again in a few minutes.', sessionEnded: 'Your session ended. Please log in again.',
     startCall: 'Start call', channel: 'Channel', channels: {phone: 'Phone', desk: 'Front desk', email: 'E-mail', web: 'Web'},
     noCall: 'No call in progress.', callStarted: 'Call started at', findCaller: 'Find the caller (CNP/CUI, name or address)',
     noResults: 'No results.', typeMore: 'Type at least 3 characters or a CNP/CUI.',

@@ -59,7 +59,7 @@ public class ApiLatencyBench extends CivicDeskTestSupport {
         awaitDemoReady();
         awaitTaxDatabase();
         // A citizen with a usual history (the filings below all go to another one).
-        String citizenId = get("operator", "/citizens?cnp=2550720350038").body().get("items").get(0).get("id").asText();
+        String citizenId = get("operator", "/citizens?cnp=2550720350038&reason=test").body().get("items").get(0).get("id").asText();
         List<Long> filings = BenchSupport.measure(i -> {
             Reply r = post("operator", "/requests", CoreIT.pothole("1800101350018", "Bench " + i));
             assertEquals(201, r.status());

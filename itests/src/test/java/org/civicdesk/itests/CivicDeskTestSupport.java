@@ -286,7 +286,7 @@ public abstract class CivicDeskTestSupport {
 
     /** The internal id of the demo citizen with this CNP. */
     protected String citizenId(String cnp) throws Exception {
-        return get("operator", "/citizens?cnp=" + cnp).body().get("items").get(0).get("id").asText();
+        return get("operator", "/citizens?cnp=" + cnp + "&reason=test").body().get("items").get(0).get("id").asText();
     }
 
     /** A new PIN for the citizen, as the front desk issues it. */

@@ -198,7 +198,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     @Test
     public void staffListenToAVoiceMessageLeftWithThePhoneRobot() throws Exception {
         JsonNode maria = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "GET",
-                "/api/v1/citizens?cnp=2820315350028", null).body()).get("items").get(0);
+                "/api/v1/citizens?cnp=2820315350028&reason=test", null).body()).get("items").get(0);
         String pin = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "POST",
                 "/api/v1/citizens/" + maria.get("id").asText() + "/pin", null).body()).get("pin").asText();
         String callId;

@@ -97,7 +97,7 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals(201, started.status());
         String id = started.body().get("id").asText();
         assertTrue(started.body().get("open").asBoolean());
-        String citizenId = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        String citizenId = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();
         Reply identified = post("operator", "/interactions/" + id + "/citizen",
                 "{\"citizenId\":\"" + citizenId + "\",\"verified\":true}");
         assertEquals(200, identified.status());
@@ -458,7 +458,7 @@ public class CoreIT extends CivicDeskTestSupport {
 
     @Test
     public void theProfileShowsWhateverDataSourcesAreInstalled() throws Exception {
-        String citizenId = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        String citizenId = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();
         post("operator", "/requests", pothole("2820315350028", "Cerere pentru profil"));
 
         JsonNode bare = get("operator", "/citizens/" + citizenId + "/profile?reason=caller%20asks").body();
@@ -526,8 +526,8 @@ public class CoreIT extends CivicDeskTestSupport {
 
     @Test
     public void taxSectionComesAndGoesWithTheTaxFeature() throws Exception {
-        String ion = get("operator", "/citizens?cnp=1800101350018").body().get("items").get(0).get("id").asText();
-        String maria = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
+        String ion = get("operator", "/citizens?cnp=1800101350018&reason=test").body().get("items").get(0).get("id").asText();
+        String maria = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();
         // The demo tax database is created in the background after boot.
         Reply taxes = null;
         long deadline = System.currentTimeMillis() + 120_000;

@@ -121,7 +121,7 @@ public class DocumentsIT extends CivicDeskTestSupport {
         }
         assertEquals(count("SELECT COUNT(*) FROM CD_REQUEST"), count("SELECT COUNT(*) FROM CD_DOC_REGISTRY"));
 
-        String citizenId = get("operator", "/citizens?cnp=2550720350038").body().get("items").get(0).get("id").asText();
+        String citizenId = get("operator", "/citizens?cnp=2550720350038&reason=test").body().get("items").get(0).get("id").asText();
         JsonNode profile = get("operator", "/citizens/" + citizenId + "/profile?lang=en&reason=test").body();
         JsonNode registry = CoreIT.section(profile, "documents");
         assertNotNull(profile.toString(), registry);

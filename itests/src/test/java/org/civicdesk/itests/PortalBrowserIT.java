@@ -209,7 +209,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
                 + "biciclete pe bulevard?\"},\"options\":[{\"key\":\"da\",\"names\":{\"ro\":\"Da\"}},{\"key\":\"nu\","
                 + "\"names\":{\"ro\":\"Nu\"}}],\"opensAt\":\"" + now.minusSeconds(60) + "\",\"closesAt\":\""
                 + now.plusSeconds(3600) + "\"}").body()).get("id").asText();
-        String citizen = JSON(civicdesk.call("operator", "GET", "/api/v1/citizens?cnp=2820315350028", null).body())
+        String citizen = JSON(civicdesk.call("operator", "GET", "/api/v1/citizens?cnp=2820315350028&reason=test", null).body())
                 .get("items").get(0).get("id").asText();
         String pin = JSON(civicdesk.call("operator", "POST", "/api/v1/citizens/" + citizen + "/pin", null).body())
                 .get("pin").asText();

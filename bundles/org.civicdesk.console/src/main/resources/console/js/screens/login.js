@@ -15,7 +15,7 @@ export function loginScreen(loggedIn) {
       password.value = '';
       loggedIn(session.account);
     } catch (err) {
-      error.textContent = err.status === 401 ? t('loginFailed') : err.message;
+      error.textContent = err.status === 401 ? t('loginFailed') : err.status === 429 ? t('loginThrottled') : err.message;
       password.focus();
     }
   }},

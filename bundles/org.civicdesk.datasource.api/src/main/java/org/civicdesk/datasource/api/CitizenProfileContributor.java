@@ -3,6 +3,7 @@ package org.civicdesk.datasource.api;
 import java.util.List;
 import java.util.Locale;
 
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.identity.api.Citizen;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -13,6 +14,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * a remote system without a time-out, and return empty lists for a citizen the source does
  * not know. Extend {@link AbstractCitizenProfileContributor} so that methods added later keep
  * a default.
+ *
+ * <p>Need to know (R20): a source says who may see what it knows with {@link #visibleTo}, and a
+ * source whose facts name requests gives each viewer only those they may open through
+ * {@link #sections(Actor, Citizen, Locale)}. The profile service asks nothing of a source the
+ * viewer may not see.
  */
 @ConsumerType
 public interface CitizenProfileContributor {
@@ -24,4 +30,25 @@ public interface CitizenProfileContributor {
 
     /** Questions the operator can ask the caller to verify their identity. */
     List<VerificationFact> verificationFacts(Citizen citizen, Locale locale);
+
+    /**
+     * Whether this staff member may see what this source knows, its sections and its verification
+     * facts alike: the one place a source states who needs to know it. Every staff member by default.
+     *
+     * @since 1.2
+     */
+    default boolean visibleTo(Actor viewer) {
+        return true;
+    }
+
+    /**
+     * The sections this source adds to the 360° view of a viewer it is {@link #visibleTo visible to}.
+     * A source whose facts point at requests overrides it to leave out the requests the viewer may not
+     * open; by default the same for every viewer, {@link #sections(Citizen, Locale)}.
+     *
+     * @since 1.2
+     */
+    default List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
+        return sections(citizen, locale);
+    }
 }

@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * Seeds the demo municipality into an empty database, once: it does nothing when the
  * {@code admin} account already exists. Runs off the framework thread (on the JVM's common
  * pool) so that start-up is not held up.
+ *
+ * <p>The demo accounts' passwords are public (password = user name): when the demo is turned off
+ * ({@code enabled = false}) every demo account that still has its demo password is disabled, and
+ * turning the demo on again enables them. An account whose password was changed is left alone.
  */
 @Component(configurationPid = "org.civicdesk.demo", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = DemoConfig.class)
@@ -63,6 +67,9 @@ public class DemoSeeder {
             "building-permit", List.of("Cer informații despre autorizația de construire pentru un garaj."),
             "social-aid", List.of("Solicit ajutor pentru încălzirea locuinței în sezonul rece."));
 
+    /** The accounts the demo creates, each with its user name as password. */
+    static final List<String> ACCOUNTS = List.of("operator", "supervisor", "employee", "elena", "admin");
+
     private final StaffDirectory staff;
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
@@ -75,17 +82,41 @@ public class DemoSeeder {
         this.citizens = citizens;
         this.requests = requests;
         this.types = types;
-        if (config.enabled()) {
-            CompletableFuture.runAsync(() -> seed(config)).exceptionally(e -> {
-                LOG.error("Demo data could not be seeded", e);
-                return null;
-            });
+        // Off the framework thread: seeding takes a while, and checking passwords is slow on purpose.
+        CompletableFuture.runAsync(config.enabled() ? () -> seed(config) : this::disableDemoAccounts).exceptionally(e -> {
+            LOG.error("Demo accounts or data could not be set up", e);
+            return null;
+        });
+    }
+
+    /** The demo is off: its well-known passwords must not open anything. */
+    void disableDemoAccounts() {
+        Actor system = Actor.system("demo");
+        int disabled = 0;
+        for (String username : ACCOUNTS) {
+            if (staff.authenticate(username, username.toCharArray()).isPresent()) {
+                staff.setEnabled(system, username, false);
+                disabled++;
+            }
+        }
+        if (disabled > 0) {
+            LOG.info("Demo turned off: {} demo accounts still holding their demo password disabled", disabled);
+        }
+    }
+
+    /** The demo is on again: its accounts that were disabled log in again. */
+    private void enableDemoAccounts() {
+        Actor system = Actor.system("demo");
+        for (String username : ACCOUNTS) {
+            staff.find(username).filter(account -> !account.enabled())
+                    .ifPresent(account -> staff.setEnabled(system, username, true));
         }
     }
 
     void seed(DemoConfig config) {
         if (staff.find("admin").isPresent()) {
             LOG.info("Demo data already present; nothing to seed");
+            enableDemoAccounts();
             return;
         }
         Actor system = Actor.system("demo");

@@ -1,5 +1,6 @@
 package org.civicdesk.identity.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,25 +10,45 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The citizens known to the city hall. Every read made for a staff actor writes an audit
- * entry naming the actor, what was read and why ({@code purpose}).
+ * entry naming the actor, what was read and why ({@code purpose}). Staff always say why they
+ * look for a citizen: the finding methods refuse a staff actor without a purpose.
  */
 @ProviderType
 public interface CitizenRegistry {
 
-    /** Finds a citizen by CNP or CUI (validated first). */
+    /**
+     * Finds a citizen by CNP or CUI (validated first).
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose
+     */
     Optional<Citizen> findByNationalId(Actor actor, String nationalId, String purpose);
 
     /**
      * The citizens whose contact phone is this number, however either is written (see
      * {@link PhoneNumbers}): who is calling. Several people may share a line.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose
      */
     List<Citizen> findByPhone(Actor actor, String phone, String purpose);
 
     /** A citizen by internal id. */
     Optional<Citizen> get(Actor actor, String id, String purpose);
 
-    /** Citizens whose name, national id or address contains {@code text}, case-insensitively. */
+    /**
+     * Citizens whose name, national id or address contains {@code text}, case-insensitively.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose
+     */
     Page<Citizen> search(Actor actor, String text, int offset, int limit, String purpose);
+
+    /**
+     * As {@link #search(Actor, String, int, int, String)}, among these citizens only: what a staff member
+     * who may not find every citizen searches (see {@code org.civicdesk.request.api.CitizenAccess}).
+     *
+     * @param among ids of the citizens the search may return; none when empty
+     * @since 1.3
+     */
+    Page<Citizen> search(Actor actor, String text, Collection<String> among, int offset, int limit, String purpose);
 
     /**
      * Finds the citizen with these details' national id, or registers them. Safe under

@@ -44,6 +44,7 @@ public class CitizenPinsImpl implements CitizenPins {
     private final AuditLog audit;
     private final CitizenPinsConfig config;
     private final PasswordHasher hasher;
+    private final CallerThrottle callers;
     private final SecureRandom random = new SecureRandom();
 
     @Activate
@@ -53,6 +54,8 @@ public class CitizenPinsImpl implements CitizenPins {
         this.audit = audit;
         this.config = config;
         this.hasher = new PasswordHasher(config.iterations());
+        this.callers = new CallerThrottle(Math.max(1, config.attempts() - 1), config.callerAttempts(),
+                config.lockMinutes() * 60_000L);
         Tables.createAppendOnly(dataSource, "CREATE TABLE " + PINS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
                 + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, PIN_HASH VARCHAR(200) NOT NULL, "
                 + "ISSUED_BY VARCHAR(100) NOT NULL, ISSUED_MS BIGINT NOT NULL)",
@@ -81,10 +84,36 @@ public class CitizenPinsImpl implements CitizenPins {
     }
 
     @Override
+    @Deprecated
     public Optional<Citizen> verify(String nationalId, String pin, String channel) {
+        return verify(nationalId, pin, channel, null);
+    }
+
+    @Override
+    public Optional<Citizen> verify(String nationalId, String pin, String channel, String caller) {
         if (pin == null || !pin.matches("\\d{4,12}")) {
             throw new InvalidInputException("pin", "a PIN has 4 to 12 digits");
         }
+        long now = System.currentTimeMillis();
+        if (caller != null && callers.mustWait(caller, nationalId, now)) {
+            // Nothing of the citizen is read or counted: a stranger's guesses never reach their lock.
+            audit.record(new AuditEvent(SELF.username(), "citizen.pin.caller-throttled", INFO_KIND, "citizen", null,
+                    "channel=" + channel));
+            throw new AccessDeniedException("too many wrong PINs from here: try again later or ask at the front desk");
+        }
+        Optional<Citizen> verified = check(nationalId, pin, channel);
+        if (caller != null) {
+            if (verified.isPresent()) {
+                callers.succeeded(caller, nationalId);
+            } else {
+                callers.failed(caller, nationalId, now);
+            }
+        }
+        return verified;
+    }
+
+    /** The PIN check proper, against the citizen's lock and latest PIN. */
+    private Optional<Citizen> check(String nationalId, String pin, String channel) {
         Optional<Citizen> citizen = citizens.findByNationalId(SELF, nationalId, "PIN check on " + channel);
         if (citizen.isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package org.civicdesk.identity.internal;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -52,6 +54,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public List<Citizen> findByPhone(Actor actor, String phone, String purpose) {
+        requirePurpose(actor, purpose);
         Optional<String> key = PhoneNumbers.normalise(phone);
         List<Citizen> found = key.isEmpty() ? List.of() : tx.read(em -> em
                 .createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
@@ -64,6 +67,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public Optional<Citizen> findByNationalId(Actor actor, String nationalId, String purpose) {
+        requirePurpose(actor, purpose);
         String id = NationalIds.validate(nationalId);
         Optional<Citizen> found = tx.read(em -> byNationalId(em, id)).map(CitizenEntity::toDto);
         audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
@@ -83,22 +87,33 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public Page<Citizen> search(Actor actor, String text, int offset, int limit, String purpose) {
+        return search(actor, text, null, offset, limit, purpose);
+    }
+
+    @Override
+    public Page<Citizen> search(Actor actor, String text, Collection<String> among, int offset, int limit,
+            String purpose) {
+        requirePurpose(actor, purpose);
         String folded = text == null ? "" : SearchText.fold(text);
         if (folded.length() < 2) {
             throw new InvalidInputException("q", "type at least 2 characters to search citizens");
         }
         String digits = folded.replaceAll("\\s", "");
-        Page<Citizen> page = tx.read(em -> {
-            String where = " WHERE c.searchName LIKE ?1 OR c.nationalId LIKE ?2";
+        Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit) : tx.read(em -> {
+            String where = " WHERE (c.searchName LIKE ?1 OR c.nationalId LIKE ?2)" + (among == null ? "" : " AND c.id IN ?3");
             String pattern = "%" + folded.replace("%", "").replace("_", "") + "%";
             String idPattern = digits.matches("\\d+") ? digits + "%" : "-";
-            long total = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class)
-                    .setParameter(1, pattern).setParameter(2, idPattern).getSingleResult();
-            List<Citizen> items = em.createQuery("SELECT c FROM CitizenEntity c" + where + " ORDER BY c.searchName",
-                    CitizenEntity.class).setParameter(1, pattern).setParameter(2, idPattern)
-                    .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(CitizenEntity::toDto)
-                    .toList();
-            return new Page<>(items, total, offset, limit);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class)
+                    .setParameter(1, pattern).setParameter(2, idPattern);
+            TypedQuery<CitizenEntity> rows = em.createQuery("SELECT c FROM CitizenEntity c" + where
+                    + " ORDER BY c.searchName", CitizenEntity.class).setParameter(1, pattern).setParameter(2, idPattern);
+            if (among != null) {
+                count.setParameter(3, List.copyOf(among));
+                rows.setParameter(3, List.copyOf(among));
+            }
+            List<Citizen> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                    .map(CitizenEntity::toDto).toList();
+            return new Page<>(items, count.getSingleResult(), offset, limit);
         });
         audit.record(new AuditEvent(actor.username(), "citizen.search", INFO_KIND, "citizen", null,
                 remarks(purpose, "query='" + text + "' results=" + page.total())));
@@ -176,6 +191,13 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     private static String trimToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Staff say why they look for a citizen (R18); components acting on their own name it in the call. */
+    private static void requirePurpose(Actor actor, String purpose) {
+        if (!actor.isSystem() && (purpose == null || purpose.isBlank())) {
+            throw new InvalidInputException("reason", "say why you look for this citizen (reason)");
+        }
     }
 
     private static String remarks(String purpose, String detail) {

@@ -22,7 +22,6 @@ final class CredentialCache {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
     private final long ttlMillis;
 
@@ -44,11 +43,6 @@ final class CredentialCache {
 
     void forget(String username) {
         verified.remove(username);
-    }
-
-    /** One lock per user name, so that concurrent first logins of one user hash once. */
-    Object lockFor(String username) {
-        return locks.computeIfAbsent(username, u -> new Object());
     }
 
     private byte[] mac(char[] password) {

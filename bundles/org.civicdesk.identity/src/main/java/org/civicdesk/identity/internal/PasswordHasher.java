@@ -13,7 +13,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can grow without
  * invalidating stored hashes.
  */
-final class PasswordHasher {
+class PasswordHasher {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
@@ -30,6 +30,18 @@ final class PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         return PREFIX + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
+    }
+
+    /**
+     * A hash in this hasher's format and work factor that no password matches (its bytes are random):
+     * checked against for an unknown user, so that the answer takes as long as for a known one.
+     */
+    String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BITS / 8];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return PREFIX + "$" + iterations + "$" + b64(salt) + "$" + b64(hash);
     }
 
     boolean matches(char[] password, String stored) {

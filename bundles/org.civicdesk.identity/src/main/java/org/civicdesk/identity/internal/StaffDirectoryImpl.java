@@ -38,7 +38,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     private final JpaTransactions tx;
     private final AuditLog audit;
     private volatile PasswordHasher hasher;
-    private volatile CredentialCache cache;
+    private volatile PasswordCheck passwords;
     private volatile int minimumPasswordLength;
 
     @Activate
@@ -52,7 +52,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     @Modified
     void modified(StaffDirectoryConfig config) {
         this.hasher = new PasswordHasher(config.passwordIterations());
-        this.cache = new CredentialCache(config.credentialCacheSeconds() * 1000L);
+        this.passwords = new PasswordCheck(hasher, new CredentialCache(config.credentialCacheSeconds() * 1000L));
         this.minimumPasswordLength = config.minimumPasswordLength();
     }
 
@@ -61,18 +61,10 @@ public class StaffDirectoryImpl implements StaffDirectory {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)));
-        if (staff.isEmpty() || !staff.get().isEnabled()) {
+        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
+                .filter(StaffEntity::isEnabled);
+        if (!passwords.verify(username, staff.map(StaffEntity::getPasswordHash).orElse(null), password)) {
             return Optional.empty();
-        }
-        CredentialCache credentials = cache;
-        synchronized (credentials.lockFor(username)) {
-            if (!credentials.isVerified(username, password)) {
-                if (!hasher.matches(password, staff.get().getPasswordHash())) {
-                    return Optional.empty();
-                }
-                credentials.remember(username, password);
-            }
         }
         return staff.map(StaffEntity::toDto);
     }
@@ -147,7 +139,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
                     "staff", username, null));
             return entity.toDto();
         });
-        cache.forget(username);
+        passwords.forget(username);
         return changed;
     }
 
@@ -160,7 +152,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             existing(em.find(StaffEntity.class, username), username).setPasswordHash(hash);
             audited(em, new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
         });
-        cache.forget(username);
+        passwords.forget(username);
     }
 
     @Override

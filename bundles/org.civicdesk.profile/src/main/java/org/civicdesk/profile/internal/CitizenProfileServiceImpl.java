@@ -1,6 +1,7 @@
 package org.civicdesk.profile.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,10 @@ import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.request.api.CitizenAccess;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.InteractionLog;
+import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
@@ -37,11 +40,18 @@ import org.slf4j.LoggerFactory;
  * Assembles the 360° view from the contributors installed right now: a data-source feature
  * installed at run time adds its section on the next call, one uninstalled takes it away, and a
  * contributor that fails is reported as unavailable instead of failing the whole view.
+ *
+ * <p>Need to know (R20): a viewer gets only the sources {@link CitizenProfileContributor#visibleTo
+ * visible to} them, only the requests they may open (the registry's visibility), interactions that
+ * name only those requests, and no profile at all of a citizen they may not open
+ * ({@link CitizenAccess}).
  */
 @Component(service = CitizenProfileService.class)
 public class CitizenProfileServiceImpl implements CitizenProfileService {
     private static final Logger LOG = LoggerFactory.getLogger(CitizenProfileServiceImpl.class);
     private static final int MAX_REQUESTS = 50;
+    /** Requests looked at to tell which numbers an interaction may show: more than any citizen files. */
+    private static final int MAX_VISIBLE_REQUESTS = 1000;
 
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
@@ -76,6 +86,9 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
 
     @Override
     public Optional<CitizenProfile> profile(Actor actor, String citizenId, String reason, Locale locale) {
+        if (!CitizenAccess.mayOpen(requests, actor, citizenId)) {
+            return Optional.empty();
+        }
         Optional<Citizen> found = citizens.get(actor, citizenId, reason);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -86,8 +99,11 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
         List<String> unavailable = new ArrayList<>();
         for (Map.Entry<String, CitizenProfileContributor> source : contributors.entrySet()) {
             try {
+                if (!source.getValue().visibleTo(actor)) {
+                    continue;
+                }
                 facts.addAll(source.getValue().verificationFacts(citizen, locale));
-                sections.addAll(source.getValue().sections(citizen, locale));
+                sections.addAll(source.getValue().sections(actor, citizen, locale));
             } catch (RuntimeException e) {
                 // Only the type: a message may quote the citizen's data.
                 LOG.warn("Data source {} failed to contribute to a profile: {}", source.getKey(), e.getClass().getName());
@@ -95,8 +111,12 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
             }
         }
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
-        List<ServiceRequest> filed = requests.search(actor, ofCitizen, 0, MAX_REQUESTS).items();
-        List<Interaction> contacts = interactions.ofCitizen(actor, citizen.id(), MAX_REQUESTS);
+        List<ServiceRequest> visibleRequests = requests.search(actor, ofCitizen, 0, MAX_VISIBLE_REQUESTS).items();
+        List<ServiceRequest> filed = visibleRequests.subList(0, Math.min(MAX_REQUESTS, visibleRequests.size()));
+        Set<RequestNumber> visible = new HashSet<>();
+        visibleRequests.forEach(r -> visible.add(r.number()));
+        List<Interaction> contacts = interactions.ofCitizen(actor, citizen.id(), MAX_REQUESTS).stream()
+                .map(i -> withRequestsAmong(i, visible)).toList();
 
         Set<String> kinds = new LinkedHashSet<>();
         kinds.add("citizen-identity");
@@ -107,5 +127,12 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
         audit.record(new AuditEvent(actor.username(), "citizen.profile", String.join(",", kinds), "citizen",
                 citizen.id(), AuditEvent.purpose(reason)));
         return Optional.of(new CitizenProfile(citizen, facts, sections, filed, contacts, unavailable));
+    }
+
+    /** The interaction naming only the requests the viewer may open: another department's numbers stay hidden. */
+    private static Interaction withRequestsAmong(Interaction i, Set<RequestNumber> visible) {
+        List<RequestNumber> shown = i.requests().stream().filter(visible::contains).toList();
+        return shown.size() == i.requests().size() ? i : new Interaction(i.id(), i.channel(), i.staff(), i.startedAt(),
+                i.citizenId(), i.verified(), shown, i.outcome(), i.endedAt(), i.remarks());
     }
 }

@@ -39,6 +39,7 @@ import org.civicdesk.persistence.GroupCommit;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.persistence.Tables;
+import org.civicdesk.request.api.AttachmentReferenceCheck;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
@@ -89,6 +90,10 @@ public class RequestRegistryImpl implements RequestRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<RegistryHandOff> handOffs = List.of();
+    /** What the installed document stores say of a reference to stored content: only the request it was uploaded for. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<AttachmentReferenceCheck> referenceChecks = List.of();
     private volatile WorkingCalendar calendar;
     private final CityClock clock;
 
@@ -551,6 +556,10 @@ public class RequestRegistryImpl implements RequestRegistry {
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
         if (comment != null && comment.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException("comment", "the comment is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        if (change.kind() == EventKind.ATTACHMENT_ADDED && change.attachmentRef() != null
+                && !referenceChecks.stream().allMatch(c -> c.accepts(number, change.attachmentRef()))) {
+            throw new InvalidInputException("attachmentRef", "this reference names no file uploaded for request " + number);
         }
         StaffAccount assignee = change.kind() == EventKind.ASSIGNED ? assignable(change.assignee()) : null;
         ServiceRequest result;

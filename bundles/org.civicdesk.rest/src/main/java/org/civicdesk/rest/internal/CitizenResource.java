@@ -14,12 +14,15 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
 import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.request.api.CitizenAccess;
+import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +31,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/citizens}: find a citizen by CNP/CUI or search by name and address. Every
- * call is audited with the staff member and the optional {@code reason} they give.
+ * call is audited with the staff member and the {@code reason} they must give to search. Need to
+ * know: employees find and open only the citizens of requests they may see ({@link CitizenAccess});
+ * any other citizen is "not found" to them.
  */
 @Component(service = RestResource.class)
 @Path("/citizens")
@@ -36,11 +41,14 @@ import org.osgi.service.component.annotations.Reference;
 public class CitizenResource implements RestResource {
     private final CitizenRegistry citizens;
     private final CitizenPins pins;
+    private final RequestRegistry requests;
 
     @Activate
-    public CitizenResource(@Reference CitizenRegistry citizens, @Reference CitizenPins pins) {
+    public CitizenResource(@Reference CitizenRegistry citizens, @Reference CitizenPins pins,
+            @Reference RequestRegistry requests) {
         this.citizens = citizens;
         this.pins = pins;
+        this.requests = requests;
     }
 
     /** A new PIN handed to the citizen at the front desk, for the phone robot and portal votes. */
@@ -63,16 +71,21 @@ public class CitizenResource implements RestResource {
         if (limit < 1 || limit > 200 || offset < 0) {
             throw new InvalidInputException("limit", "limit must be between 1 and 200, offset 0 or more");
         }
+        Actor actor = ActorPrincipal.of(security);
         String nationalId = cnp != null ? cnp : cui;
         if (nationalId != null) {
-            Optional<Citizen> found = citizens.findByNationalId(ActorPrincipal.of(security), nationalId, reason);
+            Optional<Citizen> found = citizens.findByNationalId(actor, nationalId, reason)
+                    .filter(c -> CitizenAccess.mayOpen(requests, actor, c.id()));
             return new Views.PageView<>(found.map(Views.CitizenView::of).stream().toList(), found.isPresent() ? 1 : 0, 0,
                     1);
         }
         if (text == null) {
             throw new InvalidInputException("q", "give cnp, cui or q (name or address)");
         }
-        Page<Citizen> page = citizens.search(ActorPrincipal.of(security), text, offset, limit, reason);
+        Page<Citizen> page = CitizenAccess.findsAnyCitizen(actor)
+                ? citizens.search(actor, text, offset, limit, reason)
+                : citizens.search(actor, text, CitizenAccess.citizensOfVisibleRequests(requests, actor), offset, limit,
+                        reason);
         return new Views.PageView<>(page.items().stream().map(Views.CitizenView::of).toList(), page.total(),
                 page.offset(), page.limit());
     }
@@ -81,7 +94,11 @@ public class CitizenResource implements RestResource {
     @Path("/{id}")
     public Views.CitizenView get(@PathParam("id") String id, @QueryParam("reason") String reason,
             @Context SecurityContext security) {
-        return citizens.get(ActorPrincipal.of(security), id, reason).map(Views.CitizenView::of)
+        Actor actor = ActorPrincipal.of(security);
+        if (!CitizenAccess.mayOpen(requests, actor, id)) {
+            throw new NotFoundException("no citizen " + id);
+        }
+        return citizens.get(actor, id, reason).map(Views.CitizenView::of)
                 .orElseThrow(() -> new NotFoundException("no citizen " + id));
     }
 }

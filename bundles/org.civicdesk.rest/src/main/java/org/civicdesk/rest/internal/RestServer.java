@@ -44,6 +44,10 @@ public class RestServer {
     private final Bus bus;
     private final StaffDirectory staff;
     private final Sessions sessions;
+    private final ClientOrigins origins = new ClientOrigins();
+    private final LoginThrottle throttle;
+    private final LoginGate gate;
+    private final SecurityHeaders securityHeaders;
     private final SessionResource sessionResource;
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
     private Server server;
@@ -55,12 +59,36 @@ public class RestServer {
         this.bus = BusFactory.getDefaultBus();
         this.staff = staff;
         this.sessions = new Sessions(config.sessionIdleMinutes() * 60_000L);
-        this.sessionResource = new SessionResource(sessions, staff, audit);
+        this.throttle = new LoginThrottle(limits(config));
+        this.gate = new LoginGate(throttle);
+        this.securityHeaders = new SecurityHeaders(origins, config.hstsMaxAgeSeconds());
+        this.sessionResource = new SessionResource(sessions, staff, audit, origins, gate);
+        origins.setTrusted(trustedProxies(config));
     }
 
     @Modified
     void modified(RestConfig config) {
         sessions.setIdleMillis(config.sessionIdleMinutes() * 60_000L);
+        throttle.setLimits(limits(config));
+        securityHeaders.setHstsMaxAgeSeconds(config.hstsMaxAgeSeconds());
+        origins.setTrusted(trustedProxies(config));
+    }
+
+    private static LoginThrottle.Limits limits(RestConfig config) {
+        return new LoginThrottle.Limits(config.loginFailuresPerAddressAndUser(), config.loginFailuresPerAddress(),
+                config.loginFailuresPerUserFromNewAddresses(), config.loginFirstDelaySeconds() * 1000L,
+                config.loginMaxDelaySeconds() * 1000L, config.loginFailureMemoryMinutes() * 60_000L);
+    }
+
+    /** A list that does not parse trusts no proxy: believing forwarded headers must be asked for correctly. */
+    private static ClientOrigin.TrustedProxies trustedProxies(RestConfig config) {
+        try {
+            return ClientOrigin.TrustedProxies.parse(config.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            LOG.error("trustedProxies in {}.cfg is not a list of IP addresses and ranges ({}); no proxy is trusted",
+                    PID, e.getMessage());
+            return ClientOrigin.TrustedProxies.NONE;
+        }
     }
 
     @Deactivate
@@ -96,9 +124,9 @@ public class RestServer {
         List<Object> beans = new ArrayList<>(resources);
         beans.add(sessionResource);
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff, sessions),
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff, sessions, origins, gate),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
-                new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), new SecurityHeaders()));
+                new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), securityHeaders));
         // Publishing must not run on the service registry's event with another bundle's class loader.
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {

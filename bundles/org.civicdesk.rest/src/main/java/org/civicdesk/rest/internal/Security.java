@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.annotation.Priority;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -38,13 +39,30 @@ final class Security implements ContainerRequestFilter {
 
     private final StaffDirectory staff;
     private final Sessions sessions;
+    private final ClientOrigins origins;
+    private final LoginGate gate;
 
     @Context
     private ResourceInfo resourceInfo;
+    @Context
+    private HttpServletRequest servletRequest;
 
-    Security(StaffDirectory staff, Sessions sessions) {
+    Security(StaffDirectory staff, Sessions sessions, ClientOrigins origins, LoginGate gate) {
         this.staff = staff;
         this.sessions = sessions;
+        this.origins = origins;
+        this.gate = gate;
+    }
+
+    /** Too many wrong passwords from this address: the call is refused before any check. */
+    private static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LoginGate.Outcome outcome;
+
+        Throttled(LoginGate.Outcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
     }
 
     @Override
@@ -53,7 +71,13 @@ final class Security implements ContainerRequestFilter {
         boolean open = method != null && (method.isAnnotationPresent(PermitAll.class)
                 || (method.getDeclaringClass().isAnnotationPresent(PermitAll.class)
                         && !method.isAnnotationPresent(RolesAllowed.class)));
-        Optional<Actor> actor = authenticate(request);
+        Optional<Actor> actor;
+        try {
+            actor = authenticate(request);
+        } catch (Throttled throttled) {
+            request.abortWith(tooManyFailures(throttled.outcome));
+            return;
+        }
         if (actor.isPresent() && forgeable(request)) {
             request.abortWith(Problems.problem(403, "Forbidden",
                     "a change made with a session cookie needs the header " + CSRF_HEADER));
@@ -121,8 +145,19 @@ final class Security implements ContainerRequestFilter {
         if (colon < 1) {
             return Optional.empty();
         }
-        return JaasLogin.verify(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray())
-                .flatMap(staff::find).map(StaffAccount::asActor);
+        LoginGate.Outcome outcome = gate.login(origins.of(servletRequest), decoded.substring(0, colon),
+                decoded.substring(colon + 1).toCharArray());
+        if (outcome.throttled()) {
+            throw new Throttled(outcome);
+        }
+        return outcome.username().flatMap(staff::find).map(StaffAccount::asActor);
+    }
+
+    /** 429 with the wait: what a throttled login gets, by Basic or by the login form. */
+    static javax.ws.rs.core.Response tooManyFailures(LoginGate.Outcome outcome) {
+        return javax.ws.rs.core.Response.fromResponse(Problems.problem(429, "Too Many Requests",
+                "too many wrong passwords from this address: try again in " + outcome.retryAfterSeconds() + " s"))
+                .header(HttpHeaders.RETRY_AFTER, outcome.retryAfterSeconds()).build();
     }
 
     private record ActorSecurityContext(Actor actor, boolean secure) implements SecurityContext {

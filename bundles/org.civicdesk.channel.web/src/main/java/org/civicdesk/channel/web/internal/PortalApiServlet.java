@@ -53,15 +53,15 @@ public class PortalApiServlet extends HttpServlet {
         this.polls = polls;
     }
 
-    /** A citizen's vote, after they prove who they are with their CNP and PIN. */
-    private String vote(String pollId, Open311Params form) {
+    /** A citizen's vote, after they prove who they are with their CNP and PIN; wrong PINs are counted per address. */
+    private String vote(String pollId, Open311Params form, String clientAddress) {
         String cnp = form.get("cnp", 20);
         String pin = form.get("pin", 12);
         String option = form.get("option", 30);
         if (cnp == null || pin == null || option == null) {
             throw new InvalidInputException("cnp", "give your CNP, your PIN and your choice");
         }
-        Citizen citizen = pins.verify(cnp, pin, "web")
+        Citizen citizen = pins.verify(cnp, pin, "web", "web:" + clientAddress)
                 .orElseThrow(() -> new AccessDeniedException("the CNP or the PIN is not right"));
         polls.vote(citizen, pollId, option, "web");
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -95,7 +95,7 @@ public class PortalApiServlet extends HttpServlet {
                 update.put("description", new String[] {"Alt cetățean semnalează aceeași problemă, prin portal."});
                 body = endpoint.resource().postUpdate(Open311Format.JSON, PORTAL, new Open311Params(update));
             } else if (vote.matches()) {
-                body = vote(vote.group(1), FormRequests.params(request));
+                body = vote(vote.group(1), FormRequests.params(request), request.getRemoteAddr());
             } else {
                 throw new NotFoundException("no such resource: " + path);
             }

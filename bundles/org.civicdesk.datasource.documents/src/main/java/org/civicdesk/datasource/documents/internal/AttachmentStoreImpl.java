@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
@@ -25,7 +26,9 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Attachments in a {@link ContentStore}, each recorded as an "attachment added" event of its
  * request: the request's history is the list of its attachments, so visibility and audit are
- * the request's own.
+ * the request's own. Each upload is recorded for its request ({@link AttachmentUploads}): a request
+ * lists only content uploaded for it, and a reference that names nothing readable is left out of
+ * the list rather than failing it.
  */
 @Component(service = AttachmentStore.class, configurationPid = AttachmentStoreImpl.PID)
 @Designate(ocd = DocumentsConfig.class)
@@ -34,12 +37,15 @@ public class AttachmentStoreImpl implements AttachmentStore {
     private static final int MAX_NAME = 200;
 
     private final RequestRegistry requests;
+    private final AttachmentUploads uploads;
     private final ContentStore store;
     private final long maxBytes;
 
     @Activate
-    public AttachmentStoreImpl(@Reference RequestRegistry requests, DocumentsConfig config) throws IOException {
+    public AttachmentStoreImpl(@Reference RequestRegistry requests, @Reference AttachmentUploads uploads,
+            DocumentsConfig config) throws IOException {
         this.requests = requests;
+        this.uploads = uploads;
         String configured = config.storageDirectory() == null ? "" : config.storageDirectory().strip();
         Path root = configured.isEmpty()
                 ? Path.of(System.getProperty("karaf.data", "data"), "civicdesk", "attachments")
@@ -54,6 +60,8 @@ public class AttachmentStoreImpl implements AttachmentStore {
         String name = cleanName(fileName);
         requests.get(actor, number); // not found unless the actor may see the request; nothing stored then
         ContentStore.Stored stored = store.put(content, name, maxBytes);
+        // Recorded before the history event, so that the reference is vouched for when the registry asks.
+        uploads.record(number, stored.sha256(), actor.username());
         String reference = StoredAttachment.REFERENCE_PREFIX + stored.sha256();
         ServiceRequest changed = requests.apply(actor, number, RequestChange.attachment(name, reference,
                 comment == null || comment.isBlank() ? null : comment.strip()));
@@ -82,8 +90,9 @@ public class AttachmentStoreImpl implements AttachmentStore {
     @Override
     public List<StoredAttachment> list(Actor actor, RequestNumber number) {
         return requests.history(actor, number).stream().filter(e -> e.kind() == EventKind.ATTACHMENT_ADDED)
-                .filter(e -> e.attachmentRef() != null && e.attachmentRef().startsWith(StoredAttachment.REFERENCE_PREFIX))
-                .map(this::describe).toList();
+                .flatMap(e -> AttachmentUploads.sha256Of(e.attachmentRef()).flatMap(sha -> describe(number, e, sha))
+                        .stream())
+                .toList();
     }
 
     @Override
@@ -93,11 +102,21 @@ public class AttachmentStoreImpl implements AttachmentStore {
         return new AttachmentContent(attachment, store.open(sha256));
     }
 
-    private StoredAttachment describe(RequestEvent event) {
-        String sha = event.attachmentRef().substring(StoredAttachment.REFERENCE_PREFIX.length());
-        ContentStore.Stored stored = store.describe(sha).orElse(new ContentStore.Stored(sha, -1, "application/octet-stream"));
-        return new StoredAttachment(sha, event.attachmentName(), stored.mediaType(), stored.size(), event.actor(),
-                event.time());
+    /**
+     * The attachment an event of this request records: content uploaded for it (listed even when
+     * lost, so that reading it reports the loss), or content stored before uploads were recorded;
+     * nothing for content uploaded for another request only, or never stored.
+     */
+    private Optional<StoredAttachment> describe(RequestNumber number, RequestEvent event, String sha) {
+        List<String> owners = uploads.requestsOf(sha);
+        Optional<ContentStore.Stored> stored = store.describe(sha);
+        if (owners.contains(number.toString())) {
+            stored = Optional.of(stored.orElse(new ContentStore.Stored(sha, -1, "application/octet-stream")));
+        } else if (!owners.isEmpty()) {
+            return Optional.empty();
+        }
+        return stored.map(s -> new StoredAttachment(sha, event.attachmentName(), s.mediaType(), s.size(), event.actor(),
+                event.time()));
     }
 
     /** The name as the citizen's device sent it, without any folder part; it is shown, never used as a path. */

@@ -3,35 +3,59 @@ package org.civicdesk.datasource.documents.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Adds the citizen's entries in the document registry to the 360° view: which filing got which registry number. */
+/**
+ * Adds the citizen's entries in the document registry to the 360° view: which filing got which
+ * registry number, for the requests the viewer may open (R20: another department's request numbers
+ * are not theirs to know).
+ */
 @Component(service = CitizenProfileContributor.class,
         property = CitizenProfileContributor.ID_PROPERTY + "=" + RegistryProfileContributor.SOURCE)
 public class RegistryProfileContributor extends AbstractCitizenProfileContributor {
     static final String SOURCE = "documents";
     private static final int SHOWN = 10;
+    /** Requests looked at to tell which entries the viewer may see: more than any citizen files. */
+    private static final int MAX_REQUESTS = 1000;
     private final RegistryJournal journal;
+    private final RequestRegistry requests;
     private final CityClock clock;
 
     @Activate
-    public RegistryProfileContributor(@Reference RegistryJournal journal, @Reference CityClock clock) {
+    public RegistryProfileContributor(@Reference RegistryJournal journal, @Reference RequestRegistry requests,
+            @Reference CityClock clock) {
         this.journal = journal;
+        this.requests = requests;
         this.clock = clock;
     }
 
+    /** Nothing without a viewer: which entries may be shown depends on who looks. */
     @Override
     public List<ProfileSection> sections(Citizen citizen, Locale locale) {
-        List<RegistryJournal.Entry> entries = journal.ofCitizen(citizen.id(), SHOWN);
+        return List.of();
+    }
+
+    @Override
+    public List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
+        RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
+        Set<String> visible = requests.search(viewer, ofCitizen, 0, MAX_REQUESTS).items().stream()
+                .map(r -> r.number().toString()).collect(Collectors.toSet());
+        List<RegistryJournal.Entry> entries = journal.ofCitizen(citizen.id(), MAX_REQUESTS).stream()
+                .filter(e -> visible.contains(e.requestNumber())).limit(SHOWN).toList();
         if (entries.isEmpty()) {
             return List.of();
         }

@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Consultation of the local tax database. Every call is audited (who, whose record, why); an
- * empty result means the tax office does not know that national id.
+ * empty result means the tax office does not know that national id. Only {@link TaxReaders} may
+ * ask: anyone else gets an {@link org.civicdesk.core.api.AccessDeniedException}.
  */
 @ProviderType
 public interface TaxInquiry {

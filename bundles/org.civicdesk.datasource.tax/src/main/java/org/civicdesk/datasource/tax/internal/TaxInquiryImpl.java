@@ -7,9 +7,11 @@ import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.tax.api.TaxInquiry;
+import org.civicdesk.datasource.tax.api.TaxReaders;
 import org.civicdesk.datasource.tax.api.TaxRecord;
 import org.civicdesk.datasource.tax.api.TaxSummary;
 import org.civicdesk.identity.api.NationalIds;
@@ -35,6 +37,7 @@ public class TaxInquiryImpl implements TaxInquiry {
 
     @Override
     public Optional<TaxRecord> record(Actor actor, String nationalId, String reason) {
+        requireReader(actor);
         String id = NationalIds.validate(nationalId);
         audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
         return read(database, id, clock);
@@ -42,9 +45,16 @@ public class TaxInquiryImpl implements TaxInquiry {
 
     @Override
     public Optional<TaxSummary> summary(Actor actor, String nationalId, String reason) {
+        requireReader(actor);
         String id = NationalIds.validate(nationalId);
         audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
         return read(database, id, clock).map(TaxDatabase::summarize);
+    }
+
+    private static void requireReader(Actor actor) {
+        if (!TaxReaders.mayRead(actor)) {
+            throw new AccessDeniedException("tax data is for operators, supervisors and admins");
+        }
     }
 
     /** A taxpayer's record as of the city's today. */

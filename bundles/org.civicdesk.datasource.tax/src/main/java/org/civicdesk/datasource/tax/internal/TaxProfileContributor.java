@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
@@ -18,13 +19,14 @@ import org.civicdesk.datasource.api.Fact;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.datasource.tax.api.TaxObject;
+import org.civicdesk.datasource.tax.api.TaxReaders;
 import org.civicdesk.datasource.tax.api.TaxRecord;
 import org.civicdesk.identity.api.Citizen;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Adds the local-tax section and verification questions to the citizen's 360° view. */
+/** Adds the local-tax section and verification questions to the 360° view of those who may read tax data. */
 @Component(service = CitizenProfileContributor.class,
         property = CitizenProfileContributor.ID_PROPERTY + "=" + TaxProfileContributor.SOURCE)
 public class TaxProfileContributor extends AbstractCitizenProfileContributor {
@@ -38,6 +40,11 @@ public class TaxProfileContributor extends AbstractCitizenProfileContributor {
             @Reference CityClock clock) {
         this.database = new TaxDatabase(dataSource);
         this.clock = clock;
+    }
+
+    @Override
+    public boolean visibleTo(Actor viewer) {
+        return TaxReaders.mayRead(viewer);
     }
 
     private static ResourceBundle messages(Locale locale) {

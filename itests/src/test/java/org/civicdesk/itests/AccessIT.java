@@ -1,0 +1,267 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.identity.api.NationalIds;
+import org.civicdesk.request.api.RequestChange;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Need to know (R20): who sees which citizens and which parts of their 360° view, and which
+ * request a stored file may be referenced by.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AccessIT extends CivicDeskTestSupport {
+
+    /** A CNP no demo citizen has (first digit 7: a foreign resident), so the citizen has only this test's requests. */
+    static String freshCnp() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first12 = String.format("7%02d%02d%02d33%03d", random.nextInt(100), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        return first12 + NationalIds.cnpCheckDigit(first12);
+    }
+
+    /** Files a request of a type that asks no questions for the citizen with this CNP, as the operator; its number. */
+    String file(String type, String cnp, String description) throws Exception {
+        Reply filed = post("operator", "/requests", "{\"type\":\"" + type + "\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\""
+                + cnp + "\",\"firstName\":\"Radu\",\"lastName\":\"Necunoscut\",\"address\":\"Str. Zamca 9, Suceava\"},"
+                + "\"description\":\"" + description + "\"}");
+        assertEquals(filed.raw(), 201, filed.status());
+        return filed.body().get("number").asText();
+    }
+
+    private static List<String> numbers(JsonNode requests) {
+        List<String> numbers = new ArrayList<>();
+        requests.forEach(r -> numbers.add(r.get("number").asText()));
+        return numbers;
+    }
+
+    /** Every request number an interaction of the profile names. */
+    private static List<String> interactionRequests(JsonNode profile) {
+        List<String> numbers = new ArrayList<>();
+        profile.get("interactions").forEach(i -> i.get("requests").forEach(n -> numbers.add(n.asText())));
+        return numbers;
+    }
+
+    private static boolean anySource(JsonNode items, String source) {
+        for (JsonNode item : items) {
+            if (source.equals(item.get("source").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void theProfileShowsEachViewerOnlyTheRequestsTheyMayOpen() throws Exception {
+        String cnp = freshCnp();
+        String roads = file("pothole", cnp, "Groapă în fața scării");
+        String registry = file("complaint", cnp, "Reclamație la registratură");
+        assertEquals(201, post("supervisor", "/requests/" + roads + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"employee\"}").status());
+        String citizen = citizenId(cnp);
+        // One call in which both were filed: the interaction names both numbers.
+        String call = post("operator", "/interactions", "{\"channel\":\"phone\"}").body().get("id").asText();
+        post("operator", "/interactions/" + call + "/citizen", "{\"citizenId\":\"" + citizen + "\",\"verified\":true}");
+        post("operator", "/interactions/" + call + "/requests", "{\"request\":\"" + roads + "\"}");
+        post("operator", "/interactions/" + call + "/requests", "{\"request\":\"" + registry + "\"}");
+
+        JsonNode operator = get("operator", "/citizens/" + citizen + "/profile?reason=test").body();
+        assertTrue(numbers(operator.get("requests")).containsAll(List.of(roads, registry)));
+        assertTrue(interactionRequests(operator).containsAll(List.of(roads, registry)));
+
+        // The roads supervisor and the employee the pothole is assigned to: the pothole, never the registry's complaint.
+        for (String viewer : List.of("supervisor", "employee")) {
+            Reply profile = get(viewer, "/citizens/" + citizen + "/profile?reason=test");
+            assertEquals(viewer + ": " + profile.raw(), 200, profile.status());
+            assertEquals(viewer, List.of(roads), numbers(profile.body().get("requests")));
+            assertFalse(viewer + " sees another department's number in an interaction",
+                    interactionRequests(profile.body()).contains(registry));
+            assertFalse(viewer + " sees another department's number in a section",
+                    profile.raw().contains(registry));
+        }
+    }
+
+    @Test
+    public void employeesFindAndOpenOnlyTheCitizensOfTheirRequests() throws Exception {
+        String mine = freshCnp();
+        String theirs = freshCnp();
+        String assigned = file("pothole", mine, "Groapă pe trotuar");
+        assertEquals(201, post("supervisor", "/requests/" + assigned + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"employee\"}").status());
+        file("complaint", theirs, "Reclamație fără legătură cu drumurile");
+        String mineId = citizenId(mine);
+        String theirsId = citizenId(theirs);
+
+        assertEquals(1, get("employee", "/citizens?cnp=" + mine + "&reason=test").body().get("total").asInt());
+        assertEquals(200, get("employee", "/citizens/" + mineId + "?reason=test").status());
+        assertEquals(200, get("employee", "/citizens/" + mineId + "/profile?reason=test").status());
+
+        // Another citizen is "not found" to the employee, however asked.
+        assertEquals(0, get("employee", "/citizens?cnp=" + theirs + "&reason=test").body().get("total").asInt());
+        assertEquals(404, get("employee", "/citizens/" + theirsId + "?reason=test").status());
+        assertEquals(404, get("employee", "/citizens/" + theirsId + "/profile?reason=test").status());
+        JsonNode byName = get("employee", "/citizens?q=Necunoscut&reason=test&limit=200").body();
+        List<String> found = new ArrayList<>();
+        byName.get("items").forEach(c -> found.add(c.get("id").asText()));
+        assertTrue(found.contains(mineId));
+        assertFalse(found.contains(theirsId));
+
+        // Operators and supervisors find anyone.
+        assertEquals(1, get("operator", "/citizens?cnp=" + theirs + "&reason=test").body().get("total").asInt());
+        assertEquals(1, get("supervisor", "/citizens?cnp=" + theirs + "&reason=test").body().get("total").asInt());
+    }
+
+    @Test
+    public void searchingCitizensNeedsAStatedPurpose() throws Exception {
+        for (String who : List.of("operator", "supervisor", "admin")) {
+            Reply bare = get(who, "/citizens?cnp=1800101350018");
+            assertEquals(who + ": " + bare.raw(), 422, bare.status());
+            assertEquals(422, get(who, "/citizens?q=Popescu").status());
+            assertEquals(422, get(who, "/citizens?q=Popescu&reason=%20").status());
+            assertEquals(200, get(who, "/citizens?q=Popescu&reason=caller").status());
+        }
+    }
+
+    @Test
+    public void taxDataReachesOnlyTheRolesAllowedToReadIt() throws Exception {
+        String ion = citizenId("1800101350018");
+        String pothole = post("operator", "/requests", CoreIT.pothole("1800101350018", "Groapă lângă bloc")).body()
+                .get("number").asText();
+        assertEquals(201, post("supervisor", "/requests/" + pothole + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"employee\"}").status());
+        // The demo tax database fills in the background after boot.
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode operator = get("operator", "/citizens/" + ion + "/profile?reason=test").body();
+        while (!anySource(operator.get("sections"), "taxes") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            operator = get("operator", "/citizens/" + ion + "/profile?reason=test").body();
+        }
+        assertTrue("the operator sees the tax section", anySource(operator.get("sections"), "taxes"));
+        assertTrue(anySource(operator.get("verificationFacts"), "taxes"));
+
+        Reply employee = get("employee", "/citizens/" + ion + "/profile?reason=test");
+        assertEquals(employee.raw(), 200, employee.status());
+        assertFalse("no tax section for an employee", anySource(employee.body().get("sections"), "taxes"));
+        assertFalse("no tax facts for an employee", anySource(employee.body().get("verificationFacts"), "taxes"));
+        assertEquals(403, get("employee", "/citizens/" + ion + "/taxes?reason=test").status());
+        assertTrue(anySource(get("supervisor", "/citizens/" + ion + "/profile?reason=test").body().get("sections"),
+                "taxes"));
+    }
+
+    // ---------------------------------------------------------------- attachments
+
+    /** A PNG no other test uploads: the PNG header the store checks, then bytes of its own. */
+    private static byte[] uniquePng() {
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+            0, 0, 0, 1, 8, 6, 0, 0, 0};
+        byte[] own = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[header.length + own.length];
+        System.arraycopy(header, 0, png, 0, header.length);
+        System.arraycopy(own, 0, png, header.length, own.length);
+        return png;
+    }
+
+    private Reply upload(String user, String request, byte[] content) throws Exception {
+        String boundary = "civicdesk-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groapa.png\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(user, HttpRequest.newBuilder(URI.create(base() + "/requests/" + request + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private Reply attachByReference(String request, String reference) throws Exception {
+        return post("operator", "/requests/" + request + "/events", "{\"kind\":\"attachment\",\"attachmentName\":"
+                + "\"groapa.png\",\"attachmentRef\":\"" + reference + "\"}");
+    }
+
+    private long attachmentEvents(String request) throws Exception {
+        long events = 0;
+        for (JsonNode e : get("operator", "/requests/" + request).body().get("history")) {
+            events += e.get("kind").asText().equals("attachment_added") ? 1 : 0;
+        }
+        return events;
+    }
+
+    @Test
+    public void storedContentIsReferencedOnlyByTheRequestItWasUploadedFor() throws Exception {
+        awaitDocuments();
+        String cnp = freshCnp();
+        String owner = file("complaint", cnp, "Reclamație cu fotografie");
+        String other = file("information", cnp, "Altă cerere");
+        Reply uploaded = upload("operator", owner, uniquePng());
+        assertEquals(uploaded.raw(), 201, uploaded.status());
+        String sha = uploaded.body().get(0).get("sha256").asText();
+        assertEquals(1, attachmentEvents(owner));
+
+        // Knowing the hash is not enough to attach, and so read, the file through another request.
+        Reply stolen = attachByReference(other, "sha256:" + sha);
+        assertEquals(stolen.raw(), 422, stolen.status());
+        assertEquals("nothing recorded", 0, attachmentEvents(other));
+        assertEquals(0, get("operator", "/requests/" + other + "/attachments").body().size());
+        assertEquals(404, download("operator", "/requests/" + other + "/attachments/" + sha).statusCode());
+
+        // A malformed reference is refused too, and the owner may still reference its own upload.
+        assertEquals(422, attachByReference(other, "sha256:not-a-hash").status());
+        assertEquals(422, attachByReference(other, "sha256:" + "0".repeat(64)).status());
+        assertEquals(0, attachmentEvents(other));
+        assertEquals(201, attachByReference(owner, "sha256:" + sha).status());
+        assertEquals(200, download("operator", "/requests/" + owner + "/attachments/" + sha).statusCode());
+    }
+
+    @Test
+    public void aBadReferenceInTheHistoryNeverBreaksTheAttachmentList() throws Exception {
+        awaitDocuments();
+        String request = file("complaint", freshCnp(), "Reclamație cu o referință stricată");
+        String sha = upload("operator", request, uniquePng()).body().get(0).get("sha256").asText();
+        // What a client could record before references were checked, written past the REST edge.
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        Actor system = Actor.system("access-test");
+        for (String bad : List.of("sha256:not-a-hash", "sha256:" + "0".repeat(64))) {
+            try {
+                registry.apply(system, RequestNumber.parse(request), RequestChange.attachment("x.png", bad, null));
+            } catch (InvalidInputException refusedByTheRegistry) {
+                // Once the registry itself asks the reference checks, such an event cannot be recorded at all.
+            }
+        }
+
+        Reply list = get("operator", "/requests/" + request + "/attachments");
+        assertEquals(list.raw(), 200, list.status());
+        assertEquals(1, list.body().size());
+        assertEquals(sha, list.body().get(0).get("sha256").asText());
+    }
+
+    /** The documents feature starts after the core: wait until its API answers. */
+    private void awaitDocuments() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (get(null, "/knowledge?limit=1").status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+    }
+}
