@@ -60,7 +60,7 @@ final class PostgresServer {
                 "-E", "UTF8", "--no-locale"), root);
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
                 base.resolve("server.log").toString(), "-o", "-p " + server.port + " -k " + base
-                        + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), root);
+                        + " -c listen_addresses=127.0.0.1 -c fsync=" + System.getProperty("postgres.fsync", "off"), "start"), root);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         server.socketDir = base;
         server.asPostgres = root;

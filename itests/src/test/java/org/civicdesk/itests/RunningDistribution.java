@@ -58,13 +58,34 @@ final class RunningDistribution implements AutoCloseable {
                 "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200"),
                 "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(d.agiPort))));
         d.configure(settings);
+        d.launch();
+        return d;
+    }
+
+    private void launch() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(base.resolve("console.out").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.getParent().resolve("console.out").toFile()));
         // Each test run is its own root instance, whatever else runs on the machine.
         pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
-        d.karaf = pb.start();
-        d.awaitDemo();
-        return d;
+        karaf = pb.start();
+        awaitDemo();
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a power cut would: nothing is flushed or stopped. */
+    void kill() throws Exception {
+        List<ProcessHandle> jvms = karaf.descendants().toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        }
+        karaf.destroyForcibly();
+        karaf.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same instance again (its data/ kept) and waits until staff can log in. */
+    void restart() throws Exception {
+        launch();
     }
 
     /** Sets keys in etc/ files, replacing a line that sets the same key. */
