@@ -96,7 +96,7 @@ public class RestServer {
         List<Object> beans = new ArrayList<>(resources);
         beans.add(sessionResource);
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff, sessions),
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new BodyLimit(), new Security(staff, sessions),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
                 new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), new SecurityHeaders()));
         // Publishing must not run on the service registry's event with another bundle's class loader.
