@@ -191,12 +191,12 @@ final class Open311Resource {
             throw new InvalidInputException("media_url", "media_url must be an http or https URL");
         }
         List<String> photoTypes = checkPhotos(photos);
-        String firstName = p.get("first_name", 100);
-        String lastName = p.get("last_name", 100);
-        String email = p.get("email", 254);
-        String phone = p.get("phone", 30);
+        String firstName = p.get("first_name", CitizenDetails.MAX_FIRST_NAME);
+        String lastName = p.get("last_name", CitizenDetails.MAX_FIRST_NAME);
+        String email = p.get("email", CitizenDetails.MAX_EMAIL);
+        String phone = p.get("phone", CitizenDetails.MAX_PHONE);
         CitizenDetails contact = firstName == null && lastName == null && email == null && phone == null ? null
-                : new CitizenDetails(null, firstName, lastName, null, phone, email);
+                : new CitizenDetails(null, firstName, lastName, null, phone, email).validate();
         ServiceRequest filed = requests.file(client, new NewRequest(type.code(), Channel.WEB, contact,
                 description != null ? description : type.name("ro"),
                 new Location(lat, lon, address != null ? address : addressId), p.attributes()));
