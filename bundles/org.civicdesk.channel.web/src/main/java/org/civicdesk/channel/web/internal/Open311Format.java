@@ -47,6 +47,7 @@ enum Open311Format {
         }
     };
 
+    private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
 
@@ -93,13 +94,15 @@ enum Open311Format {
         void write(XMLStreamWriter writer) throws XMLStreamException;
     }
 
-    /** A document with the UTF-8 declaration GeoReport clients expect, its elements written by a StAX writer. */
+    /**
+     * A document with the UTF-8 declaration GeoReport clients expect, its elements written by a StAX
+     * writer. The declaration is written as text: StAX implementations quote it differently (Woodstox,
+     * which Karaf provides, with single quotes), and clients compare it as a string.
+     */
     private static String xml(Elements elements) {
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter().append(DECLARATION);
         try {
             XMLStreamWriter writer = XML_OUTPUT.createXMLStreamWriter(out);
-            writer.writeStartDocument("utf-8", "1.0");
-            writer.writeCharacters("\n");
             elements.write(writer);
             writer.writeEndDocument();
             writer.close();

@@ -19,6 +19,7 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.datasource.documents.api.StoredAttachment;
 import org.civicdesk.identity.api.CitizenDetails;
@@ -186,7 +187,9 @@ final class Open311Resource {
             throw new InvalidInputException("lat", "say where: lat and long, address_string or address_id");
         }
         String description = p.get("description", RequestAttribute.MAX_TEXT);
-        String mediaUrl = p.get("media_url", 500);
+        // Checked as the history will store it: it is recorded after the request is filed.
+        String mediaUrl = TextInput.line("media_url", p.get("media_url", RequestChange.MAX_ATTACHMENT_REF),
+                RequestChange.MAX_ATTACHMENT_REF);
         if (mediaUrl != null && !mediaUrl.matches("https?://[^\\s]+")) {
             throw new InvalidInputException("media_url", "media_url must be an http or https URL");
         }
