@@ -88,7 +88,7 @@ public class PollsImpl implements Polls {
         List<Poll.Option> cleaned = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Poll.Option option : options) {
-            String key = option.key() == null ? "" : option.key().strip();
+            String key = option == null || option.key() == null ? "" : option.key().strip();
             if (!key.matches("[a-z0-9_-]{1,30}") || !keys.add(key)) {
                 throw new InvalidInputException("options", "option keys are distinct, 1-30 lower-case letters, digits, _ or -");
             }

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 
-/** Texts given per language: Romanian required, English optional, nothing else. */
+/** Texts given per language: Romanian required, English optional, nothing else; no control characters but line breaks. */
 final class Texts {
     private Texts() {
     }
@@ -14,13 +15,11 @@ final class Texts {
         Map<String, String> checked = new LinkedHashMap<>();
         if (texts != null) {
             for (Map.Entry<String, String> text : texts.entrySet()) {
-                if (!text.getKey().equals("ro") && !text.getKey().equals("en")) {
-                    throw new InvalidInputException(field, "texts are in ro or en, not " + text.getKey());
+                if (!"ro".equals(text.getKey()) && !"en".equals(text.getKey())) {
+                    throw new InvalidInputException(field, "texts are in ro or en only");
                 }
                 String value = text.getValue() == null ? "" : text.getValue().strip();
-                if (value.length() > maxLength) {
-                    throw new InvalidInputException(field + "." + text.getKey(), "at most " + maxLength + " characters");
-                }
+                TextInput.text(field + "." + text.getKey(), value, maxLength);
                 if (!value.isEmpty()) {
                     checked.put(text.getKey(), value);
                 }

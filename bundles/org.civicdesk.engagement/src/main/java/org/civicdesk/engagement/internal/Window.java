@@ -4,14 +4,20 @@ import java.time.Instant;
 
 import org.civicdesk.core.api.InvalidInputException;
 
-/** A time window: a start and a later end. */
+/** A time window: a start and a later end, both within years the tables can store (as epoch milliseconds). */
 final class Window {
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private Window() {
     }
 
     static void check(Instant from, Instant until) {
         if (from == null || until == null) {
             throw new InvalidInputException("window", "give the start and the end");
+        }
+        if (from.isBefore(EARLIEST) || until.isAfter(LATEST)) {
+            throw new InvalidInputException("window", "the window lies between " + EARLIEST + " and " + LATEST);
         }
         if (!from.isBefore(until)) {
             throw new InvalidInputException("window", "the end must come after the start");

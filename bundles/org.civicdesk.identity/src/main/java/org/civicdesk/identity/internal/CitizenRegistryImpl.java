@@ -34,6 +34,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private static final int IMPORT_BATCH = 500;
     /** A line shared by more people than this is a switchboard, not a household. */
     private static final int PHONE_MATCHES = 10;
+    /** Longer than any name and address together ({@code SEARCH_NAME}): a longer text matches nobody. */
+    private static final int MAX_SEARCH = 600;
 
     private final JpaTransactions tx;
     private final AuditLog audit;
@@ -97,6 +99,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         String folded = text == null ? "" : SearchText.fold(text);
         if (folded.length() < 2) {
             throw new InvalidInputException("q", "type at least 2 characters to search citizens");
+        }
+        if (folded.length() > MAX_SEARCH) {
+            throw new InvalidInputException("q", "search with at most " + MAX_SEARCH + " characters");
         }
         String digits = folded.replaceAll("\\s", "");
         Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit) : tx.read(em -> {
@@ -174,6 +179,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     }
 
     private static CitizenEntity toEntity(CitizenDetails d) {
+        d.validate();
         String nationalId = NationalIds.validate(d.nationalId());
         CitizenKind kind = NationalIds.kindOf(nationalId);
         String lastName = trimToNull(d.lastName());

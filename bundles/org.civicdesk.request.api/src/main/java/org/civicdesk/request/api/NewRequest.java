@@ -3,6 +3,8 @@ package org.civicdesk.request.api;
 import java.util.List;
 import java.util.Map;
 
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.identity.api.CitizenDetails;
 
 /**
@@ -20,7 +22,22 @@ import org.civicdesk.identity.api.CitizenDetails;
 public record NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
         Map<String, List<String>> attributes) {
 
+    /** Longest description: what the registry stores. */
+    public static final int MAX_DESCRIPTION = 4000;
+    /** Longest address of the place. */
+    public static final int MAX_ADDRESS = 300;
+
+    /**
+     * @throws InvalidInputException when the description or the place's address is longer than
+     *         stored or holds control characters (a description keeps its line breaks), or an
+     *         attribute has no answers list
+     */
     public NewRequest {
+        TextInput.text("description", description, MAX_DESCRIPTION);
+        TextInput.line("location.address", location == null ? null : location.address(), MAX_ADDRESS);
+        if (attributes != null && attributes.entrySet().stream().anyMatch(a -> a.getKey() == null || a.getValue() == null)) {
+            throw new InvalidInputException("attributes", "each attribute is answered with a list of values");
+        }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 

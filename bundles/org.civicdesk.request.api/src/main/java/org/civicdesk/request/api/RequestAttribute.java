@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.civicdesk.core.api.EnumIds;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 
 /**
  * A question a request type asks besides the description and the place, e.g. "how deep is the
@@ -27,6 +28,11 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
     /** Longest answer to a {@code string} attribute; a {@code text} takes as much as a description. */
     public static final int MAX_STRING = 300;
     public static final int MAX_TEXT = 4000;
+    /** Digits a {@code number} answer may have before and after the point: it is stored as its plain digits. */
+    public static final int MAX_INTEGER_DIGITS = 30;
+    /** Longest attribute code, as stored with each answer. */
+    public static final int MAX_CODE = 50;
+    public static final int MAX_FRACTION_DIGITS = 20;
 
     public RequestAttribute {
         descriptions = Map.copyOf(descriptions);
@@ -98,11 +104,7 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
     private String checkOne(String field, String value) {
         switch (datatype) {
             case NUMBER -> {
-                try {
-                    return new BigDecimal(value).stripTrailingZeros().toPlainString();
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException(field, "'" + value + "' is not a number");
-                }
+                return number(field, value);
             }
             case DATETIME -> {
                 try {
@@ -112,21 +114,42 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
                             + "e.g. 2026-12-01T10:00:00+02:00");
                 }
             }
-            case STRING, TEXT -> {
-                int max = datatype == Datatype.STRING ? MAX_STRING : MAX_TEXT;
-                if (value.length() > max) {
-                    throw new InvalidInputException(field, "longer than " + max + " characters");
-                }
-                return value;
+            case STRING -> {
+                return TextInput.line(field, value, MAX_STRING);
+            }
+            case TEXT -> {
+                return TextInput.text(field, value, MAX_TEXT);
             }
             default -> {
                 if (values.stream().noneMatch(v -> v.key().equals(value))) {
-                    throw new InvalidInputException(field, "'" + value + "' is not one of "
-                            + values.stream().map(Value::key).toList());
+                    throw new InvalidInputException(field, "the answer is not one of " + values.stream().map(Value::key)
+                            .toList());
                 }
                 return value;
             }
         }
+    }
+
+    /**
+     * A number in its canonical plain form. Bounded before it is written out: {@code 1e999999999}
+     * is a short answer whose plain digits would not fit in memory, let alone in the column.
+     */
+    private static String number(String field, String value) {
+        String refusal = "a number with at most " + MAX_INTEGER_DIGITS + " digits before the point and "
+                + MAX_FRACTION_DIGITS + " after";
+        if (value.length() > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 10) {
+            throw new InvalidInputException(field, refusal);
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "the answer is not a number");
+        }
+        if (number.scale() > MAX_FRACTION_DIGITS || (long) number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidInputException(field, refusal);
+        }
+        return number.toPlainString();
     }
 
     /**
@@ -139,8 +162,11 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
         Map<String, List<String>> given = answers == null ? Map.of() : answers;
         for (String code : given.keySet()) {
             if (attributes.stream().noneMatch(a -> a.code().equals(code))) {
-                throw new InvalidInputException("attribute[" + code + "]", "this request type has no attribute '"
-                        + code.toLowerCase(Locale.ROOT) + "'");
+                // A code is echoed back only when it could be one, not as a 100 000-character field name.
+                boolean echoed = code != null && code.length() <= MAX_CODE;
+                throw new InvalidInputException(echoed ? "attribute[" + code + "]" : "attribute",
+                        "this request type has no attribute "
+                                + (echoed ? "'" + code.toLowerCase(Locale.ROOT) + "'" : "so named"));
             }
         }
         Map<String, List<String>> checked = new LinkedHashMap<>();

@@ -1,11 +1,31 @@
 package org.civicdesk.request.api;
 
+import org.civicdesk.core.api.TextInput;
+
 /**
  * A change asked for a request: assign it, move it to another status, comment, or record an
  * attachment. Build one with the static factories.
  */
 public record RequestChange(EventKind kind, String assignee, String status, String comment, String attachmentName,
         String attachmentRef) {
+    /** The most characters of each field: what the request's history stores. */
+    public static final int MAX_ASSIGNEE = 50;
+    public static final int MAX_STATUS = 50;
+    public static final int MAX_COMMENT = 4000;
+    public static final int MAX_ATTACHMENT_NAME = 255;
+    public static final int MAX_ATTACHMENT_REF = 500;
+
+    /**
+     * @throws org.civicdesk.core.api.InvalidInputException when a field is longer than the history
+     *         stores or holds control characters (a comment keeps its line breaks)
+     */
+    public RequestChange {
+        TextInput.line("assignee", assignee, MAX_ASSIGNEE);
+        TextInput.line("status", status, MAX_STATUS);
+        TextInput.text("comment", comment, MAX_COMMENT);
+        TextInput.line("attachmentName", attachmentName, MAX_ATTACHMENT_NAME);
+        TextInput.line("attachmentRef", attachmentRef, MAX_ATTACHMENT_REF);
+    }
 
     public static RequestChange assign(String assignee, String comment) {
         return new RequestChange(EventKind.ASSIGNED, assignee, null, comment, null, null);

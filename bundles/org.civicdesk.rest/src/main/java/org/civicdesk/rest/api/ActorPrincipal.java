@@ -2,6 +2,7 @@ package org.civicdesk.rest.api;
 
 import java.security.Principal;
 
+import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.Actor;
@@ -26,12 +27,13 @@ public final class ActorPrincipal implements Principal {
     /**
      * The actor of the current call.
      *
-     * @throws IllegalStateException on a method that is {@code @PermitAll} and called anonymously
+     * @throws NotAuthorizedException on a method that is {@code @PermitAll} and called anonymously
+     *         where it needs a staff member (a {@code 401} for the caller, not a failure of the API)
      */
     public static Actor of(SecurityContext security) {
         if (security != null && security.getUserPrincipal() instanceof ActorPrincipal p) {
             return p.actor();
         }
-        throw new IllegalStateException("no authenticated staff member on this call");
+        throw new NotAuthorizedException("log in with a CivicDesk staff account", "Basic realm=\"CivicDesk\"");
     }
 }

@@ -1,7 +1,6 @@
 package org.civicdesk.rest.internal;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
@@ -52,8 +51,8 @@ public class AuditResource implements RestResource {
         if (limit < 1 || limit > 500 || offset < 0) {
             throw new InvalidInputException("limit", "limit must be between 1 and 500, offset 0 or more");
         }
-        Page<AuditEntry> page = audit.search(new AuditQuery(actor, action, subjectType, subjectId, instant("from", from),
-                instant("to", to)), offset, limit);
+        Page<AuditEntry> page = audit.search(new AuditQuery(actor, action, subjectType, subjectId,
+                QueryValues.instant("from", from), QueryValues.instant("to", to)), offset, limit);
         return new Views.PageView<>(page.items().stream().map(EntryView::of).toList(), page.total(), page.offset(),
                 page.limit());
     }
@@ -69,16 +68,5 @@ public class AuditResource implements RestResource {
     @Path("/integrity")
     public IntegrityReport integrity() {
         return audit.verifyIntegrity();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, name + " must be an ISO instant such as 2026-11-23T10:00:00Z");
-        }
     }
 }

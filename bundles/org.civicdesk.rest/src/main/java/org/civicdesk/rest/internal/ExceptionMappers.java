@@ -7,6 +7,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.CivicDeskException;
 import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.Failures;
 import org.civicdesk.core.api.IntegrityException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
@@ -81,9 +82,25 @@ final class ExceptionMappers {
             if (e instanceof IllegalArgumentException) {
                 return Problems.problem(400, "Bad request", e.getMessage());
             }
-            // Only the type goes to the log: messages may quote personal data.
-            LOG.error("Unexpected failure in the REST API: {}", e.getClass().getName(), e);
+            if (whileReadingTheBody(e)) {
+                // A multipart body without its boundary, a body cut short: CXF's readers fail with their own faults.
+                return Problems.problem(400, "Malformed body", "the request's body could not be read as its "
+                        + "Content-Type says");
+            }
+            // Classes, SQLSTATE and frames only: messages, a database driver's above all, may quote personal data.
+            LOG.error("Unexpected failure in the REST API: {}", Failures.describe(e));
             return Problems.problem(500, "Internal error", "the request failed; it has been logged");
+        }
+
+        /** Whether the failure was thrown while a message body reader read the request, before any resource ran. */
+        static boolean whileReadingTheBody(Throwable e) {
+            for (StackTraceElement frame : e.getStackTrace()) {
+                if (frame.getClassName().equals("org.apache.cxf.jaxrs.utils.JAXRSUtils")
+                        && frame.getMethodName().equals("readFromMessageBody")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

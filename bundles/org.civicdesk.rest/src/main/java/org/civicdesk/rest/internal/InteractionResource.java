@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.InteractionLog;
@@ -102,6 +103,8 @@ public class InteractionResource implements RestResource {
         if (body == null || body.outcome() == null) {
             throw new InvalidInputException("outcome", "say how the contact ended");
         }
+        // The log bounds the length; line breaks are kept, other control characters have no place in a note.
+        TextInput.text("remarks", body.remarks(), Integer.MAX_VALUE);
         return Views.InteractionView.of(log.close(ActorPrincipal.of(security), id,
                 InteractionOutcome.parse(body.outcome()), body.remarks()));
     }

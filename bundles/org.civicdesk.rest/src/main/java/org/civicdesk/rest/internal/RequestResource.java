@@ -1,8 +1,6 @@
 package org.civicdesk.rest.internal;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,7 +94,7 @@ public class RequestResource implements RestResource {
                 throw new InvalidInputException("citizen.cnp", "the citizen's CNP (or a company's CUI) is required");
             }
             citizen = new CitizenDetails(nationalId, c.firstName(), c.lastName() != null ? c.lastName() : c.companyName(),
-                    c.address(), c.phone(), c.email());
+                    c.address(), c.phone(), c.email()).validate();
         }
         ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
                 Channel.parse(body.channel()), citizen, body.description(),
@@ -165,8 +163,8 @@ public class RequestResource implements RestResource {
             @QueryParam("limit") @DefaultValue("50") int limit, @Context SecurityContext security) {
         RequestQuery query = new RequestQuery(blank(status), blank(type), blank(department), blank(assignee),
                 blank(channel) == null ? null : Channel.parse(channel), blank(citizenId),
-                blank(overdue) == null ? null : bool("overdue", overdue), blank(text), date("from", from),
-                date("to", to));
+                blank(overdue) == null ? null : bool("overdue", overdue), blank(text), QueryValues.date("from", from),
+                QueryValues.date("to", to));
         Page<ServiceRequest> page = registry.search(ActorPrincipal.of(security), query, offset, limit);
         return new Views.PageView<>(page.items().stream().map(r -> Views.RequestView.of(r, null)).toList(),
                 page.total(), page.offset(), page.limit());
@@ -182,16 +180,5 @@ public class RequestResource implements RestResource {
             case "false", "0", "no" -> Boolean.FALSE;
             default -> throw new InvalidInputException(name, name + " must be true or false");
         };
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, name + " must be a date as YYYY-MM-DD");
-        }
     }
 }

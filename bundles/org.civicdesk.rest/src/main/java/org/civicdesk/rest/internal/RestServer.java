@@ -124,7 +124,8 @@ public class RestServer {
         List<Object> beans = new ArrayList<>(resources);
         beans.add(sessionResource);
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new Security(staff, sessions, origins, gate),
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new BodyLimit(),
+                new Security(staff, sessions, origins, gate),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
                 new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), securityHeaders));
         // Publishing must not run on the service registry's event with another bundle's class loader.

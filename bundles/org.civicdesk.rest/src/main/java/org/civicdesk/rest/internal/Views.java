@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.NationalIds;
@@ -120,6 +121,6 @@ final class Views {
     /** Picks the national id out of whichever field the client used. */
     static String nationalId(CitizenBody c) {
         String id = c.cnp() != null ? c.cnp() : c.cui() != null ? c.cui() : c.nationalId();
-        return id == null ? null : NationalIds.validate(id);
+        return id == null ? null : NationalIds.validate(TextInput.line("citizen.cnp", id, CitizenDetails.MAX_NATIONAL_ID));
     }
 }

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -56,6 +57,13 @@ public abstract class PageServlet extends HttpServlet {
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
+    /** Every answer, the settings, redirects and errors included, forbids guessing its type from its bytes. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        super.service(request, response);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -88,7 +96,6 @@ public abstract class PageServlet extends HttpServlet {
         }
         response.setContentType(TYPES.get(extension));
         response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", contentSecurityPolicy());
         response.setHeader("Referrer-Policy", "no-referrer");
         try (InputStream in = resource.openStream()) {

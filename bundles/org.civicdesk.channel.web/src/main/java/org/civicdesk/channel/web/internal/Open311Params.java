@@ -17,6 +17,8 @@ import org.civicdesk.core.api.InvalidInputException;
  * absent one.
  */
 final class Open311Params {
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private final Map<String, String[]> values;
 
     Open311Params(Map<String, String[]> values) {
@@ -74,22 +76,31 @@ final class Open311Params {
         }
     }
 
-    /** A W3C / ISO 8601 date-time (a bare date means its midnight in the city), or {@code null}. */
+    /**
+     * A W3C / ISO 8601 date-time (a bare date means its midnight in the city), or {@code null};
+     * between {@link #EARLIEST} and {@link #LATEST}, so that a window reaching back from it and its
+     * epoch milliseconds exist.
+     */
     Instant instant(String name, ZoneId zone) {
         String value = get(name);
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notWithOffset) {
             try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+                instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException(name, name + " must be an ISO 8601 date and time with its offset, "
                         + "e.g. 2026-12-01T10:00:00+02:00");
             }
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(name, name + " must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     boolean flag(String name) {

@@ -19,6 +19,7 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.datasource.documents.api.StoredAttachment;
 import org.civicdesk.identity.api.CitizenDetails;
@@ -186,17 +187,19 @@ final class Open311Resource {
             throw new InvalidInputException("lat", "say where: lat and long, address_string or address_id");
         }
         String description = p.get("description", RequestAttribute.MAX_TEXT);
-        String mediaUrl = p.get("media_url", 500);
+        // Checked as the history will store it: it is recorded after the request is filed.
+        String mediaUrl = TextInput.line("media_url", p.get("media_url", RequestChange.MAX_ATTACHMENT_REF),
+                RequestChange.MAX_ATTACHMENT_REF);
         if (mediaUrl != null && !mediaUrl.matches("https?://[^\\s]+")) {
             throw new InvalidInputException("media_url", "media_url must be an http or https URL");
         }
         List<String> photoTypes = checkPhotos(photos);
-        String firstName = p.get("first_name", 100);
-        String lastName = p.get("last_name", 100);
-        String email = p.get("email", 254);
-        String phone = p.get("phone", 30);
+        String firstName = p.get("first_name", CitizenDetails.MAX_FIRST_NAME);
+        String lastName = p.get("last_name", CitizenDetails.MAX_FIRST_NAME);
+        String email = p.get("email", CitizenDetails.MAX_EMAIL);
+        String phone = p.get("phone", CitizenDetails.MAX_PHONE);
         CitizenDetails contact = firstName == null && lastName == null && email == null && phone == null ? null
-                : new CitizenDetails(null, firstName, lastName, null, phone, email);
+                : new CitizenDetails(null, firstName, lastName, null, phone, email).validate();
         ServiceRequest filed = requests.file(client, new NewRequest(type.code(), Channel.WEB, contact,
                 description != null ? description : type.name("ro"),
                 new Location(lat, lon, address != null ? address : addressId), p.attributes()));

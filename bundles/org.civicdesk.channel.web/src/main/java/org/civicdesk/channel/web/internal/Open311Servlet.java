@@ -17,6 +17,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.CivicDeskException;
 import org.civicdesk.core.api.ConflictException;
+import org.civicdesk.core.api.Failures;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.datasource.documents.api.AttachmentContent;
@@ -149,7 +150,9 @@ public class Open311Servlet extends HttpServlet {
             throws IOException {
         int status;
         String description = error.getMessage();
-        if (error instanceof NotFoundException) {
+        if (error instanceof RefusedBody refused) {
+            status = refused.status();
+        } else if (error instanceof NotFoundException) {
             status = 404;
         } else if (error instanceof AccessDeniedException) {
             status = 403;
@@ -161,7 +164,8 @@ public class Open311Servlet extends HttpServlet {
         } else if (error instanceof CivicDeskException) {
             status = 400;
         } else {
-            LOG.warn("Open311 {} failed: {}", what, error.toString());
+            // Classes, SQLSTATE and frames only: a database driver's message quotes the reporter's data.
+            LOG.error("Open311 {} failed: {}", what, Failures.describe(error));
             status = 500;
             description = "internal error";
         }
@@ -202,6 +206,7 @@ public class Open311Servlet extends HttpServlet {
         response.setContentType(format.mediaType);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.getWriter().write(body);
     }
 }

@@ -2,6 +2,7 @@ package org.civicdesk.datasource.documents.rest.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.datasource.documents.api.Article;
 import org.civicdesk.datasource.documents.api.ArticleDraft;
 import org.civicdesk.datasource.documents.api.ArticleText;
@@ -37,6 +39,9 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/knowledge")
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeResource implements RestResource {
+    /** No part of an article is longer than the whole article the knowledge base stores. */
+    private static final int MAX_TEXT = 32_000;
+
     private final KnowledgeBase knowledge;
 
     @Activate
@@ -98,7 +103,23 @@ public class KnowledgeResource implements RestResource {
         if (draft.id() != null && !draft.id().equals(id)) {
             throw new InvalidInputException("id", "the id in the body differs from the one in the address");
         }
+        draft.texts().forEach(KnowledgeResource::checkText);
         return knowledge.save(ActorPrincipal.of(security), new ArticleDraft(id, draft.category(), draft.texts()));
+    }
+
+    /** Each text of an article is read out and shown as written: no control characters but line breaks. */
+    private static void checkText(String language, ArticleText text) {
+        String field = "texts." + language + ".";
+        for (Map.Entry<String, String> part : Map.of("title", nonNull(text.title()), "summary", nonNull(text.summary()),
+                "fees", nonNull(text.fees()), "office", nonNull(text.office()), "hours", nonNull(text.hours())).entrySet()) {
+            TextInput.text(field + part.getKey(), part.getValue(), MAX_TEXT);
+        }
+        text.documents().forEach(d -> TextInput.text(field + "documents", d, MAX_TEXT));
+        text.steps().forEach(s -> TextInput.text(field + "steps", s, MAX_TEXT));
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     private static Locale locale(String lang) {

@@ -1,0 +1,53 @@
+package org.civicdesk.rest.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.civicdesk.core.api.InvalidInputException;
+
+/**
+ * Dates and times given in a query, parsed and kept to years a city hall's records can hold:
+ * {@code +999999999-12-31} parses, but a day after it or its epoch milliseconds overflow.
+ */
+final class QueryValues {
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    static final Instant FIRST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
+    private QueryValues() {
+    }
+
+    /** A day as {@code YYYY-MM-DD}, or {@code null} when blank. */
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value.trim());
+            if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+                throw new InvalidInputException(name, name + " must be between " + FIRST_DAY + " and " + LAST_DAY);
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, name + " must be a date as YYYY-MM-DD");
+        }
+    }
+
+    /** An ISO instant such as {@code 2026-11-23T10:00:00Z}, or {@code null} when blank. */
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(value.trim());
+            if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+                throw new InvalidInputException(name, name + " must be between " + FIRST_INSTANT + " and " + LAST_INSTANT);
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, name + " must be an ISO instant such as 2026-11-23T10:00:00Z");
+        }
+    }
+}
