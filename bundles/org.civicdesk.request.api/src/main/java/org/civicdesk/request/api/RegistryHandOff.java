@@ -1,5 +1,7 @@
 package org.civicdesk.request.api;
 
+import java.sql.Connection;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -22,4 +24,20 @@ public interface RegistryHandOff {
      * @return the system's own reference of the registered document
      */
     String register(ServiceRequest request);
+
+    /**
+     * Registers the request inside the filing's own transaction, for a hand-off that keeps its
+     * register in CivicDesk's database (a journal, an outbox): the entry then commits with the
+     * filing or not at all, and shares its durable commit. Statements only; never commit, roll
+     * back or close the connection. A failure here is undone alone and the hand-off is called
+     * with {@link #register(ServiceRequest)} after the commit instead.
+     *
+     * @param transaction the connection of the filing's transaction
+     * @return {@code true} when registered; {@code false} (the default) to be called with
+     *         {@link #register(ServiceRequest)} once the filing has committed
+     * @since 1.5
+     */
+    default boolean registerWithin(Connection transaction, ServiceRequest request) {
+        return false;
+    }
 }

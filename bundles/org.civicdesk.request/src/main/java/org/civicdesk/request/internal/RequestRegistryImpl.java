@@ -158,6 +158,8 @@ public class RequestRegistryImpl implements RequestRegistry {
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, clock.zone());
         LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
+        List<RegistryHandOff> registers = handOffs;
+        List<RegistryHandOff> afterCommit = new ArrayList<>();
         ServiceRequest filed = filings.call(em -> {
             int year = today.getYear();
             int sequence = nextSequence(em, year);
@@ -176,9 +178,16 @@ public class RequestRegistryImpl implements RequestRegistry {
             audited(em, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
-            return toDto(entity, state, today);
+            ServiceRequest dto = toDto(entity, state, today);
+            afterCommit.clear();
+            JpaTransactions.onConnection(em, c -> registers.forEach(h -> {
+                if (!handOffWithin(c, h, dto)) {
+                    afterCommit.add(h);
+                }
+            }));
+            return dto;
         });
-        handOff(filed);
+        handOff(afterCommit, filed);
         return filed;
     }
 
@@ -268,14 +277,39 @@ public class RequestRegistryImpl implements RequestRegistry {
     }
 
     /** Registers the request in every installed document management system; a failure there never undoes the filing. */
-    private void handOff(ServiceRequest filed) {
-        for (RegistryHandOff handOff : handOffs) {
+    private static void handOff(List<RegistryHandOff> registers, ServiceRequest filed) {
+        for (RegistryHandOff handOff : registers) {
             try {
                 handOff.register(filed);
             } catch (RuntimeException e) {
                 // The request number only: no personal data in the log.
                 LOG.warn("Request {} was not handed to a document registry: {}", filed.number(), e.toString());
             }
+        }
+    }
+
+    /**
+     * Hands the request over inside the filing's transaction where the hand-off can; a failure is
+     * undone alone (to a savepoint) and leaves the hand-off for after the commit.
+     */
+    private static boolean handOffWithin(java.sql.Connection c, RegistryHandOff handOff, ServiceRequest filed) {
+        java.sql.Savepoint before = null;
+        try {
+            before = c.setSavepoint();
+            boolean registered = handOff.registerWithin(c, filed);
+            c.releaseSavepoint(before);
+            return registered;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (before != null) {
+                    c.rollback(before);
+                }
+            } catch (SQLException undo) {
+                throw SqlErrors.unchecked("undoing a failed hand-off of request " + filed.number(), undo);
+            }
+            LOG.warn("Request {} will be handed to a document registry after its filing: {}", filed.number(),
+                    e.getClass().getSimpleName());
+            return false;
         }
     }
 

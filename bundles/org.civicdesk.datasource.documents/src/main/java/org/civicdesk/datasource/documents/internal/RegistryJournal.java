@@ -56,22 +56,39 @@ public class RegistryJournal implements RegistryHandOff {
     @Override
     public String register(ServiceRequest request) {
         String number = request.number().toString();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                + " (REQUEST_NUMBER, REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            ps.setString(1, number);
-            ps.setString(2, request.type());
-            ps.setString(3, request.department());
-            ps.setString(4, request.channel() == null ? null : request.channel().id());
-            ps.setString(5, request.citizenId());
-            ps.setLong(6, System.currentTimeMillis());
-            ps.executeUpdate();
+            insert(c, request);
         } catch (SQLException e) {
             if (!SqlErrors.isUniqueViolation(e)) { // already registered (a catch-up, or concurrently): it is there
                 throw SqlErrors.unchecked("registering request " + number + " in the document registry", e);
             }
         }
         return find(number).orElseThrow().reference();
+    }
+
+    /** The journal lives in CivicDesk's database: the entry commits with the filing itself. */
+    @Override
+    public boolean registerWithin(Connection transaction, ServiceRequest request) {
+        try {
+            insert(transaction, request);
+            return true;
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("registering request " + request.number() + " in the document registry", e);
+        }
+    }
+
+    private static void insert(Connection c, ServiceRequest request) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                + " (REQUEST_NUMBER, REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, request.number().toString());
+            ps.setString(2, request.type());
+            ps.setString(3, request.department());
+            ps.setString(4, request.channel() == null ? null : request.channel().id());
+            ps.setString(5, request.citizenId());
+            ps.setLong(6, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
     }
 
     /** The journal entry of a request. */
