@@ -220,10 +220,19 @@ public class PhoneResource implements RestResource {
         if (text == null || text.isBlank()) {
             return fallback;
         }
+        Instant parsed;
         try {
-            return Instant.parse(text.strip());
+            parsed = Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "write the time as 2026-12-01T08:00:00Z");
         }
+        // A far-off instant parses, but its epoch milliseconds overflow in the call log's query.
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw new InvalidInputException(field, "the time must lie between 1970 and 9999");
+        }
+        return parsed;
     }
+
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 }
