@@ -1,12 +1,12 @@
 package org.civicdesk.persistence;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
+import javax.sql.DataSource;
 
 /**
  * Runs the units of work of many threads in shared transactions: one durable commit for all the
@@ -16,40 +16,44 @@ import javax.persistence.EntityManager;
  * and commits; the others wait on the leader and return with their results. A batch that fails
  * is run again one unit at a time, so a failure reaches only the caller whose work failed.
  *
- * <p>A unit of work may run twice (once in a failed batch, once alone): it must build its
- * entities inside, and leave nothing behind outside the transaction before it commits.
+ * <p>Units of work are plain JDBC on the transaction's connection: what runs serialised must
+ * cost little. A unit of work may run twice (once in a failed batch, once alone): it must leave
+ * nothing behind outside the transaction before it commits.
  */
 public final class GroupCommit {
-    private final JpaTransactions tx;
+    private final Jdbc jdbc;
+    private final String what;
     private final int maxBatch;
     private final int conflictAttempts;
     private final ReentrantLock leader = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
 
     /**
+     * @param what             what the units of work do, for error messages
      * @param maxBatch         the most units of work in one transaction
      * @param conflictAttempts how often a unit of work run alone is tried again after a unique
      *                         constraint failed (another node took the same key first)
      */
-    public GroupCommit(JpaTransactions tx, int maxBatch, int conflictAttempts) {
-        this.tx = tx;
+    public GroupCommit(DataSource dataSource, String what, int maxBatch, int conflictAttempts) {
+        this.jdbc = new Jdbc(dataSource);
+        this.what = what;
         this.maxBatch = maxBatch;
         this.conflictAttempts = conflictAttempts;
     }
 
     private static final class Pending<T> {
-        final Function<EntityManager, T> work;
+        final Jdbc.Work<T> work;
         T result;
         RuntimeException failure;
         boolean done;
 
-        Pending(Function<EntityManager, T> work) {
+        Pending(Jdbc.Work<T> work) {
             this.work = work;
         }
     }
 
     /** Runs {@code work} in a transaction shared with the work of other callers, and returns once it committed. */
-    public <T> T call(Function<EntityManager, T> work) {
+    public <T> T call(Jdbc.Work<T> work) {
         Pending<T> mine = new Pending<>(work);
         waiting.add(mine);
         leader.lock();
@@ -82,10 +86,10 @@ public final class GroupCommit {
         }
         if (batch.size() > 1) {
             try {
-                List<Object> results = tx.call(em -> {
+                List<Object> results = jdbc.inTransaction(c -> {
                     List<Object> values = new ArrayList<>(batch.size());
                     for (Pending<?> p : batch) {
-                        values.add(p.work.apply(em));
+                        values.add(p.work.run(c));
                     }
                     return values;
                 });
@@ -93,16 +97,29 @@ public final class GroupCommit {
                     complete(batch.get(i), results.get(i));
                 }
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // One of them failed: each alone now, so that only its caller hears of it.
             }
         }
         for (Pending<?> p : batch) {
             try {
-                complete(p, tx.callRetryingOnConflict(conflictAttempts, p.work));
+                complete(p, alone(p.work));
             } catch (RuntimeException e) {
                 p.failure = e;
                 p.done = true;
+            }
+        }
+    }
+
+    /** One unit of work in a transaction of its own, again after a unique constraint failed. */
+    private <T> T alone(Jdbc.Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jdbc.inTransaction(work);
+            } catch (SQLException e) {
+                if (attempt >= conflictAttempts || !SqlErrors.isUniqueViolation(e)) {
+                    throw SqlErrors.unchecked(what, e);
+                }
             }
         }
     }

@@ -1,5 +1,11 @@
 package org.civicdesk.request.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.civicdesk.persistence.Jdbc;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -67,5 +73,20 @@ public class RequestDetailEntity {
 
     String getRequestNumber() {
         return requestNumber;
+    }
+
+    /** Inserts details with plain JDBC in one batch, as the group commit of filings writes them. */
+    static void insertAll(Connection c, java.util.List<RequestDetailEntity> details) throws SQLException {
+        if (details.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_DETAIL (ID, REQUEST_NUMBER, POS, KIND, "
+                + "NAME, DETAIL_VALUE) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (RequestDetailEntity d : details) {
+                Jdbc.bind(ps, d.id, d.requestNumber, d.position, d.kind, d.name, d.value);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

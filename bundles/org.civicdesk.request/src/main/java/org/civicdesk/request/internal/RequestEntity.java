@@ -1,5 +1,11 @@
 package org.civicdesk.request.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.civicdesk.persistence.Jdbc;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -126,5 +132,19 @@ public class RequestEntity {
     Object[] recordFields() {
         return new Object[] {number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon,
             address, department, registeredMillis, deadline};
+    }
+
+    /** Inserts the filed request with plain JDBC, as the group commit of filings writes it. */
+    void insert(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, TRACKING_CODE, "
+                + "TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, LAT, LON, ADDRESS, DEPARTMENT, REGISTERED_MS, DEADLINE) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Jdbc.bind(ps, number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon, address,
+                    department, registeredMillis, deadline);
+            // A null is typed by its column: PostgreSQL takes no VARCHAR null for a DOUBLE.
+            ps.setObject(9, lat, java.sql.Types.DOUBLE);
+            ps.setObject(10, lon, java.sql.Types.DOUBLE);
+            ps.executeUpdate();
+        }
     }
 }

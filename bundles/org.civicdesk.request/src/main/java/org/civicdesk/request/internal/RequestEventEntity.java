@@ -1,5 +1,11 @@
 package org.civicdesk.request.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.civicdesk.persistence.Jdbc;
+
 import java.time.Instant;
 
 import javax.persistence.Column;
@@ -79,5 +85,16 @@ public class RequestEventEntity {
 
     String getId() {
         return id;
+    }
+
+    /** Inserts the event with plain JDBC, as the group commit of filings writes it. */
+    void insert(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_EVENT (ID, REQUEST_NUMBER, EVENT_SEQ, "
+                + "OCCURRED_MS, KIND, ACTOR, STATUS, ASSIGNEE, COMMENT_TEXT, ATTACHMENT_NAME, ATTACHMENT_REF) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Jdbc.bind(ps, id, requestNumber, sequence, occurredMillis, kind.name(), actor, status, assignee, comment,
+                    attachmentName, attachmentRef);
+            ps.executeUpdate();
+        }
     }
 }

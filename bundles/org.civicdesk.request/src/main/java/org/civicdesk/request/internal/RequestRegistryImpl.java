@@ -103,7 +103,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
             @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) throws SQLException {
         this.tx = new JpaTransactions(emf);
-        this.filings = new GroupCommit(tx, FILINGS_PER_COMMIT, 10);
+        this.filings = new GroupCommit(dataSource, "filing a request", FILINGS_PER_COMMIT, 10);
         this.types = types;
         this.citizens = citizens;
         this.staff = staff;
@@ -160,39 +160,38 @@ public class RequestRegistryImpl implements RequestRegistry {
         LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
         List<RegistryHandOff> registers = handOffs;
         List<RegistryHandOff> afterCommit = new ArrayList<>();
-        ServiceRequest filed = filings.call(em -> {
+        ServiceRequest filed = filings.call(c -> {
+            // Plain JDBC: this runs serialised, for every filing of the batch, while the year's counter is locked.
             int year = today.getYear();
-            int sequence = nextSequence(em, year);
+            int sequence = nextSequence(c, year);
             RequestNumber number = new RequestNumber(year, sequence);
             RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
                     request.channel().id(), citizenId, description, location == null ? null : location.lat(),
                     location == null ? null : location.lon(), location == null ? null : location.address(),
                     type.department(), now.toEpochMilli(), deadline.toString());
-            em.persist(entity);
+            RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
+                    EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
             RequestStateEntity state = new RequestStateEntity(entity.getNumber());
-            RequestEventEntity created = append(em, entity.getNumber(), 1, now, EventKind.CREATED, actor,
-                    type.initialStatus(), null, null, null, null);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
-            em.persist(state);
-            List<RequestDetailEntity> details = persistDetails(em, entity.getNumber(), answers, contact);
-            audited(em, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
+            List<RequestDetailEntity> details = details(entity.getNumber(), answers, contact);
+            entity.insert(c);
+            state.insert(c);
+            created.insert(c);
+            RequestDetailEntity.insertAll(c, details);
+            audit.record(c, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
             ServiceRequest dto = toDto(entity, state, today);
             afterCommit.clear();
-            JpaTransactions.onConnection(em, c -> registers.forEach(h -> {
-                if (!handOffWithin(c, h, dto)) {
-                    afterCommit.add(h);
-                }
-            }));
+            registers.stream().filter(h -> !handOffWithin(c, h, dto)).forEach(afterCommit::add);
             return dto;
         });
         handOff(afterCommit, filed);
         return filed;
     }
 
-    private static List<RequestDetailEntity> persistDetails(EntityManager em, String number,
-            Map<String, List<String>> answers, Map<String, String> contact) {
+    private static List<RequestDetailEntity> details(String number, Map<String, List<String>> answers,
+            Map<String, String> contact) {
         List<RequestDetailEntity> details = new ArrayList<>();
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
             for (String value : answer.getValue()) {
@@ -204,7 +203,6 @@ public class RequestRegistryImpl implements RequestRegistry {
             details.add(new RequestDetailEntity(number, details.size() + 1, RequestDetailEntity.CONTACT, field.getKey(),
                     field.getValue()));
         }
-        details.forEach(em::persist);
         return details;
     }
 
@@ -314,18 +312,28 @@ public class RequestRegistryImpl implements RequestRegistry {
     }
 
     /** Takes the next number of the year under the counter row's lock; see {@link RegistrationCounterEntity}. */
-    private static int nextSequence(EntityManager em, int year) {
-        int updated = em.createNativeQuery("UPDATE CD_REGISTRATION_COUNTER SET LAST_SEQ = LAST_SEQ + 1 WHERE REG_YEAR = ?1")
-                .setParameter(1, year).executeUpdate();
-        if (updated == 0) {
-            // First filing of the year; a concurrent first filing makes one of us retry.
-            em.persist(new RegistrationCounterEntity(year, 1));
-            em.flush();
-            return 1;
+    private static int nextSequence(java.sql.Connection c, int year) throws SQLException {
+        try (java.sql.PreparedStatement next = c.prepareStatement(
+                "UPDATE CD_REGISTRATION_COUNTER SET LAST_SEQ = LAST_SEQ + 1 WHERE REG_YEAR = ?")) {
+            next.setInt(1, year);
+            if (next.executeUpdate() == 0) {
+                // First filing of the year; a concurrent first filing (another node) makes one of us retry.
+                try (java.sql.PreparedStatement first = c.prepareStatement(
+                        "INSERT INTO CD_REGISTRATION_COUNTER (REG_YEAR, LAST_SEQ) VALUES (?, 1)")) {
+                    first.setInt(1, year);
+                    first.executeUpdate();
+                    return 1;
+                }
+            }
         }
-        Object last = em.createNativeQuery("SELECT LAST_SEQ FROM CD_REGISTRATION_COUNTER WHERE REG_YEAR = ?1")
-                .setParameter(1, year).getSingleResult();
-        return ((Number) last).intValue();
+        try (java.sql.PreparedStatement last = c.prepareStatement(
+                "SELECT LAST_SEQ FROM CD_REGISTRATION_COUNTER WHERE REG_YEAR = ?")) {
+            last.setInt(1, year);
+            try (java.sql.ResultSet rs = last.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private String trackingCode() {

@@ -1,5 +1,11 @@
 package org.civicdesk.request.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.civicdesk.persistence.Jdbc;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -74,5 +80,14 @@ public class RequestStateEntity {
 
     long getLastChangeMillis() {
         return lastChangeMillis;
+    }
+
+    /** Inserts the first state with plain JDBC, as the group commit of filings writes it (version 1, as JPA would). */
+    void insert(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
+                + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, VERSION) VALUES (?, ?, ?, ?, ?, ?, 1)")) {
+            Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis);
+            ps.executeUpdate();
+        }
     }
 }
