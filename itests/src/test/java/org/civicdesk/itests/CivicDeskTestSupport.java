@@ -173,7 +173,11 @@ public abstract class CivicDeskTestSupport {
 
     // ---------------------------------------------------------------- HTTP
 
-    protected record Reply(int status, String contentType, JsonNode body, String raw) {
+    protected record Reply(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+        /** A response header, or {@code null} when the response has none of that name. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     protected String base() {
@@ -223,7 +227,7 @@ public abstract class CivicDeskTestSupport {
         if (type.contains("json") && !response.body().isEmpty()) {
             body = JSON.readTree(response.body());
         }
-        return new Reply(response.statusCode(), type, body, response.body());
+        return new Reply(response.statusCode(), type, body, response.body(), response.headers());
     }
 
     /**

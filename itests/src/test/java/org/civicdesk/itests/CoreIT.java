@@ -96,6 +96,7 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply started = post("operator", "/interactions", "{\"channel\":\"phone\"}");
         assertEquals(201, started.status());
         String id = started.body().get("id").asText();
+        assertEquals(base() + "/interactions/" + id, started.header("Location"));
         assertTrue(started.body().get("open").asBoolean());
         String citizenId = get("operator", "/citizens?cnp=2820315350028").body().get("items").get(0).get("id").asText();
         Reply identified = post("operator", "/interactions/" + id + "/citizen",
@@ -203,7 +204,10 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue("10 working days are at least 14 calendar days", !deadline.isBefore(today.plusDays(14)));
         assertFalse(deadline.getDayOfWeek() == DayOfWeek.SATURDAY || deadline.getDayOfWeek() == DayOfWeek.SUNDAY);
 
-        Reply read = get("operator", "/requests/" + number);
+        // The new request's address, once: the API's base is not repeated.
+        assertEquals(base() + "/requests/" + number, filed.header("Location"));
+
+        Reply read = send("operator", HttpRequest.newBuilder(URI.create(filed.header("Location"))).GET());
         assertEquals(200, read.status());
         assertEquals("Groapă adâncă în fața blocului", read.body().get("description").asText());
 
