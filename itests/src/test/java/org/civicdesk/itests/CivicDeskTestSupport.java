@@ -311,24 +311,27 @@ public abstract class CivicDeskTestSupport {
         return poll.body();
     }
 
-    /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */
+    /**
+     * Waits until CivicDesk says it is ready ({@code /health} UP: every installed feature started, staff able to
+     * log in, so with the demo once its accounts are seeded).
+     */
     protected void awaitDemoReady() throws Exception {
         awaitBoot();
         long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
             try {
-                Reply me = get("admin", "/me");
-                if (me.status() == 200) {
+                Reply health = get(null, "/health");
+                if (health.status() == 200) {
                     return;
                 }
-                last = me.status() + " " + me.raw();
+                last = health.status() + " " + health.raw();
             } catch (IOException e) {
                 last = e.toString();
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
-        fail("CivicDesk did not become ready with demo data: " + last);
+        fail("CivicDesk did not become ready: " + last);
     }
 
     // ---------------------------------------------------------------- shell and database

@@ -72,6 +72,18 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply health = get(null, "/health");
         assertEquals(200, health.status());
         assertEquals("UP", health.body().get("status").asText());
+        assertEquals("UP", health.body().get("database").asText());
+        Set<String> checks = new TreeSet<>();
+        health.body().get("checks").forEach(c -> {
+            checks.add(c.get("name").asText());
+            assertEquals(c.toString(), "OK", c.get("status").asText());
+        });
+        assertTrue(checks.toString(), checks.containsAll(Set.of("Installed features started", "CivicDesk components active",
+                "Staff can log in")));
+        assertEquals(200, get(null, "/health/ready").status());
+        Reply live = get(null, "/health/live");
+        assertEquals(live.raw(), 200, live.status());
+        assertEquals("UP", live.body().get("status").asText());
 
         Reply types = get(null, "/request-types?lang=en");
         assertEquals(200, types.status());
