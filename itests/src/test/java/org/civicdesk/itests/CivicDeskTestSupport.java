@@ -173,7 +173,11 @@ public abstract class CivicDeskTestSupport {
 
     // ---------------------------------------------------------------- HTTP
 
-    protected record Reply(int status, String contentType, JsonNode body, String raw) {
+    protected record Reply(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+        /** A response header, or {@code null} when the response has none of that name. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     protected String base() {
@@ -223,7 +227,7 @@ public abstract class CivicDeskTestSupport {
         if (type.contains("json") && !response.body().isEmpty()) {
             body = JSON.readTree(response.body());
         }
-        return new Reply(response.statusCode(), type, body, response.body());
+        return new Reply(response.statusCode(), type, body, response.body(), response.headers());
     }
 
     /**
@@ -307,24 +311,27 @@ public abstract class CivicDeskTestSupport {
         return poll.body();
     }
 
-    /** Waits until the API answers and the demo accounts exist (the seeder runs after boot). */
+    /**
+     * Waits until CivicDesk says it is ready ({@code /health} UP: every installed feature started, staff able to
+     * log in, so with the demo once its accounts are seeded).
+     */
     protected void awaitDemoReady() throws Exception {
         awaitBoot();
         long deadline = System.currentTimeMillis() + 180_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
             try {
-                Reply me = get("admin", "/me");
-                if (me.status() == 200) {
+                Reply health = get(null, "/health");
+                if (health.status() == 200) {
                     return;
                 }
-                last = me.status() + " " + me.raw();
+                last = health.status() + " " + health.raw();
             } catch (IOException e) {
                 last = e.toString();
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
-        fail("CivicDesk did not become ready with demo data: " + last);
+        fail("CivicDesk did not become ready: " + last);
     }
 
     // ---------------------------------------------------------------- shell and database

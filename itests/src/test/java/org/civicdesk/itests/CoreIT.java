@@ -72,6 +72,18 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply health = get(null, "/health");
         assertEquals(200, health.status());
         assertEquals("UP", health.body().get("status").asText());
+        assertEquals("UP", health.body().get("database").asText());
+        Set<String> checks = new TreeSet<>();
+        health.body().get("checks").forEach(c -> {
+            checks.add(c.get("name").asText());
+            assertEquals(c.toString(), "OK", c.get("status").asText());
+        });
+        assertTrue(checks.toString(), checks.containsAll(Set.of("Installed features started", "CivicDesk components active",
+                "Staff can log in")));
+        assertEquals(200, get(null, "/health/ready").status());
+        Reply live = get(null, "/health/live");
+        assertEquals(live.raw(), 200, live.status());
+        assertEquals("UP", live.body().get("status").asText());
 
         Reply types = get(null, "/request-types?lang=en");
         assertEquals(200, types.status());
@@ -96,6 +108,7 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply started = post("operator", "/interactions", "{\"channel\":\"phone\"}");
         assertEquals(201, started.status());
         String id = started.body().get("id").asText();
+        assertEquals(base() + "/interactions/" + id, started.header("Location"));
         assertTrue(started.body().get("open").asBoolean());
         String citizenId = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();
         Reply identified = post("operator", "/interactions/" + id + "/citizen",
@@ -203,7 +216,10 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue("10 working days are at least 14 calendar days", !deadline.isBefore(today.plusDays(14)));
         assertFalse(deadline.getDayOfWeek() == DayOfWeek.SATURDAY || deadline.getDayOfWeek() == DayOfWeek.SUNDAY);
 
-        Reply read = get("operator", "/requests/" + number);
+        // The new request's address, once: the API's base is not repeated.
+        assertEquals(base() + "/requests/" + number, filed.header("Location"));
+
+        Reply read = send("operator", HttpRequest.newBuilder(URI.create(filed.header("Location"))).GET());
         assertEquals(200, read.status());
         assertEquals("Groapă adâncă în fața blocului", read.body().get("description").asText());
 

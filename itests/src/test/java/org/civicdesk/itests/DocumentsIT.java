@@ -140,6 +140,7 @@ public class DocumentsIT extends CivicDeskTestSupport {
         assertEquals("image/png", attachment.get("mediaType").asText());
         assertEquals(PNG.length, attachment.get("size").asInt());
         String sha = attachment.get("sha256").asText();
+        assertEquals(base() + path + "/" + sha, stored.header("Location"));
 
         // A forged extension and a program are refused, and nothing is added to the history.
         Reply forged = upload("operator", path, "photo.jpg", PDF, null);

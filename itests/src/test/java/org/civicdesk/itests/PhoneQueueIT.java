@@ -224,6 +224,33 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
         assertEquals(403, get("employee", "/phone/callbacks").status());
     }
 
+    /** The audit entries of call-back lists read by {@code username}. */
+    private int callBackListsAudited(String username) throws Exception {
+        Reply entries = get("admin", "/audit?action=phone.callbacks.list&actor=" + username);
+        assertEquals(entries.raw(), 200, entries.status());
+        return entries.body().get("total").asInt();
+    }
+
+    @Test
+    public void aPollOfCallBacksIsAuditedOnlyWhenItShowsCallers() throws Exception {
+        staff("poller");
+        for (JsonNode open : get("operator", "/phone/callbacks").body()) {
+            assertEquals(204, post("operator", "/phone/callbacks/" + open.get("id").asText() + "/done",
+                    "{\"outcome\":\"cleared for the test\"}").status());
+        }
+        for (int poll = 0; poll < 3; poll++) {
+            Reply empty = get("poller:" + PASSWORD, "/phone/callbacks");
+            assertEquals(empty.raw(), 200, empty.status());
+            assertEquals(0, empty.body().size());
+        }
+        assertEquals("empty polls show no one and are not audited", 0, callBackListsAudited("poller"));
+
+        leaveCallBack();
+        Reply shown = get("poller:" + PASSWORD, "/phone/callbacks");
+        assertEquals(1, shown.body().size());
+        assertEquals("a list with a caller's number is a read of personal data", 1, callBackListsAudited("poller"));
+    }
+
     @Test
     public void aCallerWhoHangsUpInTheQueueIsLoggedAsAbandoned() throws Exception {
         staff("d1");

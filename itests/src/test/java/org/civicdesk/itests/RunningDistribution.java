@@ -29,6 +29,8 @@ final class RunningDistribution implements AutoCloseable {
     final Path home;
     private Process karaf;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The answers of {@code /api/v1/health} while the distribution started, before the first UP. */
+    final List<HttpResponse<String>> healthBeforeReady = new ArrayList<>();
 
     private RunningDistribution(Path home) {
         this.home = home;
@@ -69,7 +71,7 @@ final class RunningDistribution implements AutoCloseable {
         // Each test run is its own root instance, whatever else runs on the machine.
         pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
         karaf = pb.start();
-        awaitDemo();
+        awaitReady();
     }
 
     /** Kills the JVM at once (SIGKILL), as a power cut would: nothing is flushed or stopped. */
@@ -105,7 +107,11 @@ final class RunningDistribution implements AutoCloseable {
         return "http://localhost:" + httpPort + path;
     }
 
-    private void awaitDemo() throws Exception {
+    /**
+     * Waits until {@code /api/v1/health} says UP (every feature started, staff able to log in — with the
+     * demo, once it is seeded), keeping every other answer it gave meanwhile in {@link #healthBeforeReady}.
+     */
+    private void awaitReady() throws Exception {
         long deadline = System.currentTimeMillis() + 240_000;
         String last = "";
         while (System.currentTimeMillis() < deadline) {
@@ -113,17 +119,19 @@ final class RunningDistribution implements AutoCloseable {
                 throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + home.getParent());
             }
             try {
-                HttpResponse<String> me = call("admin", "GET", "/api/v1/me", null);
-                if (me.statusCode() == 200) {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/health")))
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
                     return;
                 }
-                last = me.statusCode() + " " + me.body();
+                last = health.statusCode() + " " + health.body();
+                healthBeforeReady.add(health);
             } catch (IOException e) {
                 last = e.toString();
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
-        throw new IllegalStateException("CivicDesk did not come up with its demo data: " + last);
+        throw new IllegalStateException("CivicDesk did not become ready: " + last);
     }
 
     /** An API call as a demo user (password = user name). */
@@ -141,9 +149,13 @@ final class RunningDistribution implements AutoCloseable {
     /** Runs a shell command as the demo admin through bin/client (ssh), as an administrator would. */
     String shell(String command) throws Exception {
         Path out = Files.createTempFile("karaf-client", ".out");
+        // In batch mode, on standard input: given as an argument, the command is not run (the session closes at once).
         Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
-                "-u", "admin", "-p", "admin", "-r", "10", command).directory(home.toFile()).redirectErrorStream(true)
+                "-u", "admin", "-p", "admin", "-r", "10", "-b").directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
+        try (var in = client.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         if (!client.waitFor(180, TimeUnit.SECONDS)) {
             client.destroyForcibly();
             throw new IllegalStateException("bin/client did not finish: " + command);

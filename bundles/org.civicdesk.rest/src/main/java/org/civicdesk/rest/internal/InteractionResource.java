@@ -1,6 +1,5 @@
 package org.civicdesk.rest.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.TextInput;
@@ -58,10 +58,10 @@ public class InteractionResource implements RestResource {
     }
 
     @POST
-    public Response start(StartBody body, @Context SecurityContext security) {
+    public Response start(StartBody body, @Context SecurityContext security, @Context UriInfo uri) {
         Interaction started = log.start(ActorPrincipal.of(security),
                 Channel.parse(body == null || body.channel() == null ? "phone" : body.channel()));
-        return Response.created(URI.create("/api/v1/interactions/" + started.id()))
+        return Response.created(uri.getBaseUriBuilder().path("interactions").path(started.id()).build())
                 .entity(Views.InteractionView.of(started)).build();
     }
 

@@ -1,6 +1,5 @@
 package org.civicdesk.rest.internal;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +16,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
@@ -82,7 +82,7 @@ public class RequestResource implements RestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response file(Views.FileRequestBody body, @Context SecurityContext security) {
+    public Response file(Views.FileRequestBody body, @Context SecurityContext security, @Context UriInfo uri) {
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body with type, channel and description is required");
         }
@@ -99,7 +99,8 @@ public class RequestResource implements RestResource {
         ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
                 Channel.parse(body.channel()), citizen, body.description(),
                 body.location() == null ? null : body.location().toLocation(), body.attributes()));
-        return Response.created(URI.create("/api/v1/requests/" + filed.number()))
+        // Absolute, from the address the client called: a relative URI is resolved against the API's base.
+        return Response.created(uri.getBaseUriBuilder().path("requests").path(filed.number().toString()).build())
                 .entity(Views.RequestView.of(filed, null)).build();
     }
 

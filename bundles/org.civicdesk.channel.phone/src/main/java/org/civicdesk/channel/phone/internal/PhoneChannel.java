@@ -217,7 +217,7 @@ public class PhoneChannel {
         RobotScript readScript = scripts.current();
         Path data = Path.of(System.getProperty("karaf.data", "data"), "civicdesk");
         Speech newSpeech = new Speech(directory(changed.promptDirectory(), data.resolve("prompts")),
-                changed.ttsCommand(), changed.soxCommand());
+                changed.ttsCommand(), changed.soxCommand(), changed.promptGroup());
         this.recordingDirectory = Files.createDirectories(directory(changed.recordingDirectory(),
                 data.resolve("recordings")));
         this.voiceMessages = new VoiceMessages(this, recordingDirectory);

@@ -43,6 +43,11 @@ public @interface PhoneConfig {
             + "8 kHz WAV files; the exchange must read them at the same path. Empty: data/civicdesk/prompts")
     String promptDirectory() default "";
 
+    @AttributeDefinition(name = "Group of the exchange", required = false, description = "The group the exchange "
+            + "runs as (e.g. asterisk), which must read the prompts: their files are made readable by it only "
+            + "(mode 0640, the directory 2750). Empty: the group the files are created with")
+    String promptGroup() default "";
+
     @AttributeDefinition(name = "Recording directory", required = false, description = "Where the exchange writes the "
             + "voice messages callers leave, readable by CivicDesk at the same path. Empty: data/civicdesk/recordings")
     String recordingDirectory() default "";

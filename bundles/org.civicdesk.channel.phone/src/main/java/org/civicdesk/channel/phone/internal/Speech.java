@@ -30,13 +30,24 @@ final class Speech {
     private final Path directory;
     private final String ttsCommand;
     private final String soxCommand;
+    private final GroupReadable permissions;
     /** Prompts being made, so that two calls asking for the same words at once make it once. */
     private final Map<String, Object> making = new ConcurrentHashMap<>();
 
-    Speech(Path directory, String ttsCommand, String soxCommand) throws IOException {
+    /**
+     * @param exchangeGroup the group the exchange reads the prompts as (its files are made 0640, the directory
+     *                      2750); empty keeps the group they are created with
+     */
+    Speech(Path directory, String ttsCommand, String soxCommand, String exchangeGroup) throws IOException {
         this.directory = Files.createDirectories(directory);
         this.ttsCommand = ttsCommand;
         this.soxCommand = soxCommand;
+        this.permissions = new GroupReadable(directory, exchangeGroup);
+        permissions.directory(directory);
+        // Prompts cached before (or under another group) become readable too.
+        try (DirectoryStream<Path> cached = Files.newDirectoryStream(directory, "*.{wav,txt}")) {
+            cached.forEach(permissions::file);
+        }
     }
 
     /**
@@ -107,8 +118,11 @@ final class Speech {
             // The text goes in on standard input: it never becomes an option of the command.
             run(List.of(ttsCommand, "-v", voice, "-w", raw.toString(), "--stdin"), text);
             run(List.of(soxCommand, raw.toString(), "-r", "8000", "-c", "1", "-b", "16", converted.toString()), null);
-            Files.writeString(wav.resolveSibling(wav.getFileName().toString().replace(".wav", ".txt")), text,
-                    StandardCharsets.UTF_8);
+            Path words = wav.resolveSibling(wav.getFileName().toString().replace(".wav", ".txt"));
+            Files.writeString(words, text, StandardCharsets.UTF_8);
+            permissions.file(words);
+            // Readable by the exchange before it appears under its name (temporary files are 0600).
+            permissions.file(converted);
             Files.move(converted, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("cannot make the prompt " + wav.getFileName() + ": " + e.getMessage(), e);

@@ -33,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 public class RegistryJournal implements RegistryHandOff {
     static final String ID = "journal";
     static final String TABLE = "CD_DOC_REGISTRY";
+    static final String CITIZEN_INDEX = "CD_DOC_REGISTRY_CITIZEN";
 
     private final DataSource dataSource;
 
@@ -50,6 +51,9 @@ public class RegistryJournal implements RegistryHandOff {
                     + "PRIMARY KEY, REQUEST_NUMBER VARCHAR(20) NOT NULL UNIQUE, REQUEST_TYPE VARCHAR(60) NOT NULL, "
                     + "DEPARTMENT VARCHAR(40), CHANNEL VARCHAR(20), CITIZEN_ID VARCHAR(64), REGISTERED_AT BIGINT NOT NULL)");
         }
+        // The 360° view reads a citizen's newest entries: without it, a scan and a sort of every entry of the citizen.
+        Tables.createIndexIfAbsent(dataSource, TABLE, CITIZEN_INDEX,
+                "CREATE INDEX " + CITIZEN_INDEX + " ON " + TABLE + " (CITIZEN_ID, ENTRY_NO DESC)");
         AppendOnlyTables.protect(dataSource, TABLE);
     }
 
@@ -97,9 +101,11 @@ public class RegistryJournal implements RegistryHandOff {
         return found.stream().findFirst();
     }
 
-    /** A citizen's entries, newest first. */
+    /** A citizen's entries, newest first: read from the top of {@link #CITIZEN_INDEX}, stopping at {@code limit}. */
     List<Entry> ofCitizen(String citizenId, int limit) {
-        return query("SELECT * FROM " + TABLE + " WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC", limit, citizenId);
+        // The limit in the SQL, not only on the JDBC statement, so that the planner reads the index and stops.
+        return query("SELECT * FROM " + TABLE + " --DERBY-PROPERTIES index=" + CITIZEN_INDEX + "\n WHERE CITIZEN_ID = ? "
+                + "ORDER BY ENTRY_NO DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", limit, citizenId);
     }
 
     /** The latest entries, newest first. */

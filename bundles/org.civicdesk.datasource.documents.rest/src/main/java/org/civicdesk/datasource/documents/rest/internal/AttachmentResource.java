@@ -3,7 +3,6 @@ package org.civicdesk.datasource.documents.rest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
+import javax.ws.rs.core.UriInfo;
 
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
@@ -55,7 +55,7 @@ public class AttachmentResource implements RestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("year") String year, @PathParam("seq") String seq, MultipartBody body,
-            @Context SecurityContext security) {
+            @Context SecurityContext security, @Context UriInfo uri) {
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
         List<Attachment> files = new ArrayList<>();
@@ -83,7 +83,8 @@ public class AttachmentResource implements RestResource {
                 throw new UncheckedIOException("the upload could not be read", e);
             }
         }
-        return Response.created(URI.create("/api/v1/requests/" + number + "/attachments/" + stored.get(0).sha256()))
+        // Absolute, under the address the client posted to: a relative URI is resolved against the API's base.
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.get(0).sha256()).build())
                 .entity(stored).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -1,0 +1,150 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The 360° view of a citizen with a long history: {@code bench.requests} requests (default
+ * 40,000), each in the document registry, written straight into the tables in JDBC batches (filing
+ * them one by one through the API would take an hour). Prints p50/p99/max of
+ * {@code GET /citizens/{id}/profile} over real HTTP on Derby embedded; run with
+ * {@code mvn verify -Pbench -pl itests -Dit.test=ProfileBench}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ProfileBench extends CivicDeskTestSupport {
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 40_000);
+    private static final int CALLS = Integer.getInteger("bench.calls", 200);
+    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    /** A year no demo request is filed in, so the numbers cannot meet the registry's own. */
+    private static final int YEAR = 2001;
+    private static final int BATCH = 1000;
+
+    /** The test runs inside the container: the settings given to Maven go there as system properties. */
+    @Override
+    protected Option[] extra() {
+        return new Option[] {systemProperty("bench.calls").value(Integer.toString(CALLS)),
+            systemProperty("bench.threads").value(Integer.toString(THREADS)),
+            systemProperty("bench.requests").value(Integer.toString(REQUESTS))};
+    }
+
+    @Test
+    public void profileOfACitizenWithManyRequests() throws Exception {
+        String citizenId = citizenId("2550720350038");
+        long started = System.nanoTime();
+        insertHistory(dataSource(), citizenId);
+        System.out.println("BENCH " + REQUESTS + " requests of one citizen written in "
+                + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        Reply first = get("operator", "/citizens/" + citizenId + "/profile?reason=bench");
+        assertEquals(first.raw(), 200, first.status());
+        assertEquals("the view shows a page of the requests", 50, first.body().get("requests").size());
+
+        BenchSupport.Call profile = i -> {
+            Reply r = get("operator", "/citizens/" + citizenId + "/profile?reason=bench");
+            assertEquals(200, r.status());
+        };
+        List<Long> alone = BenchSupport.measure(profile, 20, CALLS, 1);
+        List<Long> together = BenchSupport.measure(profile, 20, CALLS, THREADS);
+        BenchSupport.report("GET /citizens/{id}/profile, " + REQUESTS + " requests", alone, 1);
+        BenchSupport.report("GET /citizens/{id}/profile, " + REQUESTS + " requests", together, THREADS);
+
+        // Where the time goes: the SQL of the view's parts, run alone (as the registry and the journal send it).
+        DataSource database = dataSource();
+        report(database, "documents: a citizen's newest entries", "SELECT * FROM CD_DOC_REGISTRY --DERBY-PROPERTIES "
+                + "index=CD_DOC_REGISTRY_CITIZEN\n WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC FETCH FIRST 10 ROWS ONLY",
+                citizenId);
+        report(database, "documents: the same without its index (as before)", "SELECT * FROM CD_DOC_REGISTRY "
+                + "--DERBY-PROPERTIES index=NULL\n WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC FETCH FIRST 10 ROWS ONLY",
+                citizenId);
+        report(database, "requests: count of a citizen's", "SELECT COUNT(*) FROM CD_REQUEST r, CD_REQUEST_STATE s "
+                + "WHERE s.REQ_NUMBER = r.REQ_NUMBER AND r.CITIZEN_ID = ?", citizenId);
+        report(database, "requests: a citizen's first page, overdue first", "SELECT r.REQ_NUMBER FROM CD_REQUEST r, "
+                + "CD_REQUEST_STATE s WHERE s.REQ_NUMBER = r.REQ_NUMBER AND r.CITIZEN_ID = ? ORDER BY s.FINISHED, "
+                + "r.DEADLINE, r.REGISTERED_MS DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY", citizenId);
+        // What the request registry could do instead (its code is not this bench's): a citizen's newest page from an
+        // index on (CITIZEN_ID, REGISTERED_MS DESC, REQ_NUMBER DESC), without counting them all.
+        try (Connection c = database.getConnection(); var ddl = c.createStatement()) {
+            ddl.execute("CREATE INDEX CD_REQUEST_CITIZEN_NEWEST ON CD_REQUEST (CITIZEN_ID, REGISTERED_MS DESC, "
+                    + "REQ_NUMBER DESC)");
+        }
+        report(database, "requests: a citizen's newest page, proposed index", "SELECT r.REQ_NUMBER FROM "
+                + "--DERBY-PROPERTIES joinOrder=FIXED\n CD_REQUEST r --DERBY-PROPERTIES index=CD_REQUEST_CITIZEN_NEWEST\n"
+                + " , CD_REQUEST_STATE s WHERE s.REQ_NUMBER = "
+                + "r.REQ_NUMBER AND r.CITIZEN_ID = ? ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC "
+                + "OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY", citizenId);
+    }
+
+    /** Prints p50/p99 of one SQL query with one parameter, read to its end. */
+    private static void report(DataSource database, String what, String sql, String parameter) throws Exception {
+        List<Long> times = BenchSupport.measure(i -> {
+            try (Connection c = database.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, parameter);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            }
+        }, 5, 50, 1);
+        BenchSupport.report("SQL " + what, times, 1);
+    }
+
+    /** The citizen's requests, their state and their registry entries, as the registry and the journal write them. */
+    private static void insertHistory(DataSource dataSource, String citizenId) throws Exception {
+        long now = System.currentTimeMillis();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement request = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, "
+                        + "TRACKING_CODE, TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, DEPARTMENT, REGISTERED_MS, DEADLINE) "
+                        + "VALUES (?, ?, ?, ?, 'pothole', 'phone', ?, ?, 'ROADS', ?, ?)");
+                PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
+                        + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, VERSION) VALUES (?, ?, NULL, ?, 1, ?, 1)");
+                PreparedStatement registry = c.prepareStatement("INSERT INTO CD_DOC_REGISTRY (REQUEST_NUMBER, "
+                        + "REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, 'pothole', 'ROADS', "
+                        + "'phone', ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 1; i <= REQUESTS; i++) {
+                String number = String.format("%d/%06d", YEAR, i);
+                long registered = now - (REQUESTS - i) * 60_000L;
+                boolean finished = i % 10 != 0;
+                request.setString(1, number);
+                request.setInt(2, YEAR);
+                request.setInt(3, i);
+                request.setString(4, String.format("BENCH%05d", i));
+                request.setString(5, citizenId);
+                request.setString(6, "Bench request " + i);
+                request.setLong(7, registered);
+                request.setString(8, java.time.LocalDate.now().plusDays(i % 30 - 15).toString());
+                request.addBatch();
+                state.setString(1, number);
+                state.setString(2, finished ? "resolved" : "registered");
+                state.setBoolean(3, finished);
+                state.setLong(4, registered);
+                state.addBatch();
+                registry.setString(1, number);
+                registry.setString(2, citizenId);
+                registry.setLong(3, registered);
+                registry.addBatch();
+                if (i % BATCH == 0 || i == REQUESTS) {
+                    request.executeBatch();
+                    state.executeBatch();
+                    registry.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+    }
+}
