@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
 public class CitizenProfileServiceImpl implements CitizenProfileService {
     private static final Logger LOG = LoggerFactory.getLogger(CitizenProfileServiceImpl.class);
     private static final int MAX_REQUESTS = 50;
-    /** Requests looked at to tell which numbers an interaction may show: more than any citizen files. */
-    private static final int MAX_VISIBLE_REQUESTS = 1000;
 
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
@@ -111,10 +109,11 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
             }
         }
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
-        List<ServiceRequest> visibleRequests = requests.search(actor, ofCitizen, 0, MAX_VISIBLE_REQUESTS).items();
-        List<ServiceRequest> filed = visibleRequests.subList(0, Math.min(MAX_REQUESTS, visibleRequests.size()));
+        // Newest first from the citizen's index: no count, no sort of everything a citizen ever filed. The interactions
+        // show only numbers among these: an older request linked there stays hidden, never shown to the wrong viewer.
+        List<ServiceRequest> filed = requests.newest(actor, ofCitizen, 0, MAX_REQUESTS);
         Set<RequestNumber> visible = new HashSet<>();
-        visibleRequests.forEach(r -> visible.add(r.number()));
+        filed.forEach(r -> visible.add(r.number()));
         List<Interaction> contacts = interactions.ofCitizen(actor, citizen.id(), MAX_REQUESTS).stream()
                 .map(i -> withRequestsAmong(i, visible)).toList();
 

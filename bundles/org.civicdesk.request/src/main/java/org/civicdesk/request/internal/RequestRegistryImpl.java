@@ -115,6 +115,9 @@ public class RequestRegistryImpl implements RequestRegistry {
         // Newest-first pages (public feeds) read this index from the top and stop at the page's end.
         Tables.createIndexIfAbsent(dataSource, "CD_REQUEST", "CD_REQUEST_NEWEST",
                 "CREATE INDEX CD_REQUEST_NEWEST ON CD_REQUEST (REGISTERED_MS DESC, REQ_NUMBER DESC)");
+        // A citizen's newest requests (the 360° view) from the top of their own part of the index, however many they filed.
+        Tables.createIndexIfAbsent(dataSource, "CD_REQUEST", "CD_REQUEST_CITIZEN_NEWEST",
+                "CREATE INDEX CD_REQUEST_CITIZEN_NEWEST ON CD_REQUEST (CITIZEN_ID, REGISTERED_MS DESC, REQ_NUMBER DESC)");
     }
 
     @Modified
@@ -533,8 +536,9 @@ public class RequestRegistryImpl implements RequestRegistry {
         List<ServiceRequest> items = tx.read(em -> {
             // First the numbers, in SQL that reads the newest-first index from the top and stops at the page's end:
             // the hints (comments elsewhere than on Derby) keep Derby from sorting every match first.
+            String index = q.citizenId() == null ? "CD_REQUEST_NEWEST" : "CD_REQUEST_CITIZEN_NEWEST";
             Query numbers = em.createNativeQuery("SELECT r.REQ_NUMBER FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
-                    + " CD_REQUEST r --DERBY-PROPERTIES index=CD_REQUEST_NEWEST\n, CD_REQUEST_STATE s" + sql(where)
+                    + " CD_REQUEST r --DERBY-PROPERTIES index=" + index + "\n, CD_REQUEST_STATE s" + sql(where)
                     + " ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit
                     + " ROWS ONLY");
             bind(numbers, params);

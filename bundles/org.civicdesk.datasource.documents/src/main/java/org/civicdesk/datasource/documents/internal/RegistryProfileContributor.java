@@ -52,7 +52,8 @@ public class RegistryProfileContributor extends AbstractCitizenProfileContributo
     @Override
     public List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
-        Set<String> visible = requests.search(viewer, ofCitizen, 0, MAX_REQUESTS).items().stream()
+        // The citizen's newest, from their own index: the journal lists its newest entries too.
+        Set<String> visible = requests.newest(viewer, ofCitizen, 0, MAX_REQUESTS).stream()
                 .map(r -> r.number().toString()).collect(Collectors.toSet());
         List<RegistryJournal.Entry> entries = journal.ofCitizen(citizen.id(), MAX_REQUESTS).stream()
                 .filter(e -> visible.contains(e.requestNumber())).limit(SHOWN).toList();
