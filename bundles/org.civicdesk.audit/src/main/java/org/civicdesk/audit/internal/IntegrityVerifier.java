@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.audit.api.RecordSource;
 
@@ -76,8 +75,7 @@ final class IntegrityVerifier {
         long expected = 1;
         String previous = Chain.GENESIS;
         try (PreparedStatement ps = c.prepareStatement("SELECT s.SEQ, s.ENTRY_ID, s.SEALED_MS, s.KEY_ID, "
-                + "s.PREVIOUS_MAC, s.CHAIN_MAC, e.ID, e.OCCURRED_MS, e.ACTOR, e.ACTION, e.INFO_KIND, e.SUBJECT_TYPE, "
-                + "e.SUBJECT_ID, e.REMARKS, e.RECORD_REF, e.RECORD_DIGEST, e.KEY_ID, e.ENTRY_MAC FROM "
+                + "s.PREVIOUS_MAC, s.CHAIN_MAC, e.ID, " + Chain.ENTRY_COLUMNS + " FROM "
                 + AuditTables.SEAL + " s LEFT JOIN " + AuditTables.ENTRY + " e ON e.ID = s.ENTRY_ID WHERE s.SEQ >= ? "
                 + "ORDER BY s.SEQ")) {
             ps.setMaxRows(BATCH);
@@ -104,7 +102,7 @@ final class IntegrityVerifier {
                         String entryMac = rs.getString(18);
                         if (rs.getObject(7) == null) {
                             problem(sequence, "entry " + sequence + " (audit entry " + entryId + ") was removed");
-                        } else if (!entryValid(rs)) {
+                        } else if (!Chain.entryMacValid(keys, rs, 8)) {
                             problem(sequence, "entry " + sequence + " was altered after it was written");
                         } else if (rs.getString(15) != null) {
                             refs.put(rs.getString(15), new long[] {sequence});
@@ -125,14 +123,6 @@ final class IntegrityVerifier {
                 }
             }
         }
-    }
-
-    private boolean entryValid(ResultSet rs) throws SQLException {
-        String keyId = rs.getString(17);
-        AuditEvent event = new AuditEvent(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13), rs.getString(14));
-        return keys.knows(keyId) && keys.mac(keyId, Chain.entryText(rs.getLong(8), event, rs.getString(15),
-                rs.getString(16), keyId)).equals(rs.getString(18));
     }
 
     /** The records a batch of entries names, recomputed by their sources. */
@@ -162,12 +152,11 @@ final class IntegrityVerifier {
 
     /** Entries the sealer refused: they carry no valid MAC, so CivicDesk did not write them. */
     private void unsealedEntries(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.ID, 0, 0, 0, 0, 0, 0, "
-                + "e.OCCURRED_MS, e.ACTOR, e.ACTION, e.INFO_KIND, e.SUBJECT_TYPE, e.SUBJECT_ID, e.REMARKS, "
-                + "e.RECORD_REF, e.RECORD_DIGEST, e.KEY_ID, e.ENTRY_MAC FROM " + AuditTables.ENTRY + " e WHERE NOT EXISTS "
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.ID, " + Chain.ENTRY_COLUMNS
+                + " FROM " + AuditTables.ENTRY + " e WHERE NOT EXISTS "
                 + "(SELECT 1 FROM " + AuditTables.SEAL + " s WHERE s.ENTRY_ID = e.ID)")) {
             while (rs.next()) {
-                if (!entryValid(rs)) {
+                if (!Chain.entryMacValid(keys, rs, 2)) {
                     problem(-1, "audit entry " + rs.getLong(1) + " was not written by CivicDesk (no valid MAC)");
                 }
             }

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.persistence.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,9 +150,8 @@ final class Sealer {
                 String previous = head.mac();
                 long now = System.currentTimeMillis();
                 String keyId = keys.currentId();
-                try (PreparedStatement select = c.prepareStatement("SELECT e.ID, e.OCCURRED_MS, e.ACTOR, e.ACTION, "
-                        + "e.INFO_KIND, e.SUBJECT_TYPE, e.SUBJECT_ID, e.REMARKS, e.RECORD_REF, e.RECORD_DIGEST, e.KEY_ID, "
-                        + "e.ENTRY_MAC FROM " + AuditTables.ENTRY + " e WHERE e.ID > ? AND NOT EXISTS (SELECT 1 FROM "
+                try (PreparedStatement select = c.prepareStatement("SELECT e.ID, " + Chain.ENTRY_COLUMNS + " FROM "
+                        + AuditTables.ENTRY + " e WHERE e.ID > ? AND NOT EXISTS (SELECT 1 FROM "
                         + AuditTables.SEAL + " s WHERE s.ENTRY_ID = e.ID) ORDER BY e.ID");
                         PreparedStatement insert = c.prepareStatement("INSERT INTO " + AuditTables.SEAL
                                 + " (SEQ, ENTRY_ID, SEALED_MS, KEY_ID, PREVIOUS_MAC, CHAIN_MAC) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -165,7 +163,7 @@ final class Sealer {
                             sealed[0]++;
                             sealed[1] = id;
                             String entryMac = rs.getString(12);
-                            if (!entryMacValid(rs, entryMac)) {
+                            if (!Chain.entryMacValid(keys, rs, 2)) {
                                 if (refused.add(id)) {
                                     LOG.error("Audit entry {} does not carry a valid MAC: it was not written by CivicDesk "
                                             + "and is not sealed (see civicdesk:integrity-verify)", id);
@@ -202,17 +200,6 @@ final class Sealer {
                 c.setAutoCommit(true);
             }
         }
-    }
-
-    private boolean entryMacValid(ResultSet rs, String entryMac) throws SQLException {
-        String keyId = rs.getString(11);
-        if (!keys.knows(keyId)) {
-            return false;
-        }
-        AuditEvent event = new AuditEvent(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8));
-        return keys.mac(keyId, Chain.entryText(rs.getLong(2), event, rs.getString(9), rs.getString(10), keyId))
-                .equals(entryMac);
     }
 
     /** The chain's last seal, read under the transaction of the caller. */
