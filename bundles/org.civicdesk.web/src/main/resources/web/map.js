@@ -62,7 +62,7 @@ export async function cityMap({label, onPick} = {}) {
       text.textContent = title.textContent;
       root.append(text);
     }
-  } catch (e) {
+  } catch {
     // No base layer: the pin still works on a blank map.
   }
   const markers = svg('g', {class: 'map-markers'});

@@ -101,7 +101,7 @@ async function start() {
   window.addEventListener('popstate', render);
   try {
     session.account = await get('/me');
-  } catch (e) {
+  } catch {
     session.account = null;
   }
   render();

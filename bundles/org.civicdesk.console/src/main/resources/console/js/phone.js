@@ -41,7 +41,7 @@ export async function phonePanel(onCaller) {
   let queue;
   try {
     queue = await get('/phone/agents');
-  } catch (e) {
+  } catch {
     return null;
   }
   const panel = h('section', {class: 'panel', id: 'phone-panel', 'aria-labelledby': 'phone-title'});

@@ -22,7 +22,7 @@ export async function adminScreen() {
   clearInterval(refresher);
   refresher = setInterval(async () => {
     if (!document.getElementById('features-table')) { clearInterval(refresher); return; }
-    try { mount(featuresPanel, featuresTable(await get('/system/features'))); } catch (e) { clearInterval(refresher); }
+    try { mount(featuresPanel, featuresTable(await get('/system/features'))); } catch { clearInterval(refresher); }
   }, REFRESH_MS);
   return h('div', {},
     h('h1', {}, t('admin')),
