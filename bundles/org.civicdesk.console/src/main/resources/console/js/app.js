@@ -1,7 +1,10 @@
-// The console's shell: who is logged in, the menu, the language, the routes and the status line.
+// The console's shell: login and logout, the menu, the language, and which screen an address shows. It imports
+// the screens; they reach the status line, navigation and the session through helper modules, never through it.
 import {get, api, whenUnauthorized} from './api.js';
 import {h, mount} from '/web/dom.js';
 import {t, lang, setLang} from './i18n.js';
+import {account, setAccount, hasRole} from './session.js';
+import {ROOT, say, sayError, currentPath, navigate, drawWith} from './ui.js';
 import {loginScreen} from './screens/login.js';
 import {callDeskScreen} from './screens/calldesk.js';
 import {requestsScreen, requestDetailScreen} from './screens/requests.js';
@@ -10,9 +13,7 @@ import {noticesScreen} from './screens/notices.js';
 import {callsScreen} from './screens/calls.js';
 import {watchForCallers} from './phone.js';
 
-const ROOT = '/console';
 const main = document.getElementById('main');
-const session = {account: null};
 
 const ROUTES = [
   {pattern: /^\/?$/, key: 'callDesk', screen: callDeskScreen, path: '/'},
@@ -23,54 +24,27 @@ const ROUTES = [
   {pattern: /^\/admin\/?$/, key: 'admin', screen: adminScreen, path: '/admin', roles: ['admin', 'supervisor']}
 ];
 
-/** Shows a message on the status line (read out by screen readers). */
-export function say(message, kind = 'ok') {
-  const status = document.getElementById('status');
-  status.className = 'status ' + kind;
-  status.textContent = message || '';
-}
-
-export function sayError(error) {
-  say(error && error.message ? error.message : String(error), 'error');
-}
-
-export function navigate(path) {
-  history.pushState({}, '', ROOT + path);
-  render();
-}
-
-export function account() { return session.account; }
-
-export function hasRole(...roles) {
-  const mine = session.account ? session.account.roles.map((r) => r.toLowerCase()) : [];
-  return roles.some((r) => mine.includes(r));
-}
-
-function currentPath() {
-  const p = location.pathname.startsWith(ROOT) ? location.pathname.slice(ROOT.length) : '/';
-  return p || '/';
-}
-
 function renderChrome() {
+  const me = account();
   document.getElementById('lang-label').textContent = t('language');
   document.querySelector('.skip').textContent = t('skip');
   const logout = document.getElementById('logout');
   logout.textContent = t('logout');
-  logout.hidden = !session.account;
-  document.getElementById('who').textContent = session.account
-    ? `${session.account.displayName} (${session.account.roles.join(', ').toLowerCase()})` : '';
+  logout.hidden = !me;
+  document.getElementById('who').textContent = me
+    ? `${me.displayName} (${me.roles.join(', ').toLowerCase()})` : '';
   const nav = document.getElementById('nav');
   const path = currentPath();
-  mount(nav, session.account ? ROUTES.filter((r) => r.key && (!r.roles || hasRole(...r.roles))).map((r) =>
+  mount(nav, me ? ROUTES.filter((r) => r.key && (!r.roles || hasRole(...r.roles))).map((r) =>
     h('a', {href: ROOT + r.path, 'aria-current': r.pattern.test(path) ? 'page' : null,
       onclick: (e) => { e.preventDefault(); navigate(r.path); }}, t(r.key))) : []);
 }
 
-export async function render() {
+async function render() {
   renderChrome();
-  if (session.account) watchForCallers(() => currentPath() === '/', () => navigate('/'));
-  if (!session.account) {
-    mount(main, loginScreen(async (account) => { session.account = account; say(''); await render(); }));
+  if (account()) watchForCallers(() => currentPath() === '/', () => navigate('/'));
+  if (!account()) {
+    mount(main, loginScreen(async (loggedIn) => { setAccount(loggedIn); say(''); await render(); }));
     return;
   }
   const path = currentPath();
@@ -85,24 +59,25 @@ export async function render() {
 }
 
 async function start() {
+  drawWith(render);
   setLang(lang());
   const select = document.getElementById('lang');
   select.value = lang();
   select.addEventListener('change', () => { setLang(select.value); render(); });
   document.getElementById('logout').addEventListener('click', async () => {
     await api('DELETE', '/session').catch(() => {});
-    session.account = null;
+    setAccount(null);
     history.pushState({}, '', ROOT + '/');
     render();
   });
   whenUnauthorized(() => {
-    if (session.account) { session.account = null; say(t('sessionEnded'), 'error'); render(); }
+    if (account()) { setAccount(null); say(t('sessionEnded'), 'error'); render(); }
   });
   window.addEventListener('popstate', render);
   try {
-    session.account = await get('/me');
+    setAccount(await get('/me'));
   } catch {
-    session.account = null;
+    setAccount(null);
   }
   render();
 }

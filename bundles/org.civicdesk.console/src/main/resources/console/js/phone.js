@@ -4,7 +4,8 @@
 import {get, post, api} from './api.js';
 import {h, mount, field} from '/web/dom.js';
 import {t, when} from './i18n.js';
-import {say, sayError, account, hasRole} from './app.js';
+import {say, sayError} from './ui.js';
+import {account, hasRole} from './session.js';
 
 const PRESENCES = ['available', 'wrap_up', 'break', 'logged_out'];
 const POLL_MS = 3000;

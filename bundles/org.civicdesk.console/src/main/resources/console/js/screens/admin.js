@@ -2,7 +2,7 @@
 import {get, query} from '../api.js';
 import {h, mount} from '/web/dom.js';
 import {t, lang} from '../i18n.js';
-import {hasRole} from '../app.js';
+import {hasRole} from '../session.js';
 
 const REFRESH_MS = 5000;
 let refresher = null;

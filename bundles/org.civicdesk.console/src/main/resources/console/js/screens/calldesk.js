@@ -2,7 +2,7 @@
 import {get, post, query} from '../api.js';
 import {h, mount, field, debounce} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
-import {say, sayError} from '../app.js';
+import {say, sayError} from '../ui.js';
 import {cityMap} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
 import {phonePanel} from '../phone.js';

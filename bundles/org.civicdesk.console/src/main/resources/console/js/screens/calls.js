@@ -2,7 +2,7 @@
 import {get, query} from '../api.js';
 import {h, mount, field} from '/web/dom.js';
 import {t, when} from '../i18n.js';
-import {sayError} from '../app.js';
+import {sayError} from '../ui.js';
 
 const seconds = (s) => (s === undefined || s === null ? '—' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
 

@@ -2,7 +2,7 @@
 import {get, post, query} from '../api.js';
 import {h, mount, field} from '/web/dom.js';
 import {t, lang, when} from '../i18n.js';
-import {say, sayError} from '../app.js';
+import {say, sayError} from '../ui.js';
 
 /** A datetime-local value (the operator's clock) as an instant. */
 const instant = (local) => (local ? new Date(local).toISOString() : null);

@@ -2,7 +2,8 @@
 import {get, post, query} from '../api.js';
 import {h, field} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
-import {say, sayError, navigate, hasRole, render} from '../app.js';
+import {say, sayError, navigate, redraw} from '../ui.js';
+import {hasRole} from '../session.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -18,12 +19,12 @@ export async function requestsScreen() {
   const select = (id, label, key, options) => {
     const control = h('select', {}, h('option', {value: ''}, t('all')),
       options.map(([value, text]) => h('option', {value, selected: filters[key] === value}, text)));
-    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; render(); });
+    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; redraw(); });
     return field(id, label, control);
   };
   const input = (id, label, key, type) => {
     const control = h('input', {type, value: filters[key]});
-    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; render(); });
+    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; redraw(); });
     return field(id, label, control);
   };
   const last = Math.min(page.total, filters.offset + page.items.length);
@@ -49,9 +50,9 @@ export async function requestsScreen() {
         h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, t('channels.' + r.channel))))),
     h('div', {class: 'row'},
       h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
-        onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); render(); }}, t('previous')),
+        onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); redraw(); }}, t('previous')),
       h('button', {type: 'button', class: 'secondary', disabled: last >= page.total,
-        onclick: () => { filters.offset += PAGE; render(); }}, t('next'))));
+        onclick: () => { filters.offset += PAGE; redraw(); }}, t('next'))));
 }
 
 /** An attachment of the history: a link to its content (stored as "sha256:<hash>"), and a player for a voice message. */
@@ -70,7 +71,7 @@ export async function requestDetailScreen(year, seq) {
   const r = await get(`/requests/${number}`);
   const type = await get(`/request-types/${r.type}` + query({lang: lang()})).catch(() => null);
   const next = type ? (type.transitions[r.status] || []) : [];
-  const reload = () => render();
+  const reload = () => redraw();
 
   const change = async (body) => {
     try { await post(`/requests/${number}/events`, body); say(t('saved')); reload(); } catch (e) { sayError(e); }
