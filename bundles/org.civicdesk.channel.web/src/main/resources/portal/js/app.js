@@ -1,4 +1,5 @@
 // The citizens' portal: a single page whose screens follow the address (/portal/report, /portal/follow/2026-000123, …).
+// This shell imports the screens; they reach the status line and navigation through ui.js, never through it.
 import {h, mount} from '/web/dom.js';
 import {t, lang, setLang, day} from './i18n.js';
 import {reportScreen} from './screens/report.js';
@@ -7,6 +8,7 @@ import {reportsScreen} from './screens/reports.js';
 import {helpScreen} from './screens/help.js';
 import {pollsScreen} from './screens/polls.js';
 import {api} from './api.js';
+import {say, go, showWith} from './ui.js';
 
 const main = document.getElementById('main');
 const SCREENS = [
@@ -16,22 +18,6 @@ const SCREENS = [
   {path: 'help', label: 'help', show: helpScreen},
   {path: 'polls', label: 'polls', show: pollsScreen},
 ];
-
-/** A message for everyone, screen readers included (the status region is polite and live). */
-export function say(text, isError = false) {
-  const status = document.getElementById('status');
-  status.classList.toggle('error', isError);
-  status.textContent = text;
-}
-
-export function sayError(error) {
-  say(`${t('failed')} ${error.message}`, true);
-}
-
-export function go(path) {
-  history.pushState(null, '', `/portal/${path}`);
-  show();
-}
 
 async function homeScreen(root) {
   const notices = h('section', {id: 'announcements', 'aria-labelledby': 'announcements-title'},
@@ -62,6 +48,7 @@ function show() {
   main.focus();
 }
 
+showWith(show);
 const languages = document.getElementById('lang');
 languages.value = lang();
 setLang(lang());

@@ -2,7 +2,7 @@
 import {h, mount, field} from '/web/dom.js';
 import {open311, api, urlId} from '../api.js';
 import {t, when} from '../i18n.js';
-import {sayError} from '../app.js';
+import {sayError} from '../ui.js';
 
 /** The city's own status in words when the portal knows it, else GeoReport's open or closed. */
 function statusLabel(detailed, openOrClosed) {

@@ -2,7 +2,7 @@
 import {h, mount, field} from '/web/dom.js';
 import {api} from '../api.js';
 import {t, lang} from '../i18n.js';
-import {sayError} from '../app.js';
+import {sayError} from '../ui.js';
 
 export function helpScreen(root) {
   const question = h('input', {type: 'search', maxlength: 200});

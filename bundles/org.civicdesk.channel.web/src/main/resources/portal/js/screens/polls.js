@@ -3,7 +3,7 @@
 import {h, mount, field} from '/web/dom.js';
 import {api, portal} from '../api.js';
 import {t, lang, when} from '../i18n.js';
-import {sayError} from '../app.js';
+import {sayError} from '../ui.js';
 
 export async function pollsScreen(root) {
   mount(root, h('h1', {}, t('polls')));

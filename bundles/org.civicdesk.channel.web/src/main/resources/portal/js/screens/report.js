@@ -6,7 +6,7 @@ import {cityMap, metres} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
 import {open311, portal, urlId, publicServices} from '../api.js';
 import {t, lang, day} from '../i18n.js';
-import {say, sayError, go} from '../app.js';
+import {say, sayError, go} from '../ui.js';
 import {gpsPosition} from '../exif.js';
 
 const NEAR_METRES = 50;

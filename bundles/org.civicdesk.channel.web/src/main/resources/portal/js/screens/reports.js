@@ -3,7 +3,7 @@ import {h, mount, field} from '/web/dom.js';
 import {cityMap} from '/web/map.js';
 import {open311, urlId, publicServices} from '../api.js';
 import {t, lang, day} from '../i18n.js';
-import {sayError, go} from '../app.js';
+import {sayError, go} from '../ui.js';
 
 export async function reportsScreen(root) {
   let services = [];
