@@ -2,6 +2,7 @@ package org.civicdesk.audit.api;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.civicdesk.core.api.Page;
 import org.osgi.annotation.versioning.ProviderType;
@@ -44,6 +45,20 @@ public interface AuditLog {
      * @since 1.2
      */
     void record(Connection transaction, AuditEvent event, RecordDigest written);
+
+    /**
+     * Runs {@code work} so that the entries {@link #record(AuditEvent)} is given on this thread
+     * meanwhile are written together, in one transaction committed before this returns: a view
+     * assembled from several reads (the 360° view) costs one durable commit, not one per read.
+     * Every entry is written as it would be alone, also when {@code work} fails. Calls nest: an
+     * inner call joins the outer one, whose end writes them all.
+     *
+     * @return what {@code work} returned, once its entries are durable
+     * @throws IllegalStateException when the entries cannot be written: the data must then not
+     *                               be returned
+     * @since 1.3
+     */
+    <T> T recordingTogether(Supplier<T> work);
 
     /** Entries matching the query, newest first. */
     Page<AuditEntry> search(AuditQuery query, int offset, int limit);

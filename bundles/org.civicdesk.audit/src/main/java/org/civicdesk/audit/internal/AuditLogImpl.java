@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -67,6 +68,8 @@ public class AuditLogImpl implements AuditLog {
     private volatile Sealer sealer;
     private volatile long anchorEveryMillis;
     private ScheduledExecutorService sealing;
+    /** The reads recorded on this thread inside {@link #recordingTogether}, written when it ends. */
+    private final ThreadLocal<List<AuditEvent>> pendingReads = new ThreadLocal<>();
 
     @Activate
     public AuditLogImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
@@ -133,6 +136,11 @@ public class AuditLogImpl implements AuditLog {
 
     @Override
     public AuditEntry record(AuditEvent event) {
+        List<AuditEvent> together = pendingReads.get();
+        if (together != null) {
+            together.add(event);
+            return new AuditEntry(0, Instant.now(), event, null, null);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             return insert(c, event, null);
@@ -147,6 +155,51 @@ public class AuditLogImpl implements AuditLog {
             insert(transaction, event, written);
         } catch (SQLException e) {
             throw SqlErrors.unchecked("writing an audit entry", e);
+        }
+    }
+
+    @Override
+    public <T> T recordingTogether(Supplier<T> work) {
+        if (pendingReads.get() != null) {
+            return work.get();
+        }
+        List<AuditEvent> together = new ArrayList<>();
+        pendingReads.set(together);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            pendingReads.remove();
+            try {
+                write(together);
+            } catch (RuntimeException unwritten) {
+                e.addSuppressed(unwritten);
+            }
+            throw e;
+        }
+        pendingReads.remove();
+        write(together);
+        return result;
+    }
+
+    /** The entries in one transaction: all durable, or none and an exception. */
+    private void write(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (AuditEvent event : events) {
+                    insert(c, event, null);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("writing audit entries", e);
         }
     }
 

@@ -84,6 +84,11 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
 
     @Override
     public Optional<CitizenProfile> profile(Actor actor, String citizenId, String reason, Locale locale) {
+        // The view reads the citizen, every source, the requests and the contacts: their entries share one commit.
+        return audit.recordingTogether(() -> assemble(actor, citizenId, reason, locale));
+    }
+
+    private Optional<CitizenProfile> assemble(Actor actor, String citizenId, String reason, Locale locale) {
         if (!CitizenAccess.mayOpen(requests, actor, citizenId)) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -175,10 +176,24 @@ public class InteractionLogImpl implements InteractionLog {
         if (!actor.has(Role.OPERATOR) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
             return List.of();
         }
+        int wanted = bounded(limit);
         List<Interaction> found = tx.read(em -> {
-            List<String> ids = em.createQuery("SELECT DISTINCT e.interactionId FROM InteractionEventEntity e"
-                    + " WHERE e.citizenId = ?1", String.class).setParameter(1, citizenId).getResultList();
-            return load(em, ids).stream().filter(i -> citizenId.equals(i.citizenId())).limit(bounded(limit)).toList();
+            // Newest identification first, a page at a time: a citizen with thousands of contacts costs one page.
+            // An interaction later identified as someone else is skipped, so a short page asks for the next.
+            TypedQuery<Object[]> newestFirst = em.createQuery("SELECT e.interactionId, MAX(e.occurredMillis) AS latest"
+                    + " FROM InteractionEventEntity e WHERE e.citizenId = ?1 GROUP BY e.interactionId ORDER BY latest DESC",
+                    Object[].class).setParameter(1, citizenId).setMaxResults(wanted);
+            List<Interaction> theirs = new ArrayList<>();
+            for (int offset = 0; theirs.size() < wanted; offset += wanted) {
+                List<String> ids = newestFirst.setFirstResult(offset).getResultList().stream().map(row -> (String) row[0])
+                        .toList();
+                load(em, ids).stream().filter(i -> citizenId.equals(i.citizenId())).limit(wanted - theirs.size())
+                        .forEach(theirs::add);
+                if (ids.size() < wanted) {
+                    break;
+                }
+            }
+            return theirs;
         });
         audit.record(new AuditEvent(actor.username(), "interaction.list", INFO_KIND, "citizen", citizenId,
                 "results=" + found.size()));

@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Query;
-import javax.persistence.TypedQuery;
+import javax.persistence.Tuple;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -74,6 +77,8 @@ public class RequestRegistryImpl implements RequestRegistry {
     private static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_PAGE = 1000;
     private static final String INFO_KIND = "request";
+    /** How many of the newest registrations {@link #newest} first looks among, at least. */
+    private static final long FIRST_WINDOW = 500;
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     /** Filings share transactions: the year's counter row is locked from the number's allocation to the commit. */
@@ -412,115 +417,33 @@ public class RequestRegistryImpl implements RequestRegistry {
         return toDto(entity, state, today());
     }
 
-    /** Binds the positional parameters {@link #where} collected. */
-    private static void bind(Query query, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-    }
-
-    /** A {@code SELECT r, s} row as a request. */
-    private static ServiceRequest toDto(Object[] row, LocalDate today) {
-        return toDto((RequestEntity) row[0], (RequestStateEntity) row[1], today);
-    }
-
     private static void checkRange(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
     }
 
-    /** The JPQL condition of a query over r (the request) and s (its state), its parameters added to {@code params}. */
-    private String where(Actor actor, RequestQuery q, LocalDate today, List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE s.number = r.number");
-        if (!Visibility.seesAll(actor)) {
-            List<String> allowed = new ArrayList<>();
-            if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
-                allowed.add("r.department = " + param(params, actor.department()));
-            }
-            if (actor.has(Role.EMPLOYEE)) {
-                allowed.add("s.assignee = " + param(params, actor.username()));
-            }
-            where.append(allowed.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", allowed) + ")");
-        }
-        if (q.status() != null) {
-            where.append(" AND s.status = ").append(param(params, q.status()));
-        }
-        if (q.type() != null) {
-            where.append(" AND r.type = ").append(param(params, q.type()));
-        }
-        if (!q.types().isEmpty()) {
-            where.append(" AND r.type IN (").append(q.types().stream().sorted().map(t -> param(params, t))
-                    .collect(Collectors.joining(", "))).append(")");
-        }
-        if (q.department() != null) {
-            where.append(" AND r.department = ").append(param(params, q.department()));
-        }
-        if (q.assignee() != null) {
-            where.append(" AND s.assignee = ").append(param(params, q.assignee()));
-        }
-        if (q.channel() != null) {
-            where.append(" AND r.channel = ").append(param(params, q.channel().id()));
-        }
-        if (q.citizenId() != null) {
-            where.append(" AND r.citizenId = ").append(param(params, q.citizenId()));
-        }
-        if (q.from() != null) {
-            where.append(" AND r.registeredMillis >= ")
-                    .append(param(params, q.from().atStartOfDay(clock.zone()).toInstant().toEpochMilli()));
-        }
-        if (q.to() != null) {
-            where.append(" AND r.registeredMillis < ")
-                    .append(param(params, q.to().plusDays(1).atStartOfDay(clock.zone()).toInstant().toEpochMilli()));
-        }
-        if (q.done() != null) {
-            where.append(" AND s.finished = ").append(param(params, q.done()));
-        }
-        if (q.registeredAfter() != null) {
-            where.append(" AND r.registeredMillis >= ").append(param(params, q.registeredAfter().toEpochMilli()));
-        }
-        if (q.registeredBefore() != null) {
-            where.append(" AND r.registeredMillis < ").append(param(params, q.registeredBefore().toEpochMilli()));
-        }
-        if (q.changedAfter() != null) {
-            where.append(" AND s.lastChangeMillis >= ").append(param(params, q.changedAfter().toEpochMilli()));
-        }
-        if (q.changedBefore() != null) {
-            where.append(" AND s.lastChangeMillis < ").append(param(params, q.changedBefore().toEpochMilli()));
-        }
-        if (Boolean.TRUE.equals(q.overdue())) {
-            where.append(" AND s.finished = ").append(param(params, false)).append(" AND r.deadline < ")
-                    .append(param(params, today.toString()));
-        } else if (Boolean.FALSE.equals(q.overdue())) {
-            where.append(" AND (s.finished = ").append(param(params, true)).append(" OR r.deadline >= ")
-                    .append(param(params, today.toString())).append(")");
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
-            String p = param(params, like);
-            where.append(" AND (LOWER(r.description) LIKE ").append(p).append(" OR LOWER(r.address) LIKE ").append(p)
-                    .append(" OR r.number LIKE ").append(p).append(")");
-        }
-        return where.toString();
-    }
-
     @Override
     public Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = today();
-        List<Object> params = new ArrayList<>();
-        String where = where(actor, q, today, params);
         Page<ServiceRequest> page = tx.read(em -> {
-            TypedQuery<Long> count = em.createQuery(
-                    "SELECT COUNT(r) FROM RequestEntity r, RequestStateEntity s" + where, Long.class);
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<RequestEntity> cr = count.from(RequestEntity.class);
+            count.select(cb.count(cr)).where(new RequestFilter(cb, cr, count.from(RequestStateEntity.class))
+                    .of(actor, q, today, clock.zone()));
+            CriteriaQuery<Tuple> rows = cb.createTupleQuery();
+            Root<RequestEntity> r = rows.from(RequestEntity.class);
+            Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
+            RequestRows columns = new RequestRows(r, s);
             // Open overdue requests first (oldest deadline first), then the newest.
-            TypedQuery<Object[]> rows = em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s" + where
-                    + " ORDER BY s.finished, r.deadline, r.registeredMillis DESC", Object[].class);
-            bind(count, params);
-            bind(rows, params);
-            List<ServiceRequest> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(row -> toDto(row, today)).toList();
-            return new Page<>(items, count.getSingleResult(), offset, limit);
+            rows.multiselect(columns.selection()).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()))
+                    .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(r.get(RequestEntity_.deadline)),
+                            cb.desc(r.get(RequestEntity_.registeredMillis)));
+            List<ServiceRequest> items = em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList()
+                    .stream().map(row -> columns.toDto(row, today)).toList();
+            return new Page<>(items, em.createQuery(count).getSingleResult(), offset, limit);
         });
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " results=" + page.total()));
@@ -531,47 +454,53 @@ public class RequestRegistryImpl implements RequestRegistry {
     public List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = today();
-        List<Object> params = new ArrayList<>();
-        String where = where(actor, q, today, params);
         List<ServiceRequest> items = tx.read(em -> {
-            // First the numbers, in SQL that reads the newest-first index from the top and stops at the page's end:
-            // the hints (comments elsewhere than on Derby) keep Derby from sorting every match first.
-            String index = q.citizenId() == null ? "CD_REQUEST_NEWEST" : "CD_REQUEST_CITIZEN_NEWEST";
-            Query numbers = em.createNativeQuery("SELECT r.REQ_NUMBER FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
-                    + " CD_REQUEST r --DERBY-PROPERTIES index=" + index + "\n, CD_REQUEST_STATE s" + sql(where)
-                    + " ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit
-                    + " ROWS ONLY");
-            bind(numbers, params);
-            List<String> page = ((List<?>) numbers.getResultList()).stream().map(String::valueOf).toList();
-            if (page.isEmpty()) {
-                return List.<ServiceRequest>of();
+            // A citizen's requests lead their own index (CD_REQUEST_CITIZEN_NEWEST): the database reads a page from its
+            // top. Other filters are read within the newest registrations first, a window growing until the page is
+            // full: a planner that cannot know the page stops early (Derby) would otherwise sort every match.
+            long window = q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE;
+            while (true) {
+                Long since = window == Long.MAX_VALUE ? null : registeredAt(em, window);
+                List<ServiceRequest> page = newestSince(em, actor, q, since, offset, limit, today);
+                if (since == null || page.size() == limit) {
+                    return page;
+                }
+                window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
             }
-            java.util.Map<String, ServiceRequest> found = new java.util.HashMap<>();
-            em.createQuery("SELECT r, s FROM RequestEntity r, RequestStateEntity s WHERE s.number = r.number"
-                    + " AND r.number IN :numbers", Object[].class).setParameter("numbers", page).getResultList()
-                    .forEach(row -> found.put(((RequestEntity) row[0]).getNumber(), toDto(row, today)));
-            return page.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         });
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " newest offset=" + offset + " results=" + items.size()));
         return items;
     }
 
-    /** The JPQL condition of {@link #where} in the tables' SQL: the same filter for a native query. */
-    private static String sql(String jpqlWhere) {
-        String sql = jpqlWhere;
-        for (String[] field : SQL_COLUMNS) {
-            sql = sql.replace(field[0], field[1]);
-        }
-        return sql;
+    /** The registration time of the {@code nth} newest request (from CD_REQUEST_NEWEST), or null when there are fewer. */
+    private static Long registeredAt(EntityManager em, long nth) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> times = cb.createQuery(Long.class);
+        Root<RequestEntity> r = times.from(RequestEntity.class);
+        times.select(r.get(RequestEntity_.registeredMillis))
+                .orderBy(cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
+        List<Long> found = em.createQuery(times).setFirstResult((int) nth - 1).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Entity fields as {@link #where} names them, and their columns. */
-    private static final String[][] SQL_COLUMNS = {{"s.number = r.number", "s.REQ_NUMBER = r.REQ_NUMBER"},
-        {"r.registeredMillis", "r.REGISTERED_MS"}, {"s.lastChangeMillis", "s.LAST_CHANGE_MS"}, {"r.citizenId", "r.CITIZEN_ID"},
-        {"r.department", "r.DEPARTMENT"}, {"r.description", "r.DESCRIPTION"}, {"r.address", "r.ADDRESS"},
-        {"r.deadline", "r.DEADLINE"}, {"r.channel", "r.CHANNEL"}, {"r.number", "r.REQ_NUMBER"}, {"r.type", "r.TYPE_CODE"},
-        {"s.status", "s.STATUS"}, {"s.assignee", "s.ASSIGNEE"}, {"s.finished", "s.FINISHED"}};
+    /** A newest-first page of what {@code q} matches among the requests registered since {@code since} (null: all). */
+    private List<ServiceRequest> newestSince(EntityManager em, Actor actor, RequestQuery q, Long since, int offset,
+            int limit, LocalDate today) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> rows = cb.createTupleQuery();
+        Root<RequestEntity> r = rows.from(RequestEntity.class);
+        Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
+        RequestRows columns = new RequestRows(r, s);
+        Predicate filter = new RequestFilter(cb, r, s).of(actor, q, today, clock.zone());
+        if (since != null) {
+            filter = cb.and(filter, cb.ge(r.get(RequestEntity_.registeredMillis), since));
+        }
+        rows.multiselect(columns.selection()).where(filter)
+                .orderBy(cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
+        return em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(row -> columns.toDto(row, today)).toList();
+    }
 
     @Override
     public java.util.Map<String, Long> workload(Actor actor, String department) {
@@ -587,11 +516,6 @@ public class RequestRegistryImpl implements RequestRegistry {
                 Object[].class).setParameter(1, department).getResultList())
                 .forEach(row -> load.put(row[0] == null ? "" : (String) row[0], ((Number) row[1]).longValue()));
         return load;
-    }
-
-    private static String param(List<Object> params, Object value) {
-        params.add(value);
-        return "?" + params.size();
     }
 
     @Override

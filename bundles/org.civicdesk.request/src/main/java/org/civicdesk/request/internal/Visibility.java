@@ -1,6 +1,12 @@
 package org.civicdesk.request.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Expression;
+import javax.persistence.criteria.Predicate;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Role;
@@ -13,6 +19,21 @@ final class Visibility {
     /** Admins and operators see every request; supervisors their department's; employees theirs. */
     static boolean seesAll(Actor actor) {
         return actor.has(Role.ADMIN) || actor.has(Role.OPERATOR);
+    }
+
+    /** {@link #canSee} as a query condition over a request's department and its state's assignee. */
+    static Predicate visible(CriteriaBuilder cb, Actor actor, Expression<String> department, Expression<String> assignee) {
+        if (seesAll(actor)) {
+            return cb.conjunction();
+        }
+        List<Predicate> allowed = new ArrayList<>();
+        if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
+            allowed.add(cb.equal(department, actor.department()));
+        }
+        if (actor.has(Role.EMPLOYEE)) {
+            allowed.add(cb.equal(assignee, actor.username()));
+        }
+        return allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(new Predicate[0]));
     }
 
     static boolean canSee(Actor actor, String department, String assignee) {

@@ -1,0 +1,133 @@
+package org.civicdesk.audit.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.civicdesk.audit.api.AuditEvent;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Reads recorded together: one commit at the end, every entry written, nothing returned unrecorded. */
+public class RecordingTogetherTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
+    private EmbeddedDataSource derby;
+    private AuditLogImpl audit;
+    private Path dir;
+
+    @Before
+    public void start() throws Exception {
+        dir = Files.createTempDirectory("audit-test");
+        derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:together" + DATABASES.incrementAndGet());
+        derby.setCreateDatabase("create");
+        DataSource failing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && databaseDown.get()) {
+                        throw new SQLException("the database is down", "08006");
+                    }
+                    return method.invoke(derby, args);
+                });
+        audit = new AuditLogImpl(failing, config(dir));
+    }
+
+    @After
+    public void stop() throws Exception {
+        audit.deactivate();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    public void theReadsOfOneViewCommitTogetherWhenItEnds() throws Exception {
+        String shown = audit.recordingTogether(() -> {
+            audit.record(read("citizen.read"));
+            audit.record(read("request.search"));
+            // Nested: joins the outer view.
+            audit.recordingTogether(() -> audit.record(read("interaction.list")));
+            assertEquals("nothing is written before the view is assembled", 0, entriesUnchecked());
+            return "the view";
+        });
+        assertEquals("the view", shown);
+        assertEquals(3, entries());
+    }
+
+    @Test
+    public void aFailedViewStillRecordsWhatItRead() throws Exception {
+        IllegalStateException failure = new IllegalStateException("a source failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> audit.recordingTogether(() -> {
+            audit.record(read("citizen.read"));
+            throw failure;
+        }));
+        assertSame(failure, thrown);
+        assertEquals(1, entries());
+        audit.record(read("citizen.read"));
+        assertEquals("a later read is written at once: the failed view left nothing behind", 2, entries());
+    }
+
+    @Test
+    public void whenTheEntriesCannotBeWrittenTheDataIsNotReturned() throws Exception {
+        AtomicBoolean returned = new AtomicBoolean();
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> {
+            audit.recordingTogether(() -> {
+                audit.record(read("citizen.read"));
+                databaseDown.set(true);
+                return "the citizen's data";
+            });
+            returned.set(true);
+        });
+        databaseDown.set(false);
+        assertTrue(thrown.getMessage(), !returned.get());
+        assertEquals(0, entries());
+    }
+
+    private static AuditEvent read(String action) {
+        return new AuditEvent("operator", action, "citizen-identity", "citizen", "c-1", "purpose=caller");
+    }
+
+    private int entriesUnchecked() {
+        try {
+            return entries();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int entries() throws SQLException {
+        try (Connection c = derby.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + AuditTables.ENTRY)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The configuration DS would give, with the key and the anchors in a directory of the test's own. */
+    private static AuditConfig config(Path dir) {
+        return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "keyFile" -> dir.resolve("keys").toString();
+                    case "anchorDirectory" -> dir.resolve("anchors").toString();
+                    case "anchorCopyDirectory" -> "";
+                    case "anchorIntervalSeconds" -> 60;
+                    case "sealIntervalMillis" -> 60_000;
+                    case "annotationType" -> AuditConfig.class;
+                    default -> method.getDefaultValue();
+                });
+    }
+}
