@@ -2,9 +2,8 @@ package org.civicdesk.datasource.documents.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
@@ -29,8 +28,6 @@ import org.osgi.service.component.annotations.Reference;
 public class RegistryProfileContributor extends AbstractCitizenProfileContributor {
     static final String SOURCE = "documents";
     private static final int SHOWN = 10;
-    /** Requests looked at to tell which entries the viewer may see: more than any citizen files. */
-    private static final int MAX_REQUESTS = 1000;
     private final RegistryJournal journal;
     private final RequestRegistry requests;
     private final CityClock clock;
@@ -52,11 +49,10 @@ public class RegistryProfileContributor extends AbstractCitizenProfileContributo
     @Override
     public List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
-        // The citizen's newest, from their own index: the journal lists its newest entries too.
-        Set<String> visible = requests.newest(viewer, ofCitizen, 0, MAX_REQUESTS).stream()
-                .map(r -> r.number().toString()).collect(Collectors.toSet());
-        List<RegistryJournal.Entry> entries = journal.ofCitizen(citizen.id(), MAX_REQUESTS).stream()
-                .filter(e -> visible.contains(e.requestNumber())).limit(SHOWN).toList();
+        // The registry entries of the citizen's newest requests this viewer may open: read from the citizen's own index,
+        // a page of the shown size, however many the citizen filed.
+        List<RegistryJournal.Entry> entries = requests.newest(viewer, ofCitizen, 0, SHOWN).stream()
+                .map(r -> journal.find(r.number().toString())).flatMap(Optional::stream).toList();
         if (entries.isEmpty()) {
             return List.of();
         }
