@@ -140,6 +140,11 @@ public abstract class CivicDeskTestSupport {
                 portOf(options, HTTP_PORT_PROPERTY)));
         options.add(editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "agiPort",
                 portOf(options, AGI_PORT_PROPERTY)));
+        String recording = System.getProperty("bench.jfr");
+        if (recording != null && !recording.isBlank()) {
+            // Where a benchmark's time goes: a Flight Recorder file of the container, read with `jfr print`.
+            options.add(new VMOption("-XX:StartFlightRecording=settings=profile,filename=" + recording));
+        }
         options.addAll(List.of(extra()));
         return options.toArray(new Option[0]);
     }
