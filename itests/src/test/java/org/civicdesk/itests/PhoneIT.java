@@ -14,7 +14,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
 
-import org.civicdesk.channel.phone.spi.SpeechToText;
+import org.civicdesk.channel.phone.api.SpeechToText;
 import org.civicdesk.itests.FakeExchange.Call;
 import org.junit.Test;
 import org.junit.runner.RunWith;

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.spi;
+package org.civicdesk.channel.phone.api;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.web.command;
+package org.civicdesk.channel.web.internal.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;

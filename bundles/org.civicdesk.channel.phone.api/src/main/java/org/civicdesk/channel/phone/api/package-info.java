@@ -4,7 +4,7 @@
  */
 @Export
 @Version("1.0.0")
-package org.civicdesk.channel.phone.spi;
+package org.civicdesk.channel.phone.api;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

@@ -11,12 +11,15 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Serves a web face's pages, scripts and styles from its bundle, on the HTTP Whiteboard: the
  * files under {@code root} in the bundle, and for every path that is not a file the single page
  * {@code index.html}, whose router shows the screen. Every answer carries a content security
  * policy that allows code and calls from this origin only, no inline script, no framing.
  */
+@ConsumerType
 public abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> TYPES = Map.of(
