@@ -16,4 +16,10 @@ public @interface StaffDirectoryConfig {
     @AttributeDefinition(name = "Verified-login cache (seconds)",
             description = "How long a verified password is remembered so API calls need not re-hash it; 0 disables.")
     int credentialCacheSeconds() default 300;
+
+    @AttributeDefinition(name = "Staff record cache (seconds)",
+            description = "How long a staff record read for a login is reused: a change made on another node sharing "
+                    + "the database (an account disabled, new roles) takes effect within this time; on this node at once. "
+                    + "0 disables.")
+    int staffRecordCacheSeconds() default 5;
 }

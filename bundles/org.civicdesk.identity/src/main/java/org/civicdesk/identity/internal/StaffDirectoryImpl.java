@@ -39,6 +39,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
     private final AuditLog audit;
     private volatile PasswordHasher hasher;
     private volatile PasswordCheck passwords;
+    private volatile RecentStaff recent;
     private volatile int minimumPasswordLength;
 
     @Activate
@@ -54,6 +55,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
         this.hasher = new PasswordHasher(config.passwordIterations());
         this.passwords = new PasswordCheck(hasher, new CredentialCache(config.credentialCacheSeconds() * 1000L));
         this.minimumPasswordLength = config.minimumPasswordLength();
+        this.recent = new RecentStaff(config.staffRecordCacheSeconds() * 1000L);
     }
 
     @Override
@@ -61,17 +63,21 @@ public class StaffDirectoryImpl implements StaffDirectory {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<StaffEntity> staff = tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
-                .filter(StaffEntity::isEnabled);
-        if (!passwords.verify(username, staff.map(StaffEntity::getPasswordHash).orElse(null), password)) {
+        Optional<RecentStaff.StaffRecord> staff = record(username).filter(r -> r.account().enabled());
+        if (!passwords.verify(username, staff.map(RecentStaff.StaffRecord::passwordHash).orElse(null), password)) {
             return Optional.empty();
         }
-        return staff.map(StaffEntity::toDto);
+        return staff.map(RecentStaff.StaffRecord::account);
     }
 
     @Override
     public Optional<StaffAccount> find(String username) {
-        return tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)).map(StaffEntity::toDto));
+        return username == null ? Optional.empty() : record(username).map(RecentStaff.StaffRecord::account);
+    }
+
+    private Optional<RecentStaff.StaffRecord> record(String username) {
+        return recent.get(username, name -> tx.read(em -> Optional.ofNullable(em.find(StaffEntity.class, name))
+                .map(e -> new RecentStaff.StaffRecord(e.toDto(), e.getPasswordHash()))));
     }
 
     @Override
@@ -140,6 +146,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             return entity.toDto();
         });
         passwords.forget(username);
+        recent.forget(username);
         return changed;
     }
 
@@ -153,6 +160,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             audited(em, new AuditEvent(admin.username(), "staff.password-reset", "staff-account", "staff", username, null));
         });
         passwords.forget(username);
+        recent.forget(username);
     }
 
     @Override
