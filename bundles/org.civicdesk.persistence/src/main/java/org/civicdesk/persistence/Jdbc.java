@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,30 @@ public final class Jdbc {
             c.setAutoCommit(true);
             bind(ps, parameters);
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked(what, e);
+        }
+    }
+
+    /**
+     * Runs an INSERT (or other change) and what {@code alongside} writes on the same connection,
+     * its audit entry, in one transaction: both are committed, or neither.
+     *
+     * @param what      what is being done, for the error message
+     * @param alongside more work in the transaction; it must neither commit nor close the connection
+     * @return the number of rows changed
+     */
+    public int update(String what, Consumer<Connection> alongside, String sql, Object... parameters) {
+        try {
+            return inTransaction(c -> {
+                int changed;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, parameters);
+                    changed = ps.executeUpdate();
+                }
+                alongside.accept(c);
+                return changed;
+            });
         } catch (SQLException e) {
             throw SqlErrors.unchecked(what, e);
         }

@@ -52,11 +52,12 @@ public class AnnouncementsImpl implements Announcements {
         Window.check(validFrom, validUntil);
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        jdbc.update("publishing an announcement", "INSERT INTO " + TABLE + " (ID, TEXT_RO, TEXT_EN, VALID_FROM_MS, "
-                + "VALID_UNTIL_MS, CREATED_BY, CREATED_MS) VALUES (?, ?, ?, ?, ?, ?, ?)", id, checked.get("ro"),
-                checked.get("en"), validFrom.toEpochMilli(), validUntil.toEpochMilli(), actor.username(), now.toEpochMilli());
-        audit.record(new AuditEvent(actor.username(), "announcement.publish", "announcement", "announcement", id,
-                "from=" + validFrom + " until=" + validUntil));
+        AuditEvent published = new AuditEvent(actor.username(), "announcement.publish", "announcement", "announcement", id,
+                "from=" + validFrom + " until=" + validUntil);
+        jdbc.update("publishing an announcement", c -> audit.record(c, published, null), "INSERT INTO " + TABLE
+                + " (ID, TEXT_RO, TEXT_EN, VALID_FROM_MS, VALID_UNTIL_MS, CREATED_BY, CREATED_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id, checked.get("ro"), checked.get("en"), validFrom.toEpochMilli(), validUntil.toEpochMilli(),
+                actor.username(), now.toEpochMilli());
         return new Announcement(id, checked, validFrom, validUntil, actor.username(), now, false);
     }
 
@@ -81,9 +82,11 @@ public class AnnouncementsImpl implements Announcements {
         if (announcement.withdrawn()) {
             throw new ConflictException("announcement " + id + " was withdrawn already");
         }
-        jdbc.update("withdrawing an announcement", "INSERT INTO " + WITHDRAWALS + " (ANNOUNCEMENT_ID, WITHDRAWN_BY, "
-                + "WITHDRAWN_MS) VALUES (?, ?, ?)", id, actor.username(), System.currentTimeMillis());
-        audit.record(new AuditEvent(actor.username(), "announcement.withdraw", "announcement", "announcement", id, null));
+        AuditEvent withdrawn = new AuditEvent(actor.username(), "announcement.withdraw", "announcement", "announcement", id,
+                null);
+        jdbc.update("withdrawing an announcement", c -> audit.record(c, withdrawn, null), "INSERT INTO " + WITHDRAWALS
+                + " (ANNOUNCEMENT_ID, WITHDRAWN_BY, WITHDRAWN_MS) VALUES (?, ?, ?)", id, actor.username(),
+                System.currentTimeMillis());
     }
 
     private static Announcement read(java.sql.ResultSet rs) throws SQLException {

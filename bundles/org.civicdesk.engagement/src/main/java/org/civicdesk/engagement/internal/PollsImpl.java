@@ -112,13 +112,13 @@ public class PollsImpl implements Polls {
                         ps.executeUpdate();
                     }
                 }
+                audit.record(c, new AuditEvent(actor.username(), "poll.create", "poll", "poll", id, "opens=" + opensAt
+                        + " closes=" + closesAt), null);
                 return null;
             });
         } catch (SQLException e) {
             throw SqlErrors.unchecked("setting up a poll", e);
         }
-        audit.record(new AuditEvent(actor.username(), "poll.create", "poll", "poll", id, "opens=" + opensAt + " closes="
-                + closesAt));
         return new Poll(id, checked, cleaned, opensAt, closesAt, minimumAge, actor.username(), now);
     }
 
@@ -158,6 +158,9 @@ public class PollsImpl implements Polls {
                     Jdbc.bind(ps, UUID.randomUUID().toString(), pollId, optionKey);
                     ps.executeUpdate();
                 }
+                // Who voted, never how.
+                audit.record(c, new AuditEvent("citizen:" + citizen.id(), "poll.vote", "poll", "poll", pollId,
+                        "channel=" + channel), null);
                 return null;
             });
         } catch (SQLException e) {
@@ -166,8 +169,6 @@ public class PollsImpl implements Polls {
             }
             throw SqlErrors.unchecked("recording a vote", e);
         }
-        // Who voted, never how.
-        audit.record(new AuditEvent("citizen:" + citizen.id(), "poll.vote", "poll", "poll", pollId, "channel=" + channel));
     }
 
     private void requireEligible(Citizen citizen, Poll poll) {

@@ -76,10 +76,10 @@ public class CitizenPinsImpl implements CitizenPins {
         for (int i = 0; i < config.digits(); i++) {
             pin.append(random.nextInt(10));
         }
-        jdbc.update("issuing a PIN", "INSERT INTO " + PINS + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)",
-                citizen.id(),
+        AuditEvent issued = new AuditEvent(actor.username(), "citizen.pin.issue", INFO_KIND, "citizen", citizen.id(), null);
+        jdbc.update("issuing a PIN", c -> audit.record(c, issued, null), "INSERT INTO " + PINS
+                + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)", citizen.id(),
                 hasher.hash(pin.toString().toCharArray()), actor.username(), System.currentTimeMillis());
-        audit.record(new AuditEvent(actor.username(), "citizen.pin.issue", INFO_KIND, "citizen", citizen.id(), null));
         return pin.toString();
     }
 
@@ -127,11 +127,11 @@ public class CitizenPinsImpl implements CitizenPins {
         }
         String stored = latestHash(id);
         boolean ok = stored != null && hasher.matches(pin.toCharArray(), stored);
-        jdbc.update("recording a PIN attempt", "INSERT INTO " + ATTEMPTS + " (CITIZEN_ID, SUCCEEDED, CHANNEL, ATTEMPT_MS) "
-                + "VALUES (?, ?, ?, ?)", id, ok ? 1 : 0,
+        AuditEvent attempt = new AuditEvent(SELF.username(), ok ? "citizen.pin.ok" : "citizen.pin.wrong", INFO_KIND,
+                "citizen", id, "channel=" + channel);
+        jdbc.update("recording a PIN attempt", c -> audit.record(c, attempt, null), "INSERT INTO " + ATTEMPTS
+                + " (CITIZEN_ID, SUCCEEDED, CHANNEL, ATTEMPT_MS) VALUES (?, ?, ?, ?)", id, ok ? 1 : 0,
                 channel == null ? "unknown" : channel, System.currentTimeMillis());
-        audit.record(new AuditEvent(SELF.username(), ok ? "citizen.pin.ok" : "citizen.pin.wrong", INFO_KIND, "citizen", id,
-                "channel=" + channel));
         return ok ? citizen : Optional.empty();
     }
 

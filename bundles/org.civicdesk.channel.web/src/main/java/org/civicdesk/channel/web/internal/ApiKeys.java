@@ -110,9 +110,12 @@ public class ApiKeys {
         }
         String hash = hash(key);
         String id = idOf(hash);
+        AuditEvent issued = new AuditEvent(actor.username(), "open311.key.issue", "api-key", "api-key", id,
+                "name=" + clientName);
         try {
-            jdbc.update("issuing an Open311 key", "INSERT INTO " + KEYS + " (KEY_ID, KEY_HASH, NAME, ISSUED_BY, ISSUED_MS) "
-                    + "VALUES (?, ?, ?, ?, ?)", id, hash, clientName, actor.username(), System.currentTimeMillis());
+            jdbc.update("issuing an Open311 key", c -> audit.record(c, issued, null), "INSERT INTO " + KEYS
+                    + " (KEY_ID, KEY_HASH, NAME, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?, ?)", id, hash, clientName,
+                    actor.username(), System.currentTimeMillis());
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 return false;
@@ -120,7 +123,6 @@ public class ApiKeys {
             throw e;
         }
         verified.remove(hash);
-        audit.record(new AuditEvent(actor.username(), "open311.key.issue", "api-key", "api-key", id, "name=" + clientName));
         return true;
     }
 
@@ -131,10 +133,10 @@ public class ApiKeys {
         if (key.revokedAt() != null) {
             throw new ConflictException("key " + id + " was revoked at " + key.revokedAt());
         }
-        jdbc.update("revoking an Open311 key", "INSERT INTO " + REVOCATIONS + " (KEY_ID, REVOKED_BY, REVOKED_MS) "
-                + "VALUES (?, ?, ?)", id, actor.username(), System.currentTimeMillis());
+        AuditEvent revoked = new AuditEvent(actor.username(), "open311.key.revoke", "api-key", "api-key", id, null);
+        jdbc.update("revoking an Open311 key", c -> audit.record(c, revoked, null), "INSERT INTO " + REVOCATIONS
+                + " (KEY_ID, REVOKED_BY, REVOKED_MS) VALUES (?, ?, ?)", id, actor.username(), System.currentTimeMillis());
         verified.clear();
-        audit.record(new AuditEvent(actor.username(), "open311.key.revoke", "api-key", "api-key", id, null));
     }
 
     /** Every key ever issued, the newest first. */
