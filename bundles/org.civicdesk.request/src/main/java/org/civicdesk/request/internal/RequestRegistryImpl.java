@@ -518,6 +518,17 @@ public class RequestRegistryImpl implements RequestRegistry {
         return load;
     }
 
+    /**
+     * An attachment may name stored content only when the store holding it vouches it was uploaded for this request;
+     * each store answers for its own kind of reference, and a link elsewhere (Open311's media_url) passes.
+     */
+    private void checkReference(RequestNumber number, String reference) {
+        if (reference != null && !referenceChecks.stream().allMatch(c -> c.accepts(number, reference))) {
+            throw new InvalidInputException("attachmentRef", "this reference names no file uploaded for request " + number
+                    + ": upload the file with POST /requests/" + number + "/attachments");
+        }
+    }
+
     @Override
     public ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change) {
         if (change == null || change.kind() == null || change.kind() == EventKind.CREATED) {
@@ -526,10 +537,6 @@ public class RequestRegistryImpl implements RequestRegistry {
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
         if (comment != null && comment.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException("comment", "the comment is longer than " + MAX_DESCRIPTION + " characters");
-        }
-        if (change.kind() == EventKind.ATTACHMENT_ADDED && change.attachmentRef() != null
-                && !referenceChecks.stream().allMatch(c -> c.accepts(number, change.attachmentRef()))) {
-            throw new InvalidInputException("attachmentRef", "this reference names no file uploaded for request " + number);
         }
         StaffAccount assignee = change.kind() == EventKind.ASSIGNED ? assignable(change.assignee()) : null;
         ServiceRequest result;
@@ -540,6 +547,10 @@ public class RequestRegistryImpl implements RequestRegistry {
                 if (entity == null || state == null
                         || !Visibility.canSee(actor, entity.getDepartment(), state.getAssignee())) {
                     throw new NotFoundException("no request " + number);
+                }
+                // Only once the request is known to be the actor's to see: nothing is said about files of others.
+                if (change.kind() == EventKind.ATTACHMENT_ADDED) {
+                    checkReference(number, change.attachmentRef());
                 }
                 RequestType type = types.find(entity.getType()).orElse(null);
                 String status = state.getStatus();

@@ -2,7 +2,6 @@ package org.civicdesk.rest.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -22,7 +21,6 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.identity.api.CitizenDetails;
-import org.civicdesk.request.api.AttachmentReferenceCheck;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.NewRequest;
@@ -36,48 +34,21 @@ import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code /api/v1/requests}: file, read, search and change requests. Any staff role; visibility is the
- * registry's. An {@code attachment} event may name only content uploaded for that request, as the
- * installed {@link AttachmentReferenceCheck}s say; without one, no reference is accepted.
+ * registry's, and so is the rule that an {@code attachment} event names only content uploaded for
+ * that request.
  */
 @Component(service = RestResource.class)
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource implements RestResource {
     private final RequestRegistry registry;
-    private final List<AttachmentReferenceCheck> referenceChecks = new CopyOnWriteArrayList<>();
 
     @Activate
     public RequestResource(@Reference RequestRegistry registry) {
         this.registry = registry;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addReferenceCheck(AttachmentReferenceCheck check) {
-        referenceChecks.add(check);
-    }
-
-    void removeReferenceCheck(AttachmentReferenceCheck check) {
-        referenceChecks.remove(check);
-    }
-
-    /** Refuses, before anything is recorded, a reference no installed store vouches for this request. */
-    private void checkReference(Actor actor, RequestNumber number, String reference) {
-        if (reference == null) {
-            return;
-        }
-        registry.get(actor, number); // not found unless the actor may see the request: nothing said about the file
-        List<AttachmentReferenceCheck> checks = List.copyOf(referenceChecks);
-        if (checks.isEmpty() || !checks.stream().allMatch(c -> c.accepts(number, reference))) {
-            throw new InvalidInputException("attachmentRef", "this reference names no file uploaded for request "
-                    + number + ": upload the file with POST /requests/" + number + "/attachments");
-        }
     }
 
     @POST
@@ -147,9 +118,6 @@ public class RequestResource implements RestResource {
         };
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
-        if (change.kind() == EventKind.ATTACHMENT_ADDED) {
-            checkReference(actor, number, change.attachmentRef());
-        }
         ServiceRequest changed = registry.apply(actor, number, change);
         return Response.status(Response.Status.CREATED)
                 .entity(Views.RequestView.of(changed, registry.history(actor, number))).build();
