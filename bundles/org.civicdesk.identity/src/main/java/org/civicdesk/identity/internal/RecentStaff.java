@@ -3,6 +3,7 @@ package org.civicdesk.identity.internal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.civicdesk.identity.api.StaffAccount;
@@ -23,6 +24,8 @@ final class RecentStaff {
     }
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Counts the changes seen: a record read while one happened may be older than it, and is not kept. */
+    private final AtomicLong changes = new AtomicLong();
     private final long ttlMillis;
 
     RecentStaff(long ttlMillis) {
@@ -36,8 +39,9 @@ final class RecentStaff {
         if (k != null && k.expiresAt() > now) {
             return Optional.of(k.record());
         }
+        long changesBefore = changes.get();
         Optional<StaffRecord> found = read.apply(username);
-        if (ttlMillis > 0) {
+        if (ttlMillis > 0 && changes.get() == changesBefore) {
             found.ifPresentOrElse(r -> kept.put(username, new Kept(r, now + ttlMillis)), () -> kept.remove(username));
         }
         return found;
@@ -45,6 +49,7 @@ final class RecentStaff {
 
     /** Reads the user's record from the database next time: it changed. */
     void forget(String username) {
+        changes.incrementAndGet();
         kept.remove(username);
     }
 }

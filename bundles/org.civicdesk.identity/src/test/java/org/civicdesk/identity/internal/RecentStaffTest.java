@@ -39,6 +39,19 @@ public class RecentStaffTest {
     }
 
     @Test
+    public void aRecordReadWhileItChangedIsNotKept() {
+        RecentStaff recent = new RecentStaff(60_000);
+        // The account is disabled and forgotten while a login's read of the old record is under way.
+        recent.get("ana", name -> {
+            Optional<RecentStaff.StaffRecord> old = database.apply(name);
+            enabled = false;
+            recent.forget("ana");
+            return old;
+        });
+        assertFalse(recent.get("ana", database).orElseThrow().account().enabled());
+    }
+
+    @Test
     public void unknownNamesAreNeverKept() {
         RecentStaff recent = new RecentStaff(60_000);
         recent.get("mallory", database);
