@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -28,6 +26,10 @@ import org.civicdesk.audit.api.RecordSource;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.scheduler.api.Job;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -67,14 +69,17 @@ public class AuditLogImpl implements AuditLog {
     private volatile IntegrityKeys keys;
     private volatile Sealer sealer;
     private volatile long anchorEveryMillis;
-    private ScheduledExecutorService sealing;
+    private final BundleContext context;
+    /** The sealer as a job of the shared scheduler. */
+    private ServiceRegistration<Job> sealing;
     /** The reads recorded on this thread inside {@link #recordingTogether}, written when it ends. */
     private final ThreadLocal<List<AuditEvent>> pendingReads = new ThreadLocal<>();
 
     @Activate
     public AuditLogImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            AuditConfig config) throws SQLException, IOException {
+            AuditConfig config, BundleContext context) throws SQLException, IOException {
         this.dataSource = dataSource;
+        this.context = context;
         this.jdbc = new Jdbc(dataSource);
         AuditTables.create(dataSource);
         modified(config);
@@ -94,14 +99,9 @@ public class AuditLogImpl implements AuditLog {
         }
         anchorEveryMillis = Math.max(1, config.anchorIntervalSeconds()) * 1000L;
         sealer = new Sealer(dataSource, keys, new Anchors(anchorDirectories, keys));
-        // One thread of the trail's own until the shared scheduler comes (issue 14): sealing must go on while nobody asks.
-        sealing = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "civicdesk-audit-sealer");
-            t.setDaemon(true);
-            return t;
-        });
-        sealing.scheduleWithFixedDelay(this::sealQuietly, 0, Math.max(50, config.sealIntervalMillis()),
-                TimeUnit.MILLISECONDS);
+        // Sealing must go on while nobody asks: a job of the shared scheduler, on every node (sealing is safe across nodes).
+        sealing = context.registerService(Job.class, run -> sealQuietly(), FrameworkUtil.asDictionary(Map.of(
+                Job.ID, "audit-sealer", Job.SCOPE, Job.NODE, Job.PERIOD, (long) Math.max(50, config.sealIntervalMillis()))));
     }
 
     @Deactivate
@@ -114,14 +114,11 @@ public class AuditLogImpl implements AuditLog {
         }
     }
 
+    /** Unschedules the sealer; the scheduler waits for a seal in progress. */
     private void stopSealing() {
         if (sealing != null) {
-            sealing.shutdownNow();
-            try {
-                sealing.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sealing.unregister();
+            sealing = null;
         }
     }
 

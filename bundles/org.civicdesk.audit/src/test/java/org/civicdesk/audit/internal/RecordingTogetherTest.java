@@ -43,7 +43,7 @@ public class RecordingTogetherTest {
                     }
                     return method.invoke(derby, args);
                 });
-        audit = new AuditLogImpl(failing, config(dir));
+        audit = new AuditLogImpl(failing, config(dir), new FakeScheduler().context());
     }
 
     @After

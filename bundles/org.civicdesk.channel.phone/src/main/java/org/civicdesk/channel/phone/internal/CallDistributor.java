@@ -17,8 +17,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -97,11 +95,6 @@ final class CallDistributor {
     private final Jdbc jdbc;
     private final Consumer<Agent> presenceChanged;
     private final Map<String, Waiting> local = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "civicdesk-phone-queue");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile int wrapUpSeconds;
     private volatile int assumedTalkSeconds;
     /** Talk times of the latest calls answered on this node, to estimate the wait. */
@@ -115,8 +108,6 @@ final class CallDistributor {
         this.assumedTalkSeconds = assumedTalkSeconds;
         this.presenceChanged = presenceChanged;
         createTables();
-        // Wrap-ups end with time, and operators freed on other nodes take callers waiting here.
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     private void createTables() throws SQLException {
@@ -348,10 +339,10 @@ final class CallDistributor {
 
     void close() {
         releaseWaiting();
-        ticker.shutdownNow();
     }
 
-    private void tick() {
+    /** Looks at the queue: wrap-ups end with time, and operators freed on other nodes take callers waiting here. */
+    void tick() {
         try {
             decide(c -> null, false);
         } catch (RuntimeException e) {

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -107,11 +105,8 @@ public class PhoneChannel {
     private volatile Path recordingDirectory;
     private volatile VoiceMessages voiceMessages;
     private volatile CallRecordings recordings;
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "civicdesk-phone-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One clean-up at a time: the housekeeping job's, or the one a configuration change makes. */
+    private final Object cleaning = new Object();
     private final CallDistributor distributor;
     private DefaultAgiServer agiServer;
     private volatile Pbx pbx;
@@ -164,20 +159,20 @@ public class PhoneChannel {
         try {
             apply(config);
         } catch (IOException | RuntimeException e) {
-            // No half-started channel: its threads go with it.
+            // No half-started channel: the callers it queued go with it.
             distributor.close();
-            housekeeping.shutdownNow();
             throw e;
         }
         startAgi(config);
         recoverVoiceMessages();
-        housekeeping.scheduleWithFixedDelay(this::cleanUp, 1, 60, TimeUnit.MINUTES);
     }
 
     @Modified
     void modified(PhoneConfig changed) throws IOException {
         PhoneConfig previous = this.config;
         apply(changed);
+        // The retention may be shorter now: the purge does not wait for the housekeeping job's next run.
+        cleanUp();
         distributor.configure(changed.wrapUpSeconds(), changed.assumedTalkSeconds());
         if (previous.agiPort() != changed.agiPort() || !previous.agiAddress().equals(changed.agiAddress())
                 || previous.maxCalls() != changed.maxCalls()) {
@@ -203,7 +198,6 @@ public class PhoneChannel {
             }
         }
         distributor.close();
-        housekeeping.shutdownNow();
         if (pbx != null) {
             pbx.close();
         }
@@ -226,7 +220,6 @@ public class PhoneChannel {
         PhoneConfig previous = this.config;
         this.configuredOperators = operators(changed.operators());
         this.config = changed;
-        housekeeping.execute(this::cleanUp);
         prepareMenus(readScript, newSpeech);
         if (previous == null || !previous.amiHost().equals(changed.amiHost()) || previous.amiPort() != changed.amiPort()
                 || !previous.amiUsername().equals(changed.amiUsername())
@@ -271,13 +264,15 @@ public class PhoneChannel {
         }
     }
 
-    /** Audio past its retention, and prompts nobody hears any more. */
-    private void cleanUp() {
-        recordings.purge((callId, recordedAt) -> log(callId, CallLog.RECORDING_EXPIRED, "recorded " + recordedAt));
-        try {
-            speech.forget(Duration.ofDays(config.promptCacheDays()));
-        } catch (IllegalStateException e) {
-            LOG.warn("{}", e.getMessage());
+    /** Audio past its retention, and prompts nobody hears any more: the housekeeping job's work. */
+    void cleanUp() {
+        synchronized (cleaning) {
+            recordings.purge((callId, recordedAt) -> log(callId, CallLog.RECORDING_EXPIRED, "recorded " + recordedAt));
+            try {
+                speech.forget(Duration.ofDays(config.promptCacheDays()));
+            } catch (IllegalStateException e) {
+                LOG.warn("{}", e.getMessage());
+            }
         }
     }
 

@@ -1,13 +1,16 @@
 package org.civicdesk.datasource.documents.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
+import org.civicdesk.scheduler.api.Job;
+import org.civicdesk.scheduler.api.JobContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,31 +18,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers in the journal the requests filed before the feature was installed (or while it
- * was not), in the background. A component of its own so that the journal, which the request
- * registry calls, does not itself depend on the request registry.
+ * Registers in the journal the requests that are not in it. Its first run, as soon as the feature
+ * starts, looks at every request: those filed before the feature was installed (or while it was
+ * not). Then, every five minutes, the requests filed since the previous run: a hand-off that failed
+ * after the filing committed is only logged by the request registry (the filing is never undone),
+ * and registered here. A cluster job: one node does it for all. A component of its own so that the
+ * journal, which the request registry calls, does not itself depend on the request registry.
  */
-@Component(service = {}, immediate = true)
-public class RegistryCatchUp {
+@Component(service = Job.class, property = {Job.ID + "=" + RegistryCatchUp.JOB, Job.SCOPE + "=" + Job.CLUSTER,
+    Job.PERIOD + ":Long=300000"})
+public class RegistryCatchUp implements Job {
+    static final String JOB = "document-registry-catch-up";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryCatchUp.class);
     private static final int PAGE = 500;
+    /**
+     * How long before the previous run a run looks again: a filing that committed after that run had
+     * started, a clock of another node a little behind, and runs that failed for a while.
+     */
+    static final Duration LOOK_BACK = Duration.ofHours(1);
+
+    private final RegistryJournal journal;
+    private final RequestRegistry requests;
 
     @Activate
     public RegistryCatchUp(@Reference RegistryJournal journal, @Reference RequestRegistry requests) {
-        CompletableFuture.runAsync(() -> catchUp(journal, requests)).exceptionally(e -> {
-            LOG.warn("The document registry could not register earlier requests: {}", e.toString());
-            return null;
-        });
+        this.journal = journal;
+        this.requests = requests;
     }
 
-    private static void catchUp(RegistryJournal journal, RequestRegistry requests) {
-        Set<String> registered = journal.registeredNumbers();
+    @Override
+    public void run(JobContext context) {
+        Instant since = context.previousFireTime().map(previous -> previous.minus(LOOK_BACK)).orElse(null);
+        int added = catchUp(since);
+        if (added > 0) {
+            LOG.info("Document registry: registered {} requests {}", added, since == null ? "filed before it was installed"
+                    : "whose hand-off had failed");
+        }
+    }
+
+    /** Registers the requests filed since then ({@code null}: ever) that the journal misses; returns how many. */
+    private int catchUp(Instant since) {
+        // Every number at once for the first run; a look at each request for the few filed lately.
+        Set<String> registered = since == null ? journal.registeredNumbers() : null;
+        RequestQuery query = RequestQuery.all().registeredBetween(since, null);
         Actor system = Actor.system("document-registry");
         int added = 0;
         for (int offset = 0;; offset += PAGE) {
-            Page<ServiceRequest> page = requests.search(system, RequestQuery.all(), offset, PAGE);
+            Page<ServiceRequest> page = requests.search(system, query, offset, PAGE);
             for (ServiceRequest r : page.items()) {
-                if (!registered.contains(r.number().toString())) {
+                String number = r.number().toString();
+                if (registered != null ? !registered.contains(number) : journal.find(number).isEmpty()) {
                     journal.register(r);
                     added++;
                 }
@@ -48,8 +76,6 @@ public class RegistryCatchUp {
                 break;
             }
         }
-        if (added > 0) {
-            LOG.info("Document registry: registered {} requests filed before it was installed", added);
-        }
+        return added;
     }
 }

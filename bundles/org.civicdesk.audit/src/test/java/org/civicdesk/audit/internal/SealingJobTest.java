@@ -1,0 +1,113 @@
+package org.civicdesk.audit.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.scheduler.api.Job;
+import org.civicdesk.scheduler.api.JobContext;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The sealer runs as a node job of the shared scheduler, at the configured interval, and seals once more at the end. */
+public class SealingJobTest {
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private EmbeddedDataSource derby;
+    private AuditLogImpl audit;
+    private Path dir;
+
+    @Before
+    public void start() throws Exception {
+        dir = Files.createTempDirectory("audit-test");
+        derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:sealing");
+        derby.setCreateDatabase("create");
+        audit = new AuditLogImpl(derby, config(dir, 700), scheduler.context());
+    }
+
+    @After
+    public void stop() throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    public void theSealerIsANodeJobThatSealsAndTheLastSealIsOnTheWayDown() throws Exception {
+        FakeScheduler.Registered job = scheduler.active().get(0);
+        assertEquals("audit-sealer", job.properties.get(Job.ID));
+        assertEquals(Job.NODE, job.properties.get(Job.SCOPE));
+        assertEquals(700L, job.properties.get(Job.PERIOD));
+
+        audit.record(new AuditEvent("operator", "citizen.read", "citizen-identity", "citizen", "c-1", null));
+        assertEquals(0, sealed());
+        job.job.run(run());
+        assertEquals("a run of the job seals", 1, sealed());
+
+        audit.modified(config(dir, 900));
+        assertTrue("the old schedule is gone", job.unregistered);
+        assertEquals(1, scheduler.active().size());
+        assertEquals(900L, scheduler.active().get(0).properties.get(Job.PERIOD));
+
+        audit.record(new AuditEvent("operator", "citizen.read", "citizen-identity", "citizen", "c-2", null));
+        audit.deactivate();
+        assertTrue("unscheduled", scheduler.active().isEmpty());
+        assertEquals("sealed on the way down", 2, sealed());
+    }
+
+    private static JobContext run() {
+        return new JobContext() {
+            @Override
+            public String jobId() {
+                return "audit-sealer";
+            }
+
+            @Override
+            public Instant scheduledFireTime() {
+                return Instant.now();
+            }
+
+            @Override
+            public Optional<Instant> previousFireTime() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String nodeId() {
+                return "test";
+            }
+        };
+    }
+
+    private int sealed() throws SQLException {
+        try (Connection c = derby.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + AuditTables.SEAL)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static AuditConfig config(Path dir, int sealIntervalMillis) {
+        return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "keyFile" -> dir.resolve("keys").toString();
+                    case "anchorDirectory" -> dir.resolve("anchors").toString();
+                    case "anchorCopyDirectory" -> "";
+                    case "anchorIntervalSeconds" -> 60;
+                    case "sealIntervalMillis" -> sealIntervalMillis;
+                    case "annotationType" -> AuditConfig.class;
+                    default -> method.getDefaultValue();
+                });
+    }
+}

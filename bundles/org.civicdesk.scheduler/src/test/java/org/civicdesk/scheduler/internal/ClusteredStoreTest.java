@@ -1,0 +1,98 @@
+package org.civicdesk.scheduler.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.civicdesk.scheduler.api.Job;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.quartz.impl.jdbcjobstore.JobStoreTX;
+
+/** The scheduler as DS starts it, on Derby: Quartz's tables made, the clustered JDBC store running cluster jobs. */
+public class ClusteredStoreTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private EmbeddedDataSource derby;
+    private JobWhiteboard whiteboard;
+
+    @Before
+    public void start() throws Exception {
+        derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:quartz" + DATABASES.incrementAndGet());
+        derby.setCreateDatabase("create");
+        whiteboard = new JobWhiteboard(derby, config());
+    }
+
+    @After
+    public void stop() {
+        if (whiteboard != null) {
+            whiteboard.deactivate();
+        }
+    }
+
+    /** The configuration DS would give: the defaults, a short check-in. */
+    private static SchedulerConfig config() {
+        return (SchedulerConfig) Proxy.newProxyInstance(SchedulerConfig.class.getClassLoader(),
+                new Class<?>[] {SchedulerConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "clusterCheckinIntervalMillis" -> 1000L;
+                    case "annotationType" -> SchedulerConfig.class;
+                    default -> method.getDefaultValue();
+                });
+    }
+
+    @Test
+    public void aClusterJobIsKeptInTheDatabaseAndRuns() throws Exception {
+        CountDownLatch ran = new CountDownLatch(2);
+        Job job = context -> ran.countDown();
+        whiteboard.addJob(job, Map.of(Job.ID, "db-job", Job.SCOPE, Job.CLUSTER, Job.PERIOD, 100L));
+        assertTrue("ran from the JDBC store", ran.await(20, TimeUnit.SECONDS));
+        assertEquals(ServiceJob.class.getName(), single("SELECT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'db-job'"));
+        assertEquals("1", single("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'CivicDesk'"));
+
+        whiteboard.removeJob(job);
+        assertEquals("0", single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'db-job'"));
+    }
+
+    @Test
+    public void theTablesAreMadeOnceAndAStartFindsThem() throws Exception {
+        assertEquals("11", single("SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME LIKE 'QRTZ_%'"));
+        whiteboard.deactivate();
+        whiteboard = null;
+        whiteboard = new JobWhiteboard(derby, config());
+        assertEquals("11", single("SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME LIKE 'QRTZ_%'"));
+    }
+
+    @Test
+    public void thePostgreSqlScriptGivesItsCreateStatementsOnly() throws IOException {
+        String script;
+        try (InputStream in = JobStoreTX.class.getResourceAsStream("tables_postgres.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> statements = QuartzTables.statements(script);
+        assertEquals(11, statements.stream().filter(s -> s.startsWith("CREATE TABLE")).count());
+        assertTrue(statements.stream().allMatch(s -> s.startsWith("CREATE TABLE") || s.startsWith("CREATE INDEX")));
+        assertTrue("no DROP and no COMMIT", statements.stream().noneMatch(s -> s.contains("DROP") || s.contains("commit")));
+    }
+
+    private String single(String sql) throws SQLException {
+        try (Connection c = derby.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
