@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.steps;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,14 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
+import org.civicdesk.channel.phone.internal.queue.CallCentre;
+import org.civicdesk.channel.phone.internal.queue.CallLog;
+import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +40,43 @@ final class VoiceMessages {
     /** A WAV header alone: nothing was said. */
     private static final long EMPTY_WAV = 44;
 
-    private final PhoneChannel phone;
     private final Path directory;
+    private final String requestType;
+    private final CitizenRegistry citizens;
+    private final RequestRegistry registry;
+    private final AttachmentStore attachments;
+    private final CallLog callLog;
+    /** The words of a recording in a language, when a speech-to-text service can tell. */
+    private final BiFunction<Path, String, Optional<String>> transcribe;
+    /** The description of an untranscribed message in a language, for notes that do not carry it. */
+    private final Function<String, String> pending;
 
-    VoiceMessages(PhoneChannel phone, Path directory) {
-        this.phone = phone;
+    /** @param requestType the type of the requests voice messages become */
+    VoiceMessages(Path directory, String requestType, CitizenRegistry citizens, RequestRegistry registry,
+            AttachmentStore attachments, CallLog callLog, BiFunction<Path, String, Optional<String>> transcribe,
+            Function<String, String> pending) {
         this.directory = directory;
+        this.requestType = requestType;
+        this.citizens = citizens;
+        this.registry = registry;
+        this.attachments = attachments;
+        this.callLog = callLog;
+        this.transcribe = transcribe;
+        this.pending = pending;
     }
 
-    /** Notes whose message is about to be recorded; returns where the exchange records it (without extension). */
-    Path prepare(String callId, Citizen citizen, String language) {
+    /**
+     * Notes whose message is about to be recorded; returns where the exchange records it (without extension).
+     *
+     * @param pendingText the request's description if nobody transcribes the message, in the caller's language
+     */
+    Path prepare(String callId, Citizen citizen, String language, String pendingText) {
         Path base = directory.resolve("voice-" + callId.replaceAll("[^A-Za-z0-9.-]", "_"));
         Properties note = new Properties();
         note.setProperty("callId", callId);
         note.setProperty("citizenId", citizen.id());
         note.setProperty("language", language);
+        note.setProperty("pending", pendingText);
         try (Writer out = Files.newBufferedWriter(base.resolveSibling(base.getFileName() + NOTE), StandardCharsets.UTF_8)) {
             note.store(out, "voice message being recorded");
         } catch (IOException e) {
@@ -74,17 +102,18 @@ final class VoiceMessages {
                 Files.delete(notePath);
                 return Optional.empty();
             }
-            Citizen citizen = phone.citizens().get(PhoneChannel.ROBOT, note.getProperty("citizenId"),
+            Citizen citizen = citizens.get(CallCentre.ROBOT, note.getProperty("citizenId"),
                     "filing the caller's voice message").orElseThrow(() -> new IllegalStateException("unknown citizen"));
             String language = note.getProperty("language");
-            String description = phone.transcribe(wav, language)
-                    .orElse(phone.scripts().current().text("voicePending", language, Map.of()));
-            ServiceRequest filed = phone.registry().file(PhoneChannel.ROBOT, new NewRequest(phone.voiceRequestType(),
+            // Notes written before they carried the description take the step's own wording.
+            String description = transcribe.apply(wav, language)
+                    .orElseGet(() -> note.getProperty("pending", pending.apply(language)));
+            ServiceRequest filed = registry.file(CallCentre.ROBOT, new NewRequest(requestType,
                     Channel.PHONE, new CitizenDetails(citizen.nationalId(), citizen.firstName(), citizen.lastName(),
                             citizen.address(), citizen.phone(), citizen.email()), description, null));
-            phone.log(callId, CallLog.REQUEST, filed.number().toString());
+            callLog.append(callId, CallLog.REQUEST, filed.number().toString());
             try (InputStream content = Files.newInputStream(wav)) {
-                phone.attachments().attach(PhoneChannel.ROBOT, filed.number(), "voice-message.wav", content,
+                attachments.attach(CallCentre.ROBOT, filed.number(), "voice-message.wav", content,
                         "the caller's voice message");
             }
             Files.delete(notePath);

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.queue;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.civicdesk.channel.phone.internal.CallDistributor.Agent;
-import org.civicdesk.channel.phone.internal.CallDistributor.Presence;
-import org.civicdesk.channel.phone.internal.CallDistributor.Waiting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.queue;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,24 +25,24 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CallLog.class)
 public class CallLog {
-    static final String EVENTS = "CD_PHONE_CALL_EVENT";
-    static final String PRESENCE = "CD_PHONE_PRESENCE";
+    public static final String EVENTS = "CD_PHONE_CALL_EVENT";
+    public static final String PRESENCE = "CD_PHONE_PRESENCE";
 
     /** What can happen in a call; the detail of each is said beside it. */
-    static final String STARTED = "started";     // the caller's number
-    static final String LANGUAGE = "language";   // ro, en
-    static final String STEP = "step";           // a robot step or menu taken
-    static final String IDENTIFIED = "identified"; // citizen id, by PIN
-    static final String QUEUED = "queued";       // the skills asked
-    static final String ANSWERED = "answered";   // the operator's user name: the call is put through
-    static final String CONNECTED = "connected"; // the operator picked up (AMI bridge)
-    static final String CALLBACK = "callback";   // the call-back's id
-    static final String REQUEST = "request";     // a registration number
-    static final String INTERACTION = "interaction"; // the interaction's id
-    static final String TRANSFERRED = "transferred"; // where to
-    static final String ENDED = "ended";         // how: completed, hangup, abandoned, callback, routed, interrupted
-    static final String TALK_ENDED = "talk-ended"; // the operator's conversation is over
-    static final String RECORDING_EXPIRED = "recording-expired"; // the audio was deleted after its retention
+    public static final String STARTED = "started";     // the caller's number
+    public static final String LANGUAGE = "language";   // ro, en
+    public static final String STEP = "step";           // a robot step or menu taken
+    public static final String IDENTIFIED = "identified"; // citizen id, by PIN
+    public static final String QUEUED = "queued";       // the skills asked
+    public static final String ANSWERED = "answered";   // the operator's user name: the call is put through
+    public static final String CONNECTED = "connected"; // the operator picked up (AMI bridge)
+    public static final String CALLBACK = "callback";   // the call-back's id
+    public static final String REQUEST = "request";     // a registration number
+    public static final String INTERACTION = "interaction"; // the interaction's id
+    public static final String TRANSFERRED = "transferred"; // where to
+    public static final String ENDED = "ended";         // how: completed, hangup, abandoned, callback, routed, interrupted
+    public static final String TALK_ENDED = "talk-ended"; // the operator's conversation is over
+    public static final String RECORDING_EXPIRED = "recording-expired"; // the audio was deleted after its retention
 
     private final Jdbc jdbc;
 
@@ -61,13 +61,13 @@ public class CallLog {
     }
 
     /** Appends an event to a call's record. */
-    void append(String callId, String kind, String detail) {
+    public void append(String callId, String kind, String detail) {
         jdbc.update("record a call event", "INSERT INTO " + EVENTS + " (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, ?)",
                 callId, System.currentTimeMillis(), kind, detail == null ? null : truncate(detail));
     }
 
     /** Appends an operator's change of presence, for the supervisors' reports. */
-    void presence(String username, String presence) {
+    public void presence(String username, String presence) {
         jdbc.update("record a presence change", "INSERT INTO " + PRESENCE + " (USERNAME, PRESENCE, AT_MS) VALUES (?, ?, ?)",
                 username, presence, System.currentTimeMillis());
     }
@@ -87,7 +87,7 @@ public class CallLog {
     }
 
     /** The calls started in {@code [from, to)}, the newest first, at most {@code limit}. */
-    List<CallRecord> calls(Instant from, Instant to, int limit, Predicate<String> recorded) {
+    public List<CallRecord> calls(Instant from, Instant to, int limit, Predicate<String> recorded) {
         record Row(String callId, long at, String kind, String detail) {
         }
         List<Row> rows = jdbc.query("read the call log", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + EVENTS

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.ami;
 
 import java.io.IOException;
 import java.util.Map;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * caller to another phone (Redirect). It keeps trying to log in until the exchange answers;
  * once logged in, the library reconnects by itself.
  */
-final class Pbx implements ManagerEventListener {
+public final class Pbx implements ManagerEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(Pbx.class);
     private static final long ACTION_TIMEOUT_MS = 10_000;
     private static final long RETRY_MS = 10_000;
@@ -47,7 +47,7 @@ final class Pbx implements ManagerEventListener {
      * @param hangup  told the unique id of every channel that hangs up
      * @param bridged told the unique id of every channel that joins a conversation (the operator answered)
      */
-    Pbx(String host, int port, String username, String secret, Consumer<String> hangup, Consumer<String> bridged) {
+    public Pbx(String host, int port, String username, String secret, Consumer<String> hangup, Consumer<String> bridged) {
         this.connection = new ManagerConnectionFactory(host, port, username, secret).createManagerConnection();
         this.hangup = hangup;
         this.bridged = bridged;
@@ -80,17 +80,17 @@ final class Pbx implements ManagerEventListener {
         }
     }
 
-    boolean connected() {
+    public boolean connected() {
         return connection.getState() == ManagerConnectionState.CONNECTED;
     }
 
     /** The state the exchange last reported for an extension (idle, in use, ringing…), if any. */
-    String extensionState(String extension) {
+    public String extensionState(String extension) {
         return extension == null ? null : extensionStates.get(extension);
     }
 
     /** Rings {@code fromChannel} (the operator's phone) and, when answered, dials {@code number} in {@code context}. */
-    void originate(String fromChannel, String context, String number, String callId) {
+    public void originate(String fromChannel, String context, String number, String callId) {
         OriginateAction originate = new OriginateAction();
         originate.setChannel(fromChannel);
         originate.setContext(context);
@@ -103,7 +103,7 @@ final class Pbx implements ManagerEventListener {
     }
 
     /** Moves a caller's channel to an extension of {@code context}: the transfer to an employee's desk. */
-    void redirect(String channel, String context, String extension) {
+    public void redirect(String channel, String context, String extension) {
         RedirectAction redirect = new RedirectAction(channel, context, extension, 1);
         send(redirect, "transfer the call");
     }
@@ -134,7 +134,7 @@ final class Pbx implements ManagerEventListener {
         }
     }
 
-    void close() {
+    public void close() {
         closed = true;
         connector.interrupt();
         if (connection.getState() == ManagerConnectionState.CONNECTED) {

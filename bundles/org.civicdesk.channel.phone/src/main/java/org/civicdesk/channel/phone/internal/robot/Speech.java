@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * 16-bit WAV (sox). Each prompt is cached under the hash of its voice and text, so a prompt is
  * made once, and a changed text is a new file; beside each sound a {@code .txt} keeps its words.
  */
-final class Speech {
+public final class Speech {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final Path directory;
@@ -38,7 +38,7 @@ final class Speech {
      * @param exchangeGroup the group the exchange reads the prompts as (its files are made 0640, the directory
      *                      2750); empty keeps the group they are created with
      */
-    Speech(Path directory, String ttsCommand, String soxCommand, String exchangeGroup) throws IOException {
+    public Speech(Path directory, String ttsCommand, String soxCommand, String exchangeGroup) throws IOException {
         this.directory = Files.createDirectories(directory);
         this.ttsCommand = ttsCommand;
         this.soxCommand = soxCommand;
@@ -55,7 +55,7 @@ final class Speech {
      *
      * @return the WAV file's path without its extension, as Asterisk's playback commands take it
      */
-    String say(String voice, String text) {
+    public String say(String voice, String text) {
         String name = voice.replaceAll("[^A-Za-z0-9-]", "") + "-" + hash(voice + "\n" + text);
         Path wav = directory.resolve(name + ".wav");
         if (Files.exists(wav)) {
@@ -92,7 +92,7 @@ final class Speech {
      *
      * @return how many were deleted
      */
-    int forget(Duration unused) {
+    public int forget(Duration unused) {
         int deleted = 0;
         Instant before = Instant.now().minus(unused);
         try (DirectoryStream<Path> prompts = Files.newDirectoryStream(directory, "*.wav")) {

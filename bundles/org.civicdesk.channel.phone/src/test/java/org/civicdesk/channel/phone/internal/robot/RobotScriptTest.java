@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.civicdesk.channel.phone.internal.robot.RobotScript.Option;
 import org.civicdesk.core.api.InvalidInputException;
 import org.junit.Test;
 
 /** The shipped script ({@code etc/org.civicdesk.channel.phone.ivr.cfg}) and what a mistaken one is told. */
 public class RobotScriptTest {
 
-    private static Map<String, Object> shipped() throws IOException {
+    static Map<String, Object> shipped() throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../../etc/org.civicdesk.channel.phone.ivr.cfg"),
                 StandardCharsets.UTF_8)) {
@@ -35,14 +36,29 @@ public class RobotScriptTest {
     public void theShippedScriptSpeaksBothLanguages() throws IOException {
         RobotScript script = RobotScript.read(shipped());
         assertEquals(List.of("ro", "en"), script.languages());
-        assertEquals("Pentru stadiul unei cereri, apăsați 2.", script.text("option", "ro",
-                Map.of("label", script.label(script.menu("main").get(1), "ro"), "key", "2")));
-        assertEquals("For the status of a request, press 2.", script.text("option", "en",
-                Map.of("label", script.label(script.menu("main").get(1), "en"), "key", "2")));
-        assertEquals("în lucru", script.status("in_progress", "ro"));
-        assertEquals("an unnamed status is said in words", "on hold", script.status("on_hold", "en"));
+        Option departments = script.menu("main").get(0);
+        assertEquals("Pentru a vorbi cu un departament, apăsați 6.", script.text("option", "ro",
+                Map.of("label", script.label(departments, "ro").orElseThrow(), "key", departments.key())));
+        assertEquals("For speaking to a department, press 6.", script.text("option", "en",
+                Map.of("label", script.label(departments, "en").orElseThrow(), "key", departments.key())));
         assertTrue(script.menu("departments").stream()
                 .anyMatch(o -> o.step().equals("department") && o.argument().equals("URB")));
+        assertTrue("the steps bring their own sentences", script.wording("taxesOwed", "ro").isEmpty());
+    }
+
+    @Test
+    public void theScriptMayPlaceAndRewordAStep() throws IOException {
+        Map<String, Object> properties = shipped();
+        properties.put("menu.main", "1 taxes, 6 menu departments, 9 language, 0 operator");
+        properties.put("label.taxes.ro", "impozite");
+        properties.put("text.taxesNone.ro", "Nu datorați nimic.");
+        RobotScript script = RobotScript.read(properties);
+        Option taxes = script.menu("main").get(0);
+        assertTrue(taxes.runsStep());
+        assertEquals("impozite", script.label(taxes, "ro").orElseThrow());
+        assertTrue("a step's label in a language the script does not reword is the step's", script.label(taxes, "en")
+                .isEmpty());
+        assertEquals("Nu datorați nimic.", script.wording("taxesNone", "ro").orElseThrow());
     }
 
     private static void refused(Map<String, Object> script, String property, String message) {
@@ -58,8 +74,12 @@ public class RobotScriptTest {
     @Test
     public void aMistakenScriptIsRefusedNamingTheMistake() throws IOException {
         Map<String, Object> script = shipped();
-        script.put("menu.main", "1 taxes, 2 fortune");
-        refused(script, "menu.main", "unknown step 'fortune'");
+        script.put("menu.main", "1 taxes, 2 Fortune!");
+        refused(script, "menu.main", "'Fortune!' is neither one of");
+
+        script = shipped();
+        script.put("menu.main", "1 taxes now");
+        refused(script, "menu.main", "option 1 takes no argument");
 
         script = shipped();
         script.put("menu.main", "1 taxes, 1 status");
@@ -74,7 +94,7 @@ public class RobotScriptTest {
         refused(script, "text.goodbye.en", "no such sentence");
 
         script = shipped();
-        script.remove("label.status.en");
-        refused(script, "label.status.en", "not named in en");
+        script.remove("label.operator.en");
+        refused(script, "label.operator.en", "not named in en");
     }
 }

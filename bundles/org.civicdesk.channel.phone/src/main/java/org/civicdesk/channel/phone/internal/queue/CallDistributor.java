@@ -1,20 +1,24 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.queue;
+
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.AGENTS;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.AGENT_COLUMNS;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.LOCK;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.WAITING;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.holding;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.patterns;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.skillsText;
+import static org.civicdesk.channel.phone.internal.queue.QueueTables.update;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,10 +29,9 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.core.api.EnumIds;
+import org.civicdesk.channel.phone.internal.queue.Dispatch.Assignment;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,57 +46,14 @@ import org.slf4j.LoggerFactory;
  * any node. Every decision is taken under one lock row, one node at a time; a caller waiting on
  * one node learns of an operator chosen on another by looking at its row.
  */
-final class CallDistributor {
+public final class CallDistributor {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistributor.class);
-    static final String AGENTS = "CD_PHONE_AGENT";
-    static final String WAITING = "CD_PHONE_WAITING";
-    static final String LOCK = "CD_PHONE_QUEUE_LOCK";
     /** The skill of every call to "an operator" (rather than to a department). */
-    static final String GENERAL = "general";
+    public static final String GENERAL = "general";
     /** How often a waiting caller looks whether another node gave them an operator, and says it is still there. */
     private static final long LOOK_MS = 500;
-    /** A waiting caller not heard of for this long is gone (its node stopped): it leaves the queue. */
-    private static final long GONE_MS = 30_000;
     private static final int TALK_SAMPLES = 50;
 
-    /** Where an operator stands. */
-    enum Presence {
-        AVAILABLE, ON_CALL, WRAP_UP, BREAK, LOGGED_OUT;
-
-        String id() {
-            return EnumIds.id(this);
-        }
-
-        static Presence parse(String id) {
-            return EnumIds.parse(Presence.class, id, "presence");
-        }
-    }
-
-    /** An operator as the queue sees them; {@code idleSince} orders the available ones. */
-    record Agent(String username, String extension, Set<String> skills, Presence presence, Instant since,
-            Instant idleSince, String callId) {
-    }
-
-    /** A caller waiting on this node; completed with the operator once one is chosen. */
-    static final class Waiting {
-        final String callId;
-        final Set<String> skills;
-        final Instant queuedAt;
-        final CompletableFuture<Agent> operator = new CompletableFuture<>();
-        private long seenAt;
-
-        Waiting(String callId, Set<String> skills, Instant queuedAt) {
-            this.callId = callId;
-            this.skills = Set.copyOf(skills);
-            this.queuedAt = queuedAt;
-            this.seenAt = queuedAt.toEpochMilli();
-        }
-    }
-
-    private record Assignment(String callId, Agent agent) {
-    }
-
-    private final DataSource dataSource;
     private final Jdbc jdbc;
     private final Consumer<Agent> presenceChanged;
     private final Map<String, Waiting> local = new ConcurrentHashMap<>();
@@ -107,39 +67,18 @@ final class CallDistributor {
     /** Talk times of the latest calls answered on this node, to estimate the wait. */
     private final ArrayDeque<Long> recentTalkSeconds = new ArrayDeque<>();
 
-    CallDistributor(DataSource dataSource, int wrapUpSeconds, int assumedTalkSeconds, Consumer<Agent> presenceChanged)
+    public CallDistributor(DataSource dataSource, int wrapUpSeconds, int assumedTalkSeconds, Consumer<Agent> presenceChanged)
             throws SQLException {
-        this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
         this.wrapUpSeconds = wrapUpSeconds;
         this.assumedTalkSeconds = assumedTalkSeconds;
         this.presenceChanged = presenceChanged;
-        createTables();
+        QueueTables.create(dataSource);
         // Wrap-ups end with time, and operators freed on other nodes take callers waiting here.
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void createTables() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            // Mutable state, not records: who is where now. Presence changes and calls are logged apart.
-            Tables.createIfAbsent(c, AGENTS, "CREATE TABLE " + AGENTS + " (USERNAME VARCHAR(100) NOT NULL PRIMARY KEY, "
-                    + "EXTENSION VARCHAR(20), SKILLS VARCHAR(1000) NOT NULL, PRESENCE VARCHAR(20) NOT NULL, "
-                    + "SINCE_MS BIGINT NOT NULL, IDLE_SINCE_MS BIGINT, CALL_ID VARCHAR(64), WRAP_UNTIL_MS BIGINT)");
-            Tables.createIfAbsent(c, WAITING, "CREATE TABLE " + WAITING + " (CALL_ID VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "SKILLS VARCHAR(1000) NOT NULL, QUEUED_MS BIGINT NOT NULL, SEEN_MS BIGINT NOT NULL, "
-                    + "OPERATOR VARCHAR(100))");
-            Tables.createIfAbsent(c, LOCK, "CREATE TABLE " + LOCK + " (ID INT NOT NULL PRIMARY KEY)");
-        }
-        if (jdbc.query("read the queue lock", "SELECT ID FROM " + LOCK, rs -> rs.getInt(1), 1).isEmpty()) {
-            try {
-                jdbc.update("create the queue lock", "INSERT INTO " + LOCK + " (ID) VALUES (1)");
-            } catch (RuntimeException e) {
-                // another node made it at the same time
-            }
-        }
-    }
-
-    void configure(int wrapUp, int assumedTalk) {
+    public void configure(int wrapUp, int assumedTalk) {
         this.wrapUpSeconds = wrapUp;
         this.assumedTalkSeconds = assumedTalk;
     }
@@ -148,7 +87,7 @@ final class CallDistributor {
     Agent setPresence(String username, String extension, Set<String> skills, Presence presence) {
         return decide(c -> {
             long now = System.currentTimeMillis();
-            Optional<Agent> current = agent(c, username);
+            Optional<Agent> current = QueueTables.agent(c, username);
             boolean unchanged = current.isPresent() && current.get().presence() == presence;
             Long idleSince = presence != Presence.AVAILABLE ? null
                     : unchanged ? current.get().idleSince().toEpochMilli() : now;
@@ -165,12 +104,12 @@ final class CallDistributor {
                         + "VALUES (?, ?, ?, ?, ?, " + idle + ", ?)", username, extension, skillsText(skills), presence.id(),
                         since, callId);
             }
-            return agent(c, username).orElseThrow();
+            return QueueTables.agent(c, username).orElseThrow();
         }, true);
     }
 
     /** Puts a caller in the queue; they get an operator at once if one is free. */
-    Waiting enqueue(String callId, Set<String> skills) {
+    public Waiting enqueue(String callId, Set<String> skills) {
         Waiting waiting = new Waiting(callId, skills, Instant.now());
         local.put(callId, waiting);
         decide(c -> {
@@ -188,7 +127,7 @@ final class CallDistributor {
      * @return the operator, or {@code null} when none was chosen in that time
      * @throws CancellationException when the queue let the caller go (the channel is stopping)
      */
-    Agent await(Waiting waiting, int seconds) {
+    public Agent await(Waiting waiting, int seconds) {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (true) {
             long left = deadline - System.currentTimeMillis();
@@ -217,7 +156,7 @@ final class CallDistributor {
                 rs -> rs.getString(1) == null ? "" : rs.getString(1), 1, waiting.callId);
         if (!operator.isEmpty() && !operator.get(0).isEmpty()) {
             agent(operator.get(0)).ifPresent(waiting.operator::complete);
-        } else if (System.currentTimeMillis() - waiting.seenAt > GONE_MS / 3) {
+        } else if (System.currentTimeMillis() - waiting.seenAt > Dispatch.GONE_MS / 3) {
             waiting.seenAt = System.currentTimeMillis();
             jdbc.update("note a waiting call", "UPDATE " + WAITING + " SET SEEN_MS = ? WHERE CALL_ID = ?", waiting.seenAt,
                     waiting.callId);
@@ -229,7 +168,7 @@ final class CallDistributor {
      *
      * @return the operator chosen for them meanwhile, if any (on whichever node)
      */
-    Optional<String> leave(Waiting waiting) {
+    public Optional<String> leave(Waiting waiting) {
         local.remove(waiting.callId);
         Optional<String> chosen = jdbc.query("look at a waiting call", "SELECT OPERATOR FROM " + WAITING + " WHERE CALL_ID = ?",
                 rs -> rs.getString(1), 1, waiting.callId).stream().filter(o -> o != null).findFirst();
@@ -250,7 +189,7 @@ final class CallDistributor {
             }
         }
         return decide(c -> {
-            Optional<Agent> agent = agent(c, username);
+            Optional<Agent> agent = QueueTables.agent(c, username);
             if (agent.isEmpty() || agent.get().presence() != Presence.ON_CALL || !callId.equals(agent.get().callId())) {
                 return null;
             }
@@ -263,25 +202,25 @@ final class CallDistributor {
                         + "WRAP_UNTIL_MS = ? WHERE USERNAME = ?", Presence.WRAP_UP.id(), now, now + wrapUpSeconds * 1000L,
                         username);
             }
-            return agent(c, username).orElseThrow();
+            return QueueTables.agent(c, username).orElseThrow();
         }, true) != null;
     }
 
     /** The caller was gone when their operator was chosen: the operator is free again, first in line. */
-    void unassign(String username, String callId) {
+    public void unassign(String username, String callId) {
         decide(c -> {
-            Optional<Agent> agent = agent(c, username);
+            Optional<Agent> agent = QueueTables.agent(c, username);
             if (agent.isEmpty() || agent.get().presence() != Presence.ON_CALL || !callId.equals(agent.get().callId())) {
                 return null;
             }
             update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = 0, CALL_ID = NULL "
                     + "WHERE USERNAME = ?", Presence.AVAILABLE.id(), System.currentTimeMillis(), username);
-            return agent(c, username).orElseThrow();
+            return QueueTables.agent(c, username).orElseThrow();
         }, true);
     }
 
     /** The caller's place in the queue among callers for the same operators, from 1; 0 once they have left it. */
-    int position(Waiting waiting) {
+    public int position(Waiting waiting) {
         List<long[]> rows = jdbc.query("read the queue", "SELECT QUEUED_MS FROM " + WAITING + " WHERE OPERATOR IS NULL AND "
                 + "SKILLS = ? AND (QUEUED_MS < ? OR (QUEUED_MS = ? AND CALL_ID <= ?))", rs -> new long[] {rs.getLong(1)}, 0,
                 skillsText(waiting.skills), waiting.queuedAt.toEpochMilli(), waiting.queuedAt.toEpochMilli(), waiting.callId);
@@ -291,7 +230,7 @@ final class CallDistributor {
     }
 
     /** The estimated wait in minutes, from the place in the queue, the operators who could answer and the talk times. */
-    int estimatedMinutes(Waiting waiting) {
+    public int estimatedMinutes(Waiting waiting) {
         long serving = atWorkFor(waiting.skills);
         double talk;
         synchronized (recentTalkSeconds) {
@@ -302,7 +241,7 @@ final class CallDistributor {
     }
 
     /** Whether any operator who could take such a call is at work (not logged out, not on a break). */
-    boolean anyoneFor(Set<String> skills) {
+    public boolean anyoneFor(Set<String> skills) {
         return atWorkFor(skills) > 0;
     }
 
@@ -318,35 +257,35 @@ final class CallDistributor {
     /** The operator on a call, if any. */
     Optional<Agent> onCall(String callId) {
         return jdbc.query("find the operator of a call", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS
-                + " WHERE CALL_ID = ? AND PRESENCE = ?", CallDistributor::agent, 1, callId, Presence.ON_CALL.id())
+                + " WHERE CALL_ID = ? AND PRESENCE = ?", QueueTables::agent, 1, callId, Presence.ON_CALL.id())
                 .stream().findFirst();
     }
 
-    List<Agent> agents() {
+    public List<Agent> agents() {
         return jdbc.query("read the operators' presence", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " ORDER BY USERNAME",
-                CallDistributor::agent, 0);
+                QueueTables::agent, 0);
     }
 
-    Optional<Agent> agent(String username) {
+    public Optional<Agent> agent(String username) {
         return jdbc.query("read an operator's presence", "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE USERNAME = ?",
-                CallDistributor::agent, 1, username).stream().findFirst();
+                QueueTables::agent, 1, username).stream().findFirst();
     }
 
     /** How many callers wait, on every node. */
-    int waiting() {
+    public int waiting() {
         return jdbc.query("count the queue", "SELECT COUNT(*) FROM " + WAITING + " WHERE OPERATOR IS NULL",
                 rs -> rs.getInt(1), 1).get(0);
     }
 
     /** Lets every caller waiting on this node go: the channel is stopping. */
-    void releaseWaiting() {
+    public void releaseWaiting() {
         for (Waiting waiting : List.copyOf(local.values())) {
             leave(waiting);
             waiting.operator.cancel(false);
         }
     }
 
-    void close() {
+    public void close() {
         releaseWaiting();
         ticker.shutdownNow();
     }
@@ -379,8 +318,8 @@ final class CallDistributor {
                 if (reportsAgent && done instanceof Agent a) {
                     changed.add(a);
                 }
-                changed.addAll(endWrapUps(c));
-                assignments.addAll(dispatch(c));
+                changed.addAll(Dispatch.endWrapUps(c));
+                assignments.addAll(Dispatch.assign(c));
                 return done;
             });
         } catch (SQLException e) {
@@ -395,124 +334,5 @@ final class CallDistributor {
         }
         changed.forEach(presenceChanged);
         return result;
-    }
-
-    private List<Agent> endWrapUps(Connection c) throws SQLException {
-        long now = System.currentTimeMillis();
-        List<Agent> over = select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ? AND WRAP_UNTIL_MS <= ?",
-                Presence.WRAP_UP.id(), now);
-        List<Agent> available = new ArrayList<>();
-        for (Agent a : over) {
-            update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = WRAP_UNTIL_MS, IDLE_SINCE_MS = WRAP_UNTIL_MS, "
-                    + "WRAP_UNTIL_MS = NULL WHERE USERNAME = ?", Presence.AVAILABLE.id(), a.username());
-            available.add(agent(c, a.username()).orElseThrow());
-        }
-        return available;
-    }
-
-    /** Gives waiting callers, first come first served, to the longest-idle available operator who can take each. */
-    private List<Assignment> dispatch(Connection c) throws SQLException {
-        long now = System.currentTimeMillis();
-        update(c, "DELETE FROM " + WAITING + " WHERE OPERATOR IS NULL AND SEEN_MS < ?", now - GONE_MS);
-        List<String[]> waiting = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CALL_ID, SKILLS FROM " + WAITING
-                + " WHERE OPERATOR IS NULL ORDER BY QUEUED_MS, CALL_ID")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    waiting.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-        }
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        long free = count(c, "SELECT COUNT(*) FROM " + AGENTS + " WHERE PRESENCE = ?", Presence.AVAILABLE.id());
-        List<Assignment> assignments = new ArrayList<>();
-        for (String[] call : waiting) {
-            if (free == 0) {
-                break;
-            }
-            Set<String> needed = skillsOf(call[1]);
-            // The longest-idle available operator with every skill: one row, whatever the number of operators.
-            List<Object> parameters = new ArrayList<>(List.of(Presence.AVAILABLE.id()));
-            parameters.addAll(patterns(needed));
-            List<Agent> operator = select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE PRESENCE = ?"
-                    + holding(needed) + " ORDER BY IDLE_SINCE_MS, USERNAME FETCH FIRST 1 ROWS ONLY", parameters.toArray());
-            if (!operator.isEmpty()) {
-                Agent agent = operator.get(0);
-                free--;
-                update(c, "UPDATE " + AGENTS + " SET PRESENCE = ?, SINCE_MS = ?, IDLE_SINCE_MS = NULL, CALL_ID = ? "
-                        + "WHERE USERNAME = ?", Presence.ON_CALL.id(), now, call[0], agent.username());
-                update(c, "UPDATE " + WAITING + " SET OPERATOR = ? WHERE CALL_ID = ?", agent.username(), call[0]);
-                assignments.add(new Assignment(call[0], agent(c, agent.username()).orElseThrow()));
-            }
-        }
-        return assignments;
-    }
-
-    private static final String AGENT_COLUMNS = "USERNAME, EXTENSION, SKILLS, PRESENCE, SINCE_MS, IDLE_SINCE_MS, CALL_ID";
-
-    private static Agent agent(ResultSet rs) throws SQLException {
-        long idle = rs.getLong(6);
-        boolean hasIdle = !rs.wasNull();
-        return new Agent(rs.getString(1), rs.getString(2), skillsOf(rs.getString(3)), Presence.parse(rs.getString(4)),
-                Instant.ofEpochMilli(rs.getLong(5)), hasIdle ? Instant.ofEpochMilli(idle) : null, rs.getString(7));
-    }
-
-    private static Optional<Agent> agent(Connection c, String username) throws SQLException {
-        return select(c, "SELECT " + AGENT_COLUMNS + " FROM " + AGENTS + " WHERE USERNAME = ?", username).stream().findFirst();
-    }
-
-    private static List<Agent> select(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.bind(ps, parameters);
-            List<Agent> agents = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    agents.add(agent(rs));
-                }
-            }
-            return agents;
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.bind(ps, parameters);
-            ps.executeUpdate();
-        }
-    }
-
-    /**
-     * Skills as stored: sorted, one space apart and around, so that equal sets are equal texts and a skill is
-     * found with {@code LIKE '% skill %'}.
-     */
-    private static String skillsText(Set<String> skills) {
-        return " " + String.join(" ", new TreeSet<>(skills)) + " ";
-    }
-
-    /** The condition that an operator holds every one of {@code skills}; bind {@link #patterns} to it. */
-    private static String holding(Set<String> skills) {
-        return " AND SKILLS LIKE ? ESCAPE '\\'".repeat(skills.size());
-    }
-
-    /** The LIKE patterns of a stored skills text holding each skill, in the order {@link #holding} asks them. */
-    private static List<String> patterns(Set<String> skills) {
-        return skills.stream().map(skill -> "% " + skill.replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + " %").toList();
-    }
-
-    private static long count(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.bind(ps, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static Set<String> skillsOf(String text) {
-        return text == null || text.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(text.trim().split(" +")));
     }
 }

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.queue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +52,7 @@ public class Callbacks {
     }
 
     /** Records a caller's request to be called back; returns its id. */
-    String request(String callId, String number, String citizenId, String language, Set<String> skills) {
+    public String request(String callId, String number, String citizenId, String language, Set<String> skills) {
         String id = UUID.randomUUID().toString();
         jdbc.update("record a call-back request", "INSERT INTO " + REQUESTED
                 + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -63,7 +63,7 @@ public class Callbacks {
     private static final String COLUMNS = "r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, r.REQUESTED_MS";
 
     /** The call-backs not done yet, the oldest first. */
-    List<Callback> open() {
+    public List<Callback> open() {
         return jdbc.query("list the call-backs", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r LEFT JOIN " + DONE
                 + " d ON d.ID = r.ID WHERE d.ID IS NULL ORDER BY r.REQUESTED_MS", Callbacks::callback, 500);
     }
@@ -74,7 +74,7 @@ public class Callbacks {
      * @throws NotFoundException for an unknown id
      * @throws ConflictException when it is done already
      */
-    Callback open(String id) {
+    public Callback open(String id) {
         Callback callback = jdbc.query("read a call-back", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r WHERE r.ID = ?",
                 Callbacks::callback, 1, id).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("no call-back " + id));
@@ -90,7 +90,7 @@ public class Callbacks {
      *
      * @throws ConflictException when it is done already
      */
-    void done(String id, String by, String outcome) {
+    public void done(String id, String by, String outcome) {
         open(id);
         try {
             jdbc.update("close a call-back", "INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) VALUES (?, ?, ?, ?)",

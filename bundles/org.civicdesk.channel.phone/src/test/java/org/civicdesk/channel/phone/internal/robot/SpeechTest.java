@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,29 +15,37 @@ import org.civicdesk.core.api.InvalidInputException;
 
 /**
  * The phone robot as configured in {@code etc/org.civicdesk.channel.phone.ivr.cfg}: its
- * languages and voices, its menu tree and every sentence it says, in each language. The menus
+ * languages and voices, its menu tree and the sentences it says, in each language. The menus
  * are data, not code: an administrator adds a department or reorders the options by editing the
- * file, and the change applies to the next call.
+ * file, and the change applies to the next call. The steps of the main menu come from the step
+ * services present ({@link RobotSteps}); the script may place one on a key of its choice, and
+ * reword its sentences ({@code label.<step>.<language>}, {@code text.<key>.<language>}).
  */
-final class RobotScript {
+public final class RobotScript {
     /** The menu a call starts in. */
-    static final String MAIN = "main";
-    /** What an option may lead to besides another menu. */
-    static final Set<String> STEPS = Set.of("menu", "taxes", "status", "voice", "announcements", "poll", "operator",
-            "department", "language");
-    /** Sentences the robot cannot do without, checked in every language when the script is read. */
+    public static final String MAIN = "main";
+    /** What an option may lead to besides a step: another menu, a department's operators, an operator, the other language. */
+    static final Set<String> NAVIGATION = Set.of("menu", "operator", "department", "language");
+    /** Sentences the robot cannot do without, checked in every language when the script is read; steps bring their own. */
     static final List<String> REQUIRED_TEXTS = List.of("welcome", "chooseLanguage", "option", "invalid", "noInput",
-            "goodbye", "askId", "askPin", "idFailed", "idLocked", "identified", "taxesOwed", "taxesNext", "taxesFines",
-            "taxesNone", "askNumber", "status", "statusEmployee", "statusUnknown", "voiceIntro", "voiceFiled",
-            "voiceEmpty", "voicePending", "announcementsNone", "pollNone", "pollVoted", "pollAlready", "pollRefused",
-            "queuePosition", "queueCallbackOffer", "callbackRecorded", "noOperators", "connecting", "unavailable");
+            "goodbye", "askId", "askPin", "idFailed", "idLocked", "identified", "queuePosition", "queueCallbackOffer",
+            "callbackRecorded", "noOperators", "connecting", "unavailable");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern STEP_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
-    /** One choice of a menu: the key to press and where it leads ({@code department URB}, {@code menu departments}). */
-    record Option(String key, String step, String argument) {
+    /**
+     * One choice of a menu: the key to press and where it leads ({@code department URB}, {@code menu departments}, or
+     * a step service by its id, {@code taxes}).
+     */
+    public record Option(String key, String step, String argument) {
         /** The key of this option's label: the step, or the step and its argument. */
-        String labelKey() {
+        public String labelKey() {
             return argument == null ? step : step + "." + argument;
+        }
+
+        /** Whether the option runs a step service rather than moving about the menus. */
+        public boolean runsStep() {
+            return !NAVIGATION.contains(step);
         }
     }
 
@@ -71,7 +80,7 @@ final class RobotScript {
             String key = e.getKey();
             if (key.startsWith("menu.")) {
                 menus.put(key.substring(5), options(key, String.valueOf(e.getValue())));
-            } else if (key.startsWith("text.") || key.startsWith("label.") || key.startsWith("status.")) {
+            } else if (key.startsWith("text.") || key.startsWith("label.")) {
                 texts.put(key, String.valueOf(e.getValue()).strip());
             }
         }
@@ -80,6 +89,10 @@ final class RobotScript {
         }
         for (Map.Entry<String, List<Option>> menu : menus.entrySet()) {
             for (Option o : menu.getValue()) {
+                if (o.runsStep()) {
+                    // A step service names itself; the script may reword its label (label.<step>.<language>).
+                    continue;
+                }
                 if (o.step().equals("menu") && !menus.containsKey(o.argument())) {
                     throw new InvalidInputException("menu." + menu.getKey(), "option " + o.key() + " leads to menu '"
                             + o.argument() + "', which is not defined");
@@ -102,30 +115,35 @@ final class RobotScript {
         return new RobotScript(List.copyOf(languages), Map.copyOf(voices), Map.copyOf(menus), Map.copyOf(texts));
     }
 
-    List<String> languages() {
+    public List<String> languages() {
         return languages;
     }
 
-    String voice(String language) {
+    public String voice(String language) {
         return voices.get(language);
     }
 
-    List<Option> menu(String name) {
+    Set<String> menuNames() {
+        return menus.keySet();
+    }
+
+    public List<Option> menu(String name) {
         return menus.getOrDefault(name, List.of());
     }
 
     /** A sentence with its placeholders ({@code {name}}) filled in. */
-    String text(String key, String language, Map<String, ?> values) {
+    public String text(String key, String language, Map<String, ?> values) {
         return fill(texts.get("text." + key + "." + language), values);
     }
 
-    String label(Option option, String language) {
-        return texts.get("label." + option.labelKey() + "." + language);
+    /** The script's own wording of a sentence, if it has one in that language (a step's sentence reworded). */
+    Optional<String> wording(String key, String language) {
+        return Optional.ofNullable(texts.get("text." + key + "." + language));
     }
 
-    /** A request status as said to callers, or the status code in words when the script does not name it. */
-    String status(String status, String language) {
-        return texts.getOrDefault("status." + status + "." + language, status.replace('_', ' '));
+    /** The label of an option as the script words it; for a step's option, empty unless the script rewords it. */
+    Optional<String> label(Option option, String language) {
+        return Optional.ofNullable(texts.get("label." + option.labelKey() + "." + language));
     }
 
     static String fill(String template, Map<String, ?> values) {
@@ -148,8 +166,9 @@ final class RobotScript {
                         + entry + "'");
             }
             String step = parts[1].toLowerCase(Locale.ROOT);
-            if (!STEPS.contains(step)) {
-                throw new InvalidInputException(property, "unknown step '" + parts[1] + "'; the steps are " + STEPS);
+            if (!NAVIGATION.contains(step) && !STEP_ID.matcher(step).matches()) {
+                throw new InvalidInputException(property, "'" + parts[1] + "' is neither one of " + NAVIGATION
+                        + " nor a step's id (letters, digits and dashes)");
             }
             boolean needsArgument = step.equals("menu") || step.equals("department");
             if (needsArgument != (parts.length == 3)) {

@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.queue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,8 +14,7 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.channel.phone.internal.PhoneChannel.DeskCall;
-import org.civicdesk.channel.phone.internal.PhoneChannel.OpenRequest;
+import org.civicdesk.channel.phone.internal.queue.DeskCall.OpenRequest;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.Tables;
 
@@ -24,12 +23,12 @@ import org.civicdesk.persistence.Tables;
  * the console may ask any node. One row per operator, replaced by their next call; when the
  * operator picked up is noted once, whichever node hears it first.
  */
-final class DeskCalls {
+public final class DeskCalls {
     static final String TABLE = "CD_PHONE_DESK";
 
     private final Jdbc jdbc;
 
-    DeskCalls(DataSource dataSource) throws SQLException {
+    public DeskCalls(DataSource dataSource) throws SQLException {
         this.jdbc = new Jdbc(dataSource);
         try (Connection c = dataSource.getConnection()) {
             Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (USERNAME VARCHAR(100) NOT NULL PRIMARY KEY, "

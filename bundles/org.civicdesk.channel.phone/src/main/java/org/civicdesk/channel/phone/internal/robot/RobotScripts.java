@@ -1,4 +1,4 @@
-package org.civicdesk.channel.phone.internal;
+package org.civicdesk.channel.phone.internal.robot;
 
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Modified;
 @Component(service = RobotScripts.class, configurationPid = RobotScripts.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class RobotScripts {
-    static final String PID = "org.civicdesk.channel.phone.ivr";
+    public static final String PID = "org.civicdesk.channel.phone.ivr";
 
     private volatile RobotScript current;
 
@@ -29,7 +29,7 @@ public class RobotScripts {
         this.current = RobotScript.read(properties);
     }
 
-    RobotScript current() {
+    public RobotScript current() {
         return current;
     }
 }
