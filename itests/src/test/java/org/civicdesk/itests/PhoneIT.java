@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,18 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.civicdesk.channel.phone.api.SpeechToText;
 import org.civicdesk.itests.FakeExchange.Call;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -39,6 +44,18 @@ public class PhoneIT extends CivicDeskTestSupport {
     private static final String ION = "1800101350018";
     private static final String MARIA = "2820315350028";
     private static final String ION_PHONE = "+40 745 123 456";
+    /** Where the robot step bundle this module builds lies, for the container (the build's civicdesk.stepBundle). */
+    private static final String STEP_BUNDLE = "civicdesk.test.stepBundle";
+
+    /** The distribution, told where the step bundle is. */
+    @Override
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(CoreOptions.systemProperty(STEP_BUNDLE).value(new File(System.getProperty("civicdesk.stepBundle"))
+                .getAbsolutePath()));
+        return options.toArray(new Option[0]);
+    }
 
     private Call call(String callerId) throws Exception {
         Call call = new Call(agiPort(), "ivr?language=ro", callerId);
@@ -360,6 +377,57 @@ public class PhoneIT extends CivicDeskTestSupport {
         assertRefused("DELETE FROM CD_PHONE_CALL_EVENT WHERE CALL_ID = '" + ids.get(1) + "'");
     }
 
+    /** What the robot's main menu says now, in Romanian. */
+    private String mainMenu() throws Exception {
+        try (Call call = call("0230000000")) {
+            return call.press("");
+        }
+    }
+
+    /** The main menu once it says what {@code expected} wants, waiting for a bundle's services to come or go. */
+    private String awaitMenu(Predicate<String> expected) throws Exception {
+        String menu = mainMenu();
+        for (int i = 0; i < 100 && !expected.test(menu); i++) {
+            Thread.sleep(100);
+            menu = mainMenu();
+        }
+        return menu;
+    }
+
+    @Test
+    public void aRobotStepInstalledAtRunTimeJoinsTheMenuAndLeavesItWhenUninstalled() throws Exception {
+        String before = mainMenu();
+        assertFalse(before, before.contains("programul"));
+        Bundle step = bundleContext.installBundle(new File(System.getProperty(STEP_BUNDLE)).toURI().toString());
+        String id;
+        try {
+            step.start();
+            // It asks for no key: it gets the first free one, and is read after the steps before it in order.
+            String menu = awaitMenu(m -> m.contains("programul"));
+            String offer = "Pentru programul de lucru cu publicul, apăsați 7. ";
+            assertTrue(menu, menu.contains(offer + "Pentru a vorbi cu un departament, apăsați 6."));
+            assertEquals("the other options keep their keys", before, menu.replace(offer, ""));
+            try (Call call = call("0230000000")) {
+                id = call.uniqueId;
+                assertTrue(call.press("7").contains("apăsați 7"));
+                assertEquals("its own sentences, spoken like the robot's", "Ce program doriți să aflați? Pentru registratura, "
+                        + "apăsați 1. Pentru starea civilă, apăsați 2.", call.press("2"));
+                assertEquals("Starea civilă lucrează cu publicul marțea și joia, între orele nouă și douăsprezece.",
+                        call.hear());
+                assertTrue("back in the menu", call.press("").contains("apăsați 7"));
+            }
+            try (Call call = new Call(agiPort(), "ivr?language=en", "0230000000")) {
+                call.answer();
+                call.hear();
+                assertTrue("in English too", call.press("").contains("For our opening hours, press 7."));
+            }
+        } finally {
+            step.uninstall();
+        }
+        String after = awaitMenu(m -> !m.contains("programul"));
+        assertEquals("the menu is as it was", before, after);
+        assertTrue(callRecord(id).get("path").toString().contains("hours"));
+    }
 
     private ConfigurationAdmin configurationAdmin() {
         return bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));

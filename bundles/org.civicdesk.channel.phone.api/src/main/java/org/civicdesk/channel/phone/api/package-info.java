@@ -1,9 +1,11 @@
 /**
- * What the phone channel lets other bundles plug in: a speech-to-text service that transcribes
+ * What the phone channel lets other bundles plug in: the steps of the phone robot's menu
+ * ({@link org.civicdesk.channel.phone.api.RobotStep}, run with a
+ * {@link org.civicdesk.channel.phone.api.RobotCall}), and a speech-to-text service that transcribes
  * the voice messages callers leave with the robot.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.channel.phone.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,7 +23,10 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
-import org.civicdesk.channel.phone.internal.CallDistributor.Agent;
+import org.civicdesk.channel.phone.internal.queue.Agent;
+import org.civicdesk.channel.phone.internal.queue.CallCentre;
+import org.civicdesk.channel.phone.internal.queue.CallLog;
+import org.civicdesk.channel.phone.internal.queue.Callbacks;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
@@ -85,9 +88,9 @@ public class PhoneResource implements RestResource {
     @Path("/agents")
     public QueueView agents(@Context SecurityContext security) {
         ActorPrincipal.of(security);
-        List<AgentView> agents = phone.agents().stream().map(this::view).toList();
-        return new QueueView(phone.waitingCalls(), agents.stream().filter(a -> a.presence().equals("available")).count(),
-                phone.exchangeConnected(), agents);
+        List<AgentView> agents = centre().agents().stream().map(this::view).toList();
+        return new QueueView(centre().waitingCalls(), agents.stream().filter(a -> a.presence().equals("available")).count(),
+                centre().exchangeConnected(), agents);
     }
 
     @PUT
@@ -96,7 +99,7 @@ public class PhoneResource implements RestResource {
         if (body == null || body.presence() == null) {
             throw new InvalidInputException("presence", "say the presence: available, wrap_up, break or logged_out");
         }
-        return view(phone.setPresence(account(security), body.presence(), body.extension()));
+        return view(centre().setPresence(account(security), body.presence(), body.extension()));
     }
 
     /** The caller on my line, for the pop-up; 204 when there is none. */
@@ -104,7 +107,7 @@ public class PhoneResource implements RestResource {
     @Path("/desk")
     public Response desk(@Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        return phone.deskCall(actor.username()).map(d -> {
+        return centre().deskCall(actor.username()).map(d -> {
             audit.record(new AuditEvent(actor.username(), "phone.desk.read", INFO_KIND, "call", d.callId(),
                     "caller on the operator's line"));
             return Response.ok(d).build();
@@ -119,7 +122,7 @@ public class PhoneResource implements RestResource {
         }
         StaffAccount colleague = staff.find(body.to().strip())
                 .orElseThrow(() -> new NotFoundException("no staff member " + body.to()));
-        phone.transfer(account(security), colleague);
+        centre().transfer(account(security), colleague);
         return Response.noContent().build();
     }
 
@@ -132,7 +135,7 @@ public class PhoneResource implements RestResource {
     @RolesAllowed({"operator", "supervisor", "admin"})
     public List<Callbacks.Callback> callbacks(@Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        List<Callbacks.Callback> open = phone.callbacks().open();
+        List<Callbacks.Callback> open = centre().callbacks().open();
         if (!open.isEmpty()) {
             audit.record(new AuditEvent(actor.username(), "phone.callbacks.list", INFO_KIND, "callback", null,
                     "open call-backs=" + open.size()));
@@ -144,7 +147,7 @@ public class PhoneResource implements RestResource {
     @Path("/callbacks/{id}/dial")
     @RolesAllowed({"operator", "supervisor", "admin"})
     public Response dial(@PathParam("id") String id, @Context SecurityContext security) {
-        phone.callBack(account(security), id);
+        centre().callBack(account(security), id);
         return Response.noContent().build();
     }
 
@@ -157,7 +160,7 @@ public class PhoneResource implements RestResource {
         if (body == null || body.number() == null || body.number().isBlank()) {
             throw new InvalidInputException("number", "say which number to call");
         }
-        phone.dial(account(security), body.number(), null);
+        centre().dial(account(security), body.number(), null);
         audit.record(new AuditEvent(actor.username(), "phone.dial", INFO_KIND, "call", null, "click-to-call"));
         return Response.noContent().build();
     }
@@ -171,7 +174,7 @@ public class PhoneResource implements RestResource {
         if (outcome.length() > 200) {
             throw new InvalidInputException("outcome", "at most 200 characters");
         }
-        phone.callbacks().done(id, actor.username(), outcome);
+        centre().callbacks().done(id, actor.username(), outcome);
         return Response.noContent().build();
     }
 
@@ -211,9 +214,13 @@ public class PhoneResource implements RestResource {
                 .header("Content-Disposition", "inline; filename=\"call-" + id + ".wav\"").build();
     }
 
+    private CallCentre centre() {
+        return phone.callCentre();
+    }
+
     private AgentView view(Agent a) {
         return new AgentView(a.username(), staff.find(a.username()).map(StaffAccount::displayName).orElse(a.username()),
-                a.presence().id(), a.since(), a.extension(), a.skills(), phone.extensionState(a.extension()).orElse(null));
+                a.presence().id(), a.since(), a.extension(), a.skills(), centre().extensionState(a.extension()).orElse(null));
     }
 
     private StaffAccount account(SecurityContext security) {

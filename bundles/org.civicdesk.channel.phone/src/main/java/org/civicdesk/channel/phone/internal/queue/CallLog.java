@@ -1,0 +1,185 @@
+package org.civicdesk.channel.phone.internal.queue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.Tables;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The log of every call, whatever became of it. A call is a series of events appended as they
+ * happen (started, the robot's steps, queued, answered, a call-back, a request, the end), so a
+ * call cut short by a crash or an uninstalled channel keeps what happened up to then; the table
+ * is append-only. A call's record is read back from its events.
+ */
+@Component(service = CallLog.class)
+public class CallLog {
+    public static final String EVENTS = "CD_PHONE_CALL_EVENT";
+    public static final String PRESENCE = "CD_PHONE_PRESENCE";
+
+    /** What can happen in a call; the detail of each is said beside it. */
+    public static final String STARTED = "started";     // the caller's number
+    public static final String LANGUAGE = "language";   // ro, en
+    public static final String STEP = "step";           // a robot step or menu taken
+    public static final String IDENTIFIED = "identified"; // citizen id, by PIN
+    public static final String QUEUED = "queued";       // the skills asked
+    public static final String ANSWERED = "answered";   // the operator's user name: the call is put through
+    public static final String CONNECTED = "connected"; // the operator picked up (AMI bridge)
+    public static final String CALLBACK = "callback";   // the call-back's id
+    public static final String REQUEST = "request";     // a registration number
+    public static final String INTERACTION = "interaction"; // the interaction's id
+    public static final String TRANSFERRED = "transferred"; // where to
+    public static final String ENDED = "ended";         // how: completed, hangup, abandoned, callback, routed, interrupted
+    public static final String TALK_ENDED = "talk-ended"; // the operator's conversation is over
+    public static final String RECORDING_EXPIRED = "recording-expired"; // the audio was deleted after its retention
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public CallLog(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) throws SQLException {
+        this.jdbc = new Jdbc(dataSource);
+        Tables.createAppendOnly(dataSource,
+                "CREATE TABLE " + EVENTS + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                + "CALL_ID VARCHAR(64) NOT NULL, AT_MS BIGINT NOT NULL, KIND VARCHAR(20) NOT NULL, DETAIL VARCHAR(500))",
+                "CREATE TABLE " + PRESENCE + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                + "USERNAME VARCHAR(100) NOT NULL, PRESENCE VARCHAR(20) NOT NULL, AT_MS BIGINT NOT NULL)");
+        Tables.createIndexIfAbsent(dataSource, EVENTS, "CD_PHONE_CALL_EVENT_CALL",
+                "CREATE INDEX CD_PHONE_CALL_EVENT_CALL ON " + EVENTS + " (CALL_ID)");
+        Tables.createIndexIfAbsent(dataSource, EVENTS, "CD_PHONE_CALL_EVENT_KIND",
+                "CREATE INDEX CD_PHONE_CALL_EVENT_KIND ON " + EVENTS + " (KIND, AT_MS)");
+    }
+
+    /** Appends an event to a call's record. */
+    public void append(String callId, String kind, String detail) {
+        jdbc.update("record a call event", "INSERT INTO " + EVENTS + " (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, ?)",
+                callId, System.currentTimeMillis(), kind, detail == null ? null : truncate(detail));
+    }
+
+    /** Appends an operator's change of presence, for the supervisors' reports. */
+    public void presence(String username, String presence) {
+        jdbc.update("record a presence change", "INSERT INTO " + PRESENCE + " (USERNAME, PRESENCE, AT_MS) VALUES (?, ?, ?)",
+                username, presence, System.currentTimeMillis());
+    }
+
+    /**
+     * One call as the log tells it.
+     *
+     * @param queueSeconds how long the caller waited in the queue (until answered, or until they gave up)
+     * @param talkSeconds  how long the operator talked with them, once the conversation is over
+     * @param abandoned    whether the caller hung up in the queue before anyone answered
+     * @param path         the robot's steps, in order
+     */
+    public record CallRecord(String callId, String caller, String language, Instant startedAt, Instant endedAt,
+            String outcome, Long queueSeconds, String answeredBy, Long talkSeconds, boolean abandoned,
+            boolean callbackRequested, List<String> path, String interactionId, List<String> requests,
+            String transferredTo, boolean recorded) {
+    }
+
+    /** The calls started in {@code [from, to)}, the newest first, at most {@code limit}. */
+    public List<CallRecord> calls(Instant from, Instant to, int limit, Predicate<String> recorded) {
+        record Row(String callId, long at, String kind, String detail) {
+        }
+        List<Row> rows = jdbc.query("read the call log", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + EVENTS
+                + " WHERE CALL_ID IN (SELECT CALL_ID FROM " + EVENTS + " WHERE KIND = ? AND AT_MS >= ? AND AT_MS < ?)"
+                + " ORDER BY ID", rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), 0,
+                STARTED, from.toEpochMilli(), to.toEpochMilli());
+        Map<String, List<Row>> byCall = new LinkedHashMap<>();
+        rows.forEach(r -> byCall.computeIfAbsent(r.callId(), k -> new ArrayList<>()).add(r));
+        List<CallRecord> calls = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> call : byCall.entrySet()) {
+            CallFacts facts = new CallFacts(call.getKey());
+            call.getValue().forEach(r -> facts.add(r.at(), r.kind(), r.detail()));
+            calls.add(facts.toRecord(recorded.test(call.getKey())));
+        }
+        calls.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
+        return calls.size() > limit ? calls.subList(0, limit) : calls;
+    }
+
+    /** Folds a call's events into its record. */
+    private static final class CallFacts {
+        private final String callId;
+        private String caller;
+        private String language;
+        private Instant started;
+        private Instant queued;
+        private Instant answered;
+        private Instant connected;
+        private Instant ended;
+        private Instant talkEnded;
+        private String outcome;
+        private String answeredBy;
+        private boolean callback;
+        private final List<String> path = new ArrayList<>();
+        private String interaction;
+        private final List<String> requests = new ArrayList<>();
+        private String transferredTo;
+
+        CallFacts(String callId) {
+            this.callId = callId;
+        }
+
+        void add(long atMillis, String kind, String detail) {
+            Instant at = Instant.ofEpochMilli(atMillis);
+            switch (kind) {
+                case STARTED -> {
+                    started = at;
+                    caller = detail;
+                }
+                case LANGUAGE -> language = detail;
+                case STEP -> path.add(detail);
+                case QUEUED -> queued = queued == null ? at : queued;
+                case ANSWERED -> {
+                    answered = at;
+                    answeredBy = detail;
+                }
+                case CONNECTED -> connected = connected == null ? at : connected;
+                case CALLBACK -> callback = true;
+                case REQUEST -> requests.add(detail);
+                case INTERACTION -> interaction = detail;
+                case TRANSFERRED -> transferredTo = detail;
+                case ENDED -> {
+                    // A routed call's robot part ends when the operator's phone rings; the call goes on.
+                    if (outcome == null || !"routed".equals(detail)) {
+                        outcome = detail;
+                    }
+                    ended = "routed".equals(detail) ? ended : at;
+                }
+                case TALK_ENDED -> {
+                    talkEnded = talkEnded == null ? at : talkEnded;
+                    ended = ended == null || ended.isBefore(at) ? at : ended;
+                }
+                default -> {
+                    // events of later versions are kept but not summarised here
+                }
+            }
+        }
+
+        CallRecord toRecord(boolean recorded) {
+            Instant queueEnd = answered != null ? answered : ended;
+            Long queueSeconds = queued == null || queueEnd == null ? null : Duration.between(queued, queueEnd).toSeconds();
+            // Talk time from the pick-up when the exchange reported it, else from when the call was put through.
+            Instant talkStart = connected != null ? connected : answered;
+            Long talkSeconds = talkStart == null || talkEnded == null ? null
+                    : Duration.between(talkStart, talkEnded).toSeconds();
+            boolean abandoned = queued != null && answered == null && !callback && ended != null;
+            return new CallRecord(callId, caller, language, started, ended, outcome, queueSeconds, answeredBy,
+                    talkSeconds, abandoned, callback, List.copyOf(path), interaction, List.copyOf(requests),
+                    transferredTo, recorded);
+        }
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= 500 ? detail : detail.substring(0, 500);
+    }
+}

@@ -1,0 +1,73 @@
+package org.civicdesk.channel.phone.internal.steps;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.civicdesk.channel.phone.api.AbstractRobotStep;
+import org.civicdesk.channel.phone.api.CallEndedException;
+import org.civicdesk.channel.phone.api.Next;
+import org.civicdesk.channel.phone.api.RobotCall;
+import org.civicdesk.channel.phone.api.RobotStep;
+import org.civicdesk.core.api.CivicDeskException;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.ServiceRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The robot's request status option: the caller keys in a registration number (the year, then the
+ * number) and hears the request's status, when it last changed and who handles it. Anyone may
+ * ask: a registration number is what the city hall gives the citizen to follow their request.
+ */
+@Component(service = RobotStep.class, property = {RobotStep.ID + "=status", RobotStep.ORDER + ":Integer=20",
+    RobotStep.KEY + "=2"})
+public class RequestStatusStep extends AbstractRobotStep {
+    private final RequestRegistry registry;
+    private final StaffDirectory staff;
+
+    @Activate
+    public RequestStatusStep(@Reference RequestRegistry registry, @Reference StaffDirectory staff) {
+        super("status.properties");
+        this.registry = registry;
+        this.staff = staff;
+    }
+
+    @Override
+    public Next run(RobotCall call) throws CallEndedException {
+        String digits = call.ask(call.text("askNumber", Map.of()), 13);
+        Optional<ServiceRequest> request = Optional.empty();
+        if (digits.matches("\\d{5,13}")) {
+            try {
+                RequestNumber number = new RequestNumber(Integer.parseInt(digits.substring(0, 4)),
+                        Integer.parseInt(digits.substring(4)));
+                request = Optional.of(registry.get(call.actor(), number));
+            } catch (IllegalArgumentException | CivicDeskException e) {
+                request = Optional.empty();
+            }
+        }
+        if (request.isEmpty()) {
+            call.say("statusUnknown");
+            return Next.MENU;
+        }
+        ServiceRequest r = request.get();
+        String text = call.text("status", Map.of("number", call.digitByDigit(r.number().toString()),
+                "status", statusName(call, r.status()),
+                "date", call.date(r.lastChangeAt().atZone(call.zone()).toLocalDate())));
+        if (r.assignee() != null) {
+            String employee = staff.find(r.assignee()).map(StaffAccount::displayName).orElse(r.assignee());
+            text += " " + call.text("statusEmployee", Map.of("employee", employee));
+        }
+        call.speak(text);
+        return Next.MENU;
+    }
+
+    /** A request status as said to callers, or the status code in words when the step does not name it. */
+    private static String statusName(RobotCall call, String status) {
+        String key = "status." + status;
+        return call.hasText(key) ? call.text(key, Map.of()) : status.replace('_', ' ');
+    }
+}
