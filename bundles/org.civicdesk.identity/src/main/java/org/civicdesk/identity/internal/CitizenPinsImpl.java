@@ -1,7 +1,6 @@
 package org.civicdesk.identity.internal;
 
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.persistence.Jdbc;
-import org.civicdesk.persistence.Tables;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,19 +48,14 @@ public class CitizenPinsImpl implements CitizenPins {
 
     @Activate
     public CitizenPinsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference CitizenRegistry citizens, @Reference AuditLog audit, CitizenPinsConfig config) throws SQLException {
+            @Reference CitizenRegistry citizens, @Reference AuditLog audit, CitizenPinsConfig config) {
         this.citizens = citizens;
         this.audit = audit;
         this.config = config;
         this.hasher = new PasswordHasher(config.iterations());
         this.callers = new CallerThrottle(Math.max(1, config.attempts() - 1), config.callerAttempts(),
                 config.lockMinutes() * 60_000L);
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + PINS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
-                + "PRIMARY KEY, CITIZEN_ID VARCHAR(36) NOT NULL, PIN_HASH VARCHAR(200) NOT NULL, "
-                + "ISSUED_BY VARCHAR(100) NOT NULL, ISSUED_MS BIGINT NOT NULL)",
-                "CREATE TABLE " + ATTEMPTS + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                + "CITIZEN_ID VARCHAR(36) NOT NULL, SUCCEEDED SMALLINT NOT NULL, CHANNEL VARCHAR(20) NOT NULL, "
-                + "ATTEMPT_MS BIGINT NOT NULL)");
+        SchemaMigrations.update(dataSource, CitizenPinsImpl.class);
         this.jdbc = new Jdbc(dataSource);
     }
 

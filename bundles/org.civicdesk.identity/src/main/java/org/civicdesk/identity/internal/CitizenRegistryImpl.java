@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
+import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -24,6 +25,7 @@ import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.identity.api.PhoneNumbers;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,7 +44,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Activate
     public CitizenRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
-            @Reference AuditLog audit) {
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference AuditLog audit) {
+        SchemaMigrations.update(dataSource, CitizenRegistryImpl.class);
         this.tx = new JpaTransactions(emf);
         this.audit = audit;
         fillMissingPhoneKeys();

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -21,6 +22,7 @@ import org.civicdesk.identity.api.NewStaffAccount;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +46,9 @@ public class StaffDirectoryImpl implements StaffDirectory {
 
     @Activate
     public StaffDirectoryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference AuditLog audit, StaffDirectoryConfig config) {
+        SchemaMigrations.update(dataSource, StaffDirectoryImpl.class);
         this.tx = new JpaTransactions(emf);
         this.audit = audit;
         modified(config);

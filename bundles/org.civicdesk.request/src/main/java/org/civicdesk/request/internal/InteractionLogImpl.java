@@ -1,6 +1,5 @@
 package org.civicdesk.request.internal;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +22,8 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.CitizenRegistry;
-import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.Interaction;
@@ -39,7 +38,6 @@ import org.osgi.service.component.annotations.Reference;
 /** The interactions of {@link InteractionLog}, kept as a start row and appended steps. */
 @Component(service = InteractionLog.class)
 public class InteractionLogImpl implements InteractionLog {
-    static final String[] APPEND_ONLY = {"CD_INTERACTION", "CD_INTERACTION_EVENT"};
     private static final String INFO_KIND = "interaction";
     private static final int MAX_REMARKS = 2000;
     private static final int MAX_LIST = 200;
@@ -52,14 +50,12 @@ public class InteractionLogImpl implements InteractionLog {
     @Activate
     public InteractionLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference AuditLog audit)
-            throws SQLException {
+            @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference AuditLog audit) {
         this.tx = new JpaTransactions(emf);
         this.citizens = citizens;
         this.requests = requests;
         this.audit = audit;
-        tx.read(em -> em.createQuery("SELECT COUNT(i) FROM InteractionEntity i").getSingleResult());
-        AppendOnlyTables.protect(dataSource, APPEND_ONLY);
+        SchemaMigrations.update(dataSource, InteractionLogImpl.class);
     }
 
     @Override

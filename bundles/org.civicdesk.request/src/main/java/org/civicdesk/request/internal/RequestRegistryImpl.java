@@ -32,11 +32,10 @@ import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
-import org.civicdesk.persistence.AppendOnlyTables;
 import org.civicdesk.persistence.GroupCommit;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.civicdesk.request.api.AttachmentReferenceCheck;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
@@ -67,7 +66,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RegistryConfig.class)
 public class RequestRegistryImpl implements RequestRegistry {
     static final String PID = "org.civicdesk.request.registry";
-    static final String[] APPEND_ONLY = {"CD_REQUEST", "CD_REQUEST_EVENT", "CD_REQUEST_DETAIL"};
     private static final Logger LOG = LoggerFactory.getLogger(RequestRegistryImpl.class);
     private static final int MAX_DESCRIPTION = 4000;
     private static final String INFO_KIND = "request";
@@ -99,7 +97,7 @@ public class RequestRegistryImpl implements RequestRegistry {
     public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
-            @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) throws SQLException {
+            @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) {
         this.tx = new JpaTransactions(emf);
         this.filings = new GroupCommit(dataSource, "filing a request", FILINGS_PER_COMMIT, 10);
         this.types = types;
@@ -109,14 +107,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         this.clock = clock;
         this.lists = new RequestLists(tx, audit, clock);
         modified(config);
-        tx.read(em -> em.createQuery("SELECT COUNT(r) FROM RequestEntity r").getSingleResult());
-        AppendOnlyTables.protect(dataSource, APPEND_ONLY);
-        // Newest-first pages (public feeds) read this index from the top and stop at the page's end.
-        Tables.createIndexIfAbsent(dataSource, "CD_REQUEST", "CD_REQUEST_NEWEST",
-                "CREATE INDEX CD_REQUEST_NEWEST ON CD_REQUEST (REGISTERED_MS DESC, REQ_NUMBER DESC)");
-        // A citizen's newest requests (the 360° view) from the top of their own part of the index, however many they filed.
-        Tables.createIndexIfAbsent(dataSource, "CD_REQUEST", "CD_REQUEST_CITIZEN_NEWEST",
-                "CREATE INDEX CD_REQUEST_CITIZEN_NEWEST ON CD_REQUEST (CITIZEN_ID, REGISTERED_MS DESC, REQ_NUMBER DESC)");
+        SchemaMigrations.update(dataSource, RequestRegistryImpl.class);
     }
 
     @Modified
