@@ -16,7 +16,7 @@ import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Announcement;
 import org.civicdesk.engagement.api.Announcements;
 import org.civicdesk.persistence.Jdbc;
-import org.civicdesk.persistence.Tables;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,14 +35,10 @@ public class AnnouncementsImpl implements Announcements {
 
     @Activate
     public AnnouncementsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference AuditLog audit) throws SQLException {
+            @Reference AuditLog audit) {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + TABLE + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                + "TEXT_RO VARCHAR(1000) NOT NULL, TEXT_EN VARCHAR(1000), VALID_FROM_MS BIGINT NOT NULL, "
-                + "VALID_UNTIL_MS BIGINT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, CREATED_MS BIGINT NOT NULL)",
-                "CREATE TABLE " + WITHDRAWALS + " (ANNOUNCEMENT_ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                + "WITHDRAWN_BY VARCHAR(100) NOT NULL, WITHDRAWN_MS BIGINT NOT NULL)");
+        SchemaMigrations.update(dataSource, AnnouncementsImpl.class);
     }
 
     @Override

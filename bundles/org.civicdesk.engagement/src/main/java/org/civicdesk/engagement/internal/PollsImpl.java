@@ -31,8 +31,8 @@ import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenKind;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,20 +57,11 @@ public class PollsImpl implements Polls {
 
     @Activate
     public PollsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference AuditLog audit, @Reference CityClock clock) throws SQLException {
+            @Reference AuditLog audit, @Reference CityClock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
         this.clock = clock;
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + POLLS + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, "
-                + "QUESTION_RO VARCHAR(500) NOT NULL, QUESTION_EN VARCHAR(500), OPENS_MS BIGINT NOT NULL, "
-                + "CLOSES_MS BIGINT NOT NULL, MIN_AGE INT NOT NULL, CREATED_BY VARCHAR(100) NOT NULL, "
-                + "CREATED_MS BIGINT NOT NULL)",
-                "CREATE TABLE " + OPTIONS + " (POLL_ID VARCHAR(36) NOT NULL, POS INT NOT NULL, OPTION_KEY VARCHAR(30) NOT NULL, "
-                + "NAME_RO VARCHAR(200) NOT NULL, NAME_EN VARCHAR(200), PRIMARY KEY (POLL_ID, POS))",
-                "CREATE TABLE " + PARTICIPATION + " (POLL_ID VARCHAR(36) NOT NULL, CITIZEN_ID VARCHAR(36) NOT NULL, "
-                + "CHANNEL VARCHAR(20) NOT NULL, VOTED_MS BIGINT NOT NULL, PRIMARY KEY (POLL_ID, CITIZEN_ID))",
-                "CREATE TABLE " + BALLOTS + " (BALLOT_ID VARCHAR(36) NOT NULL PRIMARY KEY, POLL_ID VARCHAR(36) NOT NULL, "
-                + "OPTION_KEY VARCHAR(30) NOT NULL)");
+        SchemaMigrations.update(dataSource, PollsImpl.class);
     }
 
     @Override

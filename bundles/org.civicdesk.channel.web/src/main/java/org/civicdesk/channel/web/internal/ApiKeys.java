@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,14 +72,10 @@ public class ApiKeys {
 
     @Activate
     public ApiKeys(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference AuditLog audit) throws SQLException {
+            @Reference AuditLog audit) {
         this.jdbc = new Jdbc(dataSource);
         this.audit = audit;
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + KEYS + " (KEY_ID VARCHAR(20) NOT NULL PRIMARY KEY, "
-                + "KEY_HASH VARCHAR(64) NOT NULL UNIQUE, NAME VARCHAR(100) NOT NULL, ISSUED_BY VARCHAR(100) NOT NULL, "
-                + "ISSUED_MS BIGINT NOT NULL)",
-                "CREATE TABLE " + REVOCATIONS + " (KEY_ID VARCHAR(20) NOT NULL PRIMARY KEY, REVOKED_BY VARCHAR(100) NOT NULL, "
-                + "REVOKED_MS BIGINT NOT NULL)");
+        SchemaMigrations.update(dataSource, ApiKeys.class);
     }
 
     /** A key just issued: its id and the key, which is never shown again. */

@@ -1,6 +1,5 @@
 package org.civicdesk.channel.web.internal;
 
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,8 +8,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 
 /**
  * The photos reporters published with their reports through the web channel: the only
@@ -23,11 +22,9 @@ final class PublicMedia {
 
     private final Jdbc jdbc;
 
-    PublicMedia(DataSource dataSource) throws SQLException {
+    PublicMedia(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + TABLE + " (REQUEST_NUMBER VARCHAR(16) NOT NULL, "
-                + "SHA256 VARCHAR(64) NOT NULL, MEDIA_TYPE VARCHAR(100) NOT NULL, ADDED_MS BIGINT NOT NULL, "
-                + "PRIMARY KEY (REQUEST_NUMBER, SHA256))");
+        SchemaMigrations.update(dataSource, PublicMedia.class);
     }
 
     void publish(String requestNumber, String sha256, String mediaType) {

@@ -1,6 +1,5 @@
 package org.civicdesk.datasource.documents.internal;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,8 +7,8 @@ import javax.sql.DataSource;
 
 import org.civicdesk.datasource.documents.api.StoredAttachment;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.civicdesk.request.api.AttachmentReferenceCheck;
 import org.civicdesk.request.api.RequestNumber;
 import org.osgi.service.component.annotations.Activate;
@@ -30,11 +29,8 @@ public class AttachmentUploads implements AttachmentReferenceCheck {
     private final Jdbc jdbc;
 
     @Activate
-    public AttachmentUploads(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource)
-            throws SQLException {
-        Tables.createAppendOnly(dataSource, "CREATE TABLE " + TABLE + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
-                + "PRIMARY KEY, REQUEST_NUMBER VARCHAR(20) NOT NULL, SHA256 CHAR(64) NOT NULL, UPLOADED_BY VARCHAR(100) "
-                + "NOT NULL, UPLOADED_MS BIGINT NOT NULL, UNIQUE (REQUEST_NUMBER, SHA256))");
+    public AttachmentUploads(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+        SchemaMigrations.update(dataSource, AttachmentUploads.class);
         this.jdbc = new Jdbc(dataSource);
     }
 

@@ -31,9 +31,8 @@ import org.civicdesk.datasource.documents.api.ArticleDraft;
 import org.civicdesk.datasource.documents.api.ArticleText;
 import org.civicdesk.datasource.documents.api.KnowledgeBase;
 import org.civicdesk.datasource.documents.api.KnowledgeFiles;
-import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,15 +64,9 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
 
     @Activate
     public KnowledgeBaseImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource)
-            throws SQLException, IOException {
+            throws IOException {
         this.dataSource = dataSource;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (ARTICLE_ID VARCHAR(80) NOT NULL, "
-                    + "VERSION INT NOT NULL, CATEGORY VARCHAR(60) NOT NULL, CONTENT VARCHAR(" + MAX_CONTENT + ") NOT NULL, "
-                    + "TITLE_TEXT VARCHAR(1000) NOT NULL, SEARCH_TEXT VARCHAR(" + MAX_CONTENT + ") NOT NULL, "
-                    + "SAVED_BY VARCHAR(100) NOT NULL, SAVED_AT BIGINT NOT NULL, PRIMARY KEY (ARTICLE_ID, VERSION))");
-        }
-        AppendOnlyTables.protect(dataSource, TABLE);
+        SchemaMigrations.update(dataSource, KnowledgeBaseImpl.class);
         if (all().isEmpty()) {
             int loaded = importStartingSet();
             LOG.info("Knowledge base: loaded {} starting articles", loaded);

@@ -13,9 +13,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.persistence.AppendOnlyTables;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.civicdesk.request.api.RegistryHandOff;
 import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
@@ -43,18 +42,9 @@ public class RegistryJournal implements RegistryHandOff {
     }
 
     @Activate
-    public RegistryJournal(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource)
-            throws SQLException {
+    public RegistryJournal(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
         this.dataSource = dataSource;
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (ENTRY_NO BIGINT GENERATED ALWAYS AS IDENTITY "
-                    + "PRIMARY KEY, REQUEST_NUMBER VARCHAR(20) NOT NULL UNIQUE, REQUEST_TYPE VARCHAR(60) NOT NULL, "
-                    + "DEPARTMENT VARCHAR(40), CHANNEL VARCHAR(20), CITIZEN_ID VARCHAR(64), REGISTERED_AT BIGINT NOT NULL)");
-        }
-        // The 360° view reads a citizen's newest entries: without it, a scan and a sort of every entry of the citizen.
-        Tables.createIndexIfAbsent(dataSource, TABLE, CITIZEN_INDEX,
-                "CREATE INDEX " + CITIZEN_INDEX + " ON " + TABLE + " (CITIZEN_ID, ENTRY_NO DESC)");
-        AppendOnlyTables.protect(dataSource, TABLE);
+        SchemaMigrations.update(dataSource, RegistryJournal.class);
     }
 
     @Override

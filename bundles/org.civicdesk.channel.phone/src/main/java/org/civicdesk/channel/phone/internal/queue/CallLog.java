@@ -1,6 +1,5 @@
 package org.civicdesk.channel.phone.internal.queue;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import org.civicdesk.persistence.Jdbc;
-import org.civicdesk.persistence.Tables;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,17 +46,9 @@ public class CallLog {
     private final Jdbc jdbc;
 
     @Activate
-    public CallLog(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) throws SQLException {
+    public CallLog(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        Tables.createAppendOnly(dataSource,
-                "CREATE TABLE " + EVENTS + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                + "CALL_ID VARCHAR(64) NOT NULL, AT_MS BIGINT NOT NULL, KIND VARCHAR(20) NOT NULL, DETAIL VARCHAR(500))",
-                "CREATE TABLE " + PRESENCE + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                + "USERNAME VARCHAR(100) NOT NULL, PRESENCE VARCHAR(20) NOT NULL, AT_MS BIGINT NOT NULL)");
-        Tables.createIndexIfAbsent(dataSource, EVENTS, "CD_PHONE_CALL_EVENT_CALL",
-                "CREATE INDEX CD_PHONE_CALL_EVENT_CALL ON " + EVENTS + " (CALL_ID)");
-        Tables.createIndexIfAbsent(dataSource, EVENTS, "CD_PHONE_CALL_EVENT_KIND",
-                "CREATE INDEX CD_PHONE_CALL_EVENT_KIND ON " + EVENTS + " (KIND, AT_MS)");
+        SchemaMigrations.update(dataSource, CallLog.class);
     }
 
     /** Appends an event to a call's record. */

@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.persistence.Tables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,14 +41,9 @@ public class Callbacks {
     }
 
     @Activate
-    public Callbacks(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) throws SQLException {
+    public Callbacks(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        Tables.createAppendOnly(dataSource,
-                "CREATE TABLE " + REQUESTED + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, CALL_ID VARCHAR(64) NOT NULL, "
-                + "PHONE VARCHAR(30) NOT NULL, CITIZEN_ID VARCHAR(36), LANGUAGE VARCHAR(5) NOT NULL, "
-                + "SKILLS VARCHAR(200) NOT NULL, REQUESTED_MS BIGINT NOT NULL)",
-                "CREATE TABLE " + DONE + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, DONE_BY VARCHAR(100) NOT NULL, "
-                + "DONE_MS BIGINT NOT NULL, OUTCOME VARCHAR(200))");
+        SchemaMigrations.update(dataSource, Callbacks.class);
     }
 
     /** Records a caller's request to be called back; returns its id. */

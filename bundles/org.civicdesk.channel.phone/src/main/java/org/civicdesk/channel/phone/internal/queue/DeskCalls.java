@@ -3,7 +3,6 @@ package org.civicdesk.channel.phone.internal.queue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,7 @@ import javax.sql.DataSource;
 
 import org.civicdesk.channel.phone.internal.queue.DeskCall.OpenRequest;
 import org.civicdesk.persistence.Jdbc;
-import org.civicdesk.persistence.Tables;
+import org.civicdesk.persistence.SchemaMigrations;
 
 /**
  * The caller each operator was last put through to, for the console's pop-up, in the database:
@@ -30,10 +29,7 @@ public final class DeskCalls {
 
     public DeskCalls(DataSource dataSource) throws SQLException {
         this.jdbc = new Jdbc(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            Tables.createIfAbsent(c, TABLE, "CREATE TABLE " + TABLE + " (USERNAME VARCHAR(100) NOT NULL PRIMARY KEY, "
-                    + "CALL_ID VARCHAR(64) NOT NULL, DETAILS VARCHAR(8000) NOT NULL, AT_MS BIGINT NOT NULL, ANSWERED_MS BIGINT)");
-        }
+        SchemaMigrations.update(dataSource, DeskCalls.class);
     }
 
     void put(String username, DeskCall call) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import org.civicdesk.persistence.Jdbc;
-import org.civicdesk.persistence.Tables;
+import org.civicdesk.persistence.SchemaMigrations;
 
 /**
  * The queue's tables (the operators' presence, the callers waiting, the lock row every decision
@@ -30,25 +30,9 @@ final class QueueTables {
     private QueueTables() {
     }
 
-    static void create(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            // Mutable state, not records: who is where now. Presence changes and calls are logged apart.
-            Tables.createIfAbsent(c, AGENTS, "CREATE TABLE " + AGENTS + " (USERNAME VARCHAR(100) NOT NULL PRIMARY KEY, "
-                    + "EXTENSION VARCHAR(20), SKILLS VARCHAR(1000) NOT NULL, PRESENCE VARCHAR(20) NOT NULL, "
-                    + "SINCE_MS BIGINT NOT NULL, IDLE_SINCE_MS BIGINT, CALL_ID VARCHAR(64), WRAP_UNTIL_MS BIGINT)");
-            Tables.createIfAbsent(c, WAITING, "CREATE TABLE " + WAITING + " (CALL_ID VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "SKILLS VARCHAR(1000) NOT NULL, QUEUED_MS BIGINT NOT NULL, SEEN_MS BIGINT NOT NULL, "
-                    + "OPERATOR VARCHAR(100))");
-            Tables.createIfAbsent(c, LOCK, "CREATE TABLE " + LOCK + " (ID INT NOT NULL PRIMARY KEY)");
-        }
-        Jdbc jdbc = new Jdbc(dataSource);
-        if (jdbc.query("read the queue lock", "SELECT ID FROM " + LOCK, rs -> rs.getInt(1), 1).isEmpty()) {
-            try {
-                jdbc.update("create the queue lock", "INSERT INTO " + LOCK + " (ID) VALUES (1)");
-            } catch (RuntimeException e) {
-                // another node made it at the same time
-            }
-        }
+    /** Brings the phone channel's tables, these and the lock row among them, up to date (its Liquibase changelog). */
+    static void create(DataSource dataSource) {
+        SchemaMigrations.update(dataSource, QueueTables.class);
     }
 
     static Agent agent(ResultSet rs) throws SQLException {
