@@ -1,0 +1,192 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A city's upgrade: this release started on what the last release before Liquibase left behind
+ * (resources/upgrade: its Derby database, attachments, audit anchors and integrity key, made by
+ * {@code make-fixture.sh} from commit 93588f8 with what that release showed over its API). Every
+ * bundle's changelog takes the existing tables over; nothing is lost and the city works on.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class UpgradeIT extends CivicDeskTestSupport {
+    private static final String FIXTURE = "upgrade/civicdesk-0.1.0-93588f8-derby.zip";
+    private static final String FIXTURE_PROPERTY = "civicdesk.test.upgradeFixture";
+    /** Every bundle that owns tables, by the changelog of its release 0.1.0. */
+    private static final List<String> OWNERS = List.of("org.civicdesk.audit", "org.civicdesk.identity",
+            "org.civicdesk.request", "org.civicdesk.datasource.documents", "org.civicdesk.engagement",
+            "org.civicdesk.channel.web", "org.civicdesk.channel.phone");
+
+    /** The distribution pointed at a fresh copy of the old release's files: database, attachments, anchors, key. */
+    @Override
+    protected Option[] extra() {
+        Path city = unpackFixture();
+        return new Option[] {
+            systemProperty(FIXTURE_PROPERTY).value(city.toString()),
+            editConfigurationFilePut("etc/org.ops4j.datasource-civicdesk.cfg", "url",
+                    "jdbc:derby:" + city.resolve("data/civicdesk/db")),
+            editConfigurationFilePut("etc/org.civicdesk.audit.cfg", "keyFile",
+                    city.resolve("etc/civicdesk-integrity.keys").toString()),
+            editConfigurationFilePut("etc/org.civicdesk.audit.cfg", "anchorDirectory",
+                    city.resolve("data/civicdesk/anchors").toString()),
+            editConfigurationFilePut("etc/org.civicdesk.datasource.documents.cfg", "storageDirectory",
+                    city.resolve("data/civicdesk/attachments").toString()),
+        };
+    }
+
+    private static Path unpackFixture() {
+        try (InputStream in = UpgradeIT.class.getClassLoader().getResourceAsStream(FIXTURE);
+                ZipInputStream zip = new ZipInputStream(in)) {
+            Path city = Files.createDirectories(Path.of("target", "upgrade")).toAbsolutePath()
+                    .resolve("city-" + System.currentTimeMillis());
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Path to = city.resolve(e.getName()).normalize();
+                if (!to.startsWith(city)) {
+                    throw new IOException("entry outside the fixture: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(zip, to);
+                }
+            }
+            return city;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot unpack " + FIXTURE, e);
+        }
+    }
+
+    /** What the old release showed just before it stopped. */
+    private static JsonNode expected() throws IOException {
+        return JSON.readTree(Path.of(System.getProperty(FIXTURE_PROPERTY), "expected.json").toFile());
+    }
+
+    @Test
+    public void everyRequestIsThereWithItsHistory() throws Exception {
+        JsonNode before = expected().get("requests");
+        assertTrue("the fixture has requests", before.size() >= 10);
+        for (Map.Entry<String, JsonNode> e : before.properties()) {
+            Reply now = get("admin", "/requests/" + e.getKey());
+            assertEquals(e.getKey() + ": " + now.raw(), 200, now.status());
+            // Only whether it is overdue depends on the day the test runs.
+            assertEquals(e.getKey(), withoutOverdue(e.getValue()), withoutOverdue(now.body()));
+        }
+    }
+
+    @Test
+    public void theAuditTrailIsIntactAndGoesOn() throws Exception {
+        JsonNode before = expected().get("integrity");
+        assertTrue(before.toString(), before.get("intact").asBoolean());
+        JsonNode now = get("admin", "/audit/integrity").body();
+        assertTrue(now.toString(), now.get("intact").asBoolean());
+        assertTrue("the old entries are checked with the old key: " + now,
+                now.get("entriesChecked").asInt() >= before.get("entriesChecked").asInt());
+        assertTrue(now.toString(), now.get("recordsChecked").asInt() >= before.get("recordsChecked").asInt());
+    }
+
+    @Test
+    public void newFilingsContinueTheNumbersWithoutAGap() throws Exception {
+        TreeSet<String> old = new TreeSet<>();
+        expected().get("requests").properties().forEach(p -> old.add(p.getKey()));
+        String last = old.last();
+        Reply filed = post("operator", "/requests", CoreIT.pothole("1800101350018", "Groapă după actualizare"));
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        String[] parts = number.split("/");
+        String[] lastParts = last.split("/");
+        int expectedSequence = parts[0].equals(lastParts[0]) ? Integer.parseInt(lastParts[1]) + 1 : 1;
+        assertEquals("after " + last, expectedSequence, Integer.parseInt(parts[1]));
+        JsonNode history = get("operator", "/requests/" + number).body().get("history");
+        assertEquals("created", history.get(0).get("kind").asText());
+        // The new filing is in the same chain as the old entries.
+        assertTrue(get("admin", "/audit/integrity").body().get("intact").asBoolean());
+    }
+
+    /** Each bundle's changelog took its existing tables over (marked ran), changed nothing of them, and is recorded. */
+    @Test
+    public void everyChangelogIsRecordedAndTookTheTablesOver() throws Exception {
+        Map<String, Map<String, Integer>> byFile = new HashMap<>();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT FILENAME, EXECTYPE, COUNT(*) FROM DATABASECHANGELOG "
+                        + "GROUP BY FILENAME, EXECTYPE")) {
+            while (rs.next()) {
+                byFile.computeIfAbsent(rs.getString(1), f -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+            }
+        }
+        for (String owner : OWNERS) {
+            Map<String, Integer> types = byFile.get("db/changelog/" + owner + "/0.1.0.xml");
+            assertTrue(owner + ": " + byFile, types != null && types.getOrDefault("MARK_RAN", 0) > 0);
+        }
+        // Every table and index was there: the only changesets run are the one that checks the audit layout.
+        assertEquals(byFile.toString(), 1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE = 'EXECUTED' "
+                + "AND FILENAME LIKE 'db/changelog/org.civicdesk.%/0.1.0.xml'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_request' AND EXECTYPE = 'MARK_RAN' "
+                + "AND FILENAME = 'db/changelog/org.civicdesk.request/0.1.0.xml'"));
+        assertEquals("no lock left", 0, count("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE"));
+        // The old tables keep their guard.
+        assertRefused("UPDATE CD_REQUEST SET DESCRIPTION = 'rescris'");
+        assertRefused("DELETE FROM CD_AUDIT_ENTRY");
+    }
+
+    /** The other bundles' records came along: attachments (bytes and hash), knowledge versions, polls, keys. */
+    @Test
+    public void attachmentsArticlesPollsAndKeysAreKept() throws Exception {
+        int attachments = 0;
+        for (Map.Entry<String, JsonNode> e : expected().get("requests").properties()) {
+            for (JsonNode event : e.getValue().get("history")) {
+                if (!"attachment_added".equals(event.get("kind").asText())) {
+                    continue;
+                }
+                for (JsonNode a : get("operator", "/requests/" + e.getKey() + "/attachments").body()) {
+                    String sha = a.get("sha256").asText();
+                    byte[] bytes = download("operator", "/requests/" + e.getKey() + "/attachments/" + sha).body();
+                    assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+                    attachments++;
+                }
+            }
+        }
+        assertTrue("the fixture's photo is served", attachments > 0);
+        assertEquals(2, get(null, "/knowledge/holiday-hours/versions").body().size());
+        assertTrue(count("SELECT COUNT(*) FROM CD_POLL_BALLOT") > 0);
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_ANNOUNCEMENT_WITHDRAWAL"));
+        assertEquals("one lock row, as before", 1, count("SELECT COUNT(*) FROM CD_PHONE_QUEUE_LOCK"));
+        assertTrue(count("SELECT COUNT(*) FROM CD_OPEN311_KEY") > 0);
+    }
+
+    private static JsonNode withoutOverdue(JsonNode request) {
+        ObjectNode copy = request.deepCopy();
+        copy.remove("overdue");
+        return copy;
+    }
+}
