@@ -52,9 +52,14 @@ public class IntakeBench extends CivicDeskTestSupport {
     public void intakeAgainstTheRawInsertRate() throws Exception {
         try {
             measureIntake();
-        } catch (java.sql.SQLException e) {
+        } catch (Exception e) {
             // The driver's exception classes do not exist outside the container, where the failure is reported.
-            throw new AssertionError(e.getSQLState() + " " + e.getMessage());
+            StringBuilder causes = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                causes.append(t.getClass().getName()).append(": ").append(t.getMessage())
+                        .append(t instanceof java.sql.SQLException sql ? " (" + sql.getSQLState() + ")" : "").append("; ");
+            }
+            throw new AssertionError(causes.toString());
         }
     }
 
