@@ -43,15 +43,13 @@ public class RecordingTogetherTest {
                     }
                     return method.invoke(derby, args);
                 });
-        audit = new AuditLogImpl(failing, config(dir), new FakeScheduler().context());
+        audit = new AuditLogImpl(failing, TestAuditConfigs.config(dir, 60_000), new FakeScheduler().context());
     }
 
     @After
     public void stop() throws Exception {
         audit.deactivate();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestAuditConfigs.delete(dir);
     }
 
     @Test
@@ -115,19 +113,5 @@ public class RecordingTogetherTest {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    /** The configuration DS would give, with the key and the anchors in a directory of the test's own. */
-    private static AuditConfig config(Path dir) {
-        return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "keyFile" -> dir.resolve("keys").toString();
-                    case "anchorDirectory" -> dir.resolve("anchors").toString();
-                    case "anchorCopyDirectory" -> "";
-                    case "anchorIntervalSeconds" -> 60;
-                    case "sealIntervalMillis" -> 60_000;
-                    case "annotationType" -> AuditConfig.class;
-                    default -> method.getDefaultValue();
-                });
     }
 }

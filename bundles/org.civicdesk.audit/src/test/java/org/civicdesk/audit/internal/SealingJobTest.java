@@ -3,7 +3,6 @@ package org.civicdesk.audit.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,14 +32,12 @@ public class SealingJobTest {
         derby = new EmbeddedDataSource();
         derby.setDatabaseName("memory:sealing");
         derby.setCreateDatabase("create");
-        audit = new AuditLogImpl(derby, config(dir, 700), scheduler.context());
+        audit = new AuditLogImpl(derby, TestAuditConfigs.config(dir, 700), scheduler.context());
     }
 
     @After
     public void stop() throws Exception {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestAuditConfigs.delete(dir);
     }
 
     @Test
@@ -55,7 +52,7 @@ public class SealingJobTest {
         job.job.run(run());
         assertEquals("a run of the job seals", 1, sealed());
 
-        audit.modified(config(dir, 900));
+        audit.modified(TestAuditConfigs.config(dir, 900));
         assertTrue("the old schedule is gone", job.unregistered);
         assertEquals(1, scheduler.active().size());
         assertEquals(900L, scheduler.active().get(0).properties.get(Job.PERIOD));
@@ -96,18 +93,5 @@ public class SealingJobTest {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private static AuditConfig config(Path dir, int sealIntervalMillis) {
-        return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "keyFile" -> dir.resolve("keys").toString();
-                    case "anchorDirectory" -> dir.resolve("anchors").toString();
-                    case "anchorCopyDirectory" -> "";
-                    case "anchorIntervalSeconds" -> 60;
-                    case "sealIntervalMillis" -> sealIntervalMillis;
-                    case "annotationType" -> AuditConfig.class;
-                    default -> method.getDefaultValue();
-                });
     }
 }
