@@ -140,6 +140,9 @@ public abstract class CivicDeskTestSupport {
                 portOf(options, HTTP_PORT_PROPERTY)));
         options.add(editConfigurationFilePut("etc/org.civicdesk.channel.phone.cfg", "agiPort",
                 portOf(options, AGI_PORT_PROPERTY)));
+        // A benchmark's knobs (bench.calls, bench.threads, …) reach the container, where it runs.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
+                .forEach(k -> options.add(systemProperty(k).value(System.getProperty(k))));
         String recording = System.getProperty("bench.jfr");
         if (recording != null && !recording.isBlank()) {
             // Where a benchmark's time goes: a Flight Recorder file of the container, read with `jfr print`.
