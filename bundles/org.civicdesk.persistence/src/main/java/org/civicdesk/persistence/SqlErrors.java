@@ -13,6 +13,17 @@ public final class SqlErrors {
     }
 
     /**
+     * A failure that says nothing of the work, only of its timing: a lock wait that timed out
+     * (Derby 40XL1, also its sequence generators' "too much contention"), a deadlock or a
+     * serialization failure (40001, PostgreSQL's 40P01). The transaction was rolled back; the same
+     * work may be tried again.
+     */
+    public static boolean isTransientLockFailure(Throwable error) {
+        return hasSqlState(error, "40XL1") || hasSqlState(error, "40001") || hasSqlState(error, "40P01")
+                || hasSqlState(error, "X0Y84");
+    }
+
+    /**
      * A database failure as an unchecked exception whose message names what failed and the
      * SQLSTATE only: driver messages may quote the data of the statement.
      */

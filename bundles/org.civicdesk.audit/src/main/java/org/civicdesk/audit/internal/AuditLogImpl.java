@@ -72,6 +72,9 @@ public class AuditLogImpl implements AuditLog {
     private final BundleContext context;
     /** The sealer as a job of the shared scheduler. */
     private ServiceRegistration<Job> sealing;
+    /** How often entries written on their own are tried when they lose a lock race. */
+    private static final int WRITE_ATTEMPTS = 3;
+
     /** The reads recorded on this thread inside {@link #recordingTogether}, written when it ends. */
     private final ThreadLocal<List<AuditEvent>> pendingReads = new ThreadLocal<>();
 
@@ -138,12 +141,9 @@ public class AuditLogImpl implements AuditLog {
             together.add(event);
             return new AuditEntry(0, Instant.now(), event, null, null);
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return insert(c, event, null);
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("writing an audit entry", e);
-        }
+        AuditEntry[] written = new AuditEntry[1];
+        inOneTransaction("writing an audit entry", c -> written[0] = insert(c, event, null));
+        return written[0];
     }
 
     @Override
@@ -184,19 +184,39 @@ public class AuditLogImpl implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (AuditEvent event : events) {
-                    insert(c, event, null);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        inOneTransaction("writing audit entries", c -> {
+            for (AuditEvent event : events) {
+                insert(c, event, null);
             }
-        } catch (SQLException e) {
-            throw SqlErrors.unchecked("writing audit entries", e);
+        });
+    }
+
+    /** Work that writes entries only. */
+    private interface Entries {
+        void insert(Connection c) throws SQLException;
+    }
+
+    /**
+     * Writes in one transaction of its own, tried again when it lost a lock race (many readers
+     * record at once): a read is refused only when its entries truly cannot be written.
+     */
+    private void inOneTransaction(String what, Entries entries) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    entries.insert(c);
+                    c.commit();
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt >= WRITE_ATTEMPTS || !SqlErrors.isTransientLockFailure(e)) {
+                    throw SqlErrors.unchecked(what, e);
+                }
+            }
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.Test;
 public class RecordingTogetherTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
+    /** Commits that fail as a lost lock race would (Derby's 40XL1), before the next ones succeed. */
+    private final AtomicInteger lockRacesToLose = new AtomicInteger();
     private EmbeddedDataSource derby;
     private AuditLogImpl audit;
     private Path dir;
@@ -41,7 +43,8 @@ public class RecordingTogetherTest {
                     if (method.getName().equals("getConnection") && databaseDown.get()) {
                         throw new SQLException("the database is down", "08006");
                     }
-                    return method.invoke(derby, args);
+                    Object result = method.invoke(derby, args);
+                    return result instanceof Connection c ? losingLockRaces(c) : result;
                 });
         audit = new AuditLogImpl(failing, TestAuditConfigs.config(dir, 60_000), new FakeScheduler().context());
     }
@@ -93,6 +96,47 @@ public class RecordingTogetherTest {
         databaseDown.set(false);
         assertTrue(thrown.getMessage(), !returned.get());
         assertEquals(0, entries());
+    }
+
+    @Test
+    public void aLostLockRaceIsTriedAgainNotTurnedIntoAFailedRead() throws Exception {
+        lockRacesToLose.set(2);
+        String shown = audit.recordingTogether(() -> {
+            audit.record(read("citizen.read"));
+            audit.record(read("request.search"));
+            return "the view";
+        });
+        assertEquals("the view", shown);
+        assertEquals("written once, by the third try", 2, entries());
+        lockRacesToLose.set(1);
+        audit.record(read("citizen.read"));
+        assertEquals(3, entries());
+    }
+
+    @Test
+    public void aLockRaceLostEveryTimeStillRefusesTheRead() throws Exception {
+        lockRacesToLose.set(Integer.MAX_VALUE);
+        assertThrows(IllegalStateException.class, () -> audit.recordingTogether(() -> {
+            audit.record(read("citizen.read"));
+            return "the citizen's data";
+        }));
+        lockRacesToLose.set(0);
+        assertEquals(0, entries());
+    }
+
+    private Connection losingLockRaces(Connection real) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && lockRacesToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        real.rollback();
+                        throw new SQLException("A lock could not be obtained within the time requested", "40XL1");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static AuditEvent read(String action) {
