@@ -51,4 +51,15 @@ public interface CitizenProfileContributor {
     default List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
         return sections(citizen, locale);
     }
+
+    /**
+     * Everything this source adds to the view of a viewer it is {@link #visibleTo visible to}, which
+     * the profile service asks once per view. A source that reads the same record for its sections and
+     * its questions overrides it to read that record once; by default the two methods above.
+     *
+     * @since 1.3
+     */
+    default ProfileContribution contribution(Actor viewer, Citizen citizen, Locale locale) {
+        return new ProfileContribution(sections(viewer, citizen, locale), verificationFacts(citizen, locale));
+    }
 }

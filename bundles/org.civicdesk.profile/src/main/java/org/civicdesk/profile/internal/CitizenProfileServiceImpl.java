@@ -16,6 +16,7 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.datasource.api.CitizenProfile;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileService;
+import org.civicdesk.datasource.api.ProfileContribution;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.identity.api.Citizen;
@@ -105,8 +106,9 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
                 if (!source.getValue().visibleTo(actor)) {
                     continue;
                 }
-                facts.addAll(source.getValue().verificationFacts(citizen, locale));
-                sections.addAll(source.getValue().sections(actor, citizen, locale));
+                ProfileContribution contribution = source.getValue().contribution(actor, citizen, locale);
+                facts.addAll(contribution.verificationFacts());
+                sections.addAll(contribution.sections());
             } catch (RuntimeException e) {
                 // Only the type: a message may quote the citizen's data.
                 LOG.warn("Data source {} failed to contribute to a profile: {}", source.getKey(), e.getClass().getName());

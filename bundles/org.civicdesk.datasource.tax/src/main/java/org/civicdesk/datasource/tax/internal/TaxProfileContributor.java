@@ -16,6 +16,7 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
+import org.civicdesk.datasource.api.ProfileContribution;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.datasource.tax.api.TaxObject;
@@ -57,13 +58,25 @@ public class TaxProfileContributor extends AbstractCitizenProfileContributor {
         return TaxInquiryImpl.read(database, citizen.nationalId(), clock);
     }
 
+    /** The taxpayer's record is read once for both the section and the questions. */
+    @Override
+    public ProfileContribution contribution(Actor viewer, Citizen citizen, Locale locale) {
+        Optional<TaxRecord> found = record(citizen);
+        return new ProfileContribution(found.map(r -> section(r, locale)).orElse(List.of()),
+                found.map(r -> questions(r, locale)).orElse(List.of()));
+    }
+
     @Override
     public List<ProfileSection> sections(Citizen citizen, Locale locale) {
-        Optional<TaxRecord> found = record(citizen);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        TaxRecord r = found.get();
+        return record(citizen).map(r -> section(r, locale)).orElse(List.of());
+    }
+
+    @Override
+    public List<VerificationFact> verificationFacts(Citizen citizen, Locale locale) {
+        return record(citizen).map(r -> questions(r, locale)).orElse(List.of());
+    }
+
+    private static List<ProfileSection> section(TaxRecord r, Locale locale) {
         ResourceBundle m = messages(locale);
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(m.getString("owedNow"), lei(r.owedNow()) + " (" + m.getString("ofWhichIncreases") + " "
@@ -89,15 +102,10 @@ public class TaxProfileContributor extends AbstractCitizenProfileContributor {
         return List.of(new ProfileSection(SOURCE, m.getString("title"), "tax", facts));
     }
 
-    @Override
-    public List<VerificationFact> verificationFacts(Citizen citizen, Locale locale) {
-        Optional<TaxRecord> found = record(citizen);
-        if (found.isEmpty()) {
-            return List.of();
-        }
+    private static List<VerificationFact> questions(TaxRecord r, Locale locale) {
         ResourceBundle m = messages(locale);
         List<VerificationFact> facts = new ArrayList<>();
-        for (TaxObject o : found.get().objects()) {
+        for (TaxObject o : r.objects()) {
             if ("BUILDING".equals(o.kind()) && o.address() != null) {
                 facts.add(new VerificationFact(SOURCE, m.getString("ask.propertyAddress"), o.address(), "tax-property"));
                 if (!o.coOwners().isEmpty()) {
