@@ -1,7 +1,6 @@
 package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,9 +9,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.RequestQuery;
+import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -30,17 +32,11 @@ public class ProfileBench extends CivicDeskTestSupport {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 40_000);
     private static final int CALLS = Integer.getInteger("bench.calls", 200);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    /** Views read before the timed ones: a fresh container spends a core on the JIT for minutes. */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 1000);
     /** A year no demo request is filed in, so the numbers cannot meet the registry's own. */
     private static final int YEAR = 2001;
     private static final int BATCH = 1000;
-
-    /** The test runs inside the container: the settings given to Maven go there as system properties. */
-    @Override
-    protected Option[] extra() {
-        return new Option[] {systemProperty("bench.calls").value(Integer.toString(CALLS)),
-            systemProperty("bench.threads").value(Integer.toString(THREADS)),
-            systemProperty("bench.requests").value(Integer.toString(REQUESTS))};
-    }
 
     @Test
     public void profileOfACitizenWithManyRequests() throws Exception {
@@ -57,10 +53,19 @@ public class ProfileBench extends CivicDeskTestSupport {
             Reply r = get("operator", "/citizens/" + citizenId + "/profile?reason=bench");
             assertEquals(200, r.status());
         };
+        BenchSupport.measure(profile, 0, WARM_UP, THREADS);
         List<Long> alone = BenchSupport.measure(profile, 20, CALLS, 1);
         List<Long> together = BenchSupport.measure(profile, 20, CALLS, THREADS);
         BenchSupport.report("GET /citizens/{id}/profile, " + REQUESTS + " requests", alone, 1);
         BenchSupport.report("GET /citizens/{id}/profile, " + REQUESTS + " requests", together, THREADS);
+
+        // The view's largest part, the registry's page of the citizen's newest requests, without HTTP.
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        Actor operator = bundleContext.getService(bundleContext.getServiceReference(StaffDirectory.class)).find("operator")
+                .orElseThrow().asActor();
+        RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizenId, null, null, null, null);
+        BenchSupport.report("registry.newest(citizen, 50), in process", BenchSupport.measure(
+                i -> registry.newest(operator, ofCitizen, 0, 50), 100, CALLS, 1), 1);
 
         // Where the time goes: the SQL of the view's parts, run alone (as the registry and the journal send it).
         DataSource database = dataSource();
@@ -81,6 +86,9 @@ public class ProfileBench extends CivicDeskTestSupport {
                 + " , CD_REQUEST_STATE s WHERE s.REQ_NUMBER = "
                 + "r.REQ_NUMBER AND r.CITIZEN_ID = ? ORDER BY r.REGISTERED_MS DESC, r.REQ_NUMBER DESC "
                 + "OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY", citizenId);
+        report(database, "requests: the same page as OpenJPA asks it, no hints", "SELECT t0.REQ_NUMBER, t1.STATUS FROM "
+                + "CD_REQUEST t0, CD_REQUEST_STATE t1 WHERE (t1.REQ_NUMBER = t0.REQ_NUMBER AND 1 = 1 AND t0.CITIZEN_ID = ?) "
+                + "ORDER BY t0.REGISTERED_MS DESC, t0.REQ_NUMBER DESC FETCH FIRST 50 ROWS ONLY", citizenId);
     }
 
     /** Prints p50/p99 of one SQL query with one parameter, read to its end. */
