@@ -92,6 +92,14 @@ public abstract class CivicDeskTestSupport {
         awaitDemoReady();
     }
 
+    /** Where the plug-in bundle this module builds lies (its main artifact), for the container. */
+    private static final String PLUGIN_BUNDLE_PROPERTY = "civicdesk.test.pluginBundle";
+
+    /** Installs the bundle of plug-ins this module builds (a robot step, an SMS channel), as an administrator would. */
+    protected org.osgi.framework.Bundle installPluginBundle() throws Exception {
+        return bundleContext.installBundle(new File(System.getProperty(PLUGIN_BUNDLE_PROPERTY)).toURI().toString());
+    }
+
     protected Option[] baseConfig() {
         String karaf = System.getProperty("karaf.version");
         List<Option> options = new ArrayList<>(List.of(
@@ -105,6 +113,8 @@ public abstract class CivicDeskTestSupport {
                 systemTimeout(300_000),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
                 systemProperty(AGI_PORT_PROPERTY).value(Integer.toString(freePort())),
+                systemProperty(PLUGIN_BUNDLE_PROPERTY).value(new File(System.getProperty("civicdesk.stepBundle"))
+                        .getAbsolutePath()),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),

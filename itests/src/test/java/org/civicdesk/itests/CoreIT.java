@@ -103,6 +103,54 @@ public class CoreIT extends CivicDeskTestSupport {
                 get(null, "/request-types/building-permit?lang=ro").body().get("name").asText());
     }
 
+    /** Channels are open: a bundle installed at run time adds one; its requests outlive it. */
+    @Test
+    public void aChannelInstalledAtRunTimeFilesAndItsRequestsOutliveIt() throws Exception {
+        assertEquals(List.of("desk", "email", "phone", "web"), channelIds());
+        assertEquals("Ghișeu", get(null, "/channels?lang=ro").body().get(0).get("name").asText());
+        String bySms = pothole("2820315350028", "Groapă semnalată prin SMS").replace("\"phone\"", "\"sms\"");
+        long before = count("SELECT COUNT(*) FROM CD_REQUEST");
+        Reply refused = post("operator", "/requests", bySms);
+        assertEquals(refused.raw(), 422, refused.status());
+        assertTrue(refused.raw(), refused.raw().contains("no channel 'sms' is installed"));
+        assertEquals("nothing stored", before, count("SELECT COUNT(*) FROM CD_REQUEST"));
+
+        org.osgi.framework.Bundle gateway = installPluginBundle();
+        String number;
+        try {
+            gateway.start();
+            long until = System.currentTimeMillis() + 30_000;
+            while (!channelIds().contains("sms") && System.currentTimeMillis() < until) {
+                Thread.sleep(200);
+            }
+            assertEquals(List.of("desk", "email", "phone", "sms", "web"), channelIds());
+            assertEquals("Text message", get(null, "/channels?lang=en").body().get(3).get("name").asText());
+            Reply filed = post("operator", "/requests", bySms);
+            assertEquals(filed.raw(), 201, filed.status());
+            assertEquals("sms", filed.body().get("channel").asText());
+            number = filed.body().get("number").asText();
+            Reply contact = post("operator", "/interactions", "{\"channel\":\"sms\"}");
+            assertEquals(contact.raw(), 201, contact.status());
+            assertEquals(200, post("operator", "/interactions/" + contact.body().get("id").asText() + "/close",
+                    "{\"outcome\":\"abandoned\"}").status());
+        } finally {
+            gateway.uninstall();
+        }
+        assertFalse(channelIds().contains("sms"));
+        Reply kept = get("operator", "/requests/" + number);
+        assertEquals(kept.raw(), 200, kept.status());
+        assertEquals("sms", kept.body().get("channel").asText());
+        JsonNode listed = get("operator", "/requests?channel=sms").body().get("items");
+        assertEquals(number, listed.get(0).get("number").asText());
+        assertEquals("a channel that is gone takes no new requests", 422, post("operator", "/requests", bySms).status());
+    }
+
+    private List<String> channelIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        get(null, "/channels").body().forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
     @Test
     public void everyContactIsRecordedAsAnInteraction() throws Exception {
         Reply started = post("operator", "/interactions", "{\"channel\":\"phone\"}");

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import org.civicdesk.channel.phone.api.SpeechToText;
 import org.civicdesk.itests.FakeExchange.Call;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.CoreOptions;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -44,19 +41,6 @@ public class PhoneIT extends CivicDeskTestSupport {
     private static final String ION = "1800101350018";
     private static final String MARIA = "2820315350028";
     private static final String ION_PHONE = "+40 745 123 456";
-    /** Where the robot step bundle this module builds lies, for the container (the build's civicdesk.stepBundle). */
-    private static final String STEP_BUNDLE = "civicdesk.test.stepBundle";
-
-    /** The distribution, told where the step bundle is. */
-    @Override
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(CoreOptions.systemProperty(STEP_BUNDLE).value(new File(System.getProperty("civicdesk.stepBundle"))
-                .getAbsolutePath()));
-        return options.toArray(new Option[0]);
-    }
-
     private Call call(String callerId) throws Exception {
         Call call = new Call(agiPort(), "ivr?language=ro", callerId);
         call.answer();
@@ -398,7 +382,7 @@ public class PhoneIT extends CivicDeskTestSupport {
     public void aRobotStepInstalledAtRunTimeJoinsTheMenuAndLeavesItWhenUninstalled() throws Exception {
         String before = mainMenu();
         assertFalse(before, before.contains("programul"));
-        Bundle step = bundleContext.installBundle(new File(System.getProperty(STEP_BUNDLE)).toURI().toString());
+        Bundle step = installPluginBundle();
         String id;
         try {
             step.start();

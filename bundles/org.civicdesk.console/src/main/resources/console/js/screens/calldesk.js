@@ -6,6 +6,7 @@ import {say, sayError} from '../ui.js';
 import {cityMap} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
 import {phonePanel} from '../phone.js';
+import {loadChannels, channelName} from '../channels.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
@@ -14,6 +15,7 @@ let shortcutHandler = null;
 export async function callDeskScreen() {
   const state = {interaction: null, citizen: null, profile: null, verified: false};
   const types = await get('/request-types' + query({lang: lang()})).catch(() => []);
+  const channels = await loadChannels();
 
   const callPanel = h('section', {class: 'panel', 'aria-labelledby': 'call-title'});
   const findPanel = h('section', {class: 'panel', 'aria-labelledby': 'find-title'});
@@ -23,7 +25,7 @@ export async function callDeskScreen() {
   const actions = {};
 
   // ---- the call
-  const channel = h('select', {}, ...['phone', 'desk', 'email', 'web'].map((c) => h('option', {value: c}, t('channels.' + c))));
+  const channel = h('select', {}, ...channels.map((c) => h('option', {value: c.id, selected: c.id === 'phone'}, c.name)));
   const outcome = h('select', {}, ...Object.keys(t('outcomes')).map((o) => h('option', {value: o}, t('outcomes.' + o))));
   const remarks = h('textarea', {maxlength: 2000, rows: 2});
 
@@ -56,7 +58,7 @@ export async function callDeskScreen() {
     if (i && i.requests.length) outcome.value = 'request_filed';
     mount(callPanel,
       h('h2', {id: 'call-title'}, t('callDesk')),
-      i ? h('p', {id: 'call-state'}, `${t('callStarted')} ${when(i.startedAt)} · ${t('channels.' + i.channel)}`
+      i ? h('p', {id: 'call-state'}, `${t('callStarted')} ${when(i.startedAt)} · ${channelName(i.channel)}`
           + (i.requests.length ? ` · ${i.requests.join(', ')}` : ''))
         : h('p', {id: 'call-state', class: 'muted'}, t('noCall')),
       i ? [field('call-outcome', t('outcome'), outcome), field('call-remarks', t('remarks'), remarks),
@@ -155,7 +157,7 @@ export async function callDeskScreen() {
         p.requests.map((r) => h('tr', {}, h('td', {}, h('a', {href: `/console/requests/${r.number}`}, r.number)), h('td', {}, r.type),
           h('td', {}, r.status), h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline))))) : h('p', {}, t('none'))),
       h('div', {class: 'panel'}, h('h2', {}, t('pastInteractions')), p.interactions.length ? h('ul', {},
-        p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${t('channels.' + i.channel)} · ${i.staff}`
+        p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${channelName(i.channel)} · ${i.staff}`
           + (i.outcome ? ` · ${t('outcomes.' + i.outcome)}` : '') + (i.requests.length ? ` · ${i.requests.join(', ')}` : '')))) : h('p', {}, t('none'))));
   }
 

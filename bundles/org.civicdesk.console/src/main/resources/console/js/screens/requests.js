@@ -4,12 +4,14 @@ import {h, field} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError, navigate, redraw} from '../ui.js';
 import {hasRole} from '../session.js';
+import {loadChannels, channelName} from '../channels.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
 
 export async function requestsScreen() {
   const types = await get('/request-types' + query({lang: lang()}));
+  const channels = await loadChannels();
   const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
   const typeName = Object.fromEntries(types.map((rt) => [rt.code, rt.name]));
   const page = await get('/requests' + query({...filters, limit: PAGE}));
@@ -38,7 +40,7 @@ export async function requestsScreen() {
       select('f-type', t('type'), 'type', types.map((rt) => [rt.code, rt.name])),
       select('f-department', t('department'), 'department', [...new Set(types.map((rt) => rt.department))].sort().map((d) => [d, d])),
       input('f-assignee', t('assignee'), 'assignee', 'text'),
-      select('f-channel', t('channel'), 'channel', ['phone', 'desk', 'email', 'web'].map((c) => [c, t('channels.' + c)])),
+      select('f-channel', t('channel'), 'channel', channels.map((c) => [c.id, c.name])),
       select('f-overdue', t('overdue'), 'overdue', [['true', t('yes')], ['false', t('no')]]),
       input('f-text', t('text'), 'q', 'search'), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
     h('p', {id: 'requests-count'}, page.total ? `${filters.offset + 1}–${last} ${t('of')} ${page.total}` : t('none')),
@@ -47,7 +49,7 @@ export async function requestsScreen() {
       page.items.map((r) => h('tr', {},
         h('td', {}, h('a', {href: `/console/requests/${r.number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${r.number}`); }}, r.number)),
         h('td', {}, typeName[r.type] || r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
-        h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, t('channels.' + r.channel))))),
+        h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, channelName(r.channel))))),
     h('div', {class: 'row'},
       h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
         onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); redraw(); }}, t('previous')),
@@ -70,6 +72,7 @@ export async function requestDetailScreen(year, seq) {
   const number = `${year}/${seq}`;
   const r = await get(`/requests/${number}`);
   const type = await get(`/request-types/${r.type}` + query({lang: lang()})).catch(() => null);
+  await loadChannels();
   const next = type ? (type.transitions[r.status] || []) : [];
   const reload = () => redraw();
 
@@ -91,7 +94,7 @@ export async function requestDetailScreen(year, seq) {
         h('div', {class: 'panel'}, h('dl', {class: 'facts', id: 'request-facts'},
           [[t('type'), type ? type.name : r.type], [t('status'), r.status], [t('assignee'), r.assignee || '—'],
             [t('department'), r.department], [t('registered'), when(r.registeredAt)], [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
-            [t('channel'), t('channels.' + r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
+            [t('channel'), channelName(r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
             [t('trackingCode'), r.trackingCode]].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
           h('p', {}, r.description)),
         h('div', {class: 'panel'}, h('h2', {}, t('history')), h('ol', {class: 'timeline', id: 'history'},

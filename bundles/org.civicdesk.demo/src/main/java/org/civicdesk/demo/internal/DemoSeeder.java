@@ -15,6 +15,8 @@ import org.civicdesk.identity.api.Department;
 import org.civicdesk.identity.api.NewStaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.ChannelCatalog;
+import org.civicdesk.request.api.ChannelDescriptor;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
 import org.civicdesk.request.api.RequestAttribute;
@@ -74,14 +76,17 @@ public class DemoSeeder {
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
     private final RequestTypeCatalog types;
+    private final ChannelCatalog channels;
 
     @Activate
     public DemoSeeder(@Reference StaffDirectory staff, @Reference CitizenRegistry citizens,
-            @Reference RequestRegistry requests, @Reference RequestTypeCatalog types, DemoConfig config) {
+            @Reference RequestRegistry requests, @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels,
+            DemoConfig config) {
         this.staff = staff;
         this.citizens = citizens;
         this.requests = requests;
         this.types = types;
+        this.channels = channels;
         // Off the framework thread: seeding takes a while, and checking passwords is slow on purpose.
         CompletableFuture.runAsync(config.enabled() ? () -> seed(config) : this::disableDemoAccounts).exceptionally(e -> {
             LOG.error("Demo accounts or data could not be set up", e);
@@ -160,20 +165,20 @@ public class DemoSeeder {
 
     private void seedRequests(int count, List<CitizenDetails> people, Random random) {
         List<RequestType> available = types.list();
-        if (available.isEmpty() || people.isEmpty()) {
-            LOG.warn("No request types configured; demo requests skipped");
+        List<Channel> installed = channels.list().stream().map(ChannelDescriptor::channel).toList();
+        if (available.isEmpty() || installed.isEmpty() || people.isEmpty()) {
+            LOG.warn("No request types or channels configured; demo requests skipped");
             return;
         }
         Actor operator = staff.find("operator").orElseThrow().asActor();
         Actor supervisor = staff.find("supervisor").orElseThrow().asActor();
-        Channel[] channels = Channel.values();
         for (int i = 0; i < count; i++) {
             RequestType type = available.get(random.nextInt(available.size()));
             CitizenDetails citizen = people.get(random.nextInt(people.size()));
             Location location = random.nextInt(3) == 0 ? null
                     : new Location(47.63 + random.nextDouble() * 0.04, 26.22 + random.nextDouble() * 0.06,
                             citizen.address());
-            ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), channels[i % channels.length],
+            ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), installed.get(i % installed.size()),
                     citizen, describe(type.code(), random), location, answers(type, random)));
             // A share of the roads department's requests is already being worked on.
             if ("ROADS".equals(type.department()) && random.nextInt(3) > 0) {

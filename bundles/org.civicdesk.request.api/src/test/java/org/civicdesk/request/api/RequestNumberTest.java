@@ -21,6 +21,15 @@ public class RequestNumberTest {
         assertThrows(InvalidInputException.class, () -> RequestNumber.parse("2026-000123"));
         assertThrows(InvalidInputException.class, () -> RequestNumber.parse("2026/0"));
         assertThrows(InvalidInputException.class, () -> RequestNumber.parse(null));
-        assertThrows(InvalidInputException.class, () -> Channel.parse("fax"));
+    }
+
+    /** Channels are open: any well-formed id parses (whether it is installed is the catalog's to say). */
+    @Test
+    public void channelIdsAreOpenButWellFormed() {
+        assertEquals(new Channel("sms-gateway"), Channel.parse(" SMS-Gateway "));
+        assertEquals(Channel.PHONE, Channel.parse("phone"));
+        for (String bad : new String[] {null, "", " ", "x", "1sms", "sms gateway", "s".repeat(31), "canal_ă"}) {
+            assertThrows(bad, InvalidInputException.class, () -> Channel.parse(bad));
+        }
     }
 }

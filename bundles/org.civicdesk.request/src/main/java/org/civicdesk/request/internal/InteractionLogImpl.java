@@ -26,6 +26,7 @@ import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.Interaction;
 import org.civicdesk.request.api.InteractionLog;
 import org.civicdesk.request.api.InteractionOutcome;
@@ -45,24 +46,25 @@ public class InteractionLogImpl implements InteractionLog {
     private final JpaTransactions tx;
     private final CitizenRegistry citizens;
     private final RequestRegistry requests;
+    private final ChannelCatalog channels;
     private final AuditLog audit;
 
     @Activate
     public InteractionLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference AuditLog audit) {
+            @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference ChannelCatalog channels,
+            @Reference AuditLog audit) {
         this.tx = new JpaTransactions(emf);
         this.citizens = citizens;
         this.requests = requests;
+        this.channels = channels;
         this.audit = audit;
         SchemaMigrations.update(dataSource, InteractionLogImpl.class);
     }
 
     @Override
     public Interaction start(Actor actor, Channel channel) {
-        if (channel == null) {
-            throw new InvalidInputException("channel", "the channel is required");
-        }
+        ChannelCatalogImpl.installed(channels, channel);
         InteractionEntity entity = new InteractionEntity(UUID.randomUUID().toString(), channel.id(), actor.username(),
                 Instant.now().toEpochMilli());
         tx.run(em -> {
@@ -270,7 +272,7 @@ public class InteractionLogImpl implements InteractionLog {
                 default -> throw new IllegalStateException("unknown interaction step " + e.getKind());
             }
         }
-        return new Interaction(start.getId(), Channel.parse(start.getChannel()), start.getStaff(),
+        return new Interaction(start.getId(), new Channel(start.getChannel()), start.getStaff(),
                 Instant.ofEpochMilli(start.getStartedMillis()), citizenId, verified, linked, outcome, ended, remarks);
     }
 }

@@ -38,6 +38,7 @@ import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.AttachmentReferenceCheck;
 import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
@@ -78,6 +79,7 @@ public class RequestRegistryImpl implements RequestRegistry {
     private final RequestLists lists;
     private final GroupCommit filings;
     private final RequestTypeCatalog types;
+    private final ChannelCatalog channels;
     private final CitizenRegistry citizens;
     private final StaffDirectory staff;
     private final AuditLog audit;
@@ -96,11 +98,12 @@ public class RequestRegistryImpl implements RequestRegistry {
     @Activate
     public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference RequestTypeCatalog types, @Reference CitizenRegistry citizens, @Reference StaffDirectory staff,
-            @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) {
+            @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels, @Reference CitizenRegistry citizens,
+            @Reference StaffDirectory staff, @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) {
         this.tx = new JpaTransactions(emf);
         this.filings = new GroupCommit(dataSource, "filing a request", FILINGS_PER_COMMIT, 10);
         this.types = types;
+        this.channels = channels;
         this.citizens = citizens;
         this.staff = staff;
         this.audit = audit;
@@ -130,9 +133,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         }
         RequestType type = types.find(request.type())
                 .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + request.type() + "'"));
-        if (request.channel() == null) {
-            throw new InvalidInputException("channel", "the channel is required");
-        }
+        ChannelCatalogImpl.installed(channels, request.channel());
         String description = request.description() == null ? "" : request.description().strip();
         if (description.isEmpty()) {
             throw new InvalidInputException("description", "describe the request");
@@ -559,7 +560,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         Location location = r.getLat() == null && r.getAddress() == null ? null
                 : new Location(r.getLat(), r.getLon(), r.getAddress());
         return new ServiceRequest(new RequestNumber(r.getYear(), r.getSequence()), r.getTrackingCode(), r.getType(),
-                Channel.parse(r.getChannel()), r.getCitizenId(), r.getDescription(), location, r.getDepartment(),
+                new Channel(r.getChannel()), r.getCitizenId(), r.getDescription(), location, r.getDepartment(),
                 s.getStatus(), s.getAssignee(), Instant.ofEpochMilli(r.getRegisteredMillis()), deadline,
                 Instant.ofEpochMilli(s.getLastChangeMillis()), !s.isFinished() && deadline.isBefore(today));
     }

@@ -71,7 +71,7 @@ final class RequestRows {
         Location location = latitude == null && place == null ? null : new Location(latitude, row.get(lon), place);
         boolean done = Boolean.TRUE.equals(row.get(finished));
         return new ServiceRequest(new RequestNumber(row.get(year), row.get(sequence)), row.get(trackingCode), row.get(type),
-                Channel.parse(row.get(channel)), row.get(citizenId), row.get(description), location, row.get(department),
+                new Channel(row.get(channel)), row.get(citizenId), row.get(description), location, row.get(department),
                 row.get(status), row.get(assignee), Instant.ofEpochMilli(row.get(registered)), due,
                 Instant.ofEpochMilli(row.get(lastChange)), !done && due.isBefore(today));
     }
