@@ -5,7 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -179,6 +182,24 @@ public class EmailChannelIT extends CivicDeskTestSupport {
         List<String> mailbox = MailClient.mailbox();
         assertEquals("both copies are done with: " + mailbox, 2, mailbox.stream()
                 .filter(s -> s.equals("[seen] Copac căzut " + token)).count());
+    }
+
+    @Test
+    public void attachedFilesAreKeptWithTheRequestWithinTheDocumentStoresLimits() throws Exception {
+        String token = token();
+        byte[] png = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+                + "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("groapă.png", png);
+        files.put("program.exe", "MZ not a document".getBytes(StandardCharsets.UTF_8));
+        MailClient.sendWithFiles(messageId(), "ion.popescu@example.com", "Groapă cu poză " + token, "Vedeți poza.", files);
+        String number = awaitFiled(token).get("number").asText();
+        JsonNode refused = awaitComment(number, "program.exe");
+        assertTrue(refused.get("comment").asText(), refused.get("comment").asText().contains("Attachments not kept"));
+        JsonNode stored = get("admin", "/requests/" + number + "/attachments").body();
+        assertEquals(stored.toString(), 1, stored.size());
+        assertEquals("groapă.png", stored.get(0).get("fileName").asText());
+        assertEquals("image/png", stored.get(0).get("mediaType").asText());
     }
 
     /** Waits for the request's comment holding {@code token}. */

@@ -50,6 +50,24 @@ final class MailClient {
         });
     }
 
+    /** Delivers a message with files attached (name to bytes, each sent as application/octet-stream). */
+    static void sendWithFiles(String messageId, String from, String subject, String text, Map<String, byte[]> files) {
+        deliver(messageId, from, MailServer.CITY_ADDRESS, subject, m -> {
+            MimeMultipart mixed = new MimeMultipart();
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            mixed.addBodyPart(body);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.getValue(), "application/octet-stream")));
+                part.setFileName(file.getKey());
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            m.setContent(mixed);
+        });
+    }
+
     /** Delivers a bounce as mail servers send them: a multipart/report with a delivery-status part. */
     static void sendDeliveryReport(String messageId, String from, String subject, String text) {
         deliver(messageId, from, MailServer.CITY_ADDRESS, subject, m -> {

@@ -1,5 +1,11 @@
 package org.civicdesk.channel.email.internal;
 
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +19,8 @@ import org.civicdesk.channel.email.internal.ProcessedMessages.Processed;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.datasource.documents.api.AttachmentStore;
+import org.civicdesk.datasource.documents.api.StoredAttachment;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
@@ -35,6 +43,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +65,8 @@ public class EmailIntake {
     static final int MESSAGES_PER_RUN = 200;
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
     private static final String PURPOSE = "e-mail intake";
+    /** Files kept per message: the web channel's limit of photos per report. */
+    static final int MAX_ATTACHMENTS = 5;
 
     private final BundleContext context;
     private final RequestRegistry requests;
@@ -62,6 +75,10 @@ public class EmailIntake {
     private final ProcessedMessages processed;
     private final Actor actor = Actor.system("channel.email");
     private volatile EmailChannelConfig config;
+    /** Document management (R10), where attached files go; without it a message's text is filed alone. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AttachmentStore attachments;
     private ServiceRegistration<Job> job;
 
     @Activate
@@ -143,6 +160,10 @@ public class EmailIntake {
         IncomingMail mail = MailReader.read(message, own);
         Optional<Processed> done = processed.find(mail.key());
         if (done.isPresent()) {
+            if (done.get().requestNumber() != null) {
+                // Unseen although done: the run stopped before the files or the flag; files already stored are skipped.
+                attach(mail, RequestNumber.parse(done.get().requestNumber()));
+            }
             return done.get().outcome() != Outcome.REJECTED;
         }
         if (mail.automatic() != null) {
@@ -152,11 +173,8 @@ public class EmailIntake {
         }
         try {
             Optional<RequestNumber> answered = answered(mail);
-            if (answered.isPresent()) {
-                comment(mail, answered.get());
-            } else {
-                file(mail, now);
-            }
+            RequestNumber number = answered.isPresent() ? comment(mail, answered.get()) : file(mail, now);
+            attach(mail, number);
             return true;
         } catch (InvalidInputException e) {
             processed.record(mail.key(), Outcome.REJECTED, null);
@@ -184,7 +202,7 @@ public class EmailIntake {
         return Optional.empty();
     }
 
-    private void comment(IncomingMail mail, RequestNumber number) {
+    private RequestNumber comment(IncomingMail mail, RequestNumber number) {
         String body = Texts.withoutQuote(mail.text());
         String text = Texts.limit(body.isEmpty() ? mail.subject() : body, RequestChange.MAX_COMMENT);
         Optional<String> claim = processed.claimed(mail.key());
@@ -197,9 +215,10 @@ public class EmailIntake {
             requests.apply(actor, number, RequestChange.comment(text));
         }
         processed.record(mail.key(), Outcome.COMMENTED, number.toString());
+        return number;
     }
 
-    private void file(IncomingMail mail, EmailChannelConfig now) {
+    private RequestNumber file(IncomingMail mail, EmailChannelConfig now) {
         String type = typeOf(mail).orElse(now.defaultType());
         String body = mail.text().isEmpty() ? "" : "\n\n" + mail.text();
         String description = Texts.limit((mail.subject() + body).strip(), NewRequest.MAX_DESCRIPTION);
@@ -218,6 +237,58 @@ public class EmailIntake {
             processed.record(mail.key(), Outcome.FILED, filed.number().toString());
         }
         LOG.info("E-mail filed as request {}", filed.number());
+        return filed.number();
+    }
+
+    /**
+     * Stores the message's files with the request in document management, with the web channel's limits (the store
+     * checks type and size); files it already holds for the request are skipped, so a run that stopped is taken up.
+     * What is refused is said in a comment on the request.
+     */
+    private void attach(IncomingMail mail, RequestNumber number) {
+        AttachmentStore store = attachments;
+        if (store == null || mail.attachments().isEmpty()) {
+            return;
+        }
+        List<String> stored = store.list(actor, number).stream().map(StoredAttachment::sha256).toList();
+        List<String> refused = new ArrayList<>();
+        int kept = 0;
+        for (IncomingMail.Attachment file : mail.attachments()) {
+            if (kept >= MAX_ATTACHMENTS || file.content() == null) {
+                refused.add(file.fileName());
+                continue;
+            }
+            if (stored.contains(sha256(file.content()))) {
+                kept++;
+                continue;
+            }
+            try {
+                store.attach(actor, number, file.fileName(), new ByteArrayInputStream(file.content()),
+                        "Din e-mail / From the e-mail");
+                kept++;
+            } catch (InvalidInputException e) {
+                refused.add(file.fileName());
+            }
+        }
+        if (!refused.isEmpty()) {
+            String names = String.join(", ", refused);
+            String note = Texts.limit("Atașamente nepăstrate (tip, mărime sau mai mult de " + MAX_ATTACHMENTS + "): " + names
+                    + "\nAttachments not kept (type, size or more than " + MAX_ATTACHMENTS + "): " + names,
+                    RequestChange.MAX_COMMENT);
+            boolean noted = requests.history(actor, number).stream().anyMatch(e -> e.kind() == EventKind.COMMENTED
+                    && actor.username().equals(e.actor()) && note.equals(e.comment()));
+            if (!noted) {
+                requests.apply(actor, number, RequestChange.comment(note));
+            }
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A request type named by a recipient: {@code pothole@…} or {@code cereri+pothole@…}. */

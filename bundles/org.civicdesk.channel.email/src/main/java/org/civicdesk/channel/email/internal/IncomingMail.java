@@ -14,7 +14,12 @@ import java.util.Set;
  * @param text       the body as plain text (from text/plain, else from HTML), cleaned of control characters
  * @param threadKeys keys of the messages it answers (In-Reply-To, References)
  * @param automatic  why it is machine-sent (a bounce, an auto-reply, a list, our own mail), or {@code null}
+ * @param attachments the files attached, in order
  */
 record IncomingMail(String key, String sender, String senderName, List<String> recipients, String subject, String text,
-        Set<String> threadKeys, String automatic) {
+        Set<String> threadKeys, String automatic, List<Attachment> attachments) {
+
+    /** A file attached to a message, read whole ({@code content} is {@code null} when it is larger than kept). */
+    record Attachment(String fileName, byte[] content) {
+    }
 }

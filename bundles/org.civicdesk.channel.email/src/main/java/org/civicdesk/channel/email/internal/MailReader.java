@@ -27,6 +27,8 @@ import jakarta.mail.internet.MimeMessage;
 final class MailReader {
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Set<String> BULK = Set.of("bulk", "junk", "list", "auto_reply");
+    /** The most bytes of an attached file read: above the document store's own limit, which decides. */
+    static final int MAX_FILE = 32 * 1024 * 1024;
     private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon");
 
     private MailReader() {
@@ -73,8 +75,10 @@ final class MailReader {
         }
         String subject = message.getSubject() == null ? "" : Texts.clean(message.getSubject());
         String text = Texts.clean(bodyText(message));
+        List<IncomingMail.Attachment> files = new ArrayList<>();
+        attachments(message, files);
         return new IncomingMail(messageKey(message), sender, name, List.copyOf(recipients), subject, text, Set.copyOf(thread),
-                automatic(message, sender, ownAddresses));
+                automatic(message, sender, ownAddresses), List.copyOf(files));
     }
 
     /** Why a machine sent this message (RFC 3834 auto-replies, bounces, lists, our own mail), or {@code null}. */
@@ -147,6 +151,27 @@ final class MailReader {
             }
         }
         return null;
+    }
+
+    /** The parts that are files (attached, or inline with a file name), in order; each at most {@link #MAX_FILE} read. */
+    private static void attachments(Part part, List<IncomingMail.Attachment> files) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                attachments(multipart.getBodyPart(i), files);
+            }
+            return;
+        }
+        String name = part.getFileName();
+        boolean file = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                || name != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html");
+        if (file && !part.isMimeType("message/*")) {
+            byte[] content;
+            try (java.io.InputStream in = part.getInputStream()) {
+                content = in.readNBytes(MAX_FILE + 1);
+            }
+            String fileName = name == null || name.isBlank() ? "attachment-" + (files.size() + 1) : Texts.clean(name);
+            files.add(new IncomingMail.Attachment(fileName, content.length > MAX_FILE ? null : content));
+        }
     }
 
     /** The message's text: the first text/plain that is not an attachment, else the first HTML as text. */
