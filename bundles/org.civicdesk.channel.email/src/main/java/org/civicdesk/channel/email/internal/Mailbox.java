@@ -1,0 +1,88 @@
+package org.civicdesk.channel.email.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+
+/**
+ * The city's mailbox folder over IMAP, through Jakarta Mail. Messages are read with {@code BODY.PEEK}: reading one
+ * leaves it unseen, and only {@link #markSeen} flags it, once what it became is committed.
+ */
+final class Mailbox implements AutoCloseable {
+    private static final String TIMEOUT_MS = "60000";
+
+    private final Store store;
+    private final Folder folder;
+
+    private Mailbox(Store store, Folder folder) {
+        this.store = store;
+        this.folder = folder;
+    }
+
+    /** Connects and opens the configured folder for reading and flagging. */
+    static Mailbox open(EmailChannelConfig config) throws MessagingException {
+        String security = config.imap_security().strip().toLowerCase(java.util.Locale.ROOT);
+        String protocol = "ssl".equals(security) ? "imaps" : "imap";
+        Properties p = new Properties();
+        p.setProperty("mail.store.protocol", protocol);
+        String prefix = "mail." + protocol + ".";
+        p.setProperty(prefix + "connectiontimeout", TIMEOUT_MS);
+        p.setProperty(prefix + "timeout", TIMEOUT_MS);
+        p.setProperty(prefix + "writetimeout", TIMEOUT_MS);
+        // Fetching a body must not set \Seen: that flag says "committed", and only markSeen sets it.
+        p.setProperty(prefix + "peek", "true");
+        if ("starttls".equals(security)) {
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
+        if (!"none".equals(security)) {
+            p.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        Session session = Session.getInstance(p);
+        Store store = session.getStore(protocol);
+        store.connect(config.imap_host(), config.imap_port(), config.imap_user(), config.imap_password());
+        try {
+            Folder folder = store.getFolder(config.imap_folder());
+            folder.open(Folder.READ_WRITE);
+            return new Mailbox(store, folder);
+        } catch (MessagingException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The messages not flagged seen yet, oldest first, at most {@code max}. */
+    List<Message> unseen(int max) throws MessagingException {
+        Message[] found = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        return Arrays.asList(found).subList(0, Math.min(max, found.length));
+    }
+
+    /** A copy of the whole message, read once from the server (the parts need no more round trips). */
+    static MimeMessage copy(Message message) throws MessagingException {
+        return new MimeMessage((MimeMessage) message);
+    }
+
+    void markSeen(Message message) throws MessagingException {
+        message.setFlag(Flags.Flag.SEEN, true);
+    }
+
+    @Override
+    public void close() throws MessagingException {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+}

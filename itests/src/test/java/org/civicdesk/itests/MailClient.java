@@ -1,0 +1,154 @@
+package org.civicdesk.itests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Mail as citizens and mail servers send it, and the city's mailbox as a person reads it, over real SMTP and IMAP with
+ * Jakarta Mail, inside the container (test methods), against the {@link MailServer} started for the test class.
+ */
+final class MailClient {
+    private MailClient() {
+    }
+
+    private static Session session() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", System.getProperty(MailServer.SMTP_PORT));
+        p.setProperty("mail.imap.peek", "true");
+        return Session.getInstance(p);
+    }
+
+    /**
+     * Delivers a message from {@code from} over SMTP into the city's mailbox (whatever its To header says: an alias
+     * reaches the one mailbox, as the city's mail server delivers it), with these extra headers and this Message-ID,
+     * which a second delivery may repeat.
+     */
+    static void send(String messageId, String from, String to, String subject, String text, Map<String, String> headers) {
+        deliver(messageId, from, to, subject, m -> {
+            m.setText(text, "UTF-8");
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                m.setHeader(h.getKey(), h.getValue());
+            }
+        });
+    }
+
+    /** Delivers a message with files attached (name to bytes, each sent as application/octet-stream). */
+    static void sendWithFiles(String messageId, String from, String subject, String text, Map<String, byte[]> files) {
+        deliver(messageId, from, MailServer.CITY_ADDRESS, subject, m -> {
+            MimeMultipart mixed = new MimeMultipart();
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            mixed.addBodyPart(body);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.getValue(), "application/octet-stream")));
+                part.setFileName(file.getKey());
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            m.setContent(mixed);
+        });
+    }
+
+    /** Delivers a bounce as mail servers send them: a multipart/report with a delivery-status part. */
+    static void sendDeliveryReport(String messageId, String from, String subject, String text) {
+        deliver(messageId, from, MailServer.CITY_ADDRESS, subject, m -> {
+            MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+            MimeBodyPart human = new MimeBodyPart();
+            human.setText(text, "UTF-8");
+            MimeBodyPart status = new MimeBodyPart();
+            status.setDataHandler(new DataHandler(new ByteArrayDataSource("Reporting-MTA: dns; mx.example.com\n\n"
+                    + "Final-Recipient: rfc822; x@example.com\nAction: failed\nStatus: 5.1.1\n", "message/delivery-status")));
+            report.addBodyPart(human);
+            report.addBodyPart(status);
+            m.setContent(report);
+        });
+    }
+
+    /** What a test puts in a message besides its envelope. */
+    @FunctionalInterface
+    private interface Content {
+        void into(MimeMessage message) throws Exception;
+    }
+
+    private static void deliver(String messageId, String from, String to, String subject, Content content) {
+        withMailClassLoader(() -> {
+            Session session = session();
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(new InternetAddress(from));
+            m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            m.setSubject(subject, "UTF-8");
+            content.into(m);
+            m.saveChanges();
+            // After saveChanges, which makes a new one: a message delivered twice keeps its identity.
+            m.setHeader("Message-ID", messageId);
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                transport.sendMessage(m, new Address[] {new InternetAddress(MailServer.CITY_ADDRESS)});
+            }
+            return null;
+        });
+    }
+
+    /** The subjects of the mailbox's messages, each with whether it is flagged seen ("[seen] subject"). */
+    static List<String> mailbox() {
+        return withMailClassLoader(() -> {
+            Store store = session().getStore("imap");
+            store.connect("127.0.0.1", Integer.parseInt(System.getProperty(MailServer.IMAP_PORT)), MailServer.CITY_LOGIN,
+                    MailServer.CITY_PASSWORD);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                List<String> subjects = new ArrayList<>();
+                for (Message m : inbox.getMessages()) {
+                    subjects.add((m.isSet(Flags.Flag.SEEN) ? "[seen] " : "") + m.getSubject());
+                }
+                inbox.close(false);
+                return subjects;
+            } finally {
+                store.close();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface MailWork<T> {
+        T run() throws Exception;
+    }
+
+    /** Jakarta Mail finds Angus through the context class loader (see the civicdesk-mail feature). */
+    static <T> T withMailClassLoader(MailWork<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
+        try {
+            return work.run();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
