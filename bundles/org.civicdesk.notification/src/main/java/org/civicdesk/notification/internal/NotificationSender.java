@@ -132,7 +132,13 @@ public class NotificationSender implements Job {
 
     /** Sends one message; returns why it failed, or {@code null} when the server accepted it. */
     private String deliver(Settings s, Outbox.Row row) {
-        String to = row.recipientKind() == RecipientKind.CONTACT ? row.address() : citizenAddress(row);
+        String to;
+        try {
+            to = row.recipientKind() == RecipientKind.CONTACT ? row.address() : citizenAddress(row);
+        } catch (RuntimeException e) {
+            // Kept as an attempt like any failure: a message that cannot be read must not block the ones behind it.
+            return "reading the citizen's address: " + e.getClass().getSimpleName();
+        }
         if (to == null || to.isBlank()) {
             return NO_ADDRESS;
         }
