@@ -134,6 +134,28 @@ public class NotificationsIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void withSendingDisabledMessagesStayQueuedAndVisibleUntilItIsTurnedOn() throws Exception {
+        String address = mailbox("disabled");
+        String number;
+        setProperty("enabled", "false");
+        // Configuration Admin tells the worker a moment later.
+        Thread.sleep(2000);
+        try {
+            number = file(newCitizen(address), "Gunoi neridicat de o săptămână").get("number").asText();
+            Thread.sleep(4000);
+            JsonNode queued = notifications("operator", number).get(0);
+            assertEquals("queued", queued.get("state").asText().toLowerCase(java.util.Locale.ROOT));
+            assertEquals("not even tried", 0, queued.get("attemptCount").asInt());
+            assertEquals(0, mail(address).size());
+        } finally {
+            setProperty("enabled", "true");
+        }
+        awaitMail(address, 1);
+        assertEquals(1, awaitNotification(number, n -> "sent".equalsIgnoreCase(n.get("state").asText()))
+                .get("attemptCount").asInt());
+    }
+
+    @Test
     public void aStatusChangeWithAPublicCommentIsAnnounced() throws Exception {
         String address = mailbox("status");
         String number = file(newCitizen(address), "Groapă pe trotuar").get("number").asText();
@@ -205,12 +227,12 @@ public class NotificationsIT extends CivicDeskTestSupport {
     // ---------------------------------------------------------------- helpers
 
     /** A new mailbox address at the test's mail server. */
-    private static String mailbox(String what) {
+    static String mailbox(String what) {
         return what + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ro";
     }
 
     /** A citizen not yet on record, with a valid CNP and this e-mail address, as the REST API takes one. */
-    private static String newCitizen(String email) {
+    static String newCitizen(String email) {
         return "{\"cnp\":\"" + cnp() + "\",\"firstName\":\"Ioana\",\"lastName\":\"Mureșan\",\"address\":\"Str. Ștefan cel "
                 + "Mare 1, Suceava\",\"email\":\"" + email + "\"}";
     }
@@ -227,7 +249,7 @@ public class NotificationsIT extends CivicDeskTestSupport {
         return first12 + check;
     }
 
-    private JsonNode file(String citizen, String description) throws Exception {
+    JsonNode file(String citizen, String description) throws Exception {
         Reply filed = post("operator", "/requests", "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":" + citizen
                 + ",\"description\":\"" + description + "\"}");
         assertEquals(filed.raw(), 201, filed.status());
@@ -235,7 +257,7 @@ public class NotificationsIT extends CivicDeskTestSupport {
     }
 
     /** A report through Open311 by someone who gives only a name and an e-mail address; returns its number. */
-    private String reportOnTheWeb(String email, String description) throws Exception {
+    String reportOnTheWeb(String email, String description) throws Exception {
         String form = "api_key=demo-open311-key&service_code=pothole&lat=47.65&long=26.25&first_name=Ana&email="
                 + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&description="
                 + java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8);
@@ -247,13 +269,13 @@ public class NotificationsIT extends CivicDeskTestSupport {
         return JSON.readTree(posted.body()).get(0).get("service_request_id").asText();
     }
 
-    private JsonNode notifications(String user, String number) throws Exception {
+    JsonNode notifications(String user, String number) throws Exception {
         Reply reply = get(user, "/requests/" + number + "/notifications");
         assertEquals(reply.raw(), 200, reply.status());
         return reply.body();
     }
 
-    private JsonNode awaitNotification(String number, Predicate<JsonNode> done) throws Exception {
+    JsonNode awaitNotification(String number, Predicate<JsonNode> done) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
@@ -267,15 +289,20 @@ public class NotificationsIT extends CivicDeskTestSupport {
     }
 
     private void setSmtpPort(int port) throws Exception {
+        setProperty("smtp.port", Integer.toString(port));
+    }
+
+    /** Changes one key of the notifications' configuration, as an admin editing the .cfg does. */
+    void setProperty(String key, String value) throws Exception {
         ConfigurationAdmin admin = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
         Configuration config = admin.getConfiguration(PID, null);
         Dictionary<String, Object> properties = config.getProperties();
-        properties.put("smtp.port", Integer.toString(port));
+        properties.put(key, value);
         config.update(properties);
     }
 
     /** Waits until the mailbox holds {@code count} messages, and returns them oldest first. */
-    private List<Mail> awaitMail(String address, int count) throws Exception {
+    List<Mail> awaitMail(String address, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         List<Mail> messages = List.of();
         while (System.currentTimeMillis() < deadline) {
@@ -290,11 +317,11 @@ public class NotificationsIT extends CivicDeskTestSupport {
     }
 
     /** A message as its reader sees it. */
-    private record Mail(String subject, String body) {
+    record Mail(String subject, String body) {
     }
 
     /** What the mailbox holds, read over IMAP as a mail client does (GreenMail: login and password are the address). */
-    private List<Mail> mail(String address) throws Exception {
+    List<Mail> mail(String address) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
