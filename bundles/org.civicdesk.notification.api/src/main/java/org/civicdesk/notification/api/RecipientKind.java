@@ -5,5 +5,7 @@ public enum RecipientKind {
     /** The citizen on the request, at the e-mail address of their record when it is sent. */
     CITIZEN,
     /** A reporter without a national id, at the e-mail address they left on the request. */
-    CONTACT
+    CONTACT,
+    /** A staff member (the assignee), at the address of their account when it is sent. */
+    STAFF
 }

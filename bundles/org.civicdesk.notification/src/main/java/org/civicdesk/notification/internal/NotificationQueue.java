@@ -24,12 +24,14 @@ import org.osgi.service.component.annotations.Reference;
  * the request (their address is read from their record when the message is sent, so that this
  * runs on the filing's hot path without reading personal data), or for the e-mail address a
  * reporter without a national id left. Nothing is queued for whoever left no way to be written to.
+ * The assignee of a request hears of the assignment (R16), at their staff account's address.
  */
 @Component(service = RequestEventListener.class, configurationPid = NotificationSender.PID)
 public class NotificationQueue implements RequestEventListener {
     static final String ACKNOWLEDGEMENT = "acknowledgement";
     static final String STATUS = "status";
     static final String CLOSURE = "closure";
+    static final String ASSIGNMENT = "assignment";
 
     private final RequestTypeCatalog types;
     private volatile String language;
@@ -47,25 +49,31 @@ public class NotificationQueue implements RequestEventListener {
 
     @Override
     public void onEvent(Connection transaction, ServiceRequest request, RequestEvent event, CitizenDetails contact) {
+        if (event.kind() == EventKind.ASSIGNED && event.assignee() != null) {
+            // R16: the responsible person hears of the assignment.
+            queue(transaction, request, event, ASSIGNMENT, RecipientKind.STAFF, null);
+            return;
+        }
         String template = template(request, event);
         if (template == null) {
             return;
         }
-        RecipientKind kind;
-        String address = null;
         if (request.citizenId() != null) {
-            kind = RecipientKind.CITIZEN;
+            queue(transaction, request, event, template, RecipientKind.CITIZEN, null);
         } else if (contact != null && contact.email() != null && !contact.email().isBlank()) {
-            kind = RecipientKind.CONTACT;
-            address = contact.email().strip();
-        } else {
-            return;
+            queue(transaction, request, event, template, RecipientKind.CONTACT, contact.email().strip());
         }
+    }
+
+    private void queue(Connection transaction, ServiceRequest request, RequestEvent event, String template,
+            RecipientKind kind, String address) {
         try {
             Outbox.queue(transaction, new Outbox.Row(0, request.number().toString(), event.sequence(), kind,
-                    request.citizenId(), address, Outbox.EMAIL, template, language, request.type(), request.status(),
-                    event.kind() == EventKind.STATUS_CHANGED ? event.comment() : null, request.deadline().toString(),
-                    request.trackingCode(), NotificationState.QUEUED, 0, null, Instant.now().toEpochMilli(), null, null));
+                    kind == RecipientKind.CITIZEN ? request.citizenId() : null,
+                    kind == RecipientKind.STAFF ? event.assignee() : null, address, Outbox.EMAIL, template, language,
+                    request.type(), request.status(), event.kind() == EventKind.CREATED ? null : event.comment(),
+                    request.deadline().toString(), request.trackingCode(), NotificationState.QUEUED, 0, null,
+                    Instant.now().toEpochMilli(), null, null));
         } catch (SQLException e) {
             throw SqlErrors.unchecked("queueing a notification of request " + request.number(), e);
         }

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenRegistry;
-import org.civicdesk.notification.api.RecipientKind;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.request.api.RequestTypeCatalog;
@@ -51,6 +52,7 @@ public class NotificationSender implements Job {
     private final Jdbc jdbc;
     private final CitizenRegistry citizens;
     private final RequestTypeCatalog types;
+    private final StaffDirectory staff;
     private final Actor system = Actor.system("notification");
     private volatile Settings settings;
 
@@ -61,11 +63,13 @@ public class NotificationSender implements Job {
 
     @Activate
     public NotificationSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference CitizenRegistry citizens, @Reference RequestTypeCatalog types, NotificationConfig config) {
+            @Reference CitizenRegistry citizens, @Reference StaffDirectory staff, @Reference RequestTypeCatalog types,
+            NotificationConfig config) {
         SchemaMigrations.update(dataSource, NotificationSender.class);
         this.jdbc = new Jdbc(dataSource);
         this.citizens = citizens;
         this.types = types;
+        this.staff = staff;
         modified(config);
     }
 
@@ -134,7 +138,12 @@ public class NotificationSender implements Job {
     private String deliver(Settings s, Outbox.Row row) {
         String to;
         try {
-            to = row.recipientKind() == RecipientKind.CONTACT ? row.address() : citizenAddress(row);
+            to = switch (row.recipientKind()) {
+                case CONTACT -> row.address();
+                case STAFF -> staff.find(row.staffUsername()).filter(StaffAccount::enabled).map(StaffAccount::email)
+                        .orElse(null);
+                default -> citizenAddress(row);
+            };
         } catch (RuntimeException e) {
             // Kept as an attempt like any failure: a message that cannot be read must not block the ones behind it.
             return "reading the citizen's address: " + e.getClass().getSimpleName();

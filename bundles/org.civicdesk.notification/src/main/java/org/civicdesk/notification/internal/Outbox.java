@@ -21,7 +21,8 @@ import org.civicdesk.persistence.Jdbc;
 final class Outbox {
     static final String EMAIL = "email";
     private static final int MAX_ERROR = 500;
-    private static final String COLUMNS = "ID, REQUEST_NUMBER, EVENT_SEQ, RECIPIENT_KIND, CITIZEN_ID, ADDRESS, CHANNEL, "
+    private static final String COLUMNS = "ID, REQUEST_NUMBER, EVENT_SEQ, RECIPIENT_KIND, CITIZEN_ID, STAFF_USERNAME, ADDRESS, "
+            + "CHANNEL, "
             + "TEMPLATE, LANG, REQUEST_TYPE, REQUEST_STATUS, PUBLIC_COMMENT, DEADLINE, TRACKING_CODE, STATE, ATTEMPTS, "
             + "LAST_ERROR, QUEUED_MS, NEXT_MS, SENT_MS";
 
@@ -30,7 +31,8 @@ final class Outbox {
 
     /** A row of the outbox. */
     record Row(long id, String requestNumber, int eventSequence, RecipientKind recipientKind, String citizenId,
-            String address, String channel, String template, String language, String requestType, String status,
+            String staffUsername, String address, String channel, String template, String language, String requestType,
+            String status,
             String comment, String deadline, String trackingCode, NotificationState state, int attempts,
             String lastError, long queuedMillis, Long nextMillis, Long sentMillis) {
 
@@ -44,11 +46,12 @@ final class Outbox {
     /** Queues a message, due at once; the event's transaction commits it. */
     static void queue(Connection c, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_NOTIFICATION (REQUEST_NUMBER, EVENT_SEQ, "
-                + "RECIPIENT_KIND, CITIZEN_ID, ADDRESS, CHANNEL, TEMPLATE, LANG, REQUEST_TYPE, REQUEST_STATUS, "
-                + "PUBLIC_COMMENT, DEADLINE, TRACKING_CODE, STATE, ATTEMPTS, QUEUED_MS, NEXT_MS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + "RECIPIENT_KIND, CITIZEN_ID, STAFF_USERNAME, ADDRESS, CHANNEL, TEMPLATE, LANG, REQUEST_TYPE, "
+                + "REQUEST_STATUS, PUBLIC_COMMENT, DEADLINE, TRACKING_CODE, STATE, ATTEMPTS, QUEUED_MS, NEXT_MS) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
             Jdbc.bind(ps, row.requestNumber(), row.eventSequence(), row.recipientKind().name(), row.citizenId(),
-                    row.address(), row.channel(), row.template(), row.language(), row.requestType(), row.status(),
+                    row.staffUsername(), row.address(), row.channel(), row.template(), row.language(), row.requestType(),
+                    row.status(),
                     row.comment(), row.deadline(), row.trackingCode(), NotificationState.QUEUED.name(),
                     row.queuedMillis(), row.queuedMillis());
             ps.executeUpdate();
@@ -135,14 +138,14 @@ final class Outbox {
     }
 
     private static Row read(ResultSet rs) throws SQLException {
-        long next = rs.getLong(19);
+        long next = rs.getLong(20);
         Long nextMillis = rs.wasNull() ? null : next;
-        long sent = rs.getLong(20);
+        long sent = rs.getLong(21);
         Long sentMillis = rs.wasNull() ? null : sent;
         return new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), RecipientKind.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                NotificationState.valueOf(rs.getString(15)), rs.getInt(16), rs.getString(17), rs.getLong(18), nextMillis,
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                NotificationState.valueOf(rs.getString(16)), rs.getInt(17), rs.getString(18), rs.getLong(19), nextMillis,
                 sentMillis);
     }
 }

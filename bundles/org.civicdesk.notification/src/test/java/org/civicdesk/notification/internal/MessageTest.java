@@ -61,6 +61,16 @@ public class MessageTest {
     }
 
     @Test
+    public void theAssigneeIsToldWithTheNoteOfWhoeverAssignedIt() throws Exception {
+        Templates.Message ro = new Templates(SHIPPED).render(NotificationQueue.ASSIGNMENT, "ro",
+                model("assigned", "Verificați pe teren."));
+        assertEquals("Vi s-a repartizat cererea nr. 2026/000123", ro.subject());
+        assertTrue(ro.body(), ro.body().contains("Nota celui care v-a repartizat-o:\nVerificați pe teren."));
+        Templates.Message en = new Templates(SHIPPED).render(NotificationQueue.ASSIGNMENT, "en", model("assigned", ""));
+        assertEquals("Request no. 2026/000123 has been assigned to you", en.subject());
+    }
+
+    @Test
     public void diacriticsArriveIntactInSubjectAndBody() throws Exception {
         int port = smtp.getSmtp().getPort();
         new SmtpMailer("127.0.0.1", port, "", "", "none", "Primăria <noreply@primaria.example.ro>")

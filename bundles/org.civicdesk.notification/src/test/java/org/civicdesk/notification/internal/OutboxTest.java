@@ -33,7 +33,7 @@ public class OutboxTest {
     }
 
     private static Outbox.Row row(String number, int sequence, long queued) {
-        return new Outbox.Row(0, number, sequence, RecipientKind.CONTACT, null, "ion@example.ro", Outbox.EMAIL,
+        return new Outbox.Row(0, number, sequence, RecipientKind.CONTACT, null, null, "ion@example.ro", Outbox.EMAIL,
                 NotificationQueue.ACKNOWLEDGEMENT, "ro", "pothole", "registered", null, "2026-12-17", "ABCDEFGH23",
                 NotificationState.QUEUED, 0, null, queued, null, null);
     }
