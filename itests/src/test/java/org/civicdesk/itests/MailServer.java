@@ -32,8 +32,8 @@ final class MailServer {
     private MailServer() {
     }
 
-    /** Starts the server (the first time) and returns the options that point the container at it. */
-    static synchronized List<Option> options(int pollSeconds) {
+    /** Starts the server unless this JVM runs it already; returns its SMTP and IMAP ports. */
+    static synchronized int[] ports() {
         if (server == null) {
             int smtp = CivicDeskTestSupport.freePort();
             int imap = CivicDeskTestSupport.freePort();
@@ -44,6 +44,12 @@ final class MailServer {
             GreenMail started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "greenmail-stop"));
         }
+        return new int[] {server.getSmtp().getPort(), server.getImap().getPort()};
+    }
+
+    /** Starts the server (the first time) and returns the options that point the e-mail channel at it. */
+    static synchronized List<Option> options(int pollSeconds) {
+        ports();
         String smtp = Integer.toString(server.getSmtp().getPort());
         String imap = Integer.toString(server.getImap().getPort());
         String cfg = "etc/org.civicdesk.channel.email.cfg";

@@ -47,6 +47,7 @@ import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RegistryHandOff;
+import org.civicdesk.request.api.RequestEventListener;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestType;
@@ -92,6 +93,10 @@ public class RequestRegistryImpl implements RequestRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<AttachmentReferenceCheck> referenceChecks = List.of();
+    /** Plug-ins that write rows of their own in the transaction of each event (an outbox); they come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RequestEventListener> eventListeners = List.of();
     private volatile WorkingCalendar calendar;
     private final CityClock clock;
 
@@ -153,6 +158,8 @@ public class RequestRegistryImpl implements RequestRegistry {
         LocalDate today = LocalDate.ofInstant(now, clock.zone());
         LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
         List<RegistryHandOff> registers = handOffs;
+        List<RequestEventListener> listeners = eventListeners;
+        CitizenDetails contactDetails = contactOnly ? contactDetails(contact) : null;
         List<RegistryHandOff> afterCommit = new ArrayList<>();
         ServiceRequest filed = filings.call(c -> {
             // Plain JDBC: this runs serialised, for every filing of the batch, while the year's counter is locked.
@@ -176,6 +183,9 @@ public class RequestRegistryImpl implements RequestRegistry {
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
             ServiceRequest dto = toDto(entity, state, today);
+            // A listener that throws fails this filing alone (the batch is run again without it).
+            RequestEvent createdEvent = created.toDto();
+            listeners.forEach(l -> l.onEvent(c, dto, createdEvent, contactDetails));
             afterCommit.clear();
             registers.stream().filter(h -> !handOffWithin(c, h, dto)).forEach(afterCommit::add);
             return dto;
@@ -224,6 +234,11 @@ public class RequestRegistryImpl implements RequestRegistry {
         return fields;
     }
 
+    private static CitizenDetails contactDetails(Map<String, String> fields) {
+        return new CitizenDetails(null, fields.get("firstName"), fields.get("lastName"), fields.get("address"),
+                fields.get("phone"), fields.get("email"));
+    }
+
     private static void contactField(Map<String, String> fields, String name, String value, int max) {
         if (value != null && !value.isBlank()) {
             if (value.strip().length() > max) {
@@ -258,8 +273,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         }
         audit.record(new AuditEvent(actor.username(), "request.contact.read", INFO_KIND, "request", number.toString(),
                 null));
-        return Optional.of(new CitizenDetails(null, fields.get("firstName"), fields.get("lastName"), fields.get("address"),
-                fields.get("phone"), fields.get("email")));
+        return Optional.of(contactDetails(fields));
     }
 
     private static List<RequestDetailEntity> details(EntityManager em, RequestNumber number, String kind) {
@@ -510,7 +524,9 @@ public class RequestRegistryImpl implements RequestRegistry {
                 audited(em, new AuditEvent(actor.username(),
                         "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT), INFO_KIND, "request",
                         number.toString(), describe(change)), RequestRecords.event(event));
-                return toDto(entity, state, today());
+                ServiceRequest changed = toDto(entity, state, today());
+                told(em, number, changed, event.toDto());
+                return changed;
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
@@ -519,6 +535,18 @@ public class RequestRegistryImpl implements RequestRegistry {
             throw e;
         }
         return result;
+    }
+
+    /** Tells the listeners of a change in its own transaction; one that throws undoes the change. */
+    private void told(EntityManager em, RequestNumber number, ServiceRequest changed, RequestEvent event) {
+        List<RequestEventListener> listeners = eventListeners;
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
+        CitizenDetails contact = fields.isEmpty() ? null : contactDetails(fields);
+        JpaTransactions.onConnection(em, c -> listeners.forEach(l -> l.onEvent(c, changed, event, contact)));
     }
 
     private StaffAccount assignable(String username) {

@@ -1,0 +1,93 @@
+package org.civicdesk.notification.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.notification.api.NotificationState;
+import org.civicdesk.notification.api.RecipientKind;
+import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.request.api.EventKind;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestEventListener;
+import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.request.api.ServiceRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Queues the citizen's messages in the transaction of the event they announce (R5, R16): the
+ * acknowledgement of a filing, a status change with its comment, the closure. For the citizen on
+ * the request (their address is read from their record when the message is sent, so that this
+ * runs on the filing's hot path without reading personal data), or for the e-mail address a
+ * reporter without a national id left. Nothing is queued for whoever left no way to be written to.
+ * The assignee of a request hears of the assignment (R16), at their staff account's address.
+ */
+@Component(service = RequestEventListener.class, configurationPid = NotificationSender.PID)
+public class NotificationQueue implements RequestEventListener {
+    static final String ACKNOWLEDGEMENT = "acknowledgement";
+    static final String STATUS = "status";
+    static final String CLOSURE = "closure";
+    static final String ASSIGNMENT = "assignment";
+
+    private final RequestTypeCatalog types;
+    private volatile String language;
+
+    @Activate
+    public NotificationQueue(@Reference RequestTypeCatalog types, NotificationConfig config) {
+        this.types = types;
+        modified(config);
+    }
+
+    @Modified
+    void modified(NotificationConfig config) {
+        this.language = Templates.language(config.language());
+    }
+
+    @Override
+    public void onEvent(Connection transaction, ServiceRequest request, RequestEvent event, CitizenDetails contact) {
+        if (event.kind() == EventKind.ASSIGNED && event.assignee() != null) {
+            // R16: the responsible person hears of the assignment.
+            queue(transaction, request, event, ASSIGNMENT, RecipientKind.STAFF, null);
+            return;
+        }
+        String template = template(request, event);
+        if (template == null) {
+            return;
+        }
+        if (request.citizenId() != null) {
+            queue(transaction, request, event, template, RecipientKind.CITIZEN, null);
+        } else if (contact != null && contact.email() != null && !contact.email().isBlank()) {
+            queue(transaction, request, event, template, RecipientKind.CONTACT, contact.email().strip());
+        }
+    }
+
+    private void queue(Connection transaction, ServiceRequest request, RequestEvent event, String template,
+            RecipientKind kind, String address) {
+        try {
+            Outbox.queue(transaction, new Outbox.Row(0, request.number().toString(), event.sequence(), kind,
+                    kind == RecipientKind.CITIZEN ? request.citizenId() : null,
+                    kind == RecipientKind.STAFF ? event.assignee() : null, address, Outbox.EMAIL, template, language,
+                    request.type(), request.status(), event.kind() == EventKind.CREATED ? null : event.comment(),
+                    request.deadline().toString(), request.trackingCode(), NotificationState.QUEUED, 0, null,
+                    Instant.now().toEpochMilli(), null, null));
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("queueing a notification of request " + request.number(), e);
+        }
+    }
+
+    /** What the event tells the citizen, or {@code null} when nothing. */
+    private String template(ServiceRequest request, RequestEvent event) {
+        if (event.kind() == EventKind.CREATED) {
+            return ACKNOWLEDGEMENT;
+        }
+        if (event.kind() != EventKind.STATUS_CHANGED) {
+            return null;
+        }
+        boolean closed = types.find(request.type()).map(t -> t.isFinal(event.status())).orElse(false);
+        return closed ? CLOSURE : STATUS;
+    }
+}

@@ -1,0 +1,195 @@
+package org.civicdesk.notification.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.request.api.RequestTypeCatalog;
+import org.civicdesk.scheduler.api.Job;
+import org.civicdesk.scheduler.api.JobContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox worker: sends the messages due, one transaction each, over SMTP. A message is marked
+ * sent only once the server accepted it; a failed attempt is recorded with its reason and tried
+ * again after a wait that doubles each time, until {@code maxAttempts}. A cluster job; each message
+ * is also locked while it is sent (see {@link Outbox#claimNext}). When sending is disabled the
+ * messages stay queued.
+ */
+@Component(service = Job.class, configurationPid = NotificationSender.PID,
+        property = {Job.ID + "=" + NotificationSender.JOB, Job.SCOPE + "=" + Job.CLUSTER, Job.PERIOD + ":Long=15000"})
+@Designate(ocd = NotificationConfig.class)
+public class NotificationSender implements Job {
+    static final String PID = "org.civicdesk.notification";
+    static final String JOB = "notification-sender";
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+    /** The most messages a run sends, so that a run ends in reasonable time; the next run goes on. */
+    private static final int PER_RUN = 200;
+    private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    private static final String NO_ADDRESS = "no e-mail address";
+
+    private final Jdbc jdbc;
+    private final CitizenRegistry citizens;
+    private final RequestTypeCatalog types;
+    private final StaffDirectory staff;
+    private final Actor system = Actor.system("notification");
+    private volatile Settings settings;
+
+    /** What a configuration gives, made once per change. */
+    private record Settings(boolean enabled, SmtpMailer mailer, Templates templates, String portalUrl, int maxAttempts,
+            long backoffMillis) {
+    }
+
+    @Activate
+    public NotificationSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenRegistry citizens, @Reference StaffDirectory staff, @Reference RequestTypeCatalog types,
+            NotificationConfig config) {
+        SchemaMigrations.update(dataSource, NotificationSender.class);
+        this.jdbc = new Jdbc(dataSource);
+        this.citizens = citizens;
+        this.types = types;
+        this.staff = staff;
+        modified(config);
+    }
+
+    @Modified
+    void modified(NotificationConfig config) {
+        String folder = config.templates() == null || config.templates().isBlank()
+                ? Path.of(System.getProperty("karaf.etc", "etc"), "civicdesk", "notifications").toString()
+                : config.templates();
+        try {
+            this.settings = new Settings(config.enabled(), SmtpMailer.of(config), new Templates(Path.of(folder)),
+                    config.portalUrl(), Math.max(1, config.maxAttempts()), Math.max(1, config.backoffSeconds()) * 1000L);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no notification templates in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void run(JobContext context) throws SQLException {
+        Settings s = settings;
+        if (!s.enabled()) {
+            return;
+        }
+        int sent = 0;
+        int failed = 0;
+        for (int i = 0; i < PER_RUN; i++) {
+            Boolean delivered = jdbc.inTransaction(c -> {
+                long now = System.currentTimeMillis();
+                Optional<Outbox.Row> due = Outbox.claimNext(c, now);
+                if (due.isEmpty()) {
+                    return null;
+                }
+                Outbox.Row row = due.get();
+                String failure = deliver(s, row);
+                long after = System.currentTimeMillis();
+                Long next = null;
+                if (failure != null && !failure.equals(NO_ADDRESS) && row.attempts() + 1 < s.maxAttempts()) {
+                    long wait = Math.min(s.backoffMillis() << Math.min(row.attempts(), 20), LONGEST_WAIT.toMillis());
+                    next = after + wait;
+                }
+                Outbox.attempted(c, row, after, failure == null, failure, next);
+                if (NO_ADDRESS.equals(failure)) {
+                    // Many citizens leave no address: expected, shown on the request, not a warning.
+                    LOG.debug("Notification {}: {}", row.id(), NO_ADDRESS);
+                } else if (failure != null) {
+                    // The id only: no address, no text in the log.
+                    LOG.warn("Notification {} not sent (attempt {}); the reason is on the request", row.id(),
+                            row.attempts() + 1);
+                }
+                return failure == null;
+            });
+            if (delivered == null) {
+                break;
+            }
+            if (delivered) {
+                sent++;
+            } else {
+                failed++;
+            }
+        }
+        if (sent + failed > 0) {
+            LOG.info("Notifications: {} sent, {} failed attempts", sent, failed);
+        }
+    }
+
+    /** Sends one message; returns why it failed, or {@code null} when the server accepted it. */
+    private String deliver(Settings s, Outbox.Row row) {
+        String to;
+        try {
+            to = switch (row.recipientKind()) {
+                case CONTACT -> row.address();
+                case STAFF -> staff.find(row.staffUsername()).filter(StaffAccount::enabled).map(StaffAccount::email)
+                        .orElse(null);
+                default -> citizenAddress(row);
+            };
+        } catch (RuntimeException e) {
+            // Kept as an attempt like any failure: a message that cannot be read must not block the ones behind it.
+            return "reading the citizen's address: " + e.getClass().getSimpleName();
+        }
+        if (to == null || to.isBlank()) {
+            return NO_ADDRESS;
+        }
+        Templates.Message message;
+        try {
+            message = s.templates().render(row.template(), row.language(), model(s, row));
+        } catch (IOException | freemarker.template.TemplateException | RuntimeException e) {
+            return "template " + row.template() + "_" + row.language() + ": " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage();
+        }
+        try {
+            s.mailer().send(to, message.subject(), message.body());
+            return null;
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return cause == e ? reason : reason + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+    }
+
+    /** The citizen's address as their record has it now: an audited read, with its purpose. */
+    private String citizenAddress(Outbox.Row row) {
+        return citizens.get(system, row.citizenId(), "e-mail notification about request " + row.requestNumber())
+                .map(Citizen::email).orElse(null);
+    }
+
+    private Map<String, Object> model(Settings s, Outbox.Row row) {
+        String language = Templates.language(row.language());
+        Map<String, Object> model = new HashMap<>();
+        model.put("number", row.requestNumber());
+        model.put("type", row.requestType());
+        model.put("typeName", types.find(row.requestType()).map(t -> t.name(language)).orElse(row.requestType()));
+        model.put("status", row.status());
+        model.put("comment", row.comment() == null ? "" : row.comment());
+        model.put("deadline", LocalDate.parse(row.deadline()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        model.put("trackingCode", row.trackingCode());
+        String portal = s.portalUrl() == null ? "" : s.portalUrl().strip();
+        model.put("portalUrl", portal);
+        model.put("trackingUrl", portal + (portal.contains("?") ? "&" : "?") + "track=" + row.trackingCode());
+        return model;
+    }
+}

@@ -1,0 +1,98 @@
+package org.civicdesk.notification.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** The shipped templates (etc/civicdesk/notifications) rendered and sent to a real SMTP server (GreenMail). */
+public class MessageTest {
+    private static final Path SHIPPED = Path.of("..", "..", "etc", "civicdesk", "notifications");
+    private GreenMail smtp;
+
+    @Before
+    public void start() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @After
+    public void stop() {
+        smtp.stop();
+    }
+
+    private static Map<String, Object> model(String status, String comment) {
+        return Map.of("number", "2026/000123", "typeName", "Groapă sau denivelare în carosabil", "status", status,
+                "comment", comment, "deadline", "17.12.2026", "trackingCode", "ABCDEFGH23", "portalUrl",
+                "https://primaria.example.ro/portal/", "trackingUrl", "https://primaria.example.ro/portal/?track=ABCDEFGH23");
+    }
+
+    @Test
+    public void theAcknowledgementSaysNumberDeadlineAndTrackingLinkInBothLanguages() throws Exception {
+        Templates templates = new Templates(SHIPPED);
+        Templates.Message ro = templates.render(NotificationQueue.ACKNOWLEDGEMENT, "ro", model("registered", ""));
+        assertEquals("Cererea dumneavoastră a fost înregistrată cu nr. 2026/000123", ro.subject());
+        assertTrue(ro.body(), ro.body().contains("Termenul de soluționare: 17.12.2026."));
+        assertTrue(ro.body(), ro.body().contains("https://primaria.example.ro/portal/?track=ABCDEFGH23"));
+        Templates.Message en = templates.render(NotificationQueue.ACKNOWLEDGEMENT, "en", model("registered", ""));
+        assertEquals("Your request has been registered as no. 2026/000123", en.subject());
+        assertTrue(en.body(), en.body().contains("resolved by 17.12.2026"));
+    }
+
+    @Test
+    public void aStatusChangeCarriesTheNameOfTheStatusAndThePublicComment() throws Exception {
+        Templates.Message ro = new Templates(SHIPPED).render(NotificationQueue.STATUS, "ro",
+                model("in_progress", "Echipa ajunge mâine dimineață."));
+        assertEquals("Cererea nr. 2026/000123: în lucru", ro.subject());
+        assertTrue(ro.body(), ro.body().contains("Mesajul funcționarului:\nEchipa ajunge mâine dimineață."));
+        Templates.Message closed = new Templates(SHIPPED).render(NotificationQueue.CLOSURE, "ro", model("resolved", ""));
+        assertTrue(closed.subject(), closed.subject().endsWith("soluționată: rezolvată"));
+        assertTrue("no comment, no heading for it", !closed.body().contains("Mesajul funcționarului"));
+    }
+
+    @Test
+    public void theAssigneeIsToldWithTheNoteOfWhoeverAssignedIt() throws Exception {
+        Templates.Message ro = new Templates(SHIPPED).render(NotificationQueue.ASSIGNMENT, "ro",
+                model("assigned", "Verificați pe teren."));
+        assertEquals("Vi s-a repartizat cererea nr. 2026/000123", ro.subject());
+        assertTrue(ro.body(), ro.body().contains("Nota celui care v-a repartizat-o:\nVerificați pe teren."));
+        Templates.Message en = new Templates(SHIPPED).render(NotificationQueue.ASSIGNMENT, "en", model("assigned", ""));
+        assertEquals("Request no. 2026/000123 has been assigned to you", en.subject());
+    }
+
+    @Test
+    public void diacriticsArriveIntactInSubjectAndBody() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        new SmtpMailer("127.0.0.1", port, "", "", "none", "Primăria <noreply@primaria.example.ro>")
+                .send("ion@example.ro", "Cererea nr. 2026/000123: în lucru — ăâîșț ĂÂÎȘȚ", "Bună ziua, mulțumim.\n");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        MimeMessage m = received[0];
+        assertEquals("Cererea nr. 2026/000123: în lucru — ăâîșț ĂÂÎȘȚ", m.getSubject());
+        String raw = m.getHeader("Subject", null);
+        assertTrue("encoded words, 7-bit on the wire: " + raw,
+                raw.startsWith("=?UTF-8?") && raw.chars().allMatch(ch -> ch < 128));
+        assertEquals("Bună ziua, mulțumim.", ((String) m.getContent()).strip());
+        assertTrue(m.getContentType(), m.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"));
+        assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+        assertEquals("Primăria", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal());
+    }
+
+    @Test(expected = jakarta.mail.MessagingException.class)
+    public void aServerThatIsNotThereIsAFailureNotASilentLoss() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        smtp.stop();
+        new SmtpMailer("127.0.0.1", port, "", "", "none", "noreply@primaria.example.ro")
+                .send("ion@example.ro", "Test", "Test\n");
+    }
+}

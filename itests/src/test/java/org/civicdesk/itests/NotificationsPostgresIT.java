@@ -1,0 +1,63 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every notification test again on a real PostgreSQL server, and what only PostgreSQL does: a
+ * message another node is sending (its row locked) is skipped, not waited for, and not sent twice.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class NotificationsPostgresIT extends NotificationsIT {
+    @Override
+    protected Option[] extra() {
+        return PostgresServer.distributionOptions("notifications");
+    }
+
+    @Test
+    public void aMessageAnotherNodeHoldsIsSkippedNotWaitedForNorSentTwice() throws Exception {
+        String held = mailbox("held");
+        String free = mailbox("free");
+        String heldNumber;
+        String freeNumber;
+        setProperty("enabled", "false");
+        Thread.sleep(2000);
+        try {
+            heldNumber = file(newCitizen(held), "Groapă pe Str. Mărășești").get("number").asText();
+            freeNumber = file(newCitizen(free), "Groapă pe Str. Ștefăniță Vodă").get("number").asText();
+        } finally {
+            setProperty("enabled", "true");
+        }
+        try (Connection c = dataSource().getConnection()) {
+            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+            c.setAutoCommit(false);
+            // Another node's worker in the middle of sending the first message: its row is locked.
+            try (PreparedStatement lock = c.prepareStatement("SELECT ID FROM CD_NOTIFICATION WHERE REQUEST_NUMBER = ? "
+                    + "FOR UPDATE")) {
+                lock.setString(1, heldNumber);
+                lock.executeQuery().close();
+            }
+            awaitMail(free, 1);
+            Thread.sleep(2000);
+            assertEquals("the locked message is left to the node that holds it", 0, mail(held).size());
+            JsonNode untouched = notifications("operator", heldNumber).get(0);
+            assertEquals(0, untouched.get("attemptCount").asInt());
+            c.commit();
+        }
+        awaitMail(held, 1);
+        assertEquals(1, awaitNotification(freeNumber, n -> "sent".equalsIgnoreCase(n.get("state").asText()))
+                .get("attemptCount").asInt());
+    }
+}
