@@ -40,13 +40,8 @@ public class SchemaMigrationsTest {
     public void aNewDatabaseGetsTheTablesAndTheirGuardOnce() throws Exception {
         SchemaMigrations.update(database, getClass(), CHANGELOG);
         SchemaMigrations.update(database, getClass(), CHANGELOG);
-        assertEquals("EXECUTED EXECUTED EXECUTED EXECUTED", execTypes());
+        assertEquals("EXECUTED EXECUTED EXECUTED", execTypes());
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            try (java.sql.ResultSet rs = s.executeQuery(
-                    "VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY('derby.language.sequence.preallocator')")) {
-                rs.next();
-                assertEquals("identity numbers are reserved a thousand at a time", "1000", rs.getString(1));
-            }
             s.execute("INSERT INTO TEST_HISTORY VALUES (1, 'first')");
             assertRefused(s, "UPDATE TEST_HISTORY SET TXT = 'changed' WHERE ID = 1");
             assertRefused(s, "DELETE FROM TEST_HISTORY WHERE ID = 1");
@@ -65,7 +60,7 @@ public class SchemaMigrationsTest {
             s.execute("INSERT INTO TEST_HISTORY VALUES (1, 'kept')");
         }
         SchemaMigrations.update(database, getClass(), CHANGELOG);
-        assertEquals("MARK_RAN EXECUTED MARK_RAN MARK_RAN", execTypes());
+        assertEquals("MARK_RAN MARK_RAN MARK_RAN", execTypes());
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             assertEquals(1, count(s, "SELECT COUNT(*) FROM TEST_HISTORY WHERE TXT = 'kept'"));
         }
@@ -86,7 +81,7 @@ public class SchemaMigrationsTest {
         } finally {
             starts.shutdown();
         }
-        assertEquals("EXECUTED EXECUTED EXECUTED EXECUTED", execTypes());
+        assertEquals("EXECUTED EXECUTED EXECUTED", execTypes());
     }
 
     /** A JVM killed during a migration leaves Liquibase's lock taken; on embedded Derby the next start goes on. */
