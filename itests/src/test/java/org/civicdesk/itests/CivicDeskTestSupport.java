@@ -182,12 +182,21 @@ public abstract class CivicDeskTestSupport {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                // The system may hand the same free port out twice in a row: one container then got it for both its
+                // HTTP server and its RMI registry, and its web server never started.
+                if (PORTS_GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
+
+    /** Every port {@link #freePort} gave in this JVM. */
+    private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     // ---------------------------------------------------------------- HTTP
 
