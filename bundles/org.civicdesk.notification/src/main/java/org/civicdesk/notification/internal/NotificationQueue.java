@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.notification.api.NotificationState;
 import org.civicdesk.notification.api.RecipientKind;
+import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.RequestEvent;
@@ -37,7 +40,11 @@ public class NotificationQueue implements RequestEventListener {
     private volatile String language;
 
     @Activate
-    public NotificationQueue(@Reference RequestTypeCatalog types, NotificationConfig config) {
+    public NotificationQueue(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference RequestTypeCatalog types, NotificationConfig config) {
+        // The outbox must exist before the registry calls this in a filing: the registry binds it as soon as it is
+        // activated, before the other components of this bundle may have made the tables.
+        SchemaMigrations.update(dataSource, NotificationQueue.class);
         this.types = types;
         modified(config);
     }
