@@ -12,6 +12,7 @@ import {adminScreen} from './screens/admin.js';
 import {noticesScreen} from './screens/notices.js';
 import {callsScreen} from './screens/calls.js';
 import {watchForCallers} from './phone.js';
+import {startInbox, stopInbox, redrawInbox} from './inbox.js';
 
 const main = document.getElementById('main');
 
@@ -42,7 +43,12 @@ function renderChrome() {
 
 async function render() {
   renderChrome();
-  if (account()) watchForCallers(() => currentPath() === '/', () => navigate('/'));
+  if (account()) {
+    watchForCallers(() => currentPath() === '/', () => navigate('/'));
+    startInbox();
+  } else {
+    stopInbox();
+  }
   if (!account()) {
     mount(main, loginScreen(async (loggedIn) => { setAccount(loggedIn); say(''); await render(); }));
     return;
@@ -63,7 +69,7 @@ async function start() {
   setLang(lang());
   const select = document.getElementById('lang');
   select.value = lang();
-  select.addEventListener('change', () => { setLang(select.value); render(); });
+  select.addEventListener('change', () => { setLang(select.value); redrawInbox(); render(); });
   document.getElementById('logout').addEventListener('click', async () => {
     await api('DELETE', '/session').catch(() => {});
     setAccount(null);

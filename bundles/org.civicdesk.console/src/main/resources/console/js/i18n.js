@@ -53,7 +53,10 @@ export const MESSAGES = {
       wait: 'Așteptare', answeredBy: 'Preluat de', talk: 'Convorbire', outcome: 'Rezultat', abandoned: 'Abandonat',
       callback: 'Cere să fie sunat', answered: 'Preluat', robot: 'Rezolvat de robot', ongoing: 'În curs',
       noPhone: 'Canalul telefonic nu este instalat.', recording: 'Înregistrare'},
-    saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul'
+    saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul',
+    inbox: {title: 'Notificări', unseen: 'noi', empty: 'Nicio notificare.',
+      templates: {assignment: 'Cererea {number} v-a fost repartizată', 'citizen-reply': 'Cetățeanul a răspuns la cererea {number}',
+        deadline: 'Termenul cererii {number} se apropie', other: 'Notificare despre cererea {number}'}}
   },
   en: {
     skip: 'Skip to content', language: 'Language', logout: 'Log out', callDesk: 'Call desk', requests: 'Requests', admin: 'Admin',
@@ -106,7 +109,10 @@ export const MESSAGES = {
       wait: 'Wait', answeredBy: 'Answered by', talk: 'Talk', outcome: 'Outcome', abandoned: 'Abandoned',
       callback: 'Asked to be called back', answered: 'Answered', robot: 'Served by the robot', ongoing: 'Ongoing',
       noPhone: 'The phone channel is not installed.', recording: 'Recording'},
-    saved: 'Saved.', reason: 'call desk: answering the citizen'
+    saved: 'Saved.', reason: 'call desk: answering the citizen',
+    inbox: {title: 'Notifications', unseen: 'new', empty: 'No notifications.',
+      templates: {assignment: 'Request {number} was assigned to you', 'citizen-reply': 'The citizen wrote back on request {number}',
+        deadline: 'The deadline of request {number} is near', other: 'Notification about request {number}'}}
   }
 };
 

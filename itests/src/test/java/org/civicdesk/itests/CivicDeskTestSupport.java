@@ -306,7 +306,7 @@ public abstract class CivicDeskTestSupport {
         return report.stream().limit(60).collect(Collectors.joining("\n"));
     }
 
-    private static HttpRequest.Builder authenticated(String credentials, HttpRequest.Builder request) {
+    static HttpRequest.Builder authenticated(String credentials, HttpRequest.Builder request) {
         if (credentials != null) {
             String userAndPassword = credentials.contains(":") ? credentials : credentials + ":" + credentials;
             request.header("Authorization", "Basic "

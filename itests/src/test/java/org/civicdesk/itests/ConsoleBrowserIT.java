@@ -271,6 +271,32 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    public void anEmployeeIsToldOfAnAssignmentAsItHappensAndOpensItFromTheBar() throws Exception {
+        logIn("elena");
+        WebElement inbox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox")));
+        String before = inbox.getText();
+        java.net.http.HttpResponse<String> filed = civicdesk.call("operator", "POST", "/api/v1/requests",
+                CoreIT.pothole(CNP_ION, "Semafor defect la intersecție"));
+        assertEquals(filed.body(), 201, filed.statusCode());
+        String number = new com.fasterxml.jackson.databind.ObjectMapper().readTree(filed.body()).get("number").asText();
+        assertEquals(201, civicdesk.call("supervisor", "POST", "/api/v1/requests/" + number + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"elena\"}").statusCode());
+        // Pushed to the open page: nothing reloads it, and a screen reader hears it.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-live"), number));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox"), "(1)"));
+        assertTrue(before + " → " + inbox.getText(), inbox.getText().startsWith("Notificări"));
+        inbox.sendKeys(Keys.ENTER);
+        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inbox-panel a")));
+        assertEquals("true", inbox.getAttribute("aria-expanded"));
+        assertEquals("Cererea " + number + " v-a fost repartizată", link.getText());
+        assertEquals(List.of(), wcagViolations("inbox"));
+        screenshot("inbox");
+        link.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), number));
+        assertFalse(browser.findElement(By.id("inbox-panel")).isDisplayed());
+    }
+
+    @Test
     public void theAdminScreenAndTheProfileFollowTheTaxFeature() throws Exception {
         logIn("admin");
         browser.get(civicdesk.url("/console/admin"));

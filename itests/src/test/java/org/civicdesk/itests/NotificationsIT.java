@@ -195,6 +195,38 @@ public class NotificationsIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void theAssigneesOpenConsoleIsToldAtOnceAndListsItsOwnNotifications() throws Exception {
+        try (EventStream employee = EventStream.open(this, "employee", null);
+                EventStream operator = EventStream.open(this, "operator", null)) {
+            String number = file(newCitizen(mailbox("pushed")), "Stâlp de iluminat căzut").get("number").asText();
+            assertEquals(201, post("supervisor", "/requests/" + number + "/events",
+                    "{\"kind\":\"assign\",\"assignee\":\"employee\",\"comment\":\"Urgent\"}").status());
+            // Pushed by the server as it happens: the test never asks for it.
+            EventStream.Event pushed = employee.awaitEvent(e -> e.data().contains(number));
+            assertEquals("notification", pushed.name());
+            JsonNode notification = JSON.readTree(pushed.data());
+            assertEquals("assignment", notification.get("template").asText());
+            assertEquals(Long.toString(notification.get("id").asLong()), pushed.id());
+            assertTrue("no citizen data in what is pushed", !pushed.data().contains("Mureșan") && !pushed.data().contains("@"));
+            // Only to whom it is for.
+            Thread.sleep(1500);
+            assertTrue(operator.events().stream().noneMatch(e -> e.data().contains(number)));
+
+            Reply mine = get("employee", "/notifications?limit=5");
+            assertEquals(mine.raw(), 200, mine.status());
+            assertEquals(number, mine.body().get(0).get("requestNumber").asText());
+            assertTrue(get("operator", "/notifications").raw(), !get("operator", "/notifications").raw().contains(number));
+            assertEquals(422, get("employee", "/notifications?limit=0").status());
+            assertEquals(401, get(null, "/notifications").status());
+
+            // A console that lost its stream says the last id it saw and first gets what it missed.
+            try (EventStream again = EventStream.open(this, "employee", notification.get("id").asLong() - 1)) {
+                assertEquals(pushed.id(), again.awaitEvent(e -> e.data().contains(number)).id());
+            }
+        }
+    }
+
+    @Test
     public void aListenersRowCommitsWithTheEventOrNotAtAll() throws Exception {
         DataSource db = dataSource();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {

@@ -1,10 +1,12 @@
 /**
  * Notifications (R5, R16): the messages CivicDesk sends about a request (the acknowledgement with
  * its number, deadline and tracking link, status changes, the closure), queued in an outbox in the
- * transaction of the event they announce and sent by a worker, with each one's state visible to staff.
+ * transaction of the event they announce and sent by a worker, with each one's state visible to staff;
+ * a staff member's own notifications are also pushed to their console ({@link
+ * org.civicdesk.notification.api.StaffNotificationListener}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.notification.api;
 
 import org.osgi.annotation.bundle.Export;

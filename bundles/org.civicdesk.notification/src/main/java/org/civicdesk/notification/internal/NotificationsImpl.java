@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.notification.api.Notification;
 import org.civicdesk.notification.api.Notifications;
 import org.civicdesk.persistence.Jdbc;
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The notifications of a request for whoever may see the request; every read audited. */
+/** The notifications of a request for whoever may see the request, every read audited; a staff member's own. */
 @Component(service = Notifications.class)
 public class NotificationsImpl implements Notifications {
     private final Jdbc jdbc;
@@ -47,5 +48,17 @@ public class NotificationsImpl implements Notifications {
         audit.record(new AuditEvent(actor.username(), "request.notifications.read", "notification", "request",
                 number.toString(), null));
         return found;
+    }
+
+    @Override
+    public List<Notification> mine(Actor actor, int limit, long afterId) {
+        if (limit < 1 || limit > MAX_MINE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_MINE);
+        }
+        try {
+            return jdbc.inTransaction(c -> Outbox.ofStaff(c, actor.username(), Math.max(0, afterId), limit));
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.unchecked("reading a staff member's notifications", e);
+        }
     }
 }

@@ -129,6 +129,42 @@ final class Outbox {
         return rows.values().stream().map(r -> r.toDto(attempts.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** A staff member's notifications, newest first, without their attempts. */
+    static List<Notification> ofStaff(Connection c, String username, long afterId, int limit) throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        String sql = "SELECT " + COLUMNS + " FROM CD_NOTIFICATION WHERE STAFF_USERNAME = ? AND RECIPIENT_KIND = ? AND ID > ? "
+                + "ORDER BY ID DESC" + (postgres ? " LIMIT " + limit : " FETCH FIRST " + limit + " ROWS ONLY");
+        return rows(c, sql, username, RecipientKind.STAFF.name(), afterId);
+    }
+
+    /** The staff notifications queued since a time, oldest first: what the console push looks at. */
+    static List<Row> staffQueuedSince(Connection c, long sinceMillis) throws SQLException {
+        List<Row> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM CD_NOTIFICATION WHERE QUEUED_MS >= ? "
+                + "AND RECIPIENT_KIND = ? ORDER BY ID")) {
+            Jdbc.bind(ps, sinceMillis, RecipientKind.STAFF.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Notification> rows(Connection c, String sql, Object... parameters) throws SQLException {
+        List<Notification> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, parameters);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs).toDto(List.of()));
+                }
+            }
+        }
+        return found;
+    }
+
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, java.sql.Types.BIGINT);

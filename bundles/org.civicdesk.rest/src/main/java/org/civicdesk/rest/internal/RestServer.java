@@ -8,6 +8,8 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.sse.SseContextProvider;
+import org.apache.cxf.jaxrs.sse.SseEventSinkContextProvider;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.rest.api.RestResource;
@@ -127,7 +129,9 @@ public class RestServer {
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new BodyLimit(),
                 new Security(staff, sessions, origins, gate),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
-                new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), securityHeaders));
+                new ExceptionMappers.WebMapper(), new ExceptionMappers.AnyMapper(), securityHeaders,
+                // Server-sent events (a resource's SseEventSink and Sse), e.g. the console's live notifications.
+                new SseContextProvider(), new SseEventSinkContextProvider()));
         // Publishing must not run on the service registry's event with another bundle's class loader.
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
