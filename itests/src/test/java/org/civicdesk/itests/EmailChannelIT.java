@@ -115,6 +115,16 @@ public class EmailChannelIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void aSenderWhoseAddressIsOnACitizensRecordIsFiledForThatCitizen() throws Exception {
+        // The demo's Ion Popescu has ion.popescu@example.ro on record; the mail names no CNP and cases it otherwise.
+        String token = token();
+        send("Ion Popescu <Ion.Popescu@Example.RO>", MailServer.CITY_ADDRESS, "Copac căzut " + token,
+                "Pe trotuar, în fața blocului.", Map.of());
+        JsonNode request = awaitFiled(token);
+        assertEquals("the sender's address names the citizen", citizenId(ION), request.get("citizenId").asText());
+    }
+
+    @Test
     public void aReplyWithTheNumberInTheSubjectBecomesACommentNotARequest() throws Exception {
         String first = token();
         send("ion.popescu@example.com", MailServer.CITY_ADDRESS, "Iluminat stradal " + first, "Becul nu merge.", Map.of());

@@ -31,6 +31,15 @@ public interface CitizenRegistry {
      */
     List<Citizen> findByPhone(Actor actor, String phone, String purpose);
 
+    /**
+     * The citizens whose e-mail address on record is this one, however its letters are cased: who
+     * wrote to the city hall. Several people may share an address.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose
+     * @since 1.4
+     */
+    List<Citizen> findByEmail(Actor actor, String email, String purpose);
+
     /** A citizen by internal id. */
     Optional<Citizen> get(Actor actor, String id, String purpose);
 

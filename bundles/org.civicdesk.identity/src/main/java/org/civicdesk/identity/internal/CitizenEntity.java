@@ -19,7 +19,8 @@ import org.civicdesk.identity.api.PhoneNumbers;
 @Entity
 @Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID", columnNames = "NATIONAL_ID"),
         indexes = {@Index(name = "CD_CITIZEN_NAME", columnList = "SEARCH_NAME"),
-            @Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY")})
+            @Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY"),
+            @Index(name = "CD_CITIZEN_EMAIL", columnList = "EMAIL_KEY")})
 public class CitizenEntity {
     @Id
     @Column(name = "ID", length = 36)
@@ -45,6 +46,9 @@ public class CitizenEntity {
     private String phoneKey;
     @Column(name = "EMAIL", length = 200)
     private String email;
+    /** The e-mail address in lower case, to find who wrote. */
+    @Column(name = "EMAIL_KEY", length = 200)
+    private String emailKey;
     @Column(name = "REGISTERED_MS", nullable = false)
     private long registeredMillis;
 
@@ -62,6 +66,7 @@ public class CitizenEntity {
         this.phone = phone;
         this.phoneKey = phoneKeyOf(phone);
         this.email = email;
+        this.emailKey = emailKeyOf(email);
         this.registeredMillis = registeredMillis;
         this.searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
                 + (address == null ? "" : address));
@@ -69,6 +74,10 @@ public class CitizenEntity {
 
     static String phoneKeyOf(String phone) {
         return PhoneNumbers.normalise(phone).orElse(null);
+    }
+
+    static String emailKeyOf(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Fills the phone key of a citizen recorded before there was one. */

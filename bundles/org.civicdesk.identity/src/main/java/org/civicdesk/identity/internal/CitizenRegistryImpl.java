@@ -35,7 +35,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private static final String INFO_KIND = "citizen-identity";
     private static final int IMPORT_BATCH = 500;
     /** A line shared by more people than this is a switchboard, not a household. */
-    private static final int PHONE_MATCHES = 10;
+    private static final int CONTACT_MATCHES = 10;
     /** Longer than any name and address together ({@code SEARCH_NAME}): a longer text matches nobody. */
     private static final int MAX_SEARCH = 600;
 
@@ -63,10 +63,23 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         Optional<String> key = PhoneNumbers.normalise(phone);
         List<Citizen> found = key.isEmpty() ? List.of() : tx.read(em -> em
                 .createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
-                .setParameter(1, key.get()).setMaxResults(PHONE_MATCHES).getResultList().stream()
+                .setParameter(1, key.get()).setMaxResults(CONTACT_MATCHES).getResultList().stream()
                 .map(CitizenEntity::toDto).toList());
         audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
                 found.size() == 1 ? found.get(0).id() : null, remarks(purpose, "by phone, matches=" + found.size())));
+        return found;
+    }
+
+    @Override
+    public List<Citizen> findByEmail(Actor actor, String email, String purpose) {
+        requirePurpose(actor, purpose);
+        String key = CitizenEntity.emailKeyOf(email);
+        List<Citizen> found = key == null ? List.of() : tx.read(em -> em
+                .createQuery("SELECT c FROM CitizenEntity c WHERE c.emailKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
+                .setParameter(1, key).setMaxResults(CONTACT_MATCHES).getResultList().stream()
+                .map(CitizenEntity::toDto).toList());
+        audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
+                found.size() == 1 ? found.get(0).id() : null, remarks(purpose, "by e-mail, matches=" + found.size())));
         return found;
     }
 

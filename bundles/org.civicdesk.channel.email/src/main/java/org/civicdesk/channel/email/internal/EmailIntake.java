@@ -303,18 +303,25 @@ public class EmailIntake {
         return Optional.empty();
     }
 
-    /** The citizen a valid CNP/CUI in the message names, if known; otherwise the sender as a contact to link later. */
+    /**
+     * The citizen a valid CNP/CUI in the message names, if known; else the one citizen whose address on
+     * record is the sender's; otherwise the sender as a contact to link later.
+     */
     private CitizenDetails who(IncomingMail mail) {
         Optional<String> id = Texts.nationalId(mail.subject() + "\n" + mail.text());
         if (id.isPresent()) {
             Optional<Citizen> known = citizens.findByNationalId(actor, id.get(), PURPOSE);
             if (known.isPresent()) {
-                Citizen c = known.get();
-                return new CitizenDetails(c.nationalId(), c.firstName(), c.lastName(), c.address(), c.phone(), c.email());
+                return details(known.get());
             }
         }
         if (mail.sender() == null || !mail.sender().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             return null;
+        }
+        // An address several people share names none of them.
+        List<Citizen> writers = citizens.findByEmail(actor, mail.sender(), PURPOSE);
+        if (writers.size() == 1) {
+            return details(writers.get(0));
         }
         String first = null;
         String last = null;
@@ -325,5 +332,9 @@ public class EmailIntake {
             last = space > 0 ? name.substring(space + 1) : name;
         }
         return new CitizenDetails(null, first, last, null, null, mail.sender());
+    }
+
+    private static CitizenDetails details(Citizen c) {
+        return new CitizenDetails(c.nationalId(), c.firstName(), c.lastName(), c.address(), c.phone(), c.email());
     }
 }
