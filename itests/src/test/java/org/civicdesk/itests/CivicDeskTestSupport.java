@@ -92,6 +92,13 @@ public abstract class CivicDeskTestSupport {
         awaitDemoReady();
     }
 
+    /**
+     * The work factor of the staff passwords the demo makes at each start: the configuration's lowest
+     * instead of 600,000, which cost every container three seconds of one core before its first test.
+     * A benchmark of logins sets the production figure with {@code -Dcivicdesk.test.passwordIterations}.
+     */
+    static final String PASSWORD_ITERATIONS = System.getProperty("civicdesk.test.passwordIterations", "10000");
+
     /** Where the plug-in bundle this module builds lies (its main artifact), for the container. */
     private static final String PLUGIN_BUNDLE_PROPERTY = "civicdesk.test.pluginBundle";
 
@@ -124,6 +131,7 @@ public abstract class CivicDeskTestSupport {
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "citizens", "400"),
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "requests", "40"),
                 editConfigurationFilePut("etc/org.civicdesk.datasource.tax.demo.cfg", "taxpayers", "200"),
+                editConfigurationFilePut("etc/org.civicdesk.identity.staff.cfg", "passwordIterations", PASSWORD_ITERATIONS),
                 // The Java 17 module flags bin/karaf passes and Pax Exam does not.
                 new VMOption("--add-reads=java.xml=java.logging"),
                 new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
@@ -181,22 +189,30 @@ public abstract class CivicDeskTestSupport {
         return Integer.parseInt(System.getProperty(AGI_PORT_PROPERTY));
     }
 
+    /**
+     * A port no other server of the suite uses. The two test JVMs the suite runs side by side
+     * ({@code surefire.forkNumber} 1 and 2) take their ports from ranges of their own below the
+     * system's ephemeral ports, in order: a port is never given twice, and another JVM asking
+     * the system for any free port cannot get it between the choice and the server's start.
+     */
     static int freePort() {
         while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                // The system may hand the same free port out twice in a row: one container then got it for both its
-                // HTTP server and its RMI registry, and its web server never started.
-                if (PORTS_GIVEN.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            int candidate = PORT_BASE + NEXT_PORT.getAndIncrement() % PORTS_PER_FORK;
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException inUse) {
+                // taken by something outside the suite: the next one
             }
         }
     }
 
-    /** Every port {@link #freePort} gave in this JVM. */
-    private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int PORTS_PER_FORK = 4000;
+    /** Fork 1 from 12000, fork 2 from 16000: clear of Pax Exam's RMI ports (21000–21099) and the ephemeral range. */
+    private static final int PORT_BASE = 12000 + PORTS_PER_FORK
+            * (Math.max(1, Integer.getInteger("civicdesk.test.fork", 1)) - 1) % (2 * PORTS_PER_FORK);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger();
 
     // ---------------------------------------------------------------- HTTP
 

@@ -58,6 +58,7 @@ final class RunningDistribution implements AutoCloseable {
                         "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
                 "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
                 "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200"),
+                "org.civicdesk.identity.staff.cfg", Map.of("passwordIterations", CivicDeskTestSupport.PASSWORD_ITERATIONS),
                 "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(d.agiPort))));
         d.configure(settings);
         d.launch();
