@@ -12,10 +12,16 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.request.api.Rating;
+import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.CoreOptions;
@@ -98,6 +104,20 @@ public class SatisfactionIT extends CivicDeskTestSupport {
                 + "WHERE ACTION = 'request.rated' AND SUBJECT_ID = '" + number + "' AND REMARKS IS NULL"));
         Thread.sleep(2000);
         assertEquals("acknowledgement, status, closure; a rating sends nothing more", 3, mail(address).size());
+
+        // What a satisfaction report reads: the period's ratings of the requests the reader may see.
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        Instant now = Instant.now();
+        List<Rating> period = registry.ratings(new Actor("supervisor", Set.of(Role.SUPERVISOR), "ROADS"),
+                now.minusSeconds(600), now.plusSeconds(60));
+        Rating mine = period.stream().filter(g -> g.number().toString().equals(number)).findFirst().orElseThrow();
+        assertEquals(4, mine.score());
+        assertEquals("pothole", mine.type());
+        assertEquals("ROADS", mine.department());
+        assertTrue("another department's supervisor sees none of it", registry.ratings(new Actor("other",
+                Set.of(Role.SUPERVISOR), "SOCIAL"), now.minusSeconds(600), now.plusSeconds(60)).isEmpty());
+        assertTrue("nothing before", registry.ratings(new Actor("admin", Set.of(Role.ADMIN), null), now.minusSeconds(7200),
+                now.minusSeconds(3600)).isEmpty());
     }
 
     @Test
