@@ -1,6 +1,7 @@
 <#--
   Închiderea cererii (o stare finală: rezolvată, respinsă, închisă), cu comentariul public.
-  Variabile: number, typeName, status, comment, trackingCode, trackingUrl.
+  Variabile: number, typeName, status, comment, trackingCode, trackingUrl, rateUrl (întrebarea
+  despre satisfacție: portalul deschide cererea la formularul de evaluare).
 -->
 <#include "statuses_ro.ftl">
 <#assign subject = "Cererea nr. ${number} a fost soluționată: ${statusName(status)}">
@@ -12,6 +13,10 @@ Cererea dumneavoastră nr. ${number} („${typeName}”) a fost închisă: ${sta
 Mesajul funcționarului:
 ${comment}
 </#if>
+
+Cât de mulțumit sunteți de felul în care a fost rezolvată cererea? Dați-i o notă de la 1
+(deloc) la 5 (foarte mulțumit) și, dacă doriți, spuneți-ne de ce, într-un minut:
+${rateUrl}
 
 Istoricul cererii rămâne disponibil cu codul ${trackingCode}: ${trackingUrl}
 

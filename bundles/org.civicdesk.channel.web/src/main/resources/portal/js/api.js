@@ -8,6 +8,8 @@ async function answer(response) {
     const said = body && (Array.isArray(body) ? body[0] && body[0].description : body.detail || body.title);
     const error = new Error(said || `HTTP ${response.status}`);
     error.status = response.status;
+    // A problem's errors by field, for the form to show each at its field.
+    error.errors = body && !Array.isArray(body) ? body.errors : undefined;
     throw error;
   }
   return body;

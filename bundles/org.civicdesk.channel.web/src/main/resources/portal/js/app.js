@@ -33,7 +33,19 @@ async function homeScreen(root) {
   } catch (err) { notices.append(h('p', {class: 'hint'}, err.message)); }
 }
 
-function show() {
+/**
+ * The links e-mails carry, /portal/?track=CODE (follow the request) and /portal/?rate=CODE (and rate it), open the
+ * request's tracking at once, with nothing to type; the address then names the follow screen, as a typed one does.
+ */
+function linked() {
+  const query = new URLSearchParams(location.search);
+  const code = (query.get('rate') || query.get('track') || '').trim().toUpperCase();
+  if (!/^[A-Z0-9]{10}$/.test(code)) return {};
+  history.replaceState(null, '', `/portal/follow/${code}`);
+  return {rating: query.has('rate')};
+}
+
+function show(options = {}) {
   const [first, ...rest] = location.pathname.replace(/^\/portal\/?/, '').split('/');
   const screen = SCREENS.find((s) => s.path === first);
   document.title = `${t(screen ? screen.label : 'title')} — ${t('cityHall')}`;
@@ -44,8 +56,8 @@ function show() {
     href: `/portal/${s.path}`, 'aria-current': (screen ? screen.path : '') === s.path ? 'page' : null,
     onclick: (e) => { e.preventDefault(); go(s.path); }}, t(s.label))));
   say('');
-  (screen ? screen.show : homeScreen)(main, rest.join('/'));
   main.focus();
+  (screen ? screen.show : homeScreen)(main, rest.join('/'), options);
 }
 
 showWith(show);
@@ -53,5 +65,5 @@ const languages = document.getElementById('lang');
 languages.value = lang();
 setLang(lang());
 languages.addEventListener('change', () => { setLang(languages.value); show(); });
-window.addEventListener('popstate', show);
-show();
+window.addEventListener('popstate', () => show());
+show(linked());

@@ -402,6 +402,36 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
                 browser.findElement(By.id(id)), value);
     }
 
+    @Test
+    public void staffSeeTheCitizensRatingOnTheRequestInBothLanguages() throws Exception {
+        JsonNode filed = CivicDeskTestSupport.JSON.readTree(civicdesk.call("operator", "POST", "/api/v1/requests",
+                "{\"type\":\"pothole\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\"1800101350018\",\"firstName\":"
+                + "\"Ion\",\"lastName\":\"Popescu\",\"address\":\"Str. Zamca 3\"},\"description\":\"Groapă mică\"}").body());
+        String number = filed.get("number").asText();
+        for (String status : List.of("in_progress", "resolved")) {
+            assertEquals(201, civicdesk.call("supervisor", "POST", "/api/v1/requests/" + number + "/events",
+                    "{\"kind\":\"status\",\"status\":\"" + status + "\"}").statusCode());
+        }
+        java.net.http.HttpResponse<String> rated = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(civicdesk.url("/portal/api/ratings")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString("code=" + filed.get("trackingCode").asText() + "&score=2&comment=Prea%20t%C3%A2rziu")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(rated.body(), 200, rated.statusCode());
+        logIn("operator");
+        browser.get(civicdesk.url("/console/requests/" + number));
+        WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-facts")));
+        assertTrue(facts.getText(), facts.getText().contains("Satisfacția cetățeanului\n2/5"));
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history, history.contains("Evaluată de cetățean") && history.contains("cetățeanul · 2/5")
+                && history.contains("Prea târziu"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-facts"), "Citizen's satisfaction"));
+        assertTrue(browser.findElement(By.id("history")).getText().contains("Rated by the citizen"));
+        screenshot("request-rated");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("ro");
+    }
+
     private void logIn(String user) throws Exception {
         browser.get(civicdesk.url("/console/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);

@@ -69,7 +69,7 @@ public class FuzzIT extends CivicDeskTestSupport {
     private static final List<String> RECORD_TABLES = List.of("CD_REQUEST", "CD_REQUEST_EVENT", "CD_REQUEST_DETAIL",
             "CD_CITIZEN", "CD_INTERACTION", "CD_INTERACTION_EVENT", "CD_ANNOUNCEMENT", "CD_ANNOUNCEMENT_WITHDRAWAL",
             "CD_POLL", "CD_POLL_OPTION", "CD_POLL_BALLOT", "CD_POLL_PARTICIPATION", "CD_CITIZEN_PIN", "CD_KB_ARTICLE",
-            "CD_OPEN311_KEY", "CD_OPEN311_MEDIA", "CD_DOC_REGISTRY", "CD_STAFF", "CD_PHONE_CALLBACK_DONE");
+            "CD_OPEN311_KEY", "CD_OPEN311_MEDIA", "CD_DOC_REGISTRY", "CD_STAFF", "CD_PHONE_CALLBACK_DONE", "CD_REQUEST_RATING");
 
     /** Values for query and path parameters: none names anything that exists. */
     private static final List<String> HOSTILE = List.of("", "0", "-1", "99999999999999999999", "1e999999999", "NaN",
@@ -704,6 +704,9 @@ public class FuzzIT extends CivicDeskTestSupport {
         probes.add(new Probe("POST /portal/api/polls/{id}/votes", "no such poll", "POST", server() + "/portal/api/polls/"
                 + "00000000-0000-0000-0000-000000000000/votes", "application/x-www-form-urlencoded",
                 utf8("cnp=1800101350018&pin=" + "9".repeat(13) + "&option=a"), Face.PORTAL_API));
+        // A rating's refusals are problems, as the API's: no code names a request here, so none may be stored.
+        formProbes("POST /portal/api/ratings", server() + "/portal/api/ratings", Map.of("code", "ABCDEFGH23", "score", "3",
+                "comment", "Bine"), List.of("code", "score", "comment"), Face.API, probes);
     }
 
     /** A form's valid fields, each replaced in turn by values it cannot take, and bodies no form is. */

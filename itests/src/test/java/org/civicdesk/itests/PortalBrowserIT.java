@@ -232,6 +232,73 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertTrue(refused.getText(), refused.getText().contains("Ați votat deja"));
     }
 
+    /**
+     * The e-mails' links: {@code ?track=CODE} opens the request's tracking with nothing to type, and once it is closed
+     * {@code ?rate=CODE} opens its rating form, answered by keyboard alone; an error is shown at its field and announced.
+     */
+    @Test
+    public void theMailedLinksOpenTheRequestAndItsRatingFormWhichACitizenAnswersByKeyboard() throws Exception {
+        HttpResponse<String> filed = civicdesk.call("operator", "POST", "/api/v1/requests", "{\"type\":\"pothole\","
+                + "\"channel\":\"phone\",\"citizen\":{\"cnp\":\"2550720350038\",\"firstName\":\"Elena\",\"lastName\":"
+                + "\"Ionescu\",\"address\":\"Str. Mihai Viteazu 5\"},\"description\":\"Groapă în fața porții\"}");
+        assertEquals(filed.body(), 201, filed.statusCode());
+        String number = JSON(filed.body()).get("number").asText();
+        String code = JSON(filed.body()).get("trackingCode").asText();
+
+        browser.get(civicdesk.url("/portal/?track=" + code));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Înregistrată"));
+        assertTrue(browser.findElement(By.id("follow-result")).getText().contains(number));
+        assertEquals("the address names the screen", civicdesk.url("/portal/follow/" + code), browser.getCurrentUrl());
+        assertTrue("no rating form while it is open", browser.findElements(By.id("rate-form")).isEmpty());
+
+        for (String status : List.of("in_progress", "resolved")) {
+            HttpResponse<String> changed = civicdesk.call("supervisor", "POST", "/api/v1/requests/" + number + "/events",
+                    "{\"kind\":\"status\",\"status\":\"" + status + "\"}");
+            assertEquals(changed.body(), 201, changed.statusCode());
+        }
+        browser.get(civicdesk.url("/portal/?rate=" + code));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-form")));
+        wait.until(d -> "rate-score-1".equals(d.switchTo().activeElement().getAttribute("id")));
+        // Sent with no score: the error is at the scores, announced on the status line, and the focus goes back there.
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("rate-send", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-score-error")));
+        assertEquals("Alegeți o notă de la 1 la 5.", error.getText());
+        assertEquals(error.getText(), browser.findElement(By.id("status")).getText());
+        assertEquals("true", browser.findElement(By.id("rate-scores")).getAttribute("aria-invalid"));
+        assertEquals("rate-score-1", browser.switchTo().activeElement().getAttribute("id"));
+        List<String> problems = new java.util.ArrayList<>(wcagViolations("ro rating form with an error"));
+        screenshot("portal-rating-error");
+
+        WebElement active = browser.switchTo().activeElement();
+        active.sendKeys(Keys.SPACE);
+        for (int i = 0; i < 3; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        }
+        assertTrue(browser.findElement(By.id("rate-score-4")).isSelected());
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("rate-comment", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("Au venit a doua zi. Mulțumesc!", Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement thanks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
+        assertTrue(thanks.getText(), thanks.getText().contains("4/5"));
+        screenshot("portal-rated");
+        JsonNode stored = JSON(civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body()).get("rating");
+        assertEquals(4, stored.get("score").asInt());
+        assertEquals("Au venit a doua zi. Mulțumesc!", stored.get("comment").asText());
+
+        // Rated once: the link now shows the rating given, in English too.
+        browser.get(civicdesk.url("/portal/?rate=" + code));
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("lang")))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rated"), "Your rating: 4/5"));
+        assertTrue(browser.findElements(By.id("rate-form")).isEmpty());
+        problems.addAll(wcagViolations("en rated request"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("ro");
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
     /** Each screen passes axe-core's WCAG 2.1 A and AA rules, on a phone and in both languages. */
     @Test
     public void everyScreenPassesTheWcagChecks() throws Exception {

@@ -3,6 +3,7 @@ import {h, mount, field} from '/web/dom.js';
 import {open311, api, urlId} from '../api.js';
 import {t, when} from '../i18n.js';
 import {sayError} from '../ui.js';
+import {ratingPart} from './rating.js';
 
 /** The city's own status in words when the portal knows it, else GeoReport's open or closed. */
 function statusLabel(detailed, openOrClosed) {
@@ -10,7 +11,11 @@ function statusLabel(detailed, openOrClosed) {
   return t(key) !== key ? t(key) : openOrClosed ? t(`statuses.${openOrClosed}`) : detailed;
 }
 
-export function followScreen(root, given) {
+/**
+ * The screen; `given` is a number or a tracking code from the address, and `rating` says the citizen came by the
+ * satisfaction question's link: the rating form gets the focus.
+ */
+export function followScreen(root, given, {rating = false} = {}) {
   const number = h('input', {type: 'text', autocomplete: 'off', placeholder: '2026/000123',
     value: given ? given.replace('-', '/') : ''});
   const result = h('section', {id: 'follow-result', 'aria-live': 'polite'});
@@ -18,11 +23,14 @@ export function followScreen(root, given) {
   /** A request of any type, by the tracking code its citizen got: status and dates only, nothing else. */
   async function track(code) {
     const r = await api(`track/${encodeURIComponent(code)}`);
+    const rate = ratingPart(code, r, rating);
     mount(result, h('div', {class: 'card'}, h('h2', {}, r.number),
       h('dl', {}, h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(r.status, null)),
         h('dt', {}, t('registeredOn')), h('dd', {}, when(r.registeredAt)),
         h('dt', {}, t('lastChange')), h('dd', {}, when(r.lastChangeAt)),
-        h('dt', {}, t('deadline')), h('dd', {}, r.deadline))));
+        h('dt', {}, t('deadline')), h('dd', {}, r.deadline)), rate));
+    const first = rating && rate && rate.querySelector('input, [tabindex]');
+    if (first) first.focus();
   }
 
   async function find(e) {

@@ -1,5 +1,6 @@
 package org.civicdesk.demo.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
 @Component(configurationPid = "org.civicdesk.demo", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = DemoConfig.class)
 public class DemoSeeder {
+    /** A citizen's words for each score, from 1 to 5 (some say nothing). */
+    private static final List<String> RATING_COMMENTS = Arrays.asList("A durat prea mult.", "Rezolvat pe jumătate.",
+            null, "Mulțumesc, s-a rezolvat.", "Foarte repede, mulțumesc!");
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     static final List<Department> DEPARTMENTS = List.of(
             new Department("REG", "Registratură și relații cu publicul"),
@@ -185,6 +190,15 @@ public class DemoSeeder {
                 requests.apply(supervisor, filed.number(), RequestChange.assign("employee", "Vă rog verificați pe teren."));
                 if (random.nextBoolean() && type.allows("assigned", "in_progress")) {
                     requests.apply(supervisor, filed.number(), RequestChange.status("in_progress", null));
+                    // Some are done, and most of those rated by their citizen: the satisfaction figures have data.
+                    if (random.nextInt(3) == 0 && type.allows("in_progress", "resolved")) {
+                        requests.apply(supervisor, filed.number(), RequestChange.status("resolved",
+                                "Problema a fost remediată."));
+                        if (random.nextInt(4) > 0) {
+                            int score = Math.min(5, 2 + random.nextInt(4) + random.nextInt(2));
+                            requests.rate(filed.trackingCode(), score, RATING_COMMENTS.get(score - 1));
+                        }
+                    }
                 }
             }
         }

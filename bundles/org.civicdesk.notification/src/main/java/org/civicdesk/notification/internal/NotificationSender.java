@@ -190,6 +190,8 @@ public class NotificationSender implements Job {
         String portal = s.portalUrl() == null ? "" : s.portalUrl().strip();
         model.put("portalUrl", portal);
         model.put("trackingUrl", portal + (portal.contains("?") ? "&" : "?") + "track=" + row.trackingCode());
+        // The satisfaction question's link: the same page, opening the tracked request at its rating form.
+        model.put("rateUrl", portal + (portal.contains("?") ? "&" : "?") + "rate=" + row.trackingCode());
         return model;
     }
 }

@@ -34,7 +34,8 @@ public class MessageTest {
     private static Map<String, Object> model(String status, String comment) {
         return Map.of("number", "2026/000123", "typeName", "Groapă sau denivelare în carosabil", "status", status,
                 "comment", comment, "deadline", "17.12.2026", "trackingCode", "ABCDEFGH23", "portalUrl",
-                "https://primaria.example.ro/portal/", "trackingUrl", "https://primaria.example.ro/portal/?track=ABCDEFGH23");
+                "https://primaria.example.ro/portal/", "trackingUrl", "https://primaria.example.ro/portal/?track=ABCDEFGH23",
+                "rateUrl", "https://primaria.example.ro/portal/?rate=ABCDEFGH23");
     }
 
     @Test
@@ -58,6 +59,17 @@ public class MessageTest {
         Templates.Message closed = new Templates(SHIPPED).render(NotificationQueue.CLOSURE, "ro", model("resolved", ""));
         assertTrue(closed.subject(), closed.subject().endsWith("soluționată: rezolvată"));
         assertTrue("no comment, no heading for it", !closed.body().contains("Mesajul funcționarului"));
+    }
+
+    @Test
+    public void theClosureAsksTheSatisfactionQuestionWithTheRatingLinkInBothLanguages() throws Exception {
+        Templates templates = new Templates(SHIPPED);
+        Templates.Message ro = templates.render(NotificationQueue.CLOSURE, "ro", model("resolved", "Groapa a fost astupată."));
+        assertTrue(ro.body(), ro.body().contains("Cât de mulțumit sunteți"));
+        assertTrue(ro.body(), ro.body().contains("\nhttps://primaria.example.ro/portal/?rate=ABCDEFGH23\n"));
+        Templates.Message en = templates.render(NotificationQueue.CLOSURE, "en", model("rejected", ""));
+        assertTrue(en.body(), en.body().contains("How satisfied are you"));
+        assertTrue(en.body(), en.body().contains("\nhttps://primaria.example.ro/portal/?rate=ABCDEFGH23\n"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.civicdesk.request.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,4 +79,45 @@ public interface RequestRegistry {
      * @throws org.civicdesk.core.api.AccessDeniedException when the actor may see but not change it
      */
     ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change);
+
+    /**
+     * The citizen's rating of their request, given with its tracking code (the secret they follow it
+     * with): recorded once, in the request's history, only once the request is in a final status of
+     * its type. Nothing is stored when it is refused.
+     *
+     * @param trackingCode the request's tracking code
+     * @param score        1 to 5
+     * @param comment      the citizen's words, or {@code null}
+     * @throws org.civicdesk.core.api.InvalidInputException for a malformed code, a score outside 1–5 or a
+     *         comment that {@link Rating#check} refuses
+     * @throws org.civicdesk.core.api.NotFoundException     when no request has this code
+     * @throws org.civicdesk.core.api.ConflictException     when the request is not closed yet or was rated already
+     * @since 2.2
+     */
+    Rating rate(String trackingCode, int score, String comment);
+
+    /**
+     * The rating of the request with this tracking code, if its citizen gave one: what the portal
+     * shows them. Callers must show only the score to the public.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException for a malformed code
+     * @since 2.2
+     */
+    Optional<Rating> trackRating(String trackingCode);
+
+    /**
+     * The citizen's rating of a request the actor may see, if one was given.
+     *
+     * @throws org.civicdesk.core.api.NotFoundException when the actor may not see the request
+     * @since 2.2
+     */
+    Optional<Rating> rating(Actor actor, RequestNumber number);
+
+    /**
+     * The ratings given in {@code [from, to)} of the requests the actor may see, oldest first: what a
+     * satisfaction report counts. The read is audited.
+     *
+     * @since 2.2
+     */
+    List<Rating> ratings(Actor actor, Instant from, Instant to);
 }

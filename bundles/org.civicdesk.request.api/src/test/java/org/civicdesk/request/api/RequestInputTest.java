@@ -21,6 +21,20 @@ public class RequestInputTest {
             Map.of("en", "Anything else?"), null);
 
     @Test
+    public void aRatingIsAScoreFromOneToFiveAndACommentThatCanBeStored() {
+        assertEquals(null, Rating.check(1, null));
+        assertEquals(null, Rating.check(5, "  \n "));
+        assertEquals("Bine,\nmulțumesc.", Rating.check(3, " Bine,\nmulțumesc. "));
+        assertEquals("ș".repeat(Rating.MAX_COMMENT), Rating.check(4, "ș".repeat(Rating.MAX_COMMENT)));
+        for (int score : new int[] {0, 6, -1, Integer.MAX_VALUE}) {
+            assertEquals("score", refused(() -> Rating.check(score, null)).field());
+        }
+        assertEquals("comment", refused(() -> Rating.check(3, "x".repeat(Rating.MAX_COMMENT + 1))).field());
+        assertEquals("comment", refused(() -> Rating.check(3, "nul\u0000")).field());
+        assertEquals("comment", refused(() -> Rating.check(3, "esc\u001b[31m")).field());
+    }
+
+    @Test
     public void numbersAreKeptInTheirPlainFormWithinBounds() {
         assertEquals(List.of("12.5"), DEPTH.check(List.of("12.50")));
         assertEquals(List.of("1000"), DEPTH.check(List.of("1e3")));

@@ -14,6 +14,7 @@ import javax.persistence.EntityManagerFactory;
 import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.audit.api.RecordSource;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.request.api.EventKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,8 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Request history as the audit trail vouches for it: each event is a record
  * ({@code request:2026/000123#2}); the first one's digest also covers the request as filed and
- * its details, so nothing written at filing escapes. The current state of each request is
- * checked against its last event.
+ * its details, so nothing written at filing escapes, and a {@code RATED} one's covers the
+ * citizen's rating. The current state of each request is checked against its last event.
  */
 @Component(service = RecordSource.class)
 public class RequestRecords implements RecordSource {
@@ -47,6 +48,13 @@ public class RequestRecords implements RecordSource {
     /** The record of a later event. */
     static RecordDigest event(RequestEventEntity event) {
         return RecordDigest.of(ref(event), event.recordFields());
+    }
+
+    /** The record of a citizen's rating: its history event and the rating it stands for. */
+    static RecordDigest rating(RequestEventEntity event, RequestRatingEntity rating) {
+        List<Object> fields = new ArrayList<>(Arrays.asList(event.recordFields()));
+        fields.addAll(Arrays.asList(rating.recordFields()));
+        return RecordDigest.of(ref(event), fields.toArray());
     }
 
     private static String ref(RequestEventEntity event) {
@@ -79,8 +87,20 @@ public class RequestRecords implements RecordSource {
                         RequestDetailEntity.class).setParameter("numbers", filed).getResultList()
                         .forEach(d -> details.computeIfAbsent(d.getRequestNumber(), k -> new ArrayList<>()).add(d));
             }
+            List<String> rated = events.stream().filter(e -> e.toDto().kind() == EventKind.RATED)
+                    .map(RequestEventEntity::getRequestNumber).toList();
+            Map<String, RequestRatingEntity> ratings = new HashMap<>();
+            if (!rated.isEmpty()) {
+                em.createQuery("SELECT g FROM RequestRatingEntity g WHERE g.number IN :numbers", RequestRatingEntity.class)
+                        .setParameter("numbers", rated).getResultList().forEach(g -> ratings.put(g.getNumber(), g));
+            }
             for (RequestEventEntity e : events) {
-                if (e.toDto().sequence() != 1) {
+                if (e.toDto().kind() == EventKind.RATED) {
+                    RequestRatingEntity rating = ratings.get(e.getRequestNumber());
+                    // A rating gone (or moved to another event) leaves the event's digest unmatched.
+                    found.put(ref(e), rating == null || rating.getEventSequence() != e.toDto().sequence() ? event(e).digest()
+                            : rating(e, rating).digest());
+                } else if (e.toDto().sequence() != 1) {
                     found.put(ref(e), event(e).digest());
                 } else if (requests.containsKey(e.getRequestNumber())) {
                     found.put(ref(e), filing(requests.get(e.getRequestNumber()),
@@ -102,7 +122,7 @@ public class RequestRecords implements RecordSource {
 
     @Override
     public List<String> inconsistencies(int max) {
-        return tx.read(em -> Stream.concat(
+        return tx.read(em -> Stream.of(
                 numbers(em, "SELECT r.REQ_NUMBER FROM CD_REQUEST r WHERE NOT EXISTS (SELECT 1 FROM CD_REQUEST_STATE s "
                         + "WHERE s.REQ_NUMBER = r.REQ_NUMBER) OR NOT EXISTS (SELECT 1 FROM CD_REQUEST_EVENT e "
                         + "WHERE e.REQUEST_NUMBER = r.REQ_NUMBER AND e.EVENT_SEQ = 1)", max).stream()
@@ -114,8 +134,13 @@ public class RequestRecords implements RecordSource {
                         + "OR (e.ASSIGNEE IS NOT NULL AND (s.ASSIGNEE IS NULL OR e.ASSIGNEE <> s.ASSIGNEE)) "
                         + "OR EXISTS (SELECT 1 FROM CD_REQUEST_EVENT n WHERE n.REQUEST_NUMBER = s.REQ_NUMBER "
                         + "AND n.EVENT_SEQ > s.LAST_EVENT_SEQ)", max).stream()
-                        .map(n -> "the current state of request " + n + " does not follow from its history"))
-                .limit(max).toList());
+                        .map(n -> "the current state of request " + n + " does not follow from its history"),
+                // A rating is in the history only through its RATED event: one without it was put there behind it.
+                numbers(em, "SELECT g.REQ_NUMBER FROM CD_REQUEST_RATING g LEFT JOIN CD_REQUEST_EVENT e "
+                        + "ON e.REQUEST_NUMBER = g.REQ_NUMBER AND e.EVENT_SEQ = g.EVENT_SEQ AND e.KIND = 'RATED' "
+                        + "WHERE e.ID IS NULL", max).stream()
+                        .map(n -> "the rating of request " + n + " is not in its history"))
+                .flatMap(s -> s).limit(max).toList());
     }
 
     private static List<String> numbers(EntityManager em, String sql, int max) {

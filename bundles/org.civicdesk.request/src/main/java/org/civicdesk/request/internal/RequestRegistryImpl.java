@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Root;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -42,6 +45,7 @@ import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestEvent;
@@ -382,12 +386,8 @@ public class RequestRegistryImpl implements RequestRegistry {
 
     @Override
     public Optional<ServiceRequest> track(String trackingCode) {
-        if (trackingCode == null || !trackingCode.matches("[A-Z0-9]{10}")) {
-            throw new InvalidInputException("trackingCode", "a tracking code has 10 letters and digits");
-        }
-        Optional<ServiceRequest> found = tx.read(em -> em
-                .createQuery("SELECT r FROM RequestEntity r WHERE r.trackingCode = ?1", RequestEntity.class)
-                .setParameter(1, trackingCode).getResultList().stream().findFirst()
+        checkTrackingCode(trackingCode);
+        Optional<ServiceRequest> found = tx.read(em -> byTrackingCode(em, trackingCode)
                 .map(r -> toDto(r, em.find(RequestStateEntity.class, r.getNumber()), today())));
         found.ifPresent(r -> audit.record(new AuditEvent("public", "request.track", INFO_KIND, "request",
                 r.number().toString(), null)));
@@ -445,7 +445,8 @@ public class RequestRegistryImpl implements RequestRegistry {
 
     @Override
     public ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change) {
-        if (change == null || change.kind() == null || change.kind() == EventKind.CREATED) {
+        if (change == null || change.kind() == null || change.kind() == EventKind.CREATED
+                || change.kind() == EventKind.RATED) {
             throw new InvalidInputException("kind", "the change must be assign, status, comment or attachment");
         }
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
@@ -535,6 +536,104 @@ public class RequestRegistryImpl implements RequestRegistry {
             throw e;
         }
         return result;
+    }
+
+    /** Who the history names as the author of a rating: the citizen holding the tracking code. */
+    static final String CITIZEN = "citizen";
+
+    @Override
+    public Rating rate(String trackingCode, int score, String comment) {
+        checkTrackingCode(trackingCode);
+        String text = Rating.check(score, comment);
+        Actor citizen = new Actor(CITIZEN, Set.of(), null);
+        try {
+            return tx.call(em -> {
+                RequestEntity entity = byTrackingCode(em, trackingCode)
+                        .orElseThrow(() -> new NotFoundException("no request with this tracking code"));
+                RequestNumber number = new RequestNumber(entity.getYear(), entity.getSequence());
+                RequestStateEntity state = em.find(RequestStateEntity.class, entity.getNumber());
+                RequestType type = types.find(entity.getType()).orElse(null);
+                if (state == null || type == null || !type.isFinal(state.getStatus())) {
+                    throw new ConflictException("request " + number + " is not closed yet: it can be rated once it is");
+                }
+                if (em.find(RequestRatingEntity.class, entity.getNumber()) != null) {
+                    throw new ConflictException("request " + number + " was rated already; a rating is given once");
+                }
+                Instant now = Instant.now();
+                RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, now,
+                        EventKind.RATED, citizen, state.getStatus(), state.getAssignee(), null, null, null);
+                RequestRatingEntity rating = new RequestRatingEntity(entity.getNumber(), event.toDto().sequence(), score,
+                        text, now.toEpochMilli());
+                em.persist(rating);
+                state.apply(event.toDto(), true);
+                // No score or words in the trail's remarks: the rating itself is the record the entry vouches for.
+                audited(em, new AuditEvent("public", "request.rated", INFO_KIND, "request", number.toString(), null),
+                        RequestRecords.rating(event, rating));
+                told(em, number, toDto(entity, state, today()), event.toDto());
+                return toRating(entity, rating);
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
+                throw new ConflictException("the request was rated or changed at the same time; reload and try again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Rating> trackRating(String trackingCode) {
+        checkTrackingCode(trackingCode);
+        return tx.read(em -> byTrackingCode(em, trackingCode).flatMap(r -> Optional
+                .ofNullable(em.find(RequestRatingEntity.class, r.getNumber())).map(g -> toRating(r, g))));
+    }
+
+    @Override
+    public Optional<Rating> rating(Actor actor, RequestNumber number) {
+        return tx.read(em -> {
+            visible(em, actor, number);
+            RequestRatingEntity rating = em.find(RequestRatingEntity.class, number.toString());
+            return Optional.ofNullable(rating).map(g -> toRating(em.find(RequestEntity.class, number.toString()), g));
+        });
+    }
+
+    @Override
+    public List<Rating> ratings(Actor actor, Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "give a period whose start comes before its end");
+        }
+        List<Rating> found = tx.read(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+            Root<RequestRatingEntity> g = q.from(RequestRatingEntity.class);
+            Root<RequestEntity> r = q.from(RequestEntity.class);
+            Root<RequestStateEntity> s = q.from(RequestStateEntity.class);
+            q.multiselect(g, r).where(cb.equal(r.get("number"), g.get("number")), cb.equal(s.get("number"), g.get("number")),
+                    cb.greaterThanOrEqualTo(g.<Long>get("ratedMillis"), from.toEpochMilli()),
+                    cb.lessThan(g.<Long>get("ratedMillis"), to.toEpochMilli()),
+                    Visibility.visible(cb, actor, r.get("department"), s.get("assignee")))
+                    .orderBy(cb.asc(g.get("ratedMillis")), cb.asc(g.get("number")));
+            return em.createQuery(q).getResultList().stream()
+                    .map(row -> toRating((RequestEntity) row[1], (RequestRatingEntity) row[0])).toList();
+        });
+        audit.record(new AuditEvent(actor.username(), "request.ratings.read", INFO_KIND, "request", null,
+                "from=" + from + " to=" + to + " count=" + found.size()));
+        return found;
+    }
+
+    private static Rating toRating(RequestEntity request, RequestRatingEntity rating) {
+        return new Rating(new RequestNumber(request.getYear(), request.getSequence()), request.getType(),
+                request.getDepartment(), rating.getScore(), rating.getComment(), Instant.ofEpochMilli(rating.getRatedMillis()));
+    }
+
+    private static Optional<RequestEntity> byTrackingCode(EntityManager em, String trackingCode) {
+        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.trackingCode = ?1", RequestEntity.class)
+                .setParameter(1, trackingCode).getResultList().stream().findFirst();
+    }
+
+    private static void checkTrackingCode(String trackingCode) {
+        if (trackingCode == null || !trackingCode.matches("[A-Z0-9]{10}")) {
+            throw new InvalidInputException("trackingCode", "a tracking code has 10 letters and digits");
+        }
     }
 
     /** Tells the listeners of a change in its own transaction; one that throws undoes the change. */

@@ -83,7 +83,7 @@ public class RequestResource implements RestResource {
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
         ServiceRequest request = registry.get(actor, number);
         return Views.RequestView.of(request, registry.history(actor, number), registry.attributes(actor, number),
-                registry.contact(actor, number).orElse(null));
+                registry.contact(actor, number).orElse(null), registry.rating(actor, number).orElse(null));
     }
 
     /** How many open requests one person carries; {@code assignee} is null for those not assigned. */

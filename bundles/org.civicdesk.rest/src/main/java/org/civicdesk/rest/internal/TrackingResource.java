@@ -12,7 +12,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.request.api.ServiceRequest;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -21,30 +23,38 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code GET /api/v1/track/{code}}: how a citizen follows a request with the tracking code
- * they were given at filing. Public, so it shows no personal data and not the description.
+ * they were given at filing. Public, so it shows no personal data and not the description; of the
+ * citizen's rating of a closed request, only whether it was given and its score (the portal offers
+ * the rating form to a closed request not rated yet).
  */
 @Component(service = RestResource.class)
 @Path("/track")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackingResource implements RestResource {
     private final RequestRegistry registry;
+    private final RequestTypeCatalog types;
 
     @Activate
-    public TrackingResource(@Reference RequestRegistry registry) {
+    public TrackingResource(@Reference RequestRegistry registry, @Reference RequestTypeCatalog types) {
         this.registry = registry;
+        this.types = types;
     }
 
+    /** {@code closed}: in a final status of its type; {@code score}: the citizen's rating, or null when not rated. */
     record PublicStatus(String number, String type, String department, String status, Instant registeredAt,
-            LocalDate deadline, Instant lastChangeAt, boolean overdue) {
+            LocalDate deadline, Instant lastChangeAt, boolean overdue, boolean closed, boolean rated, Integer score) {
     }
 
     @GET
     @Path("/{code}")
     @PermitAll
     public PublicStatus track(@PathParam("code") String code) {
-        ServiceRequest r = registry.track(code.trim().toUpperCase(Locale.ROOT))
+        String trackingCode = code.trim().toUpperCase(Locale.ROOT);
+        ServiceRequest r = registry.track(trackingCode)
                 .orElseThrow(() -> new NotFoundException("no request with tracking code " + code));
+        boolean closed = types.find(r.type()).map(t -> t.isFinal(r.status())).orElse(false);
+        Integer score = closed ? registry.trackRating(trackingCode).map(Rating::score).orElse(null) : null;
         return new PublicStatus(r.number().toString(), r.type(), r.department(), r.status(), r.registeredAt(),
-                r.deadline(), r.lastChangeAt(), r.overdue());
+                r.deadline(), r.lastChangeAt(), r.overdue(), closed, score != null, score);
     }
 }

@@ -11,7 +11,9 @@ import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.request.api.Interaction;
+import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestType;
@@ -54,23 +56,34 @@ final class Views {
     record RequestView(String number, String trackingCode, String type, String channel, String citizenId,
             String description, LocationBody location, String department, String status, String assignee,
             Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, String self,
-            String track, List<EventView> history, Map<String, List<String>> attributes, ContactView contact) {
+            String track, List<EventView> history, Map<String, List<String>> attributes, ContactView contact,
+            RatingView rating) {
 
         static RequestView of(ServiceRequest r, List<RequestEvent> history) {
-            return of(r, history, null, null);
+            return of(r, history, null, null, null);
         }
 
-        /** The whole request: with its history, the answers to its type's questions and a reporter's contact. */
+        /**
+         * The whole request: with its history, the answers to its type's questions, a reporter's contact and the
+         * citizen's rating (also shown on its history event).
+         */
         static RequestView of(ServiceRequest r, List<RequestEvent> history, Map<String, List<String>> attributes,
-                CitizenDetails contact) {
+                CitizenDetails contact, Rating rating) {
             Location l = r.location();
             return new RequestView(r.number().toString(), r.trackingCode(), r.type(), r.channel().id(), r.citizenId(),
                     r.description(), l == null ? null : new LocationBody(l.lat(), l.lon(), l.address()), r.department(),
                     r.status(), r.assignee(), r.registeredAt(), r.deadline(), r.lastChangeAt(), r.overdue(),
                     "/api/v1/requests/" + r.number(), "/api/v1/track/" + r.trackingCode(),
-                    history == null ? null : history.stream().map(EventView::of).toList(), attributes,
+                    history == null ? null : history.stream().map(e -> EventView.of(e, rating)).toList(), attributes,
                     contact == null ? null : new ContactView(contact.firstName(), contact.lastName(), contact.phone(),
-                            contact.email()));
+                            contact.email()), RatingView.of(rating));
+        }
+    }
+
+    /** The citizen's rating of a closed request: 1 to 5 and their words. */
+    record RatingView(int score, String comment, Instant ratedAt) {
+        static RatingView of(Rating rating) {
+            return rating == null ? null : new RatingView(rating.score(), rating.comment(), rating.ratedAt());
         }
     }
 
@@ -78,11 +91,14 @@ final class Views {
     record ContactView(String firstName, String lastName, String phone, String email) {
     }
 
+    /** An entry of the history; a {@code rated} one carries the rating's score and comment. */
     record EventView(int sequence, Instant time, String kind, String actor, String status, String assignee,
-            String comment, String attachmentName, String attachmentRef) {
-        static EventView of(RequestEvent e) {
+            String comment, String attachmentName, String attachmentRef, Integer score) {
+        static EventView of(RequestEvent e, Rating rating) {
+            boolean rated = e.kind() == EventKind.RATED && rating != null;
             return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.actor(),
-                    e.status(), e.assignee(), e.comment(), e.attachmentName(), e.attachmentRef());
+                    e.status(), e.assignee(), rated ? rating.comment() : e.comment(), e.attachmentName(),
+                    e.attachmentRef(), rated ? rating.score() : null);
         }
     }
 

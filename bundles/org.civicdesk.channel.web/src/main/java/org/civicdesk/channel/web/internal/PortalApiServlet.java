@@ -20,6 +20,7 @@ import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.engagement.api.Polls;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
+import org.civicdesk.request.api.RequestRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,8 +28,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * What the citizens' portal sends, at {@code /portal/api/}: a report (the same checks as Open311's
  * {@code POST requests}, as the portal's own client, budgeted per address instead of per key) and
- * support for a report already filed, and a vote in a poll by CNP and PIN. It reads through Open311's public GETs and the public
- * {@code /api/v1/knowledge}.
+ * support for a report already filed, a vote in a poll by CNP and PIN, and the rating of a closed request by its
+ * tracking code ({@link PortalRatings}); all within one budget of calls per address. It reads through Open311's
+ * public GETs and the public {@code /api/v1/knowledge} and {@code /api/v1/track}.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/portal/api/*",
@@ -45,12 +47,15 @@ public class PortalApiServlet extends HttpServlet {
     private final transient Open311Endpoint endpoint;
     private final transient CitizenPins pins;
     private final transient Polls polls;
+    private final transient RequestRegistry requests;
 
     @Activate
-    public PortalApiServlet(@Reference Open311Endpoint endpoint, @Reference CitizenPins pins, @Reference Polls polls) {
+    public PortalApiServlet(@Reference Open311Endpoint endpoint, @Reference CitizenPins pins, @Reference Polls polls,
+            @Reference RequestRegistry requests) {
         this.endpoint = endpoint;
         this.pins = pins;
         this.polls = polls;
+        this.requests = requests;
     }
 
     /** A citizen's vote, after they prove who they are with their CNP and PIN; wrong PINs are counted per address. */
@@ -74,6 +79,10 @@ public class PortalApiServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (path.equals("/ratings")) {
+            rate(request, response);
+            return;
+        }
         try {
             long retryAfter = endpoint.limiter().take("portal:" + request.getRemoteAddr(), System.currentTimeMillis());
             if (retryAfter > 0) {
@@ -102,6 +111,22 @@ public class PortalApiServlet extends HttpServlet {
             Open311Servlet.send(response, 200, Open311Format.JSON, body);
         } catch (RuntimeException e) {
             Open311Servlet.fail(response, Open311Format.JSON, e, "portal POST " + path);
+        }
+    }
+
+    /** A rating, answered with problems: the same budget per address as the portal's other POSTs slows code guessing. */
+    private void rate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            long retryAfter = endpoint.limiter().take("portal:" + request.getRemoteAddr(), System.currentTimeMillis());
+            if (retryAfter > 0) {
+                response.setHeader("Retry-After", Long.toString(retryAfter));
+                PortalRatings.problem(response, 429, "Too Many Requests", "too many tries from this address; retry in "
+                        + retryAfter + " s", Map.of());
+                return;
+            }
+            Open311Servlet.send(response, 200, Open311Format.JSON, PortalRatings.rate(requests, FormRequests.params(request)));
+        } catch (RuntimeException e) {
+            PortalRatings.fail(response, e);
         }
     }
 }
