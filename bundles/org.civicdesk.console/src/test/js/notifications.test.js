@@ -25,14 +25,14 @@ test('a reply sends its text trimmed, and nothing when it is blank', () => {
 
 test('a message reads as what it is, to whom and its state, with the reason while it is not sent', () => {
   setLang('en');
-  assert.equal(notificationLine({template: 'reply', recipientKind: 'CITIZEN', state: 'SENT', attempts: 1}, t),
+  assert.equal(notificationLine({template: 'reply', recipientKind: 'CITIZEN', state: 'SENT', attemptCount: 1, attempts: [{}]}, t),
     'Reply by e-mail · to the citizen · sent · Attempts: 1');
-  assert.equal(notificationLine({template: 'reply', recipientKind: 'CONTACT', state: 'QUEUED', attempts: 2,
+  assert.equal(notificationLine({template: 'reply', recipientKind: 'CONTACT', state: 'QUEUED', attemptCount: 2, attempts: [{}, {}],
     lastError: 'MailConnectException: no server'}, t),
   'Reply by e-mail · to the contact left · queued · Attempts: 2 — MailConnectException: no server');
-  assert.equal(notificationLine({template: 'survey', recipientKind: 'CITIZEN', state: 'QUEUED', attempts: 0}, t),
+  assert.equal(notificationLine({template: 'survey', recipientKind: 'CITIZEN', state: 'QUEUED', attemptCount: 0, attempts: []}, t),
     'survey · to the citizen · queued', 'a template the console does not know shows by its name');
   setLang('ro');
-  assert.equal(notificationLine({template: 'citizen-reply', recipientKind: 'STAFF', state: 'FAILED', attempts: 8,
+  assert.equal(notificationLine({template: 'citizen-reply', recipientKind: 'STAFF', state: 'FAILED', attemptCount: 8,
     lastError: 'no e-mail address'}, t), 'Răspunsul cetățeanului · către responsabil · netrimis · Încercări: 8 — no e-mail address');
 });

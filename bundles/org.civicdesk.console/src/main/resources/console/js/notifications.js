@@ -29,7 +29,7 @@ export function notificationLine(n, t) {
   };
   const parts = [label('templates', n.template), label('recipients', (n.recipientKind || '').toLowerCase()),
     label('states', (n.state || '').toLowerCase())];
-  if (n.attempts) parts.push(`${t('attempts')}: ${n.attempts}`);
+  if (n.attemptCount) parts.push(`${t('attempts')}: ${n.attemptCount}`);
   const line = parts.join(' · ');
   return n.lastError && (n.state || '').toUpperCase() !== 'SENT' ? `${line} — ${n.lastError}` : line;
 }
