@@ -3,8 +3,9 @@ import {get, post, query} from '../api.js';
 import {h, field} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
 import {say, sayError, navigate, redraw} from '../ui.js';
-import {hasRole} from '../session.js';
+import {hasRole, account} from '../session.js';
 import {loadChannels, channelName} from '../channels.js';
+import {mayReply, replyBody, notificationLine} from '../notifications.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -86,6 +87,14 @@ export async function requestDetailScreen(year, seq) {
   const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => x.toLowerCase() === 'employee'))
     .map((a) => h('option', {value: a.username, selected: a.username === r.assignee}, `${a.displayName} (${a.username})`)));
   const file = h('input', {type: 'file'});
+  const replyText = h('textarea', {maxlength: 4000, rows: 5, 'aria-describedby': 'd-reply-hint'});
+  // The messages about the request and their state; absent when the notifications feature is not installed.
+  const notifications = await get(`/requests/${number}/notifications`).catch(() => null);
+  const reply = async () => {
+    const body = replyBody(replyText.value);
+    if (!body) { say(t('replyEmpty'), 'error'); replyText.focus(); return; }
+    try { await post(`/requests/${number}/events`, body); say(t('replyQueued')); reload(); } catch (e) { sayError(e); replyText.focus(); }
+  };
 
   return h('div', {},
     h('h1', {}, `${t('requests')} ${r.number}`),
@@ -99,11 +108,14 @@ export async function requestDetailScreen(year, seq) {
             ...(r.rating ? [[t('rating'), `${r.rating.score}/5`]] : [])].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
           h('p', {}, r.description)),
         h('div', {class: 'panel'}, h('h2', {}, t('history')), h('ol', {class: 'timeline', id: 'history'},
-          (r.history || []).map((e) => h('li', {}, h('strong', {}, t('kinds.' + e.kind)),
+          (r.history || []).map((e) => h('li', {class: e.kind === 'replied' ? 'replied' : null}, h('strong', {}, t('kinds.' + e.kind)),
             ` · ${when(e.time)} · ${e.kind === 'rated' ? t('theCitizen') : e.actor}`, e.score ? ` · ${e.score}/5` : '',
             e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
-            e.comment ? h('div', {}, e.comment) : null,
-            e.attachmentName ? h('div', {}, attachment(number, e)) : null))))),
+            e.comment ? h('div', {class: e.kind === 'replied' ? 'reply-text' : null}, e.comment) : null,
+            e.attachmentName ? h('div', {}, attachment(number, e)) : null)))),
+        notifications ? h('div', {class: 'panel'}, h('h2', {}, t('notifications')),
+          notifications.length ? h('ul', {id: 'notifications'}, notifications.map((n) => h('li', {class: 'notification'}, notificationLine(n, t))))
+            : h('p', {}, t('none'))) : null),
       h('div', {},
         next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'status', status: status.value, comment: statusComment.value}); }},
           h('h2', {}, t('changeStatus')), field('d-status', t('status'), status), field('d-status-comment', t('comment'), statusComment),
@@ -111,6 +123,9 @@ export async function requestDetailScreen(year, seq) {
         hasRole('supervisor', 'admin') ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'assign', assignee: assignee.value}); }},
           h('h2', {}, t('assign')), field('d-assignee', t('assignee'), assignee),
           h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-assign-save'}, t('assign')))) : null,
+        mayReply(account(), r) ? h('form', {class: 'panel', id: 'reply-form', onsubmit: (e) => { e.preventDefault(); reply(); }},
+          h('h2', {}, t('reply')), field('d-reply', t('replyText'), replyText), h('p', {class: 'hint', id: 'd-reply-hint'}, t('replyHint')),
+          h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-reply-send'}, t('send')))) : null,
         h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'comment', text: comment.value}); }},
           h('h2', {}, t('addComment')), field('d-comment', t('comment'), comment),
           h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-comment-save'}, t('save')))),

@@ -11,8 +11,9 @@ import java.util.List;
  * @param requestNumber the request it is about, e.g. {@code 2026/000123}
  * @param recipientKind whom it is for
  * @param channel       how it is sent, e.g. {@code email}
- * @param template      what it says: {@code acknowledgement}, {@code status} or {@code closure} (to the
- *                      citizen), {@code assignment} (to the assignee)
+ * @param template      what it says: {@code acknowledgement}, {@code status}, {@code closure} or
+ *                      {@code reply} (to the citizen), {@code assignment} or {@code citizen-reply} (to the
+ *                      assignee)
  * @param language      the language it is written in ({@code ro}, {@code en})
  * @param state         where it is
  * @param attemptCount  how many times sending it was tried

@@ -28,6 +28,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The sender, e.g. Primăria <noreply@primaria.example.ro>")
     String from() default "noreply@localhost";
 
+    @AttributeDefinition(description = "Where citizens' answers to a staff reply go (Reply-To): the mailbox the e-mail "
+            + "channel reads, e.g. cereri@primaria.example.ro; empty: the sender")
+    String replyTo() default "";
+
     @AttributeDefinition(description = "The citizens' portal as the public reaches it; the tracking link starts with it")
     String portalUrl() default "http://localhost:8181/portal/";
 

@@ -11,6 +11,7 @@ import org.civicdesk.notification.api.NotificationState;
 import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestEventListener;
@@ -27,7 +28,9 @@ import org.osgi.service.component.annotations.Reference;
  * the request (their address is read from their record when the message is sent, so that this
  * runs on the filing's hot path without reading personal data), or for the e-mail address a
  * reporter without a national id left. Nothing is queued for whoever left no way to be written to.
- * The assignee of a request hears of the assignment (R16), at their staff account's address.
+ * The assignee of a request hears of the assignment (R16), at their staff account's address, and of the citizen's
+ * answer coming back through a channel (a comment its intake recorded, see {@link Channel#intakeOf}). A staff member's
+ * reply to the citizen ({@link EventKind#REPLIED}) goes to the citizen like the other messages, its text as written.
  */
 @Component(service = RequestEventListener.class, configurationPid = NotificationSender.PID)
 public class NotificationQueue implements RequestEventListener {
@@ -35,6 +38,8 @@ public class NotificationQueue implements RequestEventListener {
     static final String STATUS = "status";
     static final String CLOSURE = "closure";
     static final String ASSIGNMENT = "assignment";
+    static final String REPLY = "reply";
+    static final String CITIZEN_REPLY = "citizen-reply";
 
     private final RequestTypeCatalog types;
     private volatile String language;
@@ -58,7 +63,13 @@ public class NotificationQueue implements RequestEventListener {
     public void onEvent(Connection transaction, ServiceRequest request, RequestEvent event, CitizenDetails contact) {
         if (event.kind() == EventKind.ASSIGNED && event.assignee() != null) {
             // R16: the responsible person hears of the assignment.
-            queue(transaction, request, event, ASSIGNMENT, RecipientKind.STAFF, null);
+            queue(transaction, request, event, ASSIGNMENT, RecipientKind.STAFF, event.assignee());
+            return;
+        }
+        if (event.kind() == EventKind.COMMENTED && request.assignee() != null
+                && Channel.intakeOf(event.actor()).isPresent()) {
+            // R16: the request comes back from the citizen; whoever carries it hears of it.
+            queue(transaction, request, event, CITIZEN_REPLY, RecipientKind.STAFF, request.assignee());
             return;
         }
         String template = template(request, event);
@@ -73,11 +84,12 @@ public class NotificationQueue implements RequestEventListener {
     }
 
     private void queue(Connection transaction, ServiceRequest request, RequestEvent event, String template,
-            RecipientKind kind, String address) {
+            RecipientKind kind, String addressOrStaff) {
+        String address = kind == RecipientKind.CONTACT ? addressOrStaff : null;
         try {
             Outbox.queue(transaction, new Outbox.Row(0, request.number().toString(), event.sequence(), kind,
                     kind == RecipientKind.CITIZEN ? request.citizenId() : null,
-                    kind == RecipientKind.STAFF ? event.assignee() : null, address, Outbox.EMAIL, template, language,
+                    kind == RecipientKind.STAFF ? addressOrStaff : null, address, Outbox.EMAIL, template, language,
                     request.type(), request.status(), event.kind() == EventKind.CREATED ? null : event.comment(),
                     request.deadline().toString(), request.trackingCode(), NotificationState.QUEUED, 0, null,
                     Instant.now().toEpochMilli(), null, null));
@@ -90,6 +102,9 @@ public class NotificationQueue implements RequestEventListener {
     private String template(ServiceRequest request, RequestEvent event) {
         if (event.kind() == EventKind.CREATED) {
             return ACKNOWLEDGEMENT;
+        }
+        if (event.kind() == EventKind.REPLIED) {
+            return REPLY;
         }
         if (event.kind() != EventKind.STATUS_CHANGED) {
             return null;

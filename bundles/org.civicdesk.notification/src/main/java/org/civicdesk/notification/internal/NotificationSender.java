@@ -58,7 +58,7 @@ public class NotificationSender implements Job {
 
     /** What a configuration gives, made once per change. */
     private record Settings(boolean enabled, SmtpMailer mailer, Templates templates, String portalUrl, int maxAttempts,
-            long backoffMillis) {
+            long backoffMillis, String replyTo) {
     }
 
     @Activate
@@ -80,7 +80,8 @@ public class NotificationSender implements Job {
                 : config.templates();
         try {
             this.settings = new Settings(config.enabled(), SmtpMailer.of(config), new Templates(Path.of(folder)),
-                    config.portalUrl(), Math.max(1, config.maxAttempts()), Math.max(1, config.backoffSeconds()) * 1000L);
+                    config.portalUrl(), Math.max(1, config.maxAttempts()), Math.max(1, config.backoffSeconds()) * 1000L,
+                    config.replyTo());
         } catch (IOException e) {
             throw new IllegalArgumentException("no notification templates in " + folder + ": " + e.getMessage(), e);
         }
@@ -159,7 +160,12 @@ public class NotificationSender implements Job {
                     + e.getMessage();
         }
         try {
-            s.mailer().send(to, message.subject(), message.body());
+            if (NotificationQueue.REPLY.equals(row.template())) {
+                // A person wrote it, and the citizen may answer: to the mailbox the e-mail channel reads.
+                s.mailer().send(to, message.subject(), message.body(), false, s.replyTo());
+            } else {
+                s.mailer().send(to, message.subject(), message.body());
+            }
             return null;
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             Throwable cause = e;

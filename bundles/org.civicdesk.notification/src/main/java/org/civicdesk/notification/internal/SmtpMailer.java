@@ -50,8 +50,19 @@ final class SmtpMailer {
                 config.smtp_security(), config.from());
     }
 
-    /** Returns once the server accepted the message; throws when it did not. */
+    /** Sends an automatic message; returns once the server accepted it, throws when it did not. */
     void send(String to, String subject, String body) throws MessagingException {
+        send(to, subject, body, true, null);
+    }
+
+    /**
+     * Sends a message; returns once the server accepted it, throws when it did not.
+     *
+     * @param automatic whether a machine wrote it (marked {@code Auto-Submitted}); a staff member's reply is not, so
+     *                  that the citizen's answer to it is taken like any mail
+     * @param replyTo   where the citizen's answer should go (the mailbox the e-mail channel reads), or {@code null}
+     */
+    void send(String to, String subject, String body, boolean automatic, String replyTo) throws MessagingException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Jakarta Mail finds its provider (Angus) through the context class loader; in OSGi that is ours to set.
@@ -81,7 +92,12 @@ final class SmtpMailer {
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(body, StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
-            message.setHeader("Auto-Submitted", "auto-generated");
+            if (automatic) {
+                message.setHeader("Auto-Submitted", "auto-generated");
+            }
+            if (replyTo != null && !replyTo.isBlank()) {
+                message.setReplyTo(InternetAddress.parse(replyTo.strip(), true));
+            }
             message.saveChanges();
             try (Transport transport = session.getTransport(protocol)) {
                 if (user.isEmpty()) {

@@ -1,8 +1,10 @@
 package org.civicdesk.request.api;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 
 /**
@@ -16,6 +18,7 @@ import org.civicdesk.core.api.InvalidInputException;
 public record Channel(String id) {
     /** Declared first: the constants below are checked against it as they are made. */
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,29}");
+    private static final String INTAKE = "channel.";
 
     /** A call to the city hall, answered by the phone robot or an operator. */
     public static final Channel PHONE = new Channel("phone");
@@ -45,6 +48,32 @@ public record Channel(String id) {
             throw new InvalidInputException("channel", "the channel is required");
         }
         return new Channel(id.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The actor a channel's intake records its work as, {@code system:channel.<id>}: what the
+     * citizen sends through the channel (a new request, an answer that becomes a comment) then
+     * carries the channel in the history, where {@link #intakeOf(String)} finds it again.
+     *
+     * @since 2.2
+     */
+    public Actor intakeActor() {
+        return Actor.system(INTAKE + id);
+    }
+
+    /**
+     * The channel whose intake an event of the history was recorded by (its {@code actor}), or
+     * empty when a person or another component recorded it: e.g. a comment that is the
+     * citizen's own answer coming back through the e-mail channel.
+     *
+     * @since 2.2
+     */
+    public static Optional<Channel> intakeOf(String actor) {
+        String prefix = Actor.system(INTAKE).username();
+        if (actor == null || !actor.startsWith(prefix) || !ID.matcher(actor.substring(prefix.length())).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Channel(actor.substring(prefix.length())));
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.civicdesk.request.api;
 import org.civicdesk.core.api.TextInput;
 
 /**
- * A change asked for a request: assign it, move it to another status, comment, or record an
- * attachment. Build one with the static factories.
+ * A change asked for a request: assign it, move it to another status, comment, record an
+ * attachment, or reply to the citizen. Build one with the static factories.
  */
 public record RequestChange(EventKind kind, String assignee, String status, String comment, String attachmentName,
         String attachmentRef) {
@@ -37,6 +37,16 @@ public record RequestChange(EventKind kind, String assignee, String status, Stri
 
     public static RequestChange comment(String text) {
         return new RequestChange(EventKind.COMMENTED, null, null, text, null, null);
+    }
+
+    /**
+     * A message to the citizen, sent by e-mail to the address on their record or to the contact
+     * address the reporter left; the registry refuses it when there is none.
+     *
+     * @since 2.2
+     */
+    public static RequestChange reply(String text) {
+        return new RequestChange(EventKind.REPLIED, null, null, text, null, null);
     }
 
     public static RequestChange attachment(String name, String reference, String comment) {

@@ -31,6 +31,7 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
@@ -447,7 +448,7 @@ public class RequestRegistryImpl implements RequestRegistry {
     public ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change) {
         if (change == null || change.kind() == null || change.kind() == EventKind.CREATED
                 || change.kind() == EventKind.RATED) {
-            throw new InvalidInputException("kind", "the change must be assign, status, comment or attachment");
+            throw new InvalidInputException("kind", "the change must be assign, status, comment, attachment or reply");
         }
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
         if (comment != null && comment.length() > MAX_DESCRIPTION) {
@@ -514,6 +515,20 @@ public class RequestRegistryImpl implements RequestRegistry {
                     case ATTACHMENT_ADDED -> {
                         if (change.attachmentName() == null || change.attachmentName().isBlank()) {
                             throw new InvalidInputException("attachmentName", "the attachment needs a file name");
+                        }
+                    }
+                    case REPLIED -> {
+                        // Writing to the citizen in the city's name is a change of the request: the same people may.
+                        if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
+                            throw new AccessDeniedException("only the assignee, a supervisor of "
+                                    + entity.getDepartment() + " or an administrator replies to the citizen");
+                        }
+                        if (comment == null) {
+                            throw new InvalidInputException("comment", "the reply is empty");
+                        }
+                        if (!canBeWritten(em, actor, number, entity.getCitizenId())) {
+                            throw new InvalidInputException("comment", "the citizen of request " + number
+                                    + " left no e-mail address: the reply cannot be sent");
                         }
                     }
                     default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
@@ -648,6 +663,23 @@ public class RequestRegistryImpl implements RequestRegistry {
         JpaTransactions.onConnection(em, c -> listeners.forEach(l -> l.onEvent(c, changed, event, contact)));
     }
 
+    /**
+     * Whether a reply can reach the citizen of a request: an e-mail address on their record (an audited read), or the
+     * one a reporter without a national id left. It is read again when the message is sent.
+     */
+    private boolean canBeWritten(EntityManager em, Actor actor, RequestNumber number, String citizenId) {
+        String address;
+        if (citizenId != null) {
+            address = citizens.get(actor, citizenId, "reply by e-mail on request " + number).map(Citizen::email)
+                    .orElse(null);
+        } else {
+            Map<String, String> fields = new LinkedHashMap<>();
+            details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
+            address = fields.isEmpty() ? null : contactDetails(fields).email();
+        }
+        return address != null && !address.isBlank();
+    }
+
     private StaffAccount assignable(String username) {
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("assignee", "say whom to assign the request to");
@@ -665,6 +697,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             case ASSIGNED -> "assignee=" + change.assignee();
             case STATUS_CHANGED -> "status=" + change.status();
             case ATTACHMENT_ADDED -> "attachment=" + change.attachmentName();
+            case REPLIED -> "reply by e-mail";
             default -> null;
         };
     }

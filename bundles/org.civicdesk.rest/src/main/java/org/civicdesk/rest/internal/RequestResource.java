@@ -105,7 +105,7 @@ public class RequestResource implements RestResource {
     public Response change(@PathParam("year") String year, @PathParam("seq") String seq, Views.ChangeBody body,
             @Context SecurityContext security) {
         if (body == null || body.kind() == null) {
-            throw new InvalidInputException("kind", "say which change: assign, status, comment or attachment");
+            throw new InvalidInputException("kind", "say which change: assign, status, comment, attachment or reply");
         }
         RequestChange change = switch (body.kind().toLowerCase(Locale.ROOT)) {
             case "assign" -> RequestChange.assign(body.assignee(), body.comment());
@@ -113,8 +113,10 @@ public class RequestResource implements RestResource {
             case "comment" -> RequestChange.comment(body.text() != null ? body.text() : body.comment());
             case "attachment" -> new RequestChange(EventKind.ATTACHMENT_ADDED, null, null, body.comment(),
                     body.attachmentName(), body.attachmentRef());
+            // A message to the citizen by e-mail (R16), recorded in the history and sent through the outbox.
+            case "reply" -> RequestChange.reply(body.text() != null ? body.text() : body.comment());
             default -> throw new InvalidInputException("kind",
-                    "unknown change '" + body.kind() + "'; expected assign, status, comment or attachment");
+                    "unknown change '" + body.kind() + "'; expected assign, status, comment, attachment or reply");
         };
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);

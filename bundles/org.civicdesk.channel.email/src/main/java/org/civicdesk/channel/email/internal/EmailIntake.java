@@ -73,7 +73,8 @@ public class EmailIntake {
     private final RequestTypeCatalog types;
     private final CitizenRegistry citizens;
     private final ProcessedMessages processed;
-    private final Actor actor = Actor.system("channel.email");
+    /** The channel's intake actor: comments it records are the citizen's answers (Channel.intakeOf). */
+    private final Actor actor = Channel.EMAIL.intakeActor();
     private volatile EmailChannelConfig config;
     /** Document management (R10), where attached files go; without it a message's text is filed alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
