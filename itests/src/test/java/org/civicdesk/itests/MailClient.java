@@ -1,5 +1,6 @@
 package org.civicdesk.itests;
 
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,5 +151,71 @@ final class MailClient {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** A message as its reader sees it, with the headers a reply depends on. */
+    record Mail(String subject, String body, String messageId, String replyTo, String autoSubmitted) {
+    }
+
+    /**
+     * What a citizen's or staff member's mailbox holds, oldest first, read over IMAP as their mail
+     * client does (GreenMail: login and password are the address); nothing before its first message.
+     */
+    static List<Mail> messagesOf(String address) {
+        return withMailClassLoader(() -> {
+            Properties p = new Properties();
+            p.put("mail.imap.peek", "true");
+            try (Store store = Session.getInstance(p).getStore("imap")) {
+                try {
+                    store.connect("127.0.0.1", Integer.parseInt(System.getProperty(MailServer.IMAP_PORT)), address, address);
+                } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
+                    return List.of();
+                }
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                List<Mail> messages = new ArrayList<>();
+                for (Message m : inbox.getMessages()) {
+                    String replyTo = m.getReplyTo() == null || m.getReplyTo().length == 0 ? null
+                            : ((InternetAddress) m.getReplyTo()[0]).getAddress();
+                    String[] auto = m.getHeader("Auto-Submitted");
+                    String[] id = m.getHeader("Message-ID");
+                    messages.add(new Mail(m.getSubject(), ((String) m.getContent()).replace("\r\n", "\n"),
+                            id == null ? null : id[0], replyTo, auto == null ? null : auto[0]));
+                }
+                inbox.close(false);
+                return messages;
+            }
+        });
+    }
+
+    /** Waits for the first message of the mailbox that {@code wanted} picks. */
+    static Mail awaitMessage(String address, Predicate<Mail> wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<Mail> messages = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            messages = messagesOf(address);
+            for (Mail m : messages) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(address + " received no such message: " + messages.stream().map(Mail::subject).toList());
+    }
+
+    /** Waits until the mailbox holds {@code count} messages (and no more), and returns them oldest first. */
+    static List<Mail> awaitMessages(String address, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<Mail> messages = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            messages = messagesOf(address);
+            if (messages.size() >= count) {
+                org.junit.Assert.assertEquals(count, messages.size());
+                return messages;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(address + " received " + messages.size() + " messages, not " + count);
     }
 }

@@ -1,10 +1,25 @@
 package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.request.api.Rating;
+import org.civicdesk.request.api.RequestRegistry;
+import org.junit.Before;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -26,7 +40,6 @@ import org.civicdesk.request.api.RequestEventListener;
 import org.civicdesk.request.api.ServiceRequest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -37,41 +50,56 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-
 /**
  * Notifications (feature {@code civicdesk-notifications}) against a real mail server: GreenMail
  * ({@link MailServer}) runs in the test's JVM; CivicDesk sends to its SMTP port, and the
- * test reads each citizen's mailbox over IMAP with Jakarta Mail, as a mail client would.
+ * test reads each citizen's mailbox over IMAP with Jakarta Mail, as a mail client would ({@link
+ * MailClient}). With them, what the messages carry: the satisfaction question of the closure, which
+ * the citizen answers once through the portal (append-only, vouched for by the audit trail), and a
+ * staff member's reply by e-mail, whose answer comes back through the e-mail channel as a comment
+ * the assignee hears of. A reply nobody can receive is refused and records nothing.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class NotificationsIT extends CivicDeskTestSupport {
-    private static final String SMTP_PORT = MailServer.SMTP_PORT;
-    private static final String IMAP_PORT = MailServer.IMAP_PORT;
+    private static final String PORTAL = "https://primaria.example.ro/portal/";
+    private static final String REPLY_TEXT = "Bună ziua, doamnă Mureșan,\n\nEchipa de intervenție ajunge joi dimineață; "
+            + "astupăm și gropița de lângă ștrand. ĂÂÎȘȚ ăâîșț";
+    /** Whether this class's container has the e-mail channel installed already. */
+    private static boolean emailChannelInstalled;
     private static final String PID = "org.civicdesk.notification";
     private static final AtomicInteger CITIZENS = new AtomicInteger();
 
-    /** The distribution, sending to the test's mail server every second, with a one-second first back-off. */
+    /**
+     * The distribution, sending to the test's mail server every second, with a one-second first
+     * back-off; the e-mail channel (installed before the first test) reads the city's mailbox there,
+     * where the citizens' answers to staff replies go.
+     */
     @Override
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
-        int[] ports = MailServer.ports();
         List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.addAll(MailServer.options(1));
+        int[] ports = MailServer.ports();
         String cfg = "etc/" + PID + ".cfg";
         options.add(editConfigurationFilePut(cfg, "enabled", "true"));
         options.add(editConfigurationFilePut(cfg, "smtp.host", "127.0.0.1"));
         options.add(editConfigurationFilePut(cfg, "smtp.port", Integer.toString(ports[0])));
         options.add(editConfigurationFilePut(cfg, "from", "Primăria Suceava <noreply@primaria.example.ro>"));
-        options.add(editConfigurationFilePut(cfg, "portalUrl", "https://primaria.example.ro/portal/"));
+        options.add(editConfigurationFilePut(cfg, "replyTo", MailServer.CITY_ADDRESS));
+        options.add(editConfigurationFilePut(cfg, "portalUrl", PORTAL));
         options.add(editConfigurationFilePut(cfg, "backoffSeconds", "1"));
         options.add(editConfigurationFilePut(cfg, "civicdesk.job.period", "1000"));
-        options.add(CoreOptions.systemProperty(SMTP_PORT).value(Integer.toString(ports[0])));
-        options.add(CoreOptions.systemProperty(IMAP_PORT).value(Integer.toString(ports[1])));
         return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void emailChannelInstalled() throws Exception {
+        if (!emailChannelInstalled) {
+            String out = shell("feature:install civicdesk-channel-email");
+            assertFalse(out, out.contains("ERROR"));
+            emailChannelInstalled = true;
+        }
     }
 
     // ---------------------------------------------------------------- the tests
@@ -81,8 +109,8 @@ public class NotificationsIT extends CivicDeskTestSupport {
         String address = mailbox("ack");
         JsonNode filed = file(newCitizen(address), "Groapă adâncă în fața școlii");
         String number = filed.get("number").asText();
-        List<Mail> received = awaitMail(address, 1);
-        Mail ack = received.get(0);
+        List<MailClient.Mail> received = MailClient.awaitMessages(address, 1);
+        MailClient.Mail ack = received.get(0);
         assertEquals("Cererea dumneavoastră a fost înregistrată cu nr. " + number, ack.subject());
         String body = ack.body();
         String deadline = filed.get("deadline").asText();
@@ -90,7 +118,7 @@ public class NotificationsIT extends CivicDeskTestSupport {
         assertTrue(body, body.contains("Termenul de soluționare: " + shown + "."));
         assertTrue(body, body.contains("https://primaria.example.ro/portal/?track=" + filed.get("trackingCode").asText()));
         Thread.sleep(3000);
-        assertEquals("sent once, not again on the next runs", 1, mail(address).size());
+        assertEquals("sent once, not again on the next runs", 1, MailClient.messagesOf(address).size());
 
         JsonNode notifications = notifications("operator", number);
         assertEquals(notifications.toString(), 1, notifications.size());
@@ -107,7 +135,7 @@ public class NotificationsIT extends CivicDeskTestSupport {
 
     @Test
     public void aMessageWaitsOutAnSmtpOutageAndIsDeliveredOnceWithTheFailureShown() throws Exception {
-        int smtp = Integer.parseInt(System.getProperty(SMTP_PORT));
+        int smtp = Integer.parseInt(System.getProperty(MailServer.SMTP_PORT));
         setSmtpPort(freePort());
         String number;
         String address = mailbox("outage");
@@ -117,11 +145,11 @@ public class NotificationsIT extends CivicDeskTestSupport {
             JsonNode failed = awaitNotification(number, n -> n.get("attemptCount").asInt() >= 2);
             assertEquals("queued", failed.get("state").asText().toLowerCase(java.util.Locale.ROOT));
             assertTrue(failed.toString(), failed.get("lastError").asText().contains("Connect"));
-            assertEquals(0, mail(address).size());
+            assertEquals(0, MailClient.messagesOf(address).size());
         } finally {
             setSmtpPort(smtp);
         }
-        awaitMail(address, 1);
+        MailClient.awaitMessages(address, 1);
         JsonNode sent = awaitNotification(number, n -> "sent".equalsIgnoreCase(n.get("state").asText()));
         int attempts = sent.get("attemptCount").asInt();
         assertTrue(sent.toString(), attempts >= 3);
@@ -130,7 +158,7 @@ public class NotificationsIT extends CivicDeskTestSupport {
         assertTrue(history.get(0).get("reason").asText().contains("Connect"));
         assertTrue(history.get(attempts - 1).get("delivered").asBoolean());
         Thread.sleep(3000);
-        assertEquals("delivered exactly once", 1, mail(address).size());
+        assertEquals("delivered exactly once", 1, MailClient.messagesOf(address).size());
     }
 
     @Test
@@ -146,11 +174,11 @@ public class NotificationsIT extends CivicDeskTestSupport {
             JsonNode queued = notifications("operator", number).get(0);
             assertEquals("queued", queued.get("state").asText().toLowerCase(java.util.Locale.ROOT));
             assertEquals("not even tried", 0, queued.get("attemptCount").asInt());
-            assertEquals(0, mail(address).size());
+            assertEquals(0, MailClient.messagesOf(address).size());
         } finally {
             setProperty("enabled", "true");
         }
-        awaitMail(address, 1);
+        MailClient.awaitMessages(address, 1);
         assertEquals(1, awaitNotification(number, n -> "sent".equalsIgnoreCase(n.get("state").asText()))
                 .get("attemptCount").asInt());
     }
@@ -159,19 +187,19 @@ public class NotificationsIT extends CivicDeskTestSupport {
     public void aStatusChangeWithAPublicCommentIsAnnounced() throws Exception {
         String address = mailbox("status");
         String number = file(newCitizen(address), "Groapă pe trotuar").get("number").asText();
-        awaitMail(address, 1);
+        MailClient.awaitMessages(address, 1);
         assertEquals(201, post("supervisor", "/requests/" + number + "/events",
                 "{\"kind\":\"assign\",\"assignee\":\"employee\"}").status());
         Reply changed = post("employee", "/requests/" + number + "/events",
                 "{\"kind\":\"status\",\"status\":\"in_progress\",\"comment\":\"Echipa ajunge mâine dimineață.\"}");
         assertEquals(changed.raw(), 201, changed.status());
-        List<Mail> received = awaitMail(address, 2);
-        Mail status = received.get(1);
+        List<MailClient.Mail> received = MailClient.awaitMessages(address, 2);
+        MailClient.Mail status = received.get(1);
         assertEquals("Cererea nr. " + number + ": în lucru", status.subject());
         String body = status.body();
         assertTrue(body, body.contains("Mesajul funcționarului:\nEchipa ajunge mâine dimineață."));
         Thread.sleep(2000);
-        assertEquals("the assignment itself is not announced", 2, mail(address).size());
+        assertEquals("the assignment itself is not announced", 2, MailClient.messagesOf(address).size());
     }
 
     @Test
@@ -182,10 +210,10 @@ public class NotificationsIT extends CivicDeskTestSupport {
         // The demo's staff accounts have <user>@civicdesk.example; other tests assign to the employee too.
         String subject = "Vi s-a repartizat cererea nr. " + number;
         long deadline = System.currentTimeMillis() + 60_000;
-        List<Mail> mine = List.of();
+        List<MailClient.Mail> mine = List.of();
         while (mine.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
-            mine = mail("employee@civicdesk.example").stream().filter(m -> m.subject().equals(subject)).toList();
+            mine = MailClient.messagesOf("employee@civicdesk.example").stream().filter(m -> m.subject().equals(subject)).toList();
         }
         assertEquals(1, mine.size());
         assertTrue(mine.get(0).body(), mine.get(0).body().contains("Nota celui care v-a repartizat-o:\nVerificați pe teren."));
@@ -276,6 +304,299 @@ public class NotificationsIT extends CivicDeskTestSupport {
         }
     }
 
+    // ---------------------------------------------------------------- the satisfaction question
+
+    @Test
+    public void theClosureMailAsksTheQuestionWithTheRatingLinkAndTheCitizenRatesOnce() throws Exception {
+        String address = mailbox("rating");
+        JsonNode filed = file(newCitizen(address), "Groapă adâncă pe Str. Mărășești");
+        String number = filed.get("number").asText();
+        String code = filed.get("trackingCode").asText();
+        close(number, "Groapa a fost astupată.");
+        MailClient.Mail closure = MailClient.awaitMessage(address, m -> m.subject().contains("soluționată"));
+        assertTrue(closure.body(), closure.body().contains("Cât de mulțumit sunteți"));
+        assertTrue(closure.body(), closure.body().contains(PORTAL + "?rate=" + code));
+
+        assertEquals("not rated yet", false, get(null, "/track/" + code).body().get("rated").asBoolean());
+        Reply rated = rate(code, "4", "Rapid, dar a rămas pietriș pe carosabil.");
+        assertEquals(rated.raw(), 200, rated.status());
+        assertEquals(4, rated.body().get("score").asInt());
+        assertEquals(number, rated.body().get("number").asText());
+
+        JsonNode request = get("operator", "/requests/" + number).body();
+        assertEquals(4, request.get("rating").get("score").asInt());
+        assertEquals("Rapid, dar a rămas pietriș pe carosabil.", request.get("rating").get("comment").asText());
+        JsonNode last = request.get("history").get(request.get("history").size() - 1);
+        assertEquals("rated", last.get("kind").asText());
+        assertEquals(4, last.get("score").asInt());
+        assertEquals("citizen", last.get("actor").asText());
+        assertEquals("the status stays closed", "resolved", request.get("status").asText());
+        JsonNode tracked = get(null, "/track/" + code).body();
+        assertTrue(tracked.toString(), tracked.get("closed").asBoolean() && tracked.get("rated").asBoolean());
+        assertEquals(4, tracked.get("score").asInt());
+        assertFalse("the public tracking shows no comment", tracked.toString().contains("pietriș"));
+
+        Reply twice = rate(code.toLowerCase(java.util.Locale.ROOT), "1", "M-am răzgândit");
+        assertProblem(twice, 409, null);
+        assertEquals("stored once", 1, count("SELECT COUNT(*) FROM CD_REQUEST_RATING WHERE REQ_NUMBER = '" + number + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'RATED' AND REQUEST_NUMBER = '" + number
+                + "'"));
+        assertEquals(4, get("supervisor", "/requests/" + number).body().get("rating").get("score").asInt());
+        assertEquals("the rating is audited with no words of the citizen", 1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY "
+                + "WHERE ACTION = 'request.rated' AND SUBJECT_ID = '" + number + "' AND REMARKS IS NULL"));
+        Thread.sleep(2000);
+        assertEquals("acknowledgement, status, closure; a rating sends nothing more", 3, MailClient.messagesOf(address).size());
+
+        // What a satisfaction report reads: the period's ratings of the requests the reader may see.
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        Instant now = Instant.now();
+        List<Rating> period = registry.ratings(new Actor("supervisor", Set.of(Role.SUPERVISOR), "ROADS"),
+                now.minusSeconds(600), now.plusSeconds(60));
+        Rating mine = period.stream().filter(g -> g.number().toString().equals(number)).findFirst().orElseThrow();
+        assertEquals(4, mine.score());
+        assertEquals("pothole", mine.type());
+        assertEquals("ROADS", mine.department());
+        assertTrue("another department's supervisor sees none of it", registry.ratings(new Actor("other",
+                Set.of(Role.SUPERVISOR), "SOCIAL"), now.minusSeconds(600), now.plusSeconds(60)).isEmpty());
+        assertTrue("nothing before", registry.ratings(new Actor("admin", Set.of(Role.ADMIN), null), now.minusSeconds(7200),
+                now.minusSeconds(3600)).isEmpty());
+    }
+
+    @Test
+    public void badRatingsAreRefusedWithAProblemAndNothingIsStored() throws Exception {
+        long ratings = count("SELECT COUNT(*) FROM CD_REQUEST_RATING");
+        long events = count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'RATED'");
+        JsonNode open = file(newCitizen(mailbox("open")), "Capac de canal lipsă");
+        assertProblem(rate(open.get("trackingCode").asText(), "5", null), 409, null);
+        JsonNode filed = file(newCitizen(mailbox("bad")), "Groapă la trecerea de pietoni");
+        String code = filed.get("trackingCode").asText();
+        close(filed.get("number").asText(), null);
+        for (String score : new String[] {"0", "6", "-1", "4.5", "patru", "", "99999999999"}) {
+            assertProblem(rate(code, score, "Bine"), 422, "score");
+        }
+        assertProblem(rate(code, "3", "Bine\u0000"), 422, "comment");
+        assertProblem(rate(code, "3", "Bine\u001b[31m"), 422, "comment");
+        assertProblem(rate(code, "3", "x".repeat(1001)), 422, "comment");
+        assertProblem(rate("ABCDEFGH23", "3", null), 404, null);
+        assertProblem(rate("nu-e-un-cod", "3", null), 422, "trackingCode");
+        assertProblem(rate(null, "3", null), 422, "code");
+        assertEquals("nothing stored", ratings, count("SELECT COUNT(*) FROM CD_REQUEST_RATING"));
+        assertEquals(events, count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'RATED'"));
+        assertNull(get("operator", "/requests/" + filed.get("number").asText()).body().get("rating"));
+        // The longest comment there is, with its line breaks, is taken.
+        Reply longest = rate(code, "2", "Prea încet.\n" + "ș".repeat(988));
+        assertEquals(longest.raw(), 200, longest.status());
+    }
+
+    /** One test, so that the guards it removes at its end are no other test's business. */
+    @Test
+    public void ratingsAreAppendOnlyAndTheAuditTrailVouchesForThem() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int score = 1; score <= 3; score++) {
+            JsonNode filed = file(newCitizen(mailbox("trail")), "Semafor defect " + score);
+            numbers.add(filed.get("number").asText());
+            close(filed.get("number").asText(), "Reparat.");
+            assertEquals(200, rate(filed.get("trackingCode").asText(), Integer.toString(score), "Nota " + score).status());
+        }
+        String number = numbers.get(0);
+        assertRefused("UPDATE CD_REQUEST_RATING SET SCORE = 5 WHERE REQ_NUMBER = '" + number + "'");
+        assertRefused("UPDATE CD_REQUEST_RATING SET COMMENT_TEXT = 'altceva'");
+        assertRefused("DELETE FROM CD_REQUEST_RATING WHERE REQ_NUMBER = '" + number + "'");
+        JsonNode report = get("admin", "/audit/integrity").body();
+        assertTrue(report.toString(), report.get("intact").asBoolean());
+
+        // The database's owner removes the guard and improves a score: the trail no longer matches.
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            if (postgres) {
+                s.execute("DROP TRIGGER cd_request_rating_append_only ON cd_request_rating");
+            } else {
+                s.execute("DROP TRIGGER CD_REQUEST_RATING_NO_UPDATE");
+            }
+            s.executeUpdate("UPDATE CD_REQUEST_RATING SET SCORE = 5 WHERE REQ_NUMBER = '" + number + "'");
+        }
+        // A rating slipped in for a closed request, with no history event.
+        JsonNode unrated = file(newCitizen(mailbox("slipped")), "Groapă nouă");
+        String slipped = unrated.get("number").asText();
+        close(slipped, null);
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO CD_REQUEST_RATING (REQ_NUMBER, EVENT_SEQ, SCORE, RATED_MS) VALUES ('" + slipped
+                    + "', 4, 5, 0)");
+        }
+        report = get("admin", "/audit/integrity").body();
+        String problems = report.get("problems").toString();
+        assertFalse(report.toString(), report.get("intact").asBoolean());
+        assertTrue(problems, problems.contains("record request:" + number + "#4 was altered"));
+        assertTrue(problems, problems.contains("the rating of request " + slipped + " is not in its history"));
+        assertFalse(problems, problems.contains(numbers.get(1)) || problems.contains(numbers.get(2)));
+        assertFalse("no citizen's words in the report", problems.contains("Nota"));
+    }
+
+    /** In progress, then resolved: history events 2 and 3; a rating is event 4. */
+    void close(String number, String comment) throws Exception {
+        Reply working = post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}");
+        assertEquals(working.raw(), 201, working.status());
+        Reply resolved = post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"resolved\""
+                + (comment == null ? "" : ",\"comment\":\"" + comment + "\"") + "}");
+        assertEquals(resolved.raw(), 201, resolved.status());
+    }
+
+    /** What the portal sends: a form with the tracking code, the score and the comment; {@code null} leaves a field out. */
+    Reply rate(String code, String score, String comment) throws Exception {
+        StringBuilder form = new StringBuilder();
+        String[][] fields = {{"code", code}, {"score", score}, {"comment", comment}};
+        for (String[] field : fields) {
+            if (field[1] != null) {
+                form.append(form.length() == 0 ? "" : "&").append(field[0]).append('=')
+                        .append(URLEncoder.encode(field[1], StandardCharsets.UTF_8));
+            }
+        }
+        return send(null, HttpRequest.newBuilder(URI.create(server() + "/portal/api/ratings"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)));
+    }
+
+    private static void assertProblem(Reply reply, int status, String field) {
+        assertEquals(reply.raw(), status, reply.status());
+        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
+        assertEquals(reply.raw(), status, reply.body().get("status").asInt());
+        assertFalse(reply.raw(), reply.body().get("detail").asText().isBlank());
+        if (field != null) {
+            assertTrue(reply.raw(), reply.body().get("errors").has(field));
+        }
+    }
+
+    // ---------------------------------------------------------------- staff replies by e-mail
+
+    @Test
+    public void aReplyReachesTheCitizenAndTheirAnswerComesBackToTheAssignee() throws Exception {
+        String address = mailbox("reply");
+        String number = file(newCitizen(address), "Groapă adâncă pe Str. Mărășești").get("number").asText();
+        assertEquals(201, post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"employee\"}").status());
+        MailClient.awaitMessage(address, m -> m.subject().contains("înregistrată"));
+
+        Reply replied = post("employee", "/requests/" + number + "/events",
+                "{\"kind\":\"reply\",\"text\":" + JSON.writeValueAsString(REPLY_TEXT) + "}");
+        assertEquals(replied.raw(), 201, replied.status());
+        JsonNode last = last(replied.body().get("history"));
+        assertEquals("replied", last.get("kind").asText());
+        assertEquals("employee", last.get("actor").asText());
+        assertEquals(REPLY_TEXT, last.get("comment").asText());
+
+        MailClient.Mail reply = MailClient.awaitMessage(address, m -> m.subject().startsWith("[" + number + "]"));
+        assertEquals("[" + number + "] Răspuns la cererea dumneavoastră („Groapă sau denivelare în carosabil”)",
+                reply.subject());
+        assertTrue(reply.body(), reply.body().contains(REPLY_TEXT));
+        assertEquals("the citizen's answer goes to the mailbox the e-mail channel reads", MailServer.CITY_ADDRESS,
+                reply.replyTo());
+        assertNull("a person wrote it: the citizen's answer must not be taken for an auto-reply", reply.autoSubmitted());
+        JsonNode sent = awaitAnyNotification(number, n -> "reply".equals(n.get("template").asText())
+                && "sent".equalsIgnoreCase(n.get("state").asText()));
+        assertEquals("citizen", sent.get("recipientKind").asText().toLowerCase(Locale.ROOT));
+        Thread.sleep(2000);
+        assertEquals("sent once", 1, MailClient.messagesOf(address).stream()
+                .filter(m -> m.subject().equals(reply.subject())).count());
+
+        // The citizen answers from their mail program: quoted text below, In-Reply-To our message.
+        String answer = "Mulțumesc, vă aștept joi. Gropița e chiar în fața porții.";
+        MailClient.send("<" + UUID.randomUUID() + "@example.ro>", address, MailServer.CITY_ADDRESS, "Re: " + reply.subject(),
+                answer + "\n\n> " + REPLY_TEXT.replace("\n", "\n> "), Map.of("In-Reply-To", reply.messageId(),
+                        "References", reply.messageId()));
+        JsonNode comment = awaitEvent(number, e -> "commented".equals(e.get("kind").asText())
+                && "system:channel.email".equals(e.get("actor").asText()));
+        assertEquals("a comment on the same request, not a new request", answer, comment.get("comment").asText());
+        String subject = "Cetățeanul a răspuns la cererea nr. " + number;
+        MailClient.Mail told = MailClient.awaitMessage("employee@civicdesk.example", m -> m.subject().equals(subject));
+        assertTrue(told.body(), told.body().contains("Răspunsul cetățeanului:\n" + answer));
+        JsonNode staff = awaitAnyNotification(number, n -> "citizen-reply".equals(n.get("template").asText())
+                && "sent".equalsIgnoreCase(n.get("state").asText()));
+        assertEquals("staff", staff.get("recipientKind").asText().toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    public void aReplyToAReporterWhoLeftOnlyAnAddressGoesToThatAddress() throws Exception {
+        String address = mailbox("contact");
+        String number = reportOnTheWeb(address, "Groapă lângă stația de autobuz");
+        Reply replied = post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"reply\",\"comment\":\"Mulțumim! Trimitem echipa săptămâna aceasta.\"}");
+        assertEquals(replied.raw(), 201, replied.status());
+        MailClient.Mail reply = MailClient.awaitMessage(address, m -> m.subject().startsWith("[" + number + "]"));
+        assertTrue(reply.body(), reply.body().contains("Mulțumim! Trimitem echipa săptămâna aceasta."));
+        assertEquals("contact", awaitAnyNotification(number, n -> "reply".equals(n.get("template").asText())
+                && "sent".equalsIgnoreCase(n.get("state").asText())).get("recipientKind").asText().toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    public void aReplyNobodyCanReceiveOrMayWriteIsRefusedAndNothingIsRecorded() throws Exception {
+        String number = file("{\"cnp\":\"" + cnp() + "\",\"firstName\":\"Vasile\",\"lastName\":\"Țurcanu\",\"address\":"
+                + "\"Str. Ștefan cel Mare 2, Suceava\"}", "Groapă, cetățean fără e-mail").get("number").asText();
+        int events = get("supervisor", "/requests/" + number).body().get("history").size();
+        long messages = count("SELECT COUNT(*) FROM CD_NOTIFICATION WHERE REQUEST_NUMBER = '" + number + "'");
+
+        Reply noAddress = post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"reply\",\"text\":\"Bună ziua, revenim.\"}");
+        assertEquals(noAddress.raw(), 422, noAddress.status());
+        assertTrue(noAddress.contentType(), noAddress.contentType().contains("json"));
+        assertTrue(noAddress.raw(), noAddress.raw().contains("e-mail address"));
+        // Whoever may not change the request may not write to its citizen either: an operator sees it, no more.
+        String withAddress = file(newCitizen(mailbox("refused")), "Groapă, operatorul").get("number").asText();
+        Reply operator = post("operator", "/requests/" + withAddress + "/events",
+                "{\"kind\":\"reply\",\"text\":\"Bună ziua.\"}");
+        assertEquals(operator.raw(), 403, operator.status());
+        Reply empty = post("supervisor", "/requests/" + withAddress + "/events", "{\"kind\":\"reply\",\"text\":\"  \"}");
+        assertEquals(empty.raw(), 422, empty.status());
+        Reply unknown = post("supervisor", "/requests/" + withAddress + "/events", "{\"kind\":\"mail\",\"text\":\"x\"}");
+        assertEquals(unknown.raw(), 422, unknown.status());
+        assertTrue(unknown.raw(), unknown.raw().contains("reply"));
+
+        assertEquals("nothing in the history", events, get("supervisor", "/requests/" + number).body().get("history").size());
+        assertEquals("nothing queued", messages, count("SELECT COUNT(*) FROM CD_NOTIFICATION WHERE REQUEST_NUMBER = '"
+                + number + "'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'REPLIED' AND REQUEST_NUMBER IN ('"
+                + number + "', '" + withAddress + "')"));
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_NOTIFICATION WHERE TEMPLATE = 'reply' AND REQUEST_NUMBER IN ('"
+                + number + "', '" + withAddress + "')"));
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    /** Waits until the request's history holds an event that is {@code wanted}; returns it. */
+    private JsonNode awaitEvent(String number, Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode history = null;
+        while (System.currentTimeMillis() < deadline) {
+            history = get("supervisor", "/requests/" + number).body().get("history");
+            for (JsonNode e : history) {
+                if (wanted.test(e)) {
+                    return e;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no such event on " + number + ": " + history);
+    }
+
+    /** Waits until one of the request's notifications, however many it has, is {@code done}; returns it. */
+    private JsonNode awaitAnyNotification(String number, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            Reply listed = get("supervisor", "/requests/" + number + "/notifications");
+            assertEquals(listed.raw(), 200, listed.status());
+            last = listed.body();
+            for (JsonNode n : last) {
+                if (done.test(n)) {
+                    return n;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the notification of " + number + " did not get there: " + last);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A new mailbox address at the test's mail server. */
@@ -360,54 +681,5 @@ public class NotificationsIT extends CivicDeskTestSupport {
         Dictionary<String, Object> properties = config.getProperties();
         properties.put(key, value);
         config.update(properties);
-    }
-
-    /** Waits until the mailbox holds {@code count} messages, and returns them oldest first. */
-    List<Mail> awaitMail(String address, int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        List<Mail> messages = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            messages = mail(address);
-            if (messages.size() >= count) {
-                assertEquals(count, messages.size());
-                return messages;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(address + " received " + messages.size() + " messages, not " + count);
-    }
-
-    /** A message as its reader sees it. */
-    record Mail(String subject, String body) {
-    }
-
-    /** What the mailbox holds, read over IMAP as a mail client does (GreenMail: login and password are the address). */
-    List<Mail> mail(String address) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
-        try {
-            Properties p = new Properties();
-            p.put("mail.imap.host", "127.0.0.1");
-            p.put("mail.imap.port", System.getProperty(IMAP_PORT));
-            Session session = Session.getInstance(p);
-            try (Store store = session.getStore("imap")) {
-                try {
-                    store.connect("127.0.0.1", Integer.parseInt(System.getProperty(IMAP_PORT)), address, address);
-                } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
-                    return List.of();
-                }
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                List<Mail> messages = new ArrayList<>();
-                for (Message m : inbox.getMessages()) {
-                    messages.add(new Mail(m.getSubject(), ((String) m.getContent()).replace("\r\n", "\n")));
-                }
-                inbox.close(false);
-                return messages;
-            }
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every notification test again on a real PostgreSQL server, and what only PostgreSQL does: a
- * message another node is sending (its row locked) is skipped, not waited for, and not sent twice.
+ * message another node is sending (its row locked) is skipped, not waited for, and not sent twice;
+ * the rating table refuses TRUNCATE.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -49,15 +50,20 @@ public class NotificationsPostgresIT extends NotificationsIT {
                 lock.setString(1, heldNumber);
                 lock.executeQuery().close();
             }
-            awaitMail(free, 1);
+            MailClient.awaitMessages(free, 1);
             Thread.sleep(2000);
-            assertEquals("the locked message is left to the node that holds it", 0, mail(held).size());
+            assertEquals("the locked message is left to the node that holds it", 0, MailClient.messagesOf(held).size());
             JsonNode untouched = notifications("operator", heldNumber).get(0);
             assertEquals(0, untouched.get("attemptCount").asInt());
             c.commit();
         }
-        awaitMail(held, 1);
+        MailClient.awaitMessages(held, 1);
         assertEquals(1, awaitNotification(freeNumber, n -> "sent".equalsIgnoreCase(n.get("state").asText()))
                 .get("attemptCount").asInt());
+    }
+
+    @Test
+    public void theRatingTableCannotBeTruncated() throws Exception {
+        assertRefused("TRUNCATE CD_REQUEST_RATING");
     }
 }
