@@ -21,15 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The operator web console in a real headless Chromium (Debian's chromium and chromedriver)
@@ -45,38 +36,20 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
 
     private static RunningDistribution civicdesk;
 
-    private static final String CITY = "cereri@primarie.example.ro";
-    private static final String CITY_LOGIN = "cereri";
-    private static final String CITY_PASSWORD = "secret-cereri";
     private static final String CITIZEN = "maria.popescu@example.com";
 
-    /** The city's mailbox and the citizens': a real mail server (GreenMail) in this JVM. */
-    private static GreenMail mail;
-
     /**
-     * The distribution as an administrator runs it, sending its messages to the test's mail server;
-     * the e-mail channel installed at run time, from the distribution's own repository, reads the
-     * city's mailbox every second.
+     * The distribution as an administrator runs it, sending its messages to the test's mail server
+     * ({@link MailServer}, in this JVM); the e-mail channel installed at run time, from the
+     * distribution's own repository, reads the city's mailbox there every second.
      */
     @BeforeClass
     public static void startCivicDesk() throws Exception {
-        int smtp = CivicDeskTestSupport.freePort();
-        int imap = CivicDeskTestSupport.freePort();
-        mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.setUser(CITY, CITY_LOGIN, CITY_PASSWORD);
-        mail.start();
-        civicdesk = RunningDistribution.start("console-it", Map.of(
-                "org.civicdesk.channel.email.cfg", Map.ofEntries(Map.entry("enabled", "true"),
-                        Map.entry("imap.host", "127.0.0.1"), Map.entry("imap.port", Integer.toString(imap)),
-                        Map.entry("imap.user", CITY_LOGIN), Map.entry("imap.password", CITY_PASSWORD),
-                        Map.entry("imap.security", "none"), Map.entry("smtp.host", "127.0.0.1"),
-                        Map.entry("smtp.port", Integer.toString(smtp)), Map.entry("smtp.user", CITY_LOGIN),
-                        Map.entry("smtp.password", CITY_PASSWORD), Map.entry("smtp.security", "none"),
-                        Map.entry("from", CITY), Map.entry("pollSeconds", "1")),
+        int smtp = MailServer.ports()[0];
+        civicdesk = RunningDistribution.start("console-it", Map.of(MailServer.CHANNEL_CONFIG, MailServer.channelSettings(1),
                 "org.civicdesk.notification.cfg", Map.of("enabled", "true", "smtp.host", "127.0.0.1",
                         "smtp.port", Integer.toString(smtp), "from", "Primăria <noreply@primarie.example.ro>",
-                        "replyTo", CITY, "civicdesk.job.period", "1000")));
+                        "replyTo", MailServer.CITY_ADDRESS, "civicdesk.job.period", "1000")));
         String out = civicdesk.shell("feature:install civicdesk-channel-email");
         assertFalse(out, out.contains("Error"));
         Files.createDirectories(SCREENSHOTS);
@@ -86,9 +59,6 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public static void stopCivicDesk() throws Exception {
         if (civicdesk != null) {
             civicdesk.close();
-        }
-        if (mail != null) {
-            mail.stop();
         }
     }
 
@@ -347,8 +317,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void aCitizensEmailIsAnsweredFromTheConsoleAndTheReplyReachesTheirMailbox() throws Exception {
         String token = "zamca" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         // To the roads' alias of the one mailbox: a pothole, the supervisor's department.
-        citizenWrites("Maria Popescu <" + CITIZEN + ">", "cereri+pothole@primarie.example.ro",
-                "Groapă pe Str. Zamca " + token, "Bună ziua,\nPe Str. Zamca nr. 12 este o groapă adâncă.\nMaria Popescu");
+        MailClient.send("<" + token + "@example.com>", "Maria Popescu <" + CITIZEN + ">", "cereri+pothole@primarie.example.ro",
+                "Groapă pe Str. Zamca " + token, "Bună ziua,\nPe Str. Zamca nr. 12 este o groapă adâncă.\nMaria Popescu", Map.of());
 
         // The channel reads the mailbox every second: wait until the message is a request.
         String number = null;
@@ -403,21 +373,10 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(browser.findElement(By.id("status")).getText().contains("Răspunsul a fost înregistrat"));
 
         // The citizen's mailbox holds the reply, with the number in the subject and the text as written.
-        MimeMessage received = null;
-        deadline = System.currentTimeMillis() + 60_000;
-        while (received == null && System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : mail.getReceivedMessagesForDomain("example.com")) {
-                if (m.getSubject() != null && m.getSubject().startsWith("[" + number + "]")) {
-                    received = m;
-                }
-            }
-            Thread.sleep(250);
-        }
-        assertTrue("the reply reached " + CITIZEN, received != null);
-        assertEquals(CITIZEN, ((InternetAddress) received.getRecipients(Message.RecipientType.TO)[0]).getAddress());
-        String body = ((String) received.getContent()).replace("\r\n", "\n");
-        assertTrue(body, body.contains(reply));
-        assertEquals(CITY, ((InternetAddress) received.getReplyTo()[0]).getAddress());
+        String answered = number;
+        MailClient.Mail received = MailClient.awaitMessage(CITIZEN, m -> m.subject().startsWith("[" + answered + "]"));
+        assertTrue(received.body(), received.body().contains(reply));
+        assertEquals(MailServer.CITY_ADDRESS, received.replyTo());
 
         // The request's messages show the reply sent (the screen is drawn again).
         deadline = System.currentTimeMillis() + 30_000;
@@ -580,20 +539,5 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     /** Alt + a letter, held together as an operator presses it. */
     private void alt(String letter) {
         new Actions(browser).keyDown(Keys.ALT).sendKeys(letter).keyUp(Keys.ALT).perform();
-    }
-
-    /** A citizen's message delivered over SMTP into the city's one mailbox, addressed to {@code to} (an alias of it). */
-    private static void citizenWrites(String from, String to, String subject, String text) throws Exception {
-        Session session = Session.getInstance(new java.util.Properties());
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
-        m.setSubject(subject, "UTF-8");
-        m.setText(text, "UTF-8");
-        m.saveChanges();
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect("127.0.0.1", mail.getSmtp().getPort(), null, null);
-            transport.sendMessage(m, new Address[] {new InternetAddress(CITY)});
-        }
     }
 }

@@ -4,7 +4,9 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ops4j.pax.exam.Option;
 
@@ -43,6 +45,9 @@ final class MailServer {
             server.start();
             GreenMail started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "greenmail-stop"));
+            // For MailClient where the test methods run in this JVM (a distribution started as bin/karaf).
+            System.setProperty(SMTP_PORT, Integer.toString(smtp));
+            System.setProperty(IMAP_PORT, Integer.toString(imap));
         }
         return new int[] {server.getSmtp().getPort(), server.getImap().getPort()};
     }
@@ -50,25 +55,39 @@ final class MailServer {
     /** Starts the server (the first time) and returns the options that point the e-mail channel at it. */
     static synchronized List<Option> options(int pollSeconds) {
         ports();
+        List<Option> options = new ArrayList<>(List.of(
+                systemProperty(SMTP_PORT).value(Integer.toString(server.getSmtp().getPort())),
+                systemProperty(IMAP_PORT).value(Integer.toString(server.getImap().getPort()))));
+        channelSettings(pollSeconds).forEach((key, value) -> options.add(
+                editConfigurationFilePut("etc/" + CHANNEL_CONFIG, key, value)));
+        return options;
+    }
+
+    /** The e-mail channel's configuration file. */
+    static final String CHANNEL_CONFIG = "org.civicdesk.channel.email.cfg";
+
+    /**
+     * Starts the server (the first time) and returns the e-mail channel's settings that point it at
+     * the server: for {@link #options} in a Pax Exam container, for {@link RunningDistribution} as is.
+     */
+    static synchronized Map<String, String> channelSettings(int pollSeconds) {
+        ports();
         String smtp = Integer.toString(server.getSmtp().getPort());
         String imap = Integer.toString(server.getImap().getPort());
-        String cfg = "etc/org.civicdesk.channel.email.cfg";
-        List<Option> options = new ArrayList<>(List.of(
-                systemProperty(SMTP_PORT).value(smtp),
-                systemProperty(IMAP_PORT).value(imap),
-                editConfigurationFilePut(cfg, "enabled", "true"),
-                editConfigurationFilePut(cfg, "imap.host", "127.0.0.1"),
-                editConfigurationFilePut(cfg, "imap.port", imap),
-                editConfigurationFilePut(cfg, "imap.user", CITY_LOGIN),
-                editConfigurationFilePut(cfg, "imap.password", CITY_PASSWORD),
-                editConfigurationFilePut(cfg, "imap.security", "none"),
-                editConfigurationFilePut(cfg, "smtp.host", "127.0.0.1"),
-                editConfigurationFilePut(cfg, "smtp.port", smtp),
-                editConfigurationFilePut(cfg, "smtp.user", CITY_LOGIN),
-                editConfigurationFilePut(cfg, "smtp.password", CITY_PASSWORD),
-                editConfigurationFilePut(cfg, "smtp.security", "none"),
-                editConfigurationFilePut(cfg, "from", CITY_ADDRESS),
-                editConfigurationFilePut(cfg, "pollSeconds", Integer.toString(pollSeconds))));
-        return options;
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("enabled", "true");
+        settings.put("imap.host", "127.0.0.1");
+        settings.put("imap.port", imap);
+        settings.put("imap.user", CITY_LOGIN);
+        settings.put("imap.password", CITY_PASSWORD);
+        settings.put("imap.security", "none");
+        settings.put("smtp.host", "127.0.0.1");
+        settings.put("smtp.port", smtp);
+        settings.put("smtp.user", CITY_LOGIN);
+        settings.put("smtp.password", CITY_PASSWORD);
+        settings.put("smtp.security", "none");
+        settings.put("from", CITY_ADDRESS);
+        settings.put("pollSeconds", Integer.toString(pollSeconds));
+        return settings;
     }
 }
