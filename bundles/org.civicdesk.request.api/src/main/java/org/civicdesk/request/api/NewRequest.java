@@ -18,19 +18,25 @@ import org.civicdesk.identity.api.CitizenDetails;
  * @param description what the citizen asks or reports
  * @param location    where, or {@code null}
  * @param attributes  answers to the type's {@link RequestAttribute attributes}, by attribute code
+ * @param reference   the channel's own name for what the request is filed from (e.g. a hash of an e-mail's
+ *                    Message-ID), or {@code null}: not stored with the request, only handed to
+ *                    {@link RequestEventListener#onFiled} so that the channel recognises its own filing inside
+ *                    the filing's transaction; at most {@link #MAX_REFERENCE} characters
  */
 public record NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
-        Map<String, List<String>> attributes) {
+        Map<String, List<String>> attributes, String reference) {
 
     /** Longest description: what the registry stores. */
     public static final int MAX_DESCRIPTION = 4000;
     /** Longest address of the place. */
     public static final int MAX_ADDRESS = 300;
+    /** Longest {@link #reference()}. */
+    public static final int MAX_REFERENCE = 200;
 
     /**
      * @throws InvalidInputException when the description or the place's address is longer than
      *         stored or holds control characters (a description keeps its line breaks), or an
-     *         attribute has no answers list
+     *         attribute has no answers list, or the reference is longer than allowed
      */
     public NewRequest {
         TextInput.text("description", description, MAX_DESCRIPTION);
@@ -39,10 +45,17 @@ public record NewRequest(String type, Channel channel, CitizenDetails citizen, S
             throw new InvalidInputException("attributes", "each attribute is answered with a list of values");
         }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        TextInput.line("reference", reference, MAX_REFERENCE);
+    }
+
+    /** A request filed without a reference of the channel's. */
+    public NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
+            Map<String, List<String>> attributes) {
+        this(type, channel, citizen, description, location, attributes, null);
     }
 
     /** A request of a type that asks nothing besides the description and the place. */
     public NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location) {
-        this(type, channel, citizen, description, location, Map.of());
+        this(type, channel, citizen, description, location, Map.of(), null);
     }
 }

@@ -30,4 +30,19 @@ public interface RequestEventListener {
      *                    e-mail address, a phone), or {@code null}
      */
     void onEvent(Connection transaction, ServiceRequest request, RequestEvent event, CitizenDetails contact);
+
+    /**
+     * The filing of {@code request}, about to commit: the registry calls this for a request's
+     * {@link EventKind#CREATED} event instead of {@link #onEvent}, with the reference the channel
+     * filed it under, so that a channel recognises its own filing explicitly (and, e.g., records
+     * in the same transaction that the message it came from is done with). By default, the same
+     * as {@link #onEvent}.
+     *
+     * @param reference the filing's {@link NewRequest#reference()}, or {@code null}
+     * @since 2.2
+     */
+    default void onFiled(Connection transaction, ServiceRequest request, RequestEvent created, CitizenDetails contact,
+            String reference) {
+        onEvent(transaction, request, created, contact);
+    }
 }

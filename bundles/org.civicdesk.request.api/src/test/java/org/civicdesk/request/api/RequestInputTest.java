@@ -84,6 +84,12 @@ public class RequestInputTest {
                 .field());
         assertEquals(List.of("1", "2"), new NewRequest("pothole", Channel.WEB, null, "x", null,
                 Map.of("depth", Arrays.asList("1", "2"))).attributes().get("depth"));
+        assertEquals("email:ab12", new NewRequest("pothole", Channel.EMAIL, null, "x", null, Map.of(), "email:ab12")
+                .reference());
+        assertEquals("reference", refused(() -> new NewRequest("pothole", Channel.EMAIL, null, "x", null, Map.of(),
+                "r".repeat(201))).field());
+        assertEquals("reference", refused(() -> new NewRequest("pothole", Channel.EMAIL, null, "x", null, Map.of(),
+                "line\nbreak")).field());
     }
 
     @Test

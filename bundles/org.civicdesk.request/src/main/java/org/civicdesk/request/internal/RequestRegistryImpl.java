@@ -190,7 +190,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             ServiceRequest dto = toDto(entity, state, today);
             // A listener that throws fails this filing alone (the batch is run again without it).
             RequestEvent createdEvent = created.toDto();
-            listeners.forEach(l -> l.onEvent(c, dto, createdEvent, contactDetails));
+            listeners.forEach(l -> l.onFiled(c, dto, createdEvent, contactDetails, request.reference()));
             afterCommit.clear();
             registers.stream().filter(h -> !handOffWithin(c, h, dto)).forEach(afterCommit::add);
             return dto;

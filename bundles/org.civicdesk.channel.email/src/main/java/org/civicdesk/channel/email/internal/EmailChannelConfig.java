@@ -33,6 +33,10 @@ public @interface EmailChannelConfig {
     @AttributeDefinition(name = "IMAP folder", description = "The folder new requests arrive in")
     String imap_folder() default "INBOX";
 
+    @AttributeDefinition(name = "IMAP IDLE", description = "Wait for new mail with IMAP IDLE where the server has it, "
+            + "so that it is filed as it arrives; pollSeconds stays the fallback and the longest wait")
+    boolean imap_idle() default true;
+
     @AttributeDefinition(name = "SMTP host", description = "Where CivicDesk's own mail leaves (notifications)")
     String smtp_host() default "localhost";
 
@@ -52,7 +56,8 @@ public @interface EmailChannelConfig {
     @AttributeDefinition(name = "From", description = "The city hall's address: mail from it is never filed (loops)")
     String from() default "cereri@primarie.example.ro";
 
-    @AttributeDefinition(name = "Poll interval (seconds)", min = "1")
+    @AttributeDefinition(name = "Poll interval (seconds)", description = "How often the mailbox is read when IDLE "
+            + "is off or the server lacks it; with IDLE, the longest one wait lasts before it is renewed", min = "1")
     int pollSeconds() default 60;
 
     @AttributeDefinition(name = "Default request type", description = "The type of a message whose recipient "

@@ -13,6 +13,9 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
 /**
  * The city's mailbox folder over IMAP, through Jakarta Mail. Messages are read with {@code BODY.PEEK}: reading one
  * leaves it unseen, and only {@link #markSeen} flags it, once what it became is committed.
@@ -73,6 +76,37 @@ final class Mailbox implements AutoCloseable {
 
     void markSeen(Message message) throws MessagingException {
         message.setFlag(Flags.Flag.SEEN, true);
+    }
+
+    /** Whether the server has IMAP IDLE (RFC 2177): new mail is then told to us as it arrives. */
+    boolean canIdle() throws MessagingException {
+        return store instanceof IMAPStore imap && imap.hasCapability("IDLE") && folder instanceof IMAPFolder;
+    }
+
+    /**
+     * Waits with IMAP IDLE until the server tells of a change in the folder (new mail), or until {@link #stopWaiting}
+     * is called from another thread; Angus Mail speaks the protocol.
+     */
+    void waitForChange() throws MessagingException {
+        ((IMAPFolder) folder).idle(true);
+    }
+
+    /**
+     * Ends a {@link #waitForChange} in progress on another thread, or one about to start, by closing the folder: Angus
+     * ends the IDLE first (DONE), then closes; the waiting thread finds the folder closed.
+     */
+    void stopWaiting() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | IllegalStateException e) {
+            // Closed already, or the connection is gone: either way the wait is over.
+        }
+    }
+
+    boolean isOpen() {
+        return folder.isOpen();
     }
 
     @Override

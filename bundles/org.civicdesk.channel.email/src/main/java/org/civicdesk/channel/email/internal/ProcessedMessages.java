@@ -2,32 +2,34 @@ package org.civicdesk.channel.email.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
-import org.civicdesk.request.api.Channel;
-import org.civicdesk.request.api.RegistryHandOff;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestEventListener;
 import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The messages the channel is done with ({@code CD_EMAIL_MESSAGE}, keyed by the SHA-256 of the Message-ID). It is a
- * {@link RegistryHandOff} only so that a filed message's row is written inside the filing's own transaction: the
+ * The messages the channel is done with ({@code CD_EMAIL_MESSAGE}, keyed by the SHA-256 of the Message-ID). It listens
+ * to filings only so that a filed message's row is written inside the filing's own transaction: the channel files with
+ * the message's key as the request's {@link org.civicdesk.request.api.NewRequest#reference() reference}, and the
  * request and the record that its message was filed commit together, so a crash can neither lose the mail nor file it
- * twice. It registers nothing for requests that are not the one the channel is filing right now.
+ * twice. A filing whose message is recorded already (another run, another node) fails whole: a message is filed once.
  */
-@Component(service = {RegistryHandOff.class, ProcessedMessages.class},
-        property = RegistryHandOff.ID_PROPERTY + "=" + ProcessedMessages.ID)
-public class ProcessedMessages implements RegistryHandOff {
-    static final String ID = "email-intake";
+@Component(service = {RequestEventListener.class, ProcessedMessages.class})
+public class ProcessedMessages implements RequestEventListener {
+    /** What the channel's references start with: other channels' references are none of ours. */
+    static final String REFERENCE = "email:";
 
     /** What became of a message. */
     enum Outcome {
@@ -38,17 +40,26 @@ public class ProcessedMessages implements RegistryHandOff {
     record Processed(Outcome outcome, String requestNumber) {
     }
 
-    /** The filing in progress: its request is recognised by type and description (one filing at a time per node). */
-    private record Expected(String key, String type, String description) {
+    /** Thrown inside a filing whose message another run recorded first: the filing is undone. */
+    static final class AlreadyProcessed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyProcessed() {
+            super("the e-mail was taken already", null, false, false);
+        }
     }
 
     private final Jdbc jdbc;
-    private final AtomicReference<Expected> expected = new AtomicReference<>();
 
     @Activate
     public ProcessedMessages(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
         SchemaMigrations.update(dataSource, ProcessedMessages.class);
+    }
+
+    /** The reference a message's request is filed under. */
+    static String reference(String key) {
+        return REFERENCE + key;
     }
 
     Optional<Processed> find(String key) {
@@ -80,42 +91,38 @@ public class ProcessedMessages implements RegistryHandOff {
                 key, requestNumber, System.currentTimeMillis());
     }
 
-    /** The next e-mail request filed with this type and description is the message's: its row goes with it. */
-    void expect(String key, String type, String description) {
-        expected.set(new Expected(key, type, description));
-    }
-
-    void expectNothing() {
-        expected.set(null);
-    }
-
     @Override
-    public boolean registerWithin(Connection transaction, ServiceRequest request) {
-        Expected mine = expected.get();
-        if (isFor(mine, request)) {
-            try {
-                insert(transaction, mine.key(), Outcome.FILED, request.number().toString());
-            } catch (SQLException e) {
-                throw SqlErrors.unchecked("recording a filed message", e);
+    public void onEvent(Connection transaction, ServiceRequest request, RequestEvent event, CitizenDetails contact) {
+        // Changes of requests: nothing of ours.
+    }
+
+    /** A filing the channel made under a message's reference: the message's row commits with it. */
+    @Override
+    public void onFiled(Connection transaction, ServiceRequest request, RequestEvent created, CitizenDetails contact,
+            String reference) {
+        if (reference == null || !reference.startsWith(REFERENCE)) {
+            return;
+        }
+        String key = reference.substring(REFERENCE.length());
+        try {
+            if (recorded(transaction, key)) {
+                throw new AlreadyProcessed();
+            }
+            insert(transaction, key, Outcome.FILED, request.number().toString());
+        } catch (SQLException e) {
+            // A unique violation here is a run on another node recording it at the same moment: the filing is retried
+            // alone and then finds the row.
+            throw SqlErrors.unchecked("recording a filed message", e);
+        }
+    }
+
+    private static boolean recorded(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM CD_EMAIL_MESSAGE WHERE MESSAGE_KEY = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
-        // Requests of other channels: nothing of ours to register.
-        return true;
-    }
-
-    /** Only when writing inside the filing failed: the row right after its commit. */
-    @Override
-    public String register(ServiceRequest request) {
-        Expected mine = expected.get();
-        if (isFor(mine, request)) {
-            record(mine.key(), Outcome.FILED, request.number().toString());
-        }
-        return null;
-    }
-
-    private static boolean isFor(Expected mine, ServiceRequest request) {
-        return mine != null && request.channel() == Channel.EMAIL && mine.type().equals(request.type())
-                && mine.description().equals(request.description());
     }
 
     private static int insert(Connection c, String key, Outcome outcome, String requestNumber) throws SQLException {
