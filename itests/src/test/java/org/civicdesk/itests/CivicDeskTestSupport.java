@@ -190,14 +190,26 @@ public abstract class CivicDeskTestSupport {
     }
 
     /**
-     * A port no other server of the suite uses. The two test JVMs the suite runs side by side
-     * ({@code surefire.forkNumber} 1 and 2) take their ports from ranges of their own below the
-     * system's ephemeral ports, in order: a port is never given twice, and another JVM asking
-     * the system for any free port cannot get it between the choice and the server's start.
+     * A port no other server of the suite uses. The suite runs two test JVMs side by side: a port is
+     * claimed by creating its file in a directory both share ({@code civicdesk.test.ports}, one per
+     * build), which only one JVM can do, and only then checked free. So a port is never given twice,
+     * in this JVM or the other, between its choice and the server binding it; and the ports lie below
+     * the system's ephemeral range, where no client socket takes them meanwhile.
      */
     static int freePort() {
         while (true) {
-            int candidate = PORT_BASE + NEXT_PORT.getAndIncrement() % PORTS_PER_FORK;
+            int candidate = NEXT_PORT.getAndIncrement();
+            if (candidate > LAST_PORT) {
+                throw new IllegalStateException("no free port left between " + FIRST_PORT + " and " + LAST_PORT);
+            }
+            try {
+                Files.createDirectories(PORT_CLAIMS);
+                Files.createFile(PORT_CLAIMS.resolve(Integer.toString(candidate)));
+            } catch (java.nio.file.FileAlreadyExistsException claimed) {
+                continue;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
                 socket.bind(new java.net.InetSocketAddress(candidate));
@@ -208,11 +220,12 @@ public abstract class CivicDeskTestSupport {
         }
     }
 
-    private static final int PORTS_PER_FORK = 4000;
-    /** Fork 1 from 12000, fork 2 from 16000: clear of Pax Exam's RMI ports (21000–21099) and the ephemeral range. */
-    private static final int PORT_BASE = 12000 + PORTS_PER_FORK
-            * (Math.max(1, Integer.getInteger("civicdesk.test.fork", 1)) - 1) % (2 * PORTS_PER_FORK);
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger();
+    /** Clear of Pax Exam's RMI ports (21000–21099) and of the ephemeral range. */
+    private static final int FIRST_PORT = 12000;
+    private static final int LAST_PORT = 20999;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(
+            FIRST_PORT);
+    private static final Path PORT_CLAIMS = Path.of(System.getProperty("civicdesk.test.ports", "target/test-ports"));
 
     // ---------------------------------------------------------------- HTTP
 

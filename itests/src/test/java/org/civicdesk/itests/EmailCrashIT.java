@@ -22,29 +22,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * mail ends flagged seen.
  */
 public class EmailCrashIT {
-    private static final int MAILS = Integer.getInteger("email.crash.mails", 300);
+    private static final int MAILS = Integer.getInteger("email.crash.mails", 100);
     private static final int ROUNDS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     public void noMailIsLostOrFiledTwiceAcrossSigkill() throws Exception {
-        int[] ports = MailServer.ports();
-        // MailClient reads the server's ports from these, here in the test's JVM.
-        System.setProperty(MailServer.SMTP_PORT, Integer.toString(ports[0]));
-        System.setProperty(MailServer.IMAP_PORT, Integer.toString(ports[1]));
+        // The server in this JVM; MailClient reaches it from here.
+        MailServer.ports();
         String batch = "crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         for (int i = 0; i < MAILS; i++) {
             MailClient.send("<" + UUID.randomUUID() + "@example.com>", "ion.popescu@example.com", MailServer.CITY_ADDRESS,
                     "Pana " + batch + " " + i, "Mesajul " + i + " din " + batch, Map.of());
         }
-        Map<String, String> mail = new TreeMap<>(Map.ofEntries(Map.entry("enabled", "true"),
-                Map.entry("imap.host", "127.0.0.1"), Map.entry("imap.port", Integer.toString(ports[1])),
-                Map.entry("imap.user", MailServer.CITY_LOGIN), Map.entry("imap.password", MailServer.CITY_PASSWORD),
-                Map.entry("imap.security", "none"), Map.entry("smtp.host", "127.0.0.1"),
-                Map.entry("smtp.port", Integer.toString(ports[0])), Map.entry("smtp.security", "none"),
-                Map.entry("from", MailServer.CITY_ADDRESS), Map.entry("pollSeconds", "5")));
         try (RunningDistribution karaf = RunningDistribution.start("email-crash",
-                Map.of("org.civicdesk.channel.email.cfg", mail))) {
+                Map.of(MailServer.CHANNEL_CONFIG, MailServer.channelSettings(5)))) {
             install(karaf);
             int killedAt = 0;
             for (int round = 1; round <= ROUNDS; round++) {

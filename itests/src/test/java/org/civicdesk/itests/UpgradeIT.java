@@ -158,6 +158,12 @@ public class UpgradeIT extends CivicDeskTestSupport {
         // A table added to a bundle after that release comes with the next release's file.
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_request_rating' AND EXECTYPE = "
                 + "'EXECUTED' AND FILENAME = 'db/changelog/org.civicdesk.request/0.2.0.xml'"));
+        // A column added to a table of that release: made, and filled for the citizens already on record.
+        assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_citizen_email_key' AND EXECTYPE = "
+                + "'EXECUTED' AND FILENAME = 'db/changelog/org.civicdesk.identity/0.2.0.xml'"));
+        assertTrue(count("SELECT COUNT(*) FROM CD_CITIZEN WHERE EMAIL_KEY IS NOT NULL") > 0);
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE EMAIL IS NOT NULL AND TRIM(EMAIL) <> '' "
+                + "AND (EMAIL_KEY IS NULL OR EMAIL_KEY <> LOWER(TRIM(EMAIL)))"));
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'quartz-tables-derby' "
                 + "AND EXECTYPE = 'EXECUTED'"));
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_request' AND EXECTYPE = 'MARK_RAN' "
