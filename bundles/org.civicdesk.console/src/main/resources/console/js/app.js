@@ -7,7 +7,7 @@ import {account, setAccount, hasRole} from './session.js';
 import {ROOT, say, sayError, currentPath, navigate, drawWith} from './ui.js';
 import {loginScreen} from './screens/login.js';
 import {callDeskScreen} from './screens/calldesk.js';
-import {requestsScreen, requestDetailScreen} from './screens/requests.js';
+import {requestsScreen, requestDetailScreen, overdueScreen} from './screens/requests.js';
 import {adminScreen} from './screens/admin.js';
 import {noticesScreen} from './screens/notices.js';
 import {callsScreen} from './screens/calls.js';
@@ -20,6 +20,7 @@ const ROUTES = [
   {pattern: /^\/?$/, key: 'callDesk', screen: callDeskScreen, path: '/'},
   {pattern: /^\/requests\/?$/, key: 'requests', screen: requestsScreen, path: '/requests'},
   {pattern: /^\/requests\/(\d{4})\/(\d{1,9})$/, screen: requestDetailScreen},
+  {pattern: /^\/overdue\/?$/, key: 'overdueView', screen: overdueScreen, path: '/overdue', roles: ['admin', 'supervisor']},
   {pattern: /^\/calls\/?$/, key: 'callLog', screen: callsScreen, path: '/calls', roles: ['admin', 'supervisor']},
   {pattern: /^\/notices\/?$/, key: 'notices', screen: noticesScreen, path: '/notices', roles: ['admin', 'supervisor']},
   {pattern: /^\/admin\/?$/, key: 'admin', screen: adminScreen, path: '/admin', roles: ['admin', 'supervisor']}

@@ -36,8 +36,14 @@ export const MESSAGES = {
     openRequests: 'Cereri deschise', staff: 'Personal', requestTypes: 'Tipuri de cereri', roles: 'Roluri', sla: 'Termen (zile lucrătoare)',
     kinds: {created: 'Creată', assigned: 'Repartizată', status_changed: 'Stare schimbată', commented: 'Comentariu', attachment_added: 'Atașament',
       rated: 'Evaluată de cetățean',
-      replied: 'Răspuns trimis prin e-mail'},
+      replied: 'Răspuns trimis prin e-mail', escalated: 'Escaladată', deadline_moved: 'Termen mutat'},
     rating: 'Satisfacția cetățeanului', theCitizen: 'cetățeanul',
+    levels: {0: 'avertizare: termenul se apropie', 1: 'nivelul 1: termen depășit, șefii compartimentului anunțați',
+      2: 'nivelul 2: escaladată mai sus'},
+    deadlineMovedTo: 'noul termen {day} (așteptarea cetățeanului nu se socotește)',
+    priority: 'Prioritate', priorities: {normal: 'normală', high: 'ridicată', urgent: 'urgentă'},
+    receivedOn: 'Primită la', overdueView: 'Termene depășite', overdueIntro: 'Cererile nesoluționate cu termenul depășit, pe compartimente, cele mai vechi întâi.',
+    daysLate: 'Zile de întârziere', escalation: 'Escaladare',
     reply: 'Răspunde cetățeanului prin e-mail', replyText: 'Mesajul către cetățean', send: 'Trimite',
     replyHint: 'Cetățeanul primește mesajul prin e-mail, cu numărul cererii în subiect; dacă răspunde, răspunsul lui se adaugă la cerere.',
     replyEmpty: 'Scrieți mesajul înainte de a-l trimite.', replyQueued: 'Răspunsul a fost înregistrat și pus la trimis prin e-mail.',
@@ -67,7 +73,8 @@ export const MESSAGES = {
     saved: 'Salvat.', reason: 'apel la ghișeul de relații cu publicul',
     inbox: {title: 'Notificări', unseen: 'noi', empty: 'Nicio notificare.',
       templates: {assignment: 'Cererea {number} v-a fost repartizată', 'citizen-reply': 'Cetățeanul a răspuns la cererea {number}',
-        deadline: 'Termenul cererii {number} se apropie', other: 'Notificare despre cererea {number}'}}
+        deadline: 'Termenul cererii {number} se apropie', overdue: 'Cererea {number} are termenul depășit',
+        escalation: 'Escaladare: cererea {number} tot nu este soluționată', other: 'Notificare despre cererea {number}'}}
   },
   en: {
     skip: 'Skip to content', language: 'Language', logout: 'Log out', callDesk: 'Call desk', requests: 'Requests', admin: 'Admin',
@@ -103,8 +110,14 @@ export const MESSAGES = {
     openRequests: 'Open requests', staff: 'Staff', requestTypes: 'Request types', roles: 'Roles', sla: 'Deadline (working days)',
     kinds: {created: 'Created', assigned: 'Assigned', status_changed: 'Status changed', commented: 'Comment', attachment_added: 'Attachment',
       rated: 'Rated by the citizen',
-      replied: 'Reply sent by e-mail'},
+      replied: 'Reply sent by e-mail', escalated: 'Escalated', deadline_moved: 'Deadline moved'},
     rating: 'Citizen\'s satisfaction', theCitizen: 'the citizen',
+    levels: {0: 'warning: the deadline is near', 1: 'level 1: overdue, the department\'s supervisors told',
+      2: 'level 2: escalated further'},
+    deadlineMovedTo: 'new deadline {day} (the wait for the citizen does not count)',
+    priority: 'Priority', priorities: {normal: 'normal', high: 'high', urgent: 'urgent'},
+    receivedOn: 'Received on', overdueView: 'Overdue', overdueIntro: 'Open requests past their deadline, by department, oldest first.',
+    daysLate: 'Days late', escalation: 'Escalation',
     reply: 'Reply to citizen by e-mail', replyText: 'Message to the citizen', send: 'Send',
     replyHint: 'The citizen gets the message by e-mail with the request\'s number in the subject; an answer is added to the request.',
     replyEmpty: 'Write the message before sending it.', replyQueued: 'The reply is recorded and queued to be sent by e-mail.',
@@ -134,7 +147,8 @@ export const MESSAGES = {
     saved: 'Saved.', reason: 'call desk: answering the citizen',
     inbox: {title: 'Notifications', unseen: 'new', empty: 'No notifications.',
       templates: {assignment: 'Request {number} was assigned to you', 'citizen-reply': 'The citizen wrote back on request {number}',
-        deadline: 'The deadline of request {number} is near', other: 'Notification about request {number}'}}
+        deadline: 'The deadline of request {number} is near', overdue: 'Request {number} is overdue',
+        escalation: 'Escalation: request {number} is still not resolved', other: 'Notification about request {number}'}}
   }
 };
 

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class HealthIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> DEMO_STAFF = List.of("admin", "operator", "supervisor", "employee", "elena");
+    private static final List<String> DEMO_STAFF = List.of("admin", "operator", "supervisor", "employee", "elena", "raluca", "ion");
     private static RunningDistribution civicdesk;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

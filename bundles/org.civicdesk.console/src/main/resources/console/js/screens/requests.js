@@ -48,7 +48,7 @@ export async function requestsScreen() {
     h('table', {id: 'requests-table'},
       h('tr', {}, [t('number'), t('type'), t('status'), t('assignee'), t('department'), t('deadline'), t('channel')].map((c) => h('th', {scope: 'col'}, c))),
       page.items.map((r) => h('tr', {},
-        h('td', {}, h('a', {href: `/console/requests/${r.number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${r.number}`); }}, r.number)),
+        h('td', {}, requestLink(r.number)),
         h('td', {}, typeName[r.type] || r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
         h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, channelName(r.channel))))),
     h('div', {class: 'row'},
@@ -56,6 +56,38 @@ export async function requestsScreen() {
         onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); redraw(); }}, t('previous')),
       h('button', {type: 'button', class: 'secondary', disabled: last >= page.total,
         onclick: () => { filters.offset += PAGE; redraw(); }}, t('next'))));
+}
+
+/** The link to a request's page, followed in the console. */
+function requestLink(number) {
+  return h('a', {href: `/console/requests/${number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${number}`); }}, number);
+}
+
+/**
+ * The overdue view (R7): open requests past their deadline that the supervisor (their department's) or the admin (every
+ * department's) may see, grouped by department, the oldest deadline first, with their escalation.
+ */
+export async function overdueScreen() {
+  const types = await get('/request-types' + query({lang: lang()}));
+  const typeName = Object.fromEntries(types.map((rt) => [rt.code, rt.name]));
+  const page = await get('/requests' + query({overdue: 'true', limit: 500}));
+  const today = new Date();
+  const late = (deadline) => Math.max(1, Math.floor((today - new Date(deadline + 'T23:59:59')) / 86400000) + 1);
+  const departments = [...new Set(page.items.map((r) => r.department))].sort();
+  return h('div', {},
+    h('h1', {}, t('overdueView')),
+    h('p', {}, t('overdueIntro')),
+    page.items.length ? null : h('p', {id: 'overdue-none'}, t('none')),
+    departments.map((d) => h('section', {class: 'panel'},
+      h('h2', {id: `overdue-${d}`}, d),
+      h('table', {class: 'overdue-table', 'aria-labelledby': `overdue-${d}`},
+        h('tr', {}, [t('number'), t('type'), t('assignee'), t('deadline'), t('daysLate'), t('priority'), t('escalation')]
+          .map((c) => h('th', {scope: 'col'}, c))),
+        page.items.filter((r) => r.department === d).map((r) => h('tr', {},
+          h('td', {}, requestLink(r.number)), h('td', {}, typeName[r.type] || r.type), h('td', {}, r.assignee || t('unassigned')),
+          h('td', {class: 'overdue'}, day(r.deadline)), h('td', {}, String(late(r.deadline))),
+          h('td', {class: `priority-${r.priority}`}, t('priorities.' + r.priority)),
+          h('td', {}, r.escalation == null ? '—' : t('levels.' + r.escalation))))))));
 }
 
 /** An attachment of the history: a link to its content (stored as "sha256:<hash>"), and a player for a voice message. */
@@ -102,7 +134,9 @@ export async function requestDetailScreen(year, seq) {
       h('div', {},
         h('div', {class: 'panel'}, h('dl', {class: 'facts', id: 'request-facts'},
           [[t('type'), type ? type.name : r.type], [t('status'), r.status], [t('assignee'), r.assignee || '—'],
-            [t('department'), r.department], [t('registered'), when(r.registeredAt)], [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
+            [t('department'), r.department], [t('registered'), when(r.registeredAt)],
+            ...(r.receivedAt ? [[t('receivedOn'), day(r.receivedAt)]] : []), [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
+            [t('priority'), t('priorities.' + r.priority)],
             [t('channel'), channelName(r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
             [t('trackingCode'), r.trackingCode],
             ...(r.rating ? [[t('rating'), `${r.rating.score}/5`]] : [])].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
@@ -111,6 +145,8 @@ export async function requestDetailScreen(year, seq) {
           (r.history || []).map((e) => h('li', {class: e.kind === 'replied' ? 'replied' : null}, h('strong', {}, t('kinds.' + e.kind)),
             ` · ${when(e.time)} · ${e.kind === 'rated' ? t('theCitizen') : e.actor}`, e.score ? ` · ${e.score}/5` : '',
             e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
+            e.kind === 'escalated' ? ` · ${t('levels.' + e.level)}` : '',
+            e.kind === 'deadline_moved' ? ` · ${t('deadlineMovedTo').replace('{day}', day(e.deadline))}` : '',
             e.comment ? h('div', {class: e.kind === 'replied' ? 'reply-text' : null}, e.comment) : null,
             e.attachmentName ? h('div', {}, attachment(number, e)) : null)))),
         notifications ? h('div', {class: 'panel'}, h('h2', {}, t('notifications')),

@@ -1,5 +1,6 @@
 package org.civicdesk.core.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -15,8 +16,18 @@ public interface CityClock {
 
     ZoneId zone();
 
+    /**
+     * The current time: what the registry stamps on its records and counts deadlines from. A test
+     * clock moves it; everyone else keeps the system's.
+     *
+     * @since 1.5
+     */
+    default Instant now() {
+        return Instant.now();
+    }
+
     /** Today in the city. */
     default LocalDate today() {
-        return LocalDate.now(zone());
+        return LocalDate.ofInstant(now(), zone());
     }
 }

@@ -1,5 +1,6 @@
 package org.civicdesk.demo.internal;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public class DemoSeeder {
             "social-aid", List.of("Solicit ajutor pentru încălzirea locuinței în sezonul rece."));
 
     /** The accounts the demo creates, each with its user name as password. */
-    static final List<String> ACCOUNTS = List.of("operator", "supervisor", "employee", "elena", "admin");
+    static final List<String> ACCOUNTS = List.of("operator", "supervisor", "employee", "elena", "raluca", "ion", "admin");
 
     private final StaffDirectory staff;
     private final CitizenRegistry citizens;
@@ -139,11 +140,15 @@ public class DemoSeeder {
         account("supervisor", "Sorin Supervisor", "ROADS", Role.SUPERVISOR);
         account("employee", "Emil Employee", "ROADS", Role.EMPLOYEE);
         account("elena", "Elena Employee", "ROADS", Role.EMPLOYEE);
+        account("raluca", "Raluca Registratură", "REG", Role.SUPERVISOR);
+        account("ion", "Ion Registratură", "REG", Role.EMPLOYEE);
         seedRequests(config.requests(), people, random);
+        seedLetters(people, random);
         // The admin account goes last: its presence means "seeded".
         account("admin", "Ana Admin", null, Role.ADMIN);
-        LOG.info("Demo municipality seeded in {} ms: {} departments, {} citizens, {} requests, 5 staff accounts",
-                System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests());
+        LOG.info("Demo municipality seeded in {} ms: {} departments, {} citizens, {} requests, {} staff accounts",
+                System.currentTimeMillis() - started, DEPARTMENTS.size(), people.size(), config.requests() + LETTERS.size(),
+                ACCOUNTS.size());
     }
 
     /** Answers to the type's list questions (always to the required ones), as a citizen would give them. */
@@ -166,6 +171,28 @@ public class DemoSeeder {
     private void account(String username, String name, String department, Role role) {
         staff.create(Actor.system("demo"), new NewStaffAccount(username, name, username + "@civicdesk.example",
                 department, Set.of(role), username.toCharArray()));
+    }
+
+    /**
+     * Complaints that came by post weeks ago, registered by the front desk with the day they arrived (R7): the oldest is
+     * overdue at once and escalates, the other nears its deadline, so the overdue view and the warnings have something
+     * to show.
+     */
+    private static final List<Integer> LETTERS = List.of(50, 26);
+
+    private void seedLetters(List<CitizenDetails> people, Random random) {
+        if (types.find("complaint").isEmpty() || channels.list().stream().noneMatch(c -> Channel.DESK.equals(c.channel()))
+                || people.isEmpty()) {
+            return;
+        }
+        Actor desk = staff.find("operator").orElseThrow().asActor();
+        Actor registry = staff.find("raluca").orElseThrow().asActor();
+        for (int daysAgo : LETTERS) {
+            ServiceRequest filed = requests.file(desk, new NewRequest("complaint", Channel.DESK,
+                    people.get(random.nextInt(people.size())), "Reclamație primită prin poștă: " + describe("complaint", random),
+                    null, Map.of(), null, LocalDate.now().minusDays(daysAgo)));
+            requests.apply(registry, filed.number(), RequestChange.assign("ion", "Scrisoare veche: răspundeți cu prioritate."));
+        }
     }
 
     private void seedRequests(int count, List<CitizenDetails> people, Random random) {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param recipientKind whom it is for
  * @param channel       how it is sent, e.g. {@code email}
  * @param template      what it says: {@code acknowledgement}, {@code status}, {@code closure} or
- *                      {@code reply} (to the citizen), {@code assignment} or {@code citizen-reply} (to the
+ *                      {@code reply} (to the citizen), {@code assignment}, {@code citizen-reply}, or the escalation steps
+ *                      {@code deadline}, {@code overdue} and {@code escalation} (to the
  *                      assignee)
  * @param language      the language it is written in ({@code ro}, {@code en})
  * @param state         where it is

@@ -3,10 +3,15 @@ package org.civicdesk.notification.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.StaffAccount;
+import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.notification.api.NotificationState;
 import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.SchemaMigrations;
@@ -40,17 +45,25 @@ public class NotificationQueue implements RequestEventListener {
     static final String ASSIGNMENT = "assignment";
     static final String REPLY = "reply";
     static final String CITIZEN_REPLY = "citizen-reply";
+    /** Escalation level 0: to the assignee, the deadline nears. */
+    static final String DEADLINE = "deadline";
+    /** Escalation level 1: to the department's supervisors, the deadline has passed. */
+    static final String OVERDUE = "overdue";
+    /** Escalation level 2: to the role the type names. */
+    static final String ESCALATION = "escalation";
 
     private final RequestTypeCatalog types;
+    private final StaffDirectory staff;
     private volatile String language;
 
     @Activate
     public NotificationQueue(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference RequestTypeCatalog types, NotificationConfig config) {
+            @Reference RequestTypeCatalog types, @Reference StaffDirectory staff, NotificationConfig config) {
         // The outbox must exist before the registry calls this in a filing: the registry binds it as soon as it is
         // activated, before the other components of this bundle may have made the tables.
         SchemaMigrations.update(dataSource, NotificationQueue.class);
         this.types = types;
+        this.staff = staff;
         modified(config);
     }
 
@@ -64,6 +77,13 @@ public class NotificationQueue implements RequestEventListener {
         if (event.kind() == EventKind.ASSIGNED && event.assignee() != null) {
             // R16: the responsible person hears of the assignment.
             queue(transaction, request, event, ASSIGNMENT, RecipientKind.STAFF, event.assignee());
+            return;
+        }
+        if (event.kind() == EventKind.ESCALATED && event.level() != null) {
+            // R7: each step of a deadline's escalation tells whom it concerns, in the console and by e-mail.
+            String template = event.level() == 0 ? DEADLINE : event.level() == 1 ? OVERDUE : ESCALATION;
+            escalationRecipients(request, event.level())
+                    .forEach(u -> queue(transaction, request, event, template, RecipientKind.STAFF, u));
             return;
         }
         if (event.kind() == EventKind.COMMENTED && request.assignee() != null
@@ -81,6 +101,32 @@ public class NotificationQueue implements RequestEventListener {
         } else if (contact != null && contact.email() != null && !contact.email().isBlank()) {
             queue(transaction, request, event, template, RecipientKind.CONTACT, contact.email().strip());
         }
+    }
+
+    /**
+     * Who hears of an escalation step: the assignee of the warning (the supervisors while nobody is assigned), the
+     * department's supervisors at level 1, the holders of the type's level-2 role in the department or in none at level
+     * 2; administrators when nobody else would.
+     */
+    Set<String> escalationRecipients(ServiceRequest request, int level) {
+        if (level == 0 && request.assignee() != null) {
+            return Set.of(request.assignee());
+        }
+        Role role = level < 2 ? Role.SUPERVISOR : types.find(request.type()).map(t -> t.escalation().level2Role())
+                .orElse(Role.ADMIN);
+        Set<String> found = holders(role, request.department());
+        return found.isEmpty() ? holders(Role.ADMIN, request.department()) : found;
+    }
+
+    private Set<String> holders(Role role, String department) {
+        Set<String> found = new TreeSet<>();
+        for (StaffAccount account : staff.list()) {
+            if (account.enabled() && account.roles().contains(role)
+                    && (account.department() == null || account.department().equals(department))) {
+                found.add(account.username());
+            }
+        }
+        return found;
     }
 
     private void queue(Connection transaction, ServiceRequest request, RequestEvent event, String template,

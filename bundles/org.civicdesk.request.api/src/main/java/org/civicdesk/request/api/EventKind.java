@@ -16,5 +16,20 @@ public enum EventKind {
      *
      * @since 2.2
      */
-    REPLIED
+    REPLIED,
+    /**
+     * A step of the deadline's escalation: its {@link RequestEvent#level() level} is 0 for the warning
+     * before the deadline (to the assignee), 1 once it has passed (to the department's supervisors,
+     * priority raised) and 2 some working days later (to the role the type names).
+     *
+     * @since 2.3
+     */
+    ESCALATED,
+    /**
+     * The deadline moved, to {@link RequestEvent#deadline()}: the request waited for the citizen and
+     * the working days it waited do not count.
+     *
+     * @since 2.3
+     */
+    DEADLINE_MOVED
 }

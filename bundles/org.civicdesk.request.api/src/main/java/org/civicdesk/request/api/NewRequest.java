@@ -1,5 +1,6 @@
 package org.civicdesk.request.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +23,12 @@ import org.civicdesk.identity.api.CitizenDetails;
  *                    Message-ID), or {@code null}: not stored with the request, only handed to
  *                    {@link RequestEventListener#onFiled} so that the channel recognises its own filing inside
  *                    the filing's transaction; at most {@link #MAX_REFERENCE} characters
+ * @param receivedOn  the day a letter reached the city hall, when the front desk registers it later: the deadline
+ *                    counts from that day; only on the {@link Channel#DESK desk} channel, not in the future, at most
+ *                    a year back; {@code null} for today (since 2.3)
  */
 public record NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
-        Map<String, List<String>> attributes, String reference) {
+        Map<String, List<String>> attributes, String reference, LocalDate receivedOn) {
 
     /** Longest description: what the registry stores. */
     public static final int MAX_DESCRIPTION = 4000;
@@ -48,14 +52,20 @@ public record NewRequest(String type, Channel channel, CitizenDetails citizen, S
         TextInput.line("reference", reference, MAX_REFERENCE);
     }
 
+    /** A request received the day it is filed. */
+    public NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
+            Map<String, List<String>> attributes, String reference) {
+        this(type, channel, citizen, description, location, attributes, reference, null);
+    }
+
     /** A request filed without a reference of the channel's. */
     public NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location,
             Map<String, List<String>> attributes) {
-        this(type, channel, citizen, description, location, attributes, null);
+        this(type, channel, citizen, description, location, attributes, null, null);
     }
 
     /** A request of a type that asks nothing besides the description and the place. */
     public NewRequest(String type, Channel channel, CitizenDetails citizen, String description, Location location) {
-        this(type, channel, citizen, description, location, Map.of(), null);
+        this(type, channel, citizen, description, location, Map.of(), null, null);
     }
 }

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param transitions    allowed status changes: from status to the statuses it may go to
  * @param finalStatuses  statuses in which the request is done (no longer overdue)
  * @param attributes     the questions a request of this type answers besides its description, in order
+ * @param escalation     how its deadline is chased (since 2.3)
  */
 public record RequestType(String code, Map<String, String> names, String department, int slaDays,
         String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-        Set<String> finalStatuses, List<RequestAttribute> attributes) {
+        Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -28,12 +29,20 @@ public record RequestType(String code, Map<String, String> names, String departm
         transitions = Map.copyOf(transitions);
         finalStatuses = Set.copyOf(finalStatuses);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        escalation = escalation == null ? EscalationRule.defaults(code) : escalation;
+    }
+
+    /** A type whose deadline is chased as {@link EscalationRule#defaults} says. */
+    public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
+            List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses,
+            List<RequestAttribute> attributes) {
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, attributes, null);
     }
 
     /** A type that asks nothing besides the description and the place. */
     public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
             List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses) {
-        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, List.of());
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, List.of(), null);
     }
 
     /** The name in {@code language}, falling back to Romanian, then to the code. */

@@ -19,9 +19,27 @@ import java.time.LocalDate;
  * @param registeredAt  when it was registered
  * @param deadline      resolution deadline (from the type's SLA in working days)
  * @param lastChangeAt  time of the latest event
- * @param overdue       past the deadline and not in a final status
+ * @param overdue       past the deadline, not in a final status and not waiting for the citizen
+ * @param priority      how urgent it is: raised as its escalation goes up (since 2.3)
+ * @param escalation    the highest {@link EventKind#ESCALATED escalation level} it reached (0 warned, 1, 2), or
+ *                      {@code null} (since 2.3)
+ * @param receivedOn    the day a letter reached the city hall when it was registered later (its deadline counts from
+ *                      then), or {@code null} (since 2.3)
  */
 public record ServiceRequest(RequestNumber number, String trackingCode, String type, Channel channel,
         String citizenId, String description, Location location, String department, String status, String assignee,
-        Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue) {
+        Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, Priority priority,
+        Integer escalation, LocalDate receivedOn) {
+
+    public ServiceRequest {
+        priority = priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** A request of normal priority, never escalated, registered the day it arrived. */
+    public ServiceRequest(RequestNumber number, String trackingCode, String type, Channel channel, String citizenId,
+            String description, Location location, String department, String status, String assignee,
+            Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue) {
+        this(number, trackingCode, type, channel, citizenId, description, location, department, status, assignee,
+                registeredAt, deadline, lastChangeAt, overdue, Priority.NORMAL, null, null);
+    }
 }

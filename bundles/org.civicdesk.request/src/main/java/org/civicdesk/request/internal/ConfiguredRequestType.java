@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicdesk.core.api.Role;
+import org.civicdesk.request.api.EscalationRule;
 import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestType;
 import org.osgi.service.component.annotations.Activate;
@@ -55,7 +57,27 @@ public class ConfiguredRequestType {
         names.put("ro", c.name_ro() == null ? c.code() : c.name_ro());
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
-                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties));
+                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses));
+    }
+
+    /** How the type's deadline is chased; see {@link EscalationRule}. */
+    static EscalationRule escalation(RequestTypeConfig c, List<String> statuses) {
+        String escalate = c.escalate() == null ? "" : c.escalate().strip().toLowerCase(Locale.ROOT);
+        if (!escalate.isEmpty() && !escalate.equals("true") && !escalate.equals("false")) {
+            throw new IllegalArgumentException("request type " + c.code() + ": escalate must be true, false or empty");
+        }
+        String pause = c.pauseStatus() == null || c.pauseStatus().isBlank() ? null : c.pauseStatus().strip();
+        if (pause != null && !statuses.contains(pause)) {
+            // A type whose workflow has no such status simply never pauses.
+            pause = null;
+        }
+        try {
+            return new EscalationRule(c.warnAtPercent(), escalate.isEmpty()
+                    ? EscalationRule.defaults(c.code()).escalates() : Boolean.parseBoolean(escalate),
+                    c.level2AfterDays(), Role.parse(c.level2Role()), pause);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("request type " + c.code() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The attributes named by {@code attributes}, each read from its {@code attribute.<code>} property. */

@@ -49,13 +49,16 @@ public class RequestEntity {
     /** ISO date, so that it sorts and compares as text on every database. */
     @Column(name = "DEADLINE", nullable = false, length = 10)
     private String deadline;
+    /** ISO date a letter reached the city hall, when registered later; {@code null} otherwise. */
+    @Column(name = "RECEIVED_ON", length = 10)
+    private String receivedOn;
 
     protected RequestEntity() {
     }
 
     RequestEntity(int year, int sequence, String number, String trackingCode, String type, String channel,
             String citizenId, String description, Double lat, Double lon, String address, String department,
-            long registeredMillis, String deadline) {
+            long registeredMillis, String deadline, String receivedOn) {
         this.year = year;
         this.sequence = sequence;
         this.number = number;
@@ -70,6 +73,11 @@ public class RequestEntity {
         this.department = department;
         this.registeredMillis = registeredMillis;
         this.deadline = deadline;
+        this.receivedOn = receivedOn;
+    }
+
+    String getReceivedOn() {
+        return receivedOn;
     }
 
     String getNumber() {
@@ -130,17 +138,20 @@ public class RequestEntity {
 
     /** The request's fields in a fixed order, for the digest of its filing ({@link RequestRecords}). */
     Object[] recordFields() {
-        return new Object[] {number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon,
+        Object[] fields = {number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon,
             address, department, registeredMillis, deadline};
+        // Appended only when there is one: the digests of requests filed before it existed stay as they were.
+        return receivedOn == null ? fields : java.util.stream.Stream.concat(java.util.Arrays.stream(fields),
+                java.util.stream.Stream.of(receivedOn)).toArray();
     }
 
     /** Inserts the filed request with plain JDBC, as the group commit of filings writes it. */
     void insert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, TRACKING_CODE, "
-                + "TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, LAT, LON, ADDRESS, DEPARTMENT, REGISTERED_MS, DEADLINE) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, LAT, LON, ADDRESS, DEPARTMENT, REGISTERED_MS, DEADLINE, "
+                + "RECEIVED_ON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Jdbc.bind(ps, number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon, address,
-                    department, registeredMillis, deadline);
+                    department, registeredMillis, deadline, receivedOn);
             // A null is typed by its column: PostgreSQL takes no VARCHAR null for a DOUBLE.
             ps.setObject(9, lat, java.sql.Types.DOUBLE);
             ps.setObject(10, lon, java.sql.Types.DOUBLE);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.civicdesk.persistence.Jdbc;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -49,6 +50,12 @@ public class RequestEventEntity {
     private String attachmentName;
     @Column(name = "ATTACHMENT_REF", length = 500)
     private String attachmentRef;
+    /** The level of an ESCALATED event. */
+    @Column(name = "ESCALATION_LEVEL")
+    private Integer level;
+    /** ISO date: the deadline a DEADLINE_MOVED event moved to, or the one an ESCALATED event found passed or near. */
+    @Column(name = "DEADLINE", length = 10)
+    private String deadline;
 
     protected RequestEventEntity() {
     }
@@ -68,9 +75,17 @@ public class RequestEventEntity {
         this.attachmentRef = attachmentRef;
     }
 
+    /** An escalation step or a move of the deadline. */
+    RequestEventEntity(String requestNumber, int sequence, long occurredMillis, EventKind kind, String actor,
+            String status, String assignee, Integer level, LocalDate deadline) {
+        this(requestNumber, sequence, occurredMillis, kind, actor, status, assignee, null, null, null);
+        this.level = level;
+        this.deadline = deadline == null ? null : deadline.toString();
+    }
+
     RequestEvent toDto() {
         return new RequestEvent(sequence, Instant.ofEpochMilli(occurredMillis), kind, actor, status, assignee, comment,
-                attachmentName, attachmentRef);
+                attachmentName, attachmentRef, level, deadline == null ? null : LocalDate.parse(deadline));
     }
 
     String getRequestNumber() {
@@ -79,8 +94,11 @@ public class RequestEventEntity {
 
     /** This event's fields in a fixed order, for its record digest ({@link RequestRecords}). */
     Object[] recordFields() {
-        return new Object[] {requestNumber, sequence, occurredMillis, kind, actor, status, assignee, comment,
+        Object[] fields = {requestNumber, sequence, occurredMillis, kind, actor, status, assignee, comment,
             attachmentName, attachmentRef};
+        // Appended only when set: the digests of events recorded before these fields existed stay as they were.
+        return level == null && deadline == null ? fields : java.util.stream.Stream.concat(java.util.Arrays.stream(fields),
+                java.util.stream.Stream.of(level, deadline)).toArray();
     }
 
     String getId() {

@@ -78,12 +78,14 @@ final class RequestFilter {
             all.add(cb.lt(s.get(RequestStateEntity_.lastChangeMillis), q.changedBefore().toEpochMilli()));
         }
         // Deadlines are ISO dates (YYYY-MM-DD): compared as text they compare as dates.
+        // Overdue as RequestRegistryImpl.overdue says: past the deadline in force, not done, not waiting for the citizen.
         if (Boolean.TRUE.equals(q.overdue())) {
             all.add(cb.isFalse(s.get(RequestStateEntity_.finished)));
-            all.add(cb.lessThan(r.get(RequestEntity_.deadline), today.toString()));
+            all.add(cb.isNull(s.get(RequestStateEntity_.pausedSince)));
+            all.add(cb.lessThan(s.get(RequestStateEntity_.deadline), today.toString()));
         } else if (Boolean.FALSE.equals(q.overdue())) {
-            all.add(cb.or(cb.isTrue(s.get(RequestStateEntity_.finished)),
-                    cb.greaterThanOrEqualTo(r.get(RequestEntity_.deadline), today.toString())));
+            all.add(cb.or(cb.isTrue(s.get(RequestStateEntity_.finished)), cb.isNotNull(s.get(RequestStateEntity_.pausedSince)),
+                    cb.greaterThanOrEqualTo(s.get(RequestStateEntity_.deadline), today.toString())));
         }
         if (q.text() != null && !q.text().isBlank()) {
             String like = "%" + q.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";

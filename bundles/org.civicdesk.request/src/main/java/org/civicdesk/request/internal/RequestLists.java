@@ -66,7 +66,7 @@ final class RequestLists {
             RequestRows columns = new RequestRows(r, s);
             // Open overdue requests first (oldest deadline first), then the newest.
             rows.multiselect(columns.selection()).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()))
-                    .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(r.get(RequestEntity_.deadline)),
+                    .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(s.get(RequestStateEntity_.deadline)),
                             cb.desc(r.get(RequestEntity_.registeredMillis)));
             List<ServiceRequest> items = em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList()
                     .stream().map(row -> columns.toDto(row, today)).toList();

@@ -69,9 +69,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = RequestRegistry.class, configurationPid = RequestRegistryImpl.PID)
+@Component(service = {RequestRegistry.class, DeadlineKeeper.class}, configurationPid = RequestRegistryImpl.PID)
 @Designate(ocd = RegistryConfig.class)
-public class RequestRegistryImpl implements RequestRegistry {
+public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     static final String PID = "org.civicdesk.request.registry";
     private static final Logger LOG = LoggerFactory.getLogger(RequestRegistryImpl.class);
     private static final int MAX_DESCRIPTION = 4000;
@@ -103,13 +103,32 @@ public class RequestRegistryImpl implements RequestRegistry {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<RequestEventListener> eventListeners = List.of();
     private volatile WorkingCalendar calendar;
-    private final CityClock clock;
+    private volatile DeadlineSchedule schedule;
+    /**
+     * The city's clock: the configured one, or a test clock ranked above it that moves time (R7's tests), taken as it
+     * comes. Read through {@link #cityClock}.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CityClock clock;
+    private final CityClock cityClock = new CityClock() {
+        @Override
+        public java.time.ZoneId zone() {
+            return clock.zone();
+        }
+
+        @Override
+        public Instant now() {
+            return clock.now();
+        }
+    };
+    /** Who the history names as the author of escalation steps and deadline moves. */
+    static final Actor ESCALATION = Actor.system("escalation");
 
     @Activate
     public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels, @Reference CitizenRegistry citizens,
-            @Reference StaffDirectory staff, @Reference AuditLog audit, @Reference CityClock clock, RegistryConfig config) {
+            @Reference StaffDirectory staff, @Reference AuditLog audit, RegistryConfig config) {
         this.tx = new JpaTransactions(emf);
         this.filings = new GroupCommit(dataSource, "filing a request", FILINGS_PER_COMMIT, 10);
         this.types = types;
@@ -117,8 +136,7 @@ public class RequestRegistryImpl implements RequestRegistry {
         this.citizens = citizens;
         this.staff = staff;
         this.audit = audit;
-        this.clock = clock;
-        this.lists = new RequestLists(tx, audit, clock);
+        this.lists = new RequestLists(tx, audit, cityClock);
         modified(config);
         SchemaMigrations.update(dataSource, RequestRegistryImpl.class);
     }
@@ -134,6 +152,7 @@ public class RequestRegistryImpl implements RequestRegistry {
             throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
         }
         this.calendar = new WorkingCalendar(holidays);
+        this.schedule = new DeadlineSchedule(calendar);
     }
 
     @Override
@@ -159,9 +178,10 @@ public class RequestRegistryImpl implements RequestRegistry {
         // The citizen is validated before anything is stored, then found or registered.
         String citizenId = reporter == null || contactOnly ? null : citizens.findOrRegister(actor, reporter).id();
 
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, clock.zone());
-        LocalDate deadline = calendar.addWorkingDays(today, type.slaDays());
+        Instant now = cityClock.now();
+        LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
+        LocalDate received = received(request, today);
+        LocalDate deadline = calendar.addWorkingDays(received == null ? today : received, type.slaDays());
         List<RegistryHandOff> registers = handOffs;
         List<RequestEventListener> listeners = eventListeners;
         CitizenDetails contactDetails = contactOnly ? contactDetails(contact) : null;
@@ -174,11 +194,12 @@ public class RequestRegistryImpl implements RequestRegistry {
             RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
                     request.channel().id(), citizenId, description, location == null ? null : location.lat(),
                     location == null ? null : location.lon(), location == null ? null : location.address(),
-                    type.department(), now.toEpochMilli(), deadline.toString());
+                    type.department(), now.toEpochMilli(), deadline.toString(), received == null ? null : received.toString());
             RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
                     EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
-            RequestStateEntity state = new RequestStateEntity(entity.getNumber());
+            RequestStateEntity state = new RequestStateEntity(entity.getNumber(), deadline);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
+            state.nextStep(schedule.nextStep(type, deadline, null, false, state.isFinished(), today));
             List<RequestDetailEntity> details = details(entity.getNumber(), answers, contact);
             entity.insert(c);
             state.insert(c);
@@ -197,6 +218,30 @@ public class RequestRegistryImpl implements RequestRegistry {
         });
         handOff(afterCommit, filed);
         return filed;
+    }
+
+    /**
+     * The day a letter reached the city hall, when the front desk registers it later; {@code null} for today.
+     *
+     * @throws InvalidInputException off the desk channel, in the future or more than a year back
+     */
+    private static LocalDate received(NewRequest request, LocalDate today) {
+        LocalDate day = request.receivedOn();
+        if (day == null || day.equals(today)) {
+            return null;
+        }
+        if (!Channel.DESK.equals(request.channel())) {
+            throw new InvalidInputException("receivedAt", "only the front desk (channel desk) registers a letter received "
+                    + "on an earlier day");
+        }
+        if (day.isAfter(today)) {
+            throw new InvalidInputException("receivedAt", "a letter cannot be received in the future");
+        }
+        if (day.isBefore(today.minusYears(1))) {
+            throw new InvalidInputException("receivedAt", "a letter received more than a year ago cannot be registered "
+                    + "as received then");
+        }
+        return day;
     }
 
     private static List<RequestDetailEntity> details(String number, Map<String, List<String>> answers,
@@ -533,15 +578,25 @@ public class RequestRegistryImpl implements RequestRegistry {
                     }
                     default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
                 }
+                Instant now = cityClock.now();
+                LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
+                String before = state.getStatus();
                 RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
-                        Instant.now(), change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
+                        now, change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
                         change.attachmentRef());
                 state.apply(event.toDto(), type != null && type.isFinal(status));
                 audited(em, new AuditEvent(actor.username(),
                         "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT), INFO_KIND, "request",
                         number.toString(), describe(change)), RequestRecords.event(event));
-                ServiceRequest changed = toDto(entity, state, today());
+                ServiceRequest changed = toDto(entity, state, today);
                 told(em, number, changed, event.toDto());
+                if (type != null && !before.equals(status)) {
+                    changed = paused(em, entity, state, type, before, now, today);
+                }
+                if (type != null) {
+                    state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(),
+                            state.getPausedSince() != null, state.isFinished(), today));
+                }
                 return changed;
             });
         } catch (RuntimeException e) {
@@ -574,7 +629,7 @@ public class RequestRegistryImpl implements RequestRegistry {
                 if (em.find(RequestRatingEntity.class, entity.getNumber()) != null) {
                     throw new ConflictException("request " + number + " was rated already; a rating is given once");
                 }
-                Instant now = Instant.now();
+                Instant now = cityClock.now();
                 RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, now,
                         EventKind.RATED, citizen, state.getStatus(), state.getAssignee(), null, null, null);
                 RequestRatingEntity rating = new RequestRatingEntity(entity.getNumber(), event.toDto().sequence(), score,
@@ -712,16 +767,97 @@ public class RequestRegistryImpl implements RequestRegistry {
     }
 
     private LocalDate today() {
-        return clock.today();
+        return cityClock.today();
     }
 
-    private static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
-        LocalDate deadline = LocalDate.parse(r.getDeadline());
+    /**
+     * The wait for the citizen (R7): entering the type's pause status stops the deadline; leaving it moves the deadline
+     * by the working days waited, a {@link EventKind#DEADLINE_MOVED} event of its own. Returns the request as it is.
+     */
+    private ServiceRequest paused(EntityManager em, RequestEntity entity, RequestStateEntity state, RequestType type,
+            String before, Instant now, LocalDate today) {
+        String pause = type.escalation().pauseStatus();
+        if (pause != null && pause.equals(state.getStatus())) {
+            state.pausedSince(today);
+        } else if (pause != null && pause.equals(before) && state.getPausedSince() != null) {
+            int waited = calendar.workingDaysBetween(state.getPausedSince(), today);
+            state.pausedSince(null);
+            if (waited > 0 && !state.isFinished()) {
+                LocalDate moved = calendar.addWorkingDays(state.getDeadline(), waited);
+                RequestEventEntity event = new RequestEventEntity(entity.getNumber(), state.getLastEventSequence() + 1,
+                        now.toEpochMilli(), EventKind.DEADLINE_MOVED, ESCALATION.username(), state.getStatus(),
+                        state.getAssignee(), null, moved);
+                em.persist(event);
+                state.apply(event.toDto(), state.isFinished());
+                state.deadline(moved);
+                audited(em, new AuditEvent(ESCALATION.username(), "request.deadline_moved", INFO_KIND, "request",
+                        entity.getNumber(), "deadline=" + moved + " waited=" + waited), RequestRecords.event(event));
+                told(em, RequestNumber.parse(entity.getNumber()), toDto(entity, state, today), event.toDto());
+            }
+        }
+        return toDto(entity, state, today);
+    }
+
+    @Override
+    public List<String> escalationsDue(LocalDate today, String afterStep, String afterNumber, int max) {
+        return tx.read(em -> em.createQuery("SELECT s.number, s.nextStep FROM RequestStateEntity s WHERE s.nextStep <= ?1"
+                + " AND (s.nextStep > ?2 OR (s.nextStep = ?2 AND s.number > ?3)) ORDER BY s.nextStep, s.number",
+                Object[].class).setParameter(1, today.toString()).setParameter(2, afterStep)
+                .setParameter(3, afterNumber).setMaxResults(max).getResultList().stream()
+                .map(row -> row[1] + " " + row[0]).toList());
+    }
+
+    @Override
+    public int escalate(String number, LocalDate today) {
+        try {
+            return tx.call(em -> {
+                RequestEntity entity = em.find(RequestEntity.class, number);
+                RequestStateEntity state = em.find(RequestStateEntity.class, number);
+                if (entity == null || state == null) {
+                    return 0;
+                }
+                RequestType type = types.find(entity.getType()).orElse(null);
+                boolean waiting = state.getPausedSince() != null;
+                List<Integer> steps = type == null || state.isFinished() || waiting ? List.of()
+                        : schedule.due(type, state.getDeadline(), state.getEscalationLevel(), today);
+                Instant now = cityClock.now();
+                for (int level : steps) {
+                    RequestEventEntity event = new RequestEventEntity(number, state.getLastEventSequence() + 1,
+                            now.toEpochMilli(), EventKind.ESCALATED, ESCALATION.username(), state.getStatus(),
+                            state.getAssignee(), level, state.getDeadline());
+                    em.persist(event);
+                    state.apply(event.toDto(), state.isFinished());
+                    state.escalated(level);
+                    audited(em, new AuditEvent(ESCALATION.username(), "request.escalated", INFO_KIND, "request", number,
+                            "level=" + level), RequestRecords.event(event));
+                    told(em, RequestNumber.parse(number), toDto(entity, state, today), event.toDto());
+                }
+                state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(), waiting,
+                        state.isFinished(), today));
+                return steps.size();
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
+                // Changed by someone at the same time: the next run takes it again, from its new state.
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
+        LocalDate deadline = s.getDeadline();
         Location location = r.getLat() == null && r.getAddress() == null ? null
                 : new Location(r.getLat(), r.getLon(), r.getAddress());
         return new ServiceRequest(new RequestNumber(r.getYear(), r.getSequence()), r.getTrackingCode(), r.getType(),
                 new Channel(r.getChannel()), r.getCitizenId(), r.getDescription(), location, r.getDepartment(),
                 s.getStatus(), s.getAssignee(), Instant.ofEpochMilli(r.getRegisteredMillis()), deadline,
-                Instant.ofEpochMilli(s.getLastChangeMillis()), !s.isFinished() && deadline.isBefore(today));
+                Instant.ofEpochMilli(s.getLastChangeMillis()), overdue(s.isFinished(), s.getPausedSince(), deadline, today),
+                s.getPriority(), s.getEscalationLevel(), r.getReceivedOn() == null ? null : LocalDate.parse(r.getReceivedOn()));
+    }
+
+    /** Past the deadline, not done and not waiting for the citizen (whose wait moves the deadline). */
+    static boolean overdue(boolean finished, LocalDate pausedSince, LocalDate deadline, LocalDate today) {
+        return !finished && pausedSince == null && deadline.isBefore(today);
     }
 }

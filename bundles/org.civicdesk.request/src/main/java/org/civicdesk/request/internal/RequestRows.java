@@ -11,6 +11,7 @@ import javax.persistence.criteria.Selection;
 
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.Priority;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.ServiceRequest;
 
@@ -36,6 +37,10 @@ final class RequestRows {
     private final Path<String> assignee;
     private final Path<Long> lastChange;
     private final Path<Boolean> finished;
+    private final Path<String> priority;
+    private final Path<Integer> escalation;
+    private final Path<String> pausedSince;
+    private final Path<String> receivedOn;
 
     RequestRows(Root<RequestEntity> r, Root<RequestStateEntity> s) {
         year = r.get(RequestEntity_.year);
@@ -50,17 +55,21 @@ final class RequestRows {
         address = r.get(RequestEntity_.address);
         department = r.get(RequestEntity_.department);
         registered = r.get(RequestEntity_.registeredMillis);
-        deadline = r.get(RequestEntity_.deadline);
+        deadline = s.get(RequestStateEntity_.deadline);
         status = s.get(RequestStateEntity_.status);
         assignee = s.get(RequestStateEntity_.assignee);
         lastChange = s.get(RequestStateEntity_.lastChangeMillis);
         finished = s.get(RequestStateEntity_.finished);
+        priority = s.get(RequestStateEntity_.priority);
+        escalation = s.get(RequestStateEntity_.escalationLevel);
+        pausedSince = s.get(RequestStateEntity_.pausedSince);
+        receivedOn = r.get(RequestEntity_.receivedOn);
     }
 
     /** What to select: every column {@link #toDto} reads. */
     List<Selection<?>> selection() {
         return List.of(year, sequence, trackingCode, type, channel, citizenId, description, lat, lon, address, department,
-                registered, deadline, status, assignee, lastChange, finished);
+                registered, deadline, status, assignee, lastChange, finished, priority, escalation, pausedSince, receivedOn);
     }
 
     /** One selected row as a request; {@code today} decides whether it is overdue. */
@@ -70,9 +79,14 @@ final class RequestRows {
         String place = row.get(address);
         Location location = latitude == null && place == null ? null : new Location(latitude, row.get(lon), place);
         boolean done = Boolean.TRUE.equals(row.get(finished));
+        String waitingSince = row.get(pausedSince);
+        String received = row.get(receivedOn);
         return new ServiceRequest(new RequestNumber(row.get(year), row.get(sequence)), row.get(trackingCode), row.get(type),
                 new Channel(row.get(channel)), row.get(citizenId), row.get(description), location, row.get(department),
                 row.get(status), row.get(assignee), Instant.ofEpochMilli(row.get(registered)), due,
-                Instant.ofEpochMilli(row.get(lastChange)), !done && due.isBefore(today));
+                Instant.ofEpochMilli(row.get(lastChange)), RequestRegistryImpl.overdue(done,
+                        waitingSince == null ? null : LocalDate.parse(waitingSince), due, today),
+                Priority.valueOf(row.get(priority).toUpperCase(java.util.Locale.ROOT)), row.get(escalation),
+                received == null ? null : LocalDate.parse(received));
     }
 }

@@ -3,6 +3,7 @@ package org.civicdesk.request.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 
 import org.civicdesk.persistence.Jdbc;
 
@@ -13,6 +14,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.civicdesk.request.api.Priority;
 import org.civicdesk.request.api.RequestEvent;
 
 /**
@@ -23,7 +25,9 @@ import org.civicdesk.request.api.RequestEvent;
 @Entity
 @Table(name = "CD_REQUEST_STATE", indexes = {@Index(name = "CD_STATE_STATUS", columnList = "STATUS"),
         @Index(name = "CD_STATE_ASSIGNEE", columnList = "ASSIGNEE"),
-        @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS")})
+        @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS"),
+        @Index(name = "CD_STATE_NEXT_STEP", columnList = "NEXT_STEP, REQ_NUMBER"),
+        @Index(name = "CD_STATE_DEADLINE", columnList = "DEADLINE")})
 public class RequestStateEntity {
     @Id
     @Column(name = "REQ_NUMBER", length = 16)
@@ -38,6 +42,20 @@ public class RequestStateEntity {
     private int lastEventSequence;
     @Column(name = "LAST_CHANGE_MS", nullable = false)
     private long lastChangeMillis;
+    /** The deadline in force, an ISO date (moved by the working days the request waited for the citizen). */
+    @Column(name = "DEADLINE", nullable = false, length = 10)
+    private String deadline;
+    @Column(name = "PRIORITY", nullable = false, length = 10)
+    private String priority = Priority.NORMAL.id();
+    /** The highest escalation level reached (0 warned), or null. */
+    @Column(name = "ESCALATION_LEVEL")
+    private Integer escalationLevel;
+    /** ISO date since which the request waits for the citizen, or null. */
+    @Column(name = "PAUSED_SINCE", length = 10)
+    private String pausedSince;
+    /** ISO date of the next escalation step ({@link DeadlineSchedule}), or null when none will come. */
+    @Column(name = "NEXT_STEP", length = 10)
+    private String nextStep;
     @Version
     @Column(name = "VERSION")
     private int version;
@@ -45,8 +63,9 @@ public class RequestStateEntity {
     protected RequestStateEntity() {
     }
 
-    RequestStateEntity(String number) {
+    RequestStateEntity(String number, LocalDate deadline) {
         this.number = number;
+        this.deadline = deadline.toString();
     }
 
     /** Folds one more event into the state. */
@@ -74,6 +93,44 @@ public class RequestStateEntity {
         return finished;
     }
 
+    LocalDate getDeadline() {
+        return LocalDate.parse(deadline);
+    }
+
+    Priority getPriority() {
+        return Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    Integer getEscalationLevel() {
+        return escalationLevel;
+    }
+
+    LocalDate getPausedSince() {
+        return pausedSince == null ? null : LocalDate.parse(pausedSince);
+    }
+
+    /** Moves the deadline (after a wait for the citizen). */
+    void deadline(LocalDate moved) {
+        this.deadline = moved.toString();
+    }
+
+    /** Records an escalation step: the level reached and the priority it gives, never lower than before. */
+    void escalated(int level) {
+        this.escalationLevel = escalationLevel == null ? level : Math.max(escalationLevel, level);
+        Priority raised = Priority.ofEscalation(escalationLevel);
+        if (raised.compareTo(getPriority()) > 0) {
+            this.priority = raised.id();
+        }
+    }
+
+    void pausedSince(LocalDate day) {
+        this.pausedSince = day == null ? null : day.toString();
+    }
+
+    void nextStep(LocalDate day) {
+        this.nextStep = day == null ? null : day.toString();
+    }
+
     int getLastEventSequence() {
         return lastEventSequence;
     }
@@ -85,8 +142,11 @@ public class RequestStateEntity {
     /** Inserts the first state with plain JDBC, as the group commit of filings writes it (version 1, as JPA would). */
     void insert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
-                + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, VERSION) VALUES (?, ?, ?, ?, ?, ?, 1)")) {
-            Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis);
+                + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, PRIORITY, ESCALATION_LEVEL, PAUSED_SINCE, NEXT_STEP, "
+                + "VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis, deadline, priority,
+                    escalationLevel, pausedSince, nextStep);
+            ps.setObject(9, escalationLevel, java.sql.Types.INTEGER);
             ps.executeUpdate();
         }
     }

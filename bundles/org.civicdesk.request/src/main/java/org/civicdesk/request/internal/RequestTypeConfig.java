@@ -41,4 +41,25 @@ public @interface RequestTypeConfig {
             + "English [| key: Romanian / English, key: Romanian / English] where datatype is string, number, "
             + "datetime, text, singlevaluelist or multivaluelist and the last part lists a list's values.")
     String attributes() default "";
+
+    @AttributeDefinition(name = "Warn at (% of the deadline)", min = "0", max = "99", description = "The share of the "
+            + "deadline's working days after which the assignee is warned that the deadline nears; 0 warns nobody.")
+    int warnAtPercent() default 75;
+
+    @AttributeDefinition(name = "Escalate", required = false, description = "true: a request past its deadline "
+            + "escalates (level 1: the department's supervisors, priority high; level 2: see below); false: it is only "
+            + "shown as overdue. Empty: complaints escalate, other types do not.")
+    String escalate() default "";
+
+    @AttributeDefinition(name = "Level 2 after (working days)", min = "1",
+            description = "Working days past the deadline after which level 2 follows level 1.")
+    int level2AfterDays() default 5;
+
+    @AttributeDefinition(name = "Level 2 tells", description = "The role told at level 2 (priority urgent): its "
+            + "holders in the request's department, and those of no department.")
+    String level2Role() default "admin";
+
+    @AttributeDefinition(name = "Pause status", required = false, description = "The status in which the request "
+            + "waits for the citizen: its deadline stands still and moves by the working days waited. Empty: none.")
+    String pauseStatus() default "waiting_for_citizen";
 }

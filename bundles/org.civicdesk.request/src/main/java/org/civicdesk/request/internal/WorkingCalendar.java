@@ -29,4 +29,28 @@ final class WorkingCalendar {
         }
         return day;
     }
+
+    /** The working day {@code workingDays} working days before {@code day} (a working day itself). */
+    LocalDate subtractWorkingDays(LocalDate day, int workingDays) {
+        LocalDate before = day;
+        int counted = 0;
+        while (counted < workingDays) {
+            before = before.minusDays(1);
+            if (isWorkingDay(before)) {
+                counted++;
+            }
+        }
+        return before;
+    }
+
+    /** How many working days lie in {@code [from, to)}: 0 when {@code to} is not after {@code from}. */
+    int workingDaysBetween(LocalDate from, LocalDate to) {
+        int counted = 0;
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return counted;
+    }
 }

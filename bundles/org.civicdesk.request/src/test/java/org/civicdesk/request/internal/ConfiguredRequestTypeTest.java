@@ -2,6 +2,7 @@ package org.civicdesk.request.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -71,7 +72,45 @@ public class ConfiguredRequestTypeTest {
             public String attributes() {
                 return attributes;
             }
+
+            @Override
+            public int warnAtPercent() {
+                return 75;
+            }
+
+            @Override
+            public String escalate() {
+                return "";
+            }
+
+            @Override
+            public int level2AfterDays() {
+                return 5;
+            }
+
+            @Override
+            public String level2Role() {
+                return "admin";
+            }
+
+            @Override
+            public String pauseStatus() {
+                return "waiting_for_citizen";
+            }
         };
+    }
+
+    @Test
+    public void complaintsEscalateByDefaultAndAWorkflowWithoutThePauseStatusNeverPauses() {
+        String[] flow = {"registered>in_progress", "in_progress>resolved"};
+        RequestType complaint = ConfiguredRequestType.toType(config("complaint", flow), Map.of());
+        RequestType pothole = ConfiguredRequestType.toType(config("pothole", flow), Map.of());
+        assertTrue(complaint.escalation().escalates());
+        assertFalse(pothole.escalation().escalates());
+        assertEquals(75, pothole.escalation().warnAtPercent());
+        assertEquals(org.civicdesk.core.api.Role.ADMIN, pothole.escalation().level2Role());
+        // The test workflow has no waiting_for_citizen status.
+        assertNull(pothole.escalation().pauseStatus());
     }
 
     @Test

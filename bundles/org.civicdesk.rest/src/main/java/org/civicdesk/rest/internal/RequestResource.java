@@ -69,7 +69,8 @@ public class RequestResource implements RestResource {
         }
         ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
                 Channel.parse(body.channel()), citizen, body.description(),
-                body.location() == null ? null : body.location().toLocation(), body.attributes()));
+                body.location() == null ? null : body.location().toLocation(), body.attributes(), null,
+                QueryValues.date("receivedAt", body.receivedAt())));
         // Absolute, from the address the client called: a relative URI is resolved against the API's base.
         return Response.created(uri.getBaseUriBuilder().path("requests").path(filed.number().toString()).build())
                 .entity(Views.RequestView.of(filed, null)).build();

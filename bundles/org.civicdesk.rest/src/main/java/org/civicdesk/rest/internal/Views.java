@@ -34,8 +34,9 @@ final class Views {
             String address, String phone, String email) {
     }
 
+    /** {@code receivedAt}: the day (YYYY-MM-DD) a letter reached the front desk, when registered later. */
     record FileRequestBody(String type, String channel, CitizenBody citizen, String description, LocationBody location,
-            Map<String, List<String>> attributes) {
+            Map<String, List<String>> attributes, String receivedAt) {
     }
 
     record ChangeBody(String kind, String assignee, String status, String comment, String text, String attachmentName,
@@ -57,7 +58,7 @@ final class Views {
             String description, LocationBody location, String department, String status, String assignee,
             Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, String self,
             String track, List<EventView> history, Map<String, List<String>> attributes, ContactView contact,
-            RatingView rating) {
+            RatingView rating, String priority, Integer escalation, LocalDate receivedAt) {
 
         static RequestView of(ServiceRequest r, List<RequestEvent> history) {
             return of(r, history, null, null, null);
@@ -76,7 +77,7 @@ final class Views {
                     "/api/v1/requests/" + r.number(), "/api/v1/track/" + r.trackingCode(),
                     history == null ? null : history.stream().map(e -> EventView.of(e, rating)).toList(), attributes,
                     contact == null ? null : new ContactView(contact.firstName(), contact.lastName(), contact.phone(),
-                            contact.email()), RatingView.of(rating));
+                            contact.email()), RatingView.of(rating), r.priority().id(), r.escalation(), r.receivedOn());
         }
     }
 
@@ -93,12 +94,12 @@ final class Views {
 
     /** An entry of the history; a {@code rated} one carries the rating's score and comment. */
     record EventView(int sequence, Instant time, String kind, String actor, String status, String assignee,
-            String comment, String attachmentName, String attachmentRef, Integer score) {
+            String comment, String attachmentName, String attachmentRef, Integer score, Integer level, LocalDate deadline) {
         static EventView of(RequestEvent e, Rating rating) {
             boolean rated = e.kind() == EventKind.RATED && rating != null;
             return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.actor(),
                     e.status(), e.assignee(), rated ? rating.comment() : e.comment(), e.attachmentName(),
-                    e.attachmentRef(), rated ? rating.score() : null);
+                    e.attachmentRef(), rated ? rating.score() : null, e.level(), e.deadline());
         }
     }
 
