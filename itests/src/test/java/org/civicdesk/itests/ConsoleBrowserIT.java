@@ -287,6 +287,37 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(browser.findElement(By.id("history")).getText().contains("→ elena"));
     }
 
+    /**
+     * R7: the demo's oldest letter, a complaint received 50 days ago and never assigned, is overdue; the supervisor of
+     * REG finds it in the overdue view (by keyboard from the menu) and assigns it, and the view shows it carried.
+     */
+    @Test
+    public void aSupervisorFindsTheOverdueComplaintAndAssignsIt() throws Exception {
+        logIn("raluca");
+        WebElement menu = browser.findElement(By.linkText("Termene depășite"));
+        menu.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".overdue-table")));
+        assertEquals(List.of(), wcagViolations("overdue"));
+        screenshot("overdue");
+        WebElement row = browser.findElements(By.cssSelector("#overdue-REG + table tr")).stream()
+                .filter(r -> r.getText().contains("Reclamație") && r.getText().contains("Nerepartizată")).findFirst()
+                .orElseThrow(() -> new AssertionError("no unassigned overdue complaint: "
+                        + browser.findElement(By.id("main")).getText()));
+        WebElement link = row.findElement(By.tagName("a"));
+        String number = link.getText();
+        link.sendKeys(Keys.ENTER);
+        WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d-assignee")));
+        assertTrue(browser.findElement(By.id("request-facts")).getText().contains("⚠"));
+        new Select(assignee).selectByValue("ion");
+        browser.findElement(By.id("d-assign-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "→ ion"));
+        browser.findElement(By.linkText("Termene depășite")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".overdue-table")));
+        WebElement carried = browser.findElements(By.cssSelector(".overdue-table tr")).stream()
+                .filter(r -> r.getText().startsWith(number)).findFirst().orElseThrow();
+        assertTrue(carried.getText(), carried.getText().contains("ion"));
+    }
+
     @Test
     public void anEmployeeIsToldOfAnAssignmentAsItHappensAndOpensItFromTheBar() throws Exception {
         logIn("elena");

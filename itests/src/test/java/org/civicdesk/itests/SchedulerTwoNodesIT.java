@@ -46,7 +46,9 @@ public class SchedulerTwoNodesIT {
 
     @BeforeClass
     public static void startTwoNodes() throws Exception {
-        Map<String, Map<String, String>> database = PostgresServer.distributionSettings("scheduler");
+        Map<String, Map<String, String>> database = new java.util.HashMap<>(PostgresServer.distributionSettings("scheduler"));
+        // Deadlines checked every second, by either node.
+        database.put("org.civicdesk.escalation.cfg", Map.of("intervalSeconds", "1"));
         url = database.get("org.ops4j.datasource-civicdesk.cfg").get("url");
         nodeA = RunningDistribution.start("scheduler-a", database);
         // The second node joins once the first has set up the database (Quartz's tables included).
@@ -132,6 +134,32 @@ public class SchedulerTwoNodesIT {
                 + "' GROUP BY FIRE_TIME_MS HAVING COUNT(*) > 1) twice"));
         assertAlive(nodeA);
         assertAlive(nodeB);
+    }
+
+    /**
+     * R7 on a cluster: letters received two months ago, filed on node A, are overdue at once; the escalation job, which
+     * either node may fire every second, takes each request to levels 1 and 2 exactly once.
+     */
+    @Test
+    public void twoNodesEscalateEachRequestOnce() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        String received = java.time.LocalDate.now().minusDays(60).toString();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> filed = nodeA.call("operator", "POST", "/api/v1/requests", "{\"type\":\"complaint\","
+                    + "\"channel\":\"desk\",\"receivedAt\":\"" + received + "\",\"citizen\":{\"cnp\":\"1800101350018\","
+                    + "\"firstName\":\"Ion\",\"lastName\":\"Popescu\"},\"description\":\"Scrisoare " + i + "\"}");
+            assertEquals(filed.body(), 201, filed.statusCode());
+            numbers.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(filed.body()).get("number").asText());
+        }
+        String ours = " AND REQUEST_NUMBER IN ('" + String.join("','", numbers) + "')";
+        awaitTrue("every letter escalated to level 2", 90, () -> count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = "
+                + "'ESCALATED' AND ESCALATION_LEVEL = 2" + ours) == numbers.size());
+        Thread.sleep(3_000);
+        assertEquals("each level once per request", 2L * numbers.size(), count("SELECT COUNT(*) FROM CD_REQUEST_EVENT "
+                + "WHERE KIND = 'ESCALATED'" + ours));
+        assertEquals("no request escalated twice to a level", 0, count("SELECT COUNT(*) FROM (SELECT REQUEST_NUMBER, "
+                + "ESCALATION_LEVEL FROM CD_REQUEST_EVENT WHERE KIND = 'ESCALATED'" + ours
+                + " GROUP BY REQUEST_NUMBER, ESCALATION_LEVEL HAVING COUNT(*) > 1) twice"));
     }
 
     /** The test jobs as a bundle: their activator's class and a manifest, nothing else. */

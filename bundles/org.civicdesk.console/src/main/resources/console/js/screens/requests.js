@@ -84,7 +84,7 @@ export async function overdueScreen() {
         h('tr', {}, [t('number'), t('type'), t('assignee'), t('deadline'), t('daysLate'), t('priority'), t('escalation')]
           .map((c) => h('th', {scope: 'col'}, c))),
         page.items.filter((r) => r.department === d).map((r) => h('tr', {},
-          h('td', {}, requestLink(r.number)), h('td', {}, typeName[r.type] || r.type), h('td', {}, r.assignee || t('unassigned')),
+          h('td', {}, requestLink(r.number)), h('td', {}, typeName[r.type] || r.type), h('td', {}, r.assignee || t('notAssigned')),
           h('td', {class: 'overdue'}, day(r.deadline)), h('td', {}, String(late(r.deadline))),
           h('td', {class: `priority-${r.priority}`}, t('priorities.' + r.priority)),
           h('td', {}, r.escalation == null ? '—' : t('levels.' + r.escalation))))))));

@@ -175,8 +175,8 @@ public class DemoSeeder {
 
     /**
      * Complaints that came by post weeks ago, registered by the front desk with the day they arrived (R7): the oldest is
-     * overdue at once and escalates, the other nears its deadline, so the overdue view and the warnings have something
-     * to show.
+     * overdue at once, unassigned, and escalates; the other nears its deadline: the overdue view and the warnings have
+     * something to show.
      */
     private static final List<Integer> LETTERS = List.of(50, 26);
 
@@ -191,7 +191,10 @@ public class DemoSeeder {
             ServiceRequest filed = requests.file(desk, new NewRequest("complaint", Channel.DESK,
                     people.get(random.nextInt(people.size())), "Reclamație primită prin poștă: " + describe("complaint", random),
                     null, Map.of(), null, LocalDate.now().minusDays(daysAgo)));
-            requests.apply(registry, filed.number(), RequestChange.assign("ion", "Scrisoare veche: răspundeți cu prioritate."));
+            // The oldest sits unassigned, as the overdue complaint a supervisor has to find.
+            if (daysAgo < LETTERS.get(0)) {
+                requests.apply(registry, filed.number(), RequestChange.assign("ion", "Scrisoare veche: răspundeți cu prioritate."));
+            }
         }
     }
 
