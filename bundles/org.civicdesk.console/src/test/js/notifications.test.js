@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 globalThis.document = {documentElement: {}};
-const {mayReply, replyBody, notificationLine} = await import('../../main/resources/console/js/notifications.js');
+const {mayReply, replyBody, notificationLine, contractorOnly} = await import('../../main/resources/console/js/notifications.js');
 const {t, setLang} = await import('../../main/resources/console/js/i18n.js');
 
 test('whoever may change the request may reply; an operator or another employee may not', () => {
@@ -15,6 +15,14 @@ test('whoever may change the request may reply; an operator or another employee 
   assert.equal(mayReply({username: 'op', roles: ['OPERATOR']}, request), false);
   assert.equal(mayReply({username: 'op', roles: ['OPERATOR']}, {assignee: null}), false);
   assert.equal(mayReply(null, request), false);
+});
+
+test('a contractor works on its request but never writes to the citizen', () => {
+  const request = {assignee: 'drumuri.sa'};
+  assert.equal(mayReply({username: 'drumuri.sa', roles: ['CONTRACTOR']}, request), false);
+  assert.equal(contractorOnly({username: 'drumuri.sa', roles: ['CONTRACTOR']}), true);
+  assert.equal(contractorOnly({username: 'ion.pop', roles: ['EMPLOYEE', 'CONTRACTOR']}), false);
+  assert.equal(contractorOnly(null), false);
 });
 
 test('a reply sends its text trimmed, and nothing when it is blank', () => {

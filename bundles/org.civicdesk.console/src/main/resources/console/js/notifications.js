@@ -9,7 +9,16 @@
 export function mayReply(account, request) {
   if (!account || !request) return false;
   const roles = (account.roles || []).map((r) => r.toLowerCase());
-  return roles.includes('admin') || roles.includes('supervisor') || (!!request.assignee && request.assignee === account.username);
+  // A contractor works on its requests but never writes to a citizen in the city's name (R4).
+  const staff = roles.some((r) => r !== 'contractor');
+  return roles.includes('admin') || roles.includes('supervisor')
+    || (staff && !!request.assignee && request.assignee === account.username);
+}
+
+/** Whether the account is a contractor and nothing more: it starts and resolves work, and no other status (R4). */
+export function contractorOnly(account) {
+  const roles = ((account && account.roles) || []).map((r) => r.toLowerCase());
+  return roles.includes('contractor') && roles.every((r) => r === 'contractor');
 }
 
 /** The body of a reply as the events endpoint takes it, or null when there is nothing to send. */

@@ -104,6 +104,69 @@ public class AccessIT extends CivicDeskTestSupport {
         }
     }
 
+    /**
+     * R4: a contractor (a road repair company with its own login) sees only the requests assigned to it, works on them
+     * only by comments, starting the work and resolving it, reads no citizen, and a supervisor measures its work against
+     * the type's quality criteria.
+     */
+    @Test
+    public void aContractorSeesOnlyItsRequestsAndWorksWithinItsLimits() throws Exception {
+        String added = shell("civicdesk:staff-add --role contractor --department ROADS --password 'Drumuri-2026!' "
+                + "drumuri.sa \"Drumuri SA\"");
+        assertTrue(added, added.contains("Created drumuri.sa"));
+        String contractor = "drumuri.sa:Drumuri-2026!";
+        String cnp = freshCnp();
+        String theirs = file("pothole", cnp, "Groapă pentru contractor");
+        String other = file("pothole", cnp, "Groapă pentru echipa proprie");
+        assertEquals(201, post("supervisor", "/requests/" + theirs + "/events",
+                "{\"kind\":\"assign\",\"assignee\":\"drumuri.sa\"}").status());
+
+        assertEquals(List.of(theirs), numbers(get(contractor, "/requests?limit=200").body().get("items")));
+        assertEquals(200, get(contractor, "/requests/" + theirs).status());
+        assertEquals(404, get(contractor, "/requests/" + other).status());
+        assertEquals(404, post(contractor, "/requests/" + other + "/events", "{\"kind\":\"comment\",\"text\":\"x\"}")
+                .status());
+        String citizen = citizenId(cnp);
+        assertEquals(403, get(contractor, "/citizens?cnp=" + cnp + "&reason=test").status());
+        assertEquals(403, get(contractor, "/citizens/" + citizen + "?reason=test").status());
+        assertEquals(403, get(contractor, "/interactions").status());
+        assertEquals(403, post(contractor, "/requests", "{\"type\":\"pothole\",\"channel\":\"phone\","
+                + "\"description\":\"Depus de contractor\"}").status());
+        for (String refused : List.of("{\"kind\":\"status\",\"status\":\"rejected\"}",
+                "{\"kind\":\"reply\",\"text\":\"Bună ziua\"}", "{\"kind\":\"assign\",\"assignee\":\"employee\"}")) {
+            Reply reply = post(contractor, "/requests/" + theirs + "/events", refused);
+            assertEquals(refused + " " + reply.raw(), 403, reply.status());
+        }
+        assertEquals(201, post(contractor, "/requests/" + theirs + "/events",
+                "{\"kind\":\"comment\",\"text\":\"Echipa ajunge mâine.\"}").status());
+        assertEquals(201, post(contractor, "/requests/" + theirs + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}")
+                .status());
+        assertEquals(201, post(contractor, "/requests/" + theirs + "/events", "{\"kind\":\"status\",\"status\":\"resolved\","
+                + "\"comment\":\"Groapa a fost astupată.\"}").status());
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).toString();
+        String quality = "/staff/drumuri.sa/quality?from=" + today + "&to=" + today;
+        JsonNode figures = get("supervisor", quality).body();
+        assertEquals(figures.toString(), 1, figures.size());
+        JsonNode pothole = figures.get(0);
+        assertEquals("pothole", pothole.get("type").asText());
+        assertEquals(pothole.toString(), 1, pothole.get("assigned").asInt());
+        assertEquals(1, pothole.get("respondedInTime").asInt());
+        assertEquals(1, pothole.get("resolvedInTime").asInt());
+        assertEquals(0, pothole.get("reopened").asInt());
+        assertTrue(pothole.get("meetsCriteria").asBoolean());
+        // The citizen says it is not fixed: the supervisor reopens it, and the contractor's figures show it.
+        assertEquals(201, post("supervisor", "/requests/" + theirs + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}")
+                .status());
+        JsonNode reopened = get("supervisor", quality).body().get(0);
+        assertEquals(1, reopened.get("reopened").asInt());
+        assertFalse(reopened.get("meetsCriteria").asBoolean());
+        assertEquals(403, get(contractor, quality).status());
+        assertEquals(403, get("employee", quality).status());
+        assertEquals("another department's supervisor", 403, get("raluca", quality).status());
+        assertEquals(422, get("supervisor", "/staff/drumuri.sa/quality?from=" + today).status());
+    }
+
     @Test
     public void employeesFindAndOpenOnlyTheCitizensOfTheirRequests() throws Exception {
         String mine = freshCnp();

@@ -99,7 +99,7 @@ public class UpgradeIT extends CivicDeskTestSupport {
         for (Map.Entry<String, JsonNode> e : before.properties()) {
             Reply now = get("admin", "/requests/" + e.getKey());
             assertEquals(e.getKey() + ": " + now.raw(), 200, now.status());
-            // Only whether it is overdue depends on the day the test runs.
+            // Only what the day the test runs decides differs: whether it is overdue, and the escalation's steps since.
             assertEquals(e.getKey(), withoutOverdue(e.getValue()), withoutOverdue(now.body()));
         }
     }
@@ -199,9 +199,19 @@ public class UpgradeIT extends CivicDeskTestSupport {
         assertTrue(count("SELECT COUNT(*) FROM CD_OPEN311_KEY") > 0);
     }
 
+    /**
+     * The request as the release before kept it: without whether it is overdue and without what the escalation (R7) has
+     * added since — its priority, level, steps and their time — which depends on the day the test runs.
+     */
     private static JsonNode withoutOverdue(JsonNode request) {
         ObjectNode copy = request.deepCopy();
-        copy.remove("overdue");
+        copy.remove(List.of("overdue", "priority", "escalation", "lastChangeAt"));
+        com.fasterxml.jackson.databind.node.ArrayNode history = copy.putArray("history");
+        request.get("history").forEach(e -> {
+            if (!"escalated".equals(e.get("kind").asText())) {
+                history.add(e);
+            }
+        });
         return copy;
     }
 }

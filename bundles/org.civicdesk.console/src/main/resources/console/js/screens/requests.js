@@ -5,7 +5,7 @@ import {t, lang, when, day} from '../i18n.js';
 import {say, sayError, navigate, redraw} from '../ui.js';
 import {hasRole, account} from '../session.js';
 import {loadChannels, channelName} from '../channels.js';
-import {mayReply, replyBody, notificationLine} from '../notifications.js';
+import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifications.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -106,7 +106,8 @@ export async function requestDetailScreen(year, seq) {
   const r = await get(`/requests/${number}`);
   const type = await get(`/request-types/${r.type}` + query({lang: lang()})).catch(() => null);
   await loadChannels();
-  const next = type ? (type.transitions[r.status] || []) : [];
+  const next = (type ? (type.transitions[r.status] || []) : [])
+    .filter((s) => !contractorOnly(account()) || s === 'in_progress' || s === 'resolved');
   const reload = () => redraw();
 
   const change = async (body) => {
@@ -116,7 +117,7 @@ export async function requestDetailScreen(year, seq) {
   const statusComment = h('input', {type: 'text', maxlength: 4000});
   const comment = h('textarea', {maxlength: 4000, rows: 2});
   const colleagues = hasRole('supervisor', 'admin') ? await get('/staff').catch(() => []) : [];
-  const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => x.toLowerCase() === 'employee'))
+  const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => ['employee', 'contractor'].includes(x.toLowerCase())))
     .map((a) => h('option', {value: a.username, selected: a.username === r.assignee}, `${a.displayName} (${a.username})`)));
   const file = h('input', {type: 'file'});
   const replyText = h('textarea', {maxlength: 4000, rows: 5, 'aria-describedby': 'd-reply-hint'});

@@ -10,7 +10,14 @@ public enum Role {
     /** Department supervisor: sees and assigns every request of the department. */
     SUPERVISOR,
     /** Administrator: manages staff, request types and features. */
-    ADMIN;
+    ADMIN,
+    /**
+     * An external executor (a road repair company, a lighting contractor) working for a department (R4): sees only
+     * the requests assigned to it, and only comments, adds photos and documents, starts the work and marks it resolved.
+     *
+     * @since 1.5
+     */
+    CONTRACTOR;
 
     /** The lower-case name used in JAAS role principals and in JSON. */
     public String id() {

@@ -193,7 +193,8 @@ public class DemoSeeder {
                     null, Map.of(), null, LocalDate.now().minusDays(daysAgo)));
             // The oldest sits unassigned, as the overdue complaint a supervisor has to find.
             if (daysAgo < LETTERS.get(0)) {
-                requests.apply(registry, filed.number(), RequestChange.assign("ion", "Scrisoare veche: răspundeți cu prioritate."));
+                requests.apply(registry, filed.number(),
+                        RequestChange.assign("ion", "Scrisoare veche: răspundeți cu prioritate."));
             }
         }
     }

@@ -104,8 +104,9 @@ public class StaffDirectoryImpl implements StaffDirectory {
         if (roles.isEmpty()) {
             throw new InvalidInputException("roles", "at least one role is required");
         }
-        if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR)) && account.department() == null) {
-            throw new InvalidInputException("department", "employees and supervisors belong to a department");
+        if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.CONTRACTOR))
+                && account.department() == null) {
+            throw new InvalidInputException("department", "employees, supervisors and contractors belong to a department");
         }
         if (account.department() != null && department(account.department()).isEmpty()) {
             throw new InvalidInputException("department", "unknown department " + account.department());

@@ -18,10 +18,11 @@ import java.util.Set;
  * @param finalStatuses  statuses in which the request is done (no longer overdue)
  * @param attributes     the questions a request of this type answers besides its description, in order
  * @param escalation     how its deadline is chased (since 2.3)
+ * @param quality        what the work on it is measured against (since 2.3)
  */
 public record RequestType(String code, Map<String, String> names, String department, int slaDays,
         String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-        Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation) {
+        Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -30,6 +31,15 @@ public record RequestType(String code, Map<String, String> names, String departm
         finalStatuses = Set.copyOf(finalStatuses);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         escalation = escalation == null ? EscalationRule.defaults(code) : escalation;
+        quality = quality == null ? QualityCriteria.defaults(slaDays) : quality;
+    }
+
+    /** A type whose work is measured as {@link QualityCriteria#defaults} says. */
+    public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
+            List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses,
+            List<RequestAttribute> attributes, EscalationRule escalation) {
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, attributes, escalation,
+                null);
     }
 
     /** A type whose deadline is chased as {@link EscalationRule#defaults} says. */

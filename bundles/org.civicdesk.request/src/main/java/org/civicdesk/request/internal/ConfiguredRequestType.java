@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.civicdesk.core.api.Role;
 import org.civicdesk.request.api.EscalationRule;
+import org.civicdesk.request.api.QualityCriteria;
 import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestType;
 import org.osgi.service.component.annotations.Activate;
@@ -57,7 +58,18 @@ public class ConfiguredRequestType {
         names.put("ro", c.name_ro() == null ? c.code() : c.name_ro());
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
-                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses));
+                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses),
+                quality(c));
+    }
+
+    /** What the work on the type is measured against; see {@link QualityCriteria}. */
+    static QualityCriteria quality(RequestTypeConfig c) {
+        try {
+            return new QualityCriteria(c.quality_firstResponseHours(),
+                    c.quality_resolveDays() == 0 ? c.slaDays() : c.quality_resolveDays(), c.quality_maxReopenPercent());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("request type " + c.code() + ": " + e.getMessage(), e);
+        }
     }
 
     /** How the type's deadline is chased; see {@link EscalationRule}. */

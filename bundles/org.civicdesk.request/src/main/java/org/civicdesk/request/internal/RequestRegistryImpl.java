@@ -5,13 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -143,20 +141,15 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     @Modified
     void modified(RegistryConfig config) {
-        Set<LocalDate> holidays;
-        try {
-            holidays = Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
-                    .filter(s -> !s.isEmpty()).map(LocalDate::parse)
-                    .collect(Collectors.toSet());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
-        }
-        this.calendar = new WorkingCalendar(holidays);
+        this.calendar = WorkingCalendar.of(config);
         this.schedule = new DeadlineSchedule(calendar);
     }
 
     @Override
     public ServiceRequest file(Actor actor, NewRequest request) {
+        if (Visibility.contractorOnly(actor)) {
+            throw new AccessDeniedException("a contractor works on the requests assigned to it and files none");
+        }
         if (request.type() == null || request.type().isBlank()) {
             throw new InvalidInputException("type", "the request type is required");
         }
@@ -516,6 +509,12 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 RequestType type = types.find(entity.getType()).orElse(null);
                 String status = state.getStatus();
                 String newAssignee = state.getAssignee();
+                if (Visibility.contractorOnly(actor) && !(change.kind() == EventKind.COMMENTED
+                        || change.kind() == EventKind.ATTACHMENT_ADDED || (change.kind() == EventKind.STATUS_CHANGED
+                        && Visibility.CONTRACTOR_STATUSES.contains(change.status())))) {
+                    throw new AccessDeniedException("a contractor comments, adds photos and documents, starts the work and "
+                            + "marks it resolved; nothing else");
+                }
                 switch (change.kind()) {
                     case ASSIGNED -> {
                         if (!Visibility.canAssign(actor, entity.getDepartment())) {

@@ -62,4 +62,16 @@ public @interface RequestTypeConfig {
     @AttributeDefinition(name = "Pause status", required = false, description = "The status in which the request "
             + "waits for the citizen: its deadline stands still and moves by the working days waited. Empty: none.")
     String pauseStatus() default "waiting_for_citizen";
+
+    @AttributeDefinition(name = "Quality: first response (hours)", min = "1", description = "Hours from an assignment to "
+            + "the assignee's first action on the request: what contractors and staff are measured against.")
+    int quality_firstResponseHours() default 24;
+
+    @AttributeDefinition(name = "Quality: resolution (working days)", min = "0",
+            description = "Working days from an assignment to the resolution; 0: the deadline's.")
+    int quality_resolveDays() default 0;
+
+    @AttributeDefinition(name = "Quality: most reopened (%)", min = "0", max = "100",
+            description = "The most resolved requests, in percent, that may come back.")
+    int quality_maxReopenPercent() default 10;
 }

@@ -30,7 +30,7 @@ final class Visibility {
         if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
             allowed.add(cb.equal(department, actor.department()));
         }
-        if (actor.has(Role.EMPLOYEE)) {
+        if (actor.has(Role.EMPLOYEE) || actor.has(Role.CONTRACTOR)) {
             allowed.add(cb.equal(assignee, actor.username()));
         }
         return allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(new Predicate[0]));
@@ -53,6 +53,19 @@ final class Visibility {
     }
 
     static boolean isAssignee(Actor actor, String assignee) {
-        return actor.has(Role.EMPLOYEE) && Objects.equals(actor.username(), assignee);
+        return (actor.has(Role.EMPLOYEE) || actor.has(Role.CONTRACTOR)) && Objects.equals(actor.username(), assignee);
     }
+
+    /**
+     * A contractor and nothing more (R4): it works on the requests assigned to it only through comments, attachments and
+     * the {@link #CONTRACTOR_STATUSES} steps (starting the work, and resolving it); it files nothing and writes to no
+     * citizen.
+     */
+    static boolean contractorOnly(Actor actor) {
+        return actor.has(Role.CONTRACTOR) && !actor.has(Role.EMPLOYEE) && !actor.has(Role.SUPERVISOR)
+                && !actor.has(Role.OPERATOR) && !actor.has(Role.ADMIN);
+    }
+
+    /** The statuses a contractor moves a request to, as the workflow allows. */
+    static final java.util.Set<String> CONTRACTOR_STATUSES = java.util.Set.of("in_progress", "resolved");
 }

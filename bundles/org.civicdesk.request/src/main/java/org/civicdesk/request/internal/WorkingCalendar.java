@@ -12,6 +12,17 @@ final class WorkingCalendar {
         this.holidays = Set.copyOf(holidays);
     }
 
+    /** The calendar of the registry's configuration: its {@code holidays}, dates as YYYY-MM-DD, split by commas or spaces. */
+    static WorkingCalendar of(RegistryConfig config) {
+        try {
+            return new WorkingCalendar(java.util.Arrays.stream(config.holidays())
+                    .flatMap(h -> java.util.Arrays.stream(h.split("[,\\s]+"))).filter(s -> !s.isEmpty())
+                    .map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
+        }
+    }
+
     boolean isWorkingDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);

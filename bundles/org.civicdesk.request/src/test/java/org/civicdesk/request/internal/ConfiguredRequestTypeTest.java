@@ -97,6 +97,21 @@ public class ConfiguredRequestTypeTest {
             public String pauseStatus() {
                 return "waiting_for_citizen";
             }
+
+            @Override
+            public int quality_firstResponseHours() {
+                return 24;
+            }
+
+            @Override
+            public int quality_resolveDays() {
+                return 0;
+            }
+
+            @Override
+            public int quality_maxReopenPercent() {
+                return 10;
+            }
         };
     }
 

@@ -1,20 +1,27 @@
 package org.civicdesk.rest.internal;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.QualityCriteria;
+import org.civicdesk.request.api.QualityFigures;
+import org.civicdesk.request.api.WorkQuality;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -24,16 +31,48 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code GET /api/v1/staff}: the staff accounts, for an administrator; a supervisor sees the
  * people of their department, to whom they assign requests. Accounts are managed in the shell.
+ * {@code GET /api/v1/staff/{username}/quality?from&to}: how someone's work measures against the
+ * types' quality criteria.
  */
 @Component(service = RestResource.class)
 @Path("/staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffResource implements RestResource {
     private final StaffDirectory staff;
+    private final WorkQuality quality;
 
     @Activate
-    public StaffResource(@Reference StaffDirectory staff) {
+    public StaffResource(@Reference StaffDirectory staff, @Reference WorkQuality quality) {
         this.staff = staff;
+        this.quality = quality;
+    }
+
+    /**
+     * How a contractor's (or an employee's) work on the requests assigned to them in the period measures against each
+     * type's quality criteria (R4): admins, and supervisors of their department.
+     */
+    @GET
+    @Path("/{username}/quality")
+    @RolesAllowed({"admin", "supervisor"})
+    public List<QualityView> quality(@PathParam("username") String username, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context SecurityContext security) {
+        LocalDate first = QueryValues.date("from", from);
+        LocalDate last = QueryValues.date("to", to);
+        if (first == null || last == null) {
+            throw new InvalidInputException(first == null ? "from" : "to", "give the period as from and to (YYYY-MM-DD)");
+        }
+        return quality.measure(ActorPrincipal.of(security), username, first, last).stream().map(QualityView::of).toList();
+    }
+
+    /** {@link QualityFigures} with what follows from them: the reopened share and whether every criterion is met. */
+    record QualityView(String type, QualityCriteria criteria, int assigned, int responded, int respondedInTime,
+            Double medianResponseHours, int resolved, int resolvedInTime, Double medianResolveDays, int reopened,
+            Double reopenPercent, boolean meetsCriteria) {
+        static QualityView of(QualityFigures f) {
+            return new QualityView(f.type(), f.criteria(), f.assigned(), f.responded(), f.respondedInTime(),
+                    f.medianResponseHours(), f.resolved(), f.resolvedInTime(), f.medianResolveDays(), f.reopened(),
+                    f.reopenPercent(), f.meetsCriteria());
+        }
     }
 
     @GET
