@@ -36,7 +36,11 @@ export const MESSAGES = {
     openRequests: 'Cereri deschise', staff: 'Personal', requestTypes: 'Tipuri de cereri', roles: 'Roluri', sla: 'Termen (zile lucrătoare)',
     kinds: {created: 'Creată', assigned: 'Repartizată', status_changed: 'Stare schimbată', commented: 'Comentariu', attachment_added: 'Atașament',
       rated: 'Evaluată de cetățean',
-      replied: 'Răspuns trimis prin e-mail', escalated: 'Escaladată', deadline_moved: 'Termen mutat'},
+      replied: 'Răspuns trimis prin e-mail', escalated: 'Escaladată', deadline_moved: 'Termen mutat',
+      callback_scheduled: 'Apel înapoi programat', called_back: 'Apel înapoi'},
+    outcomes: {reached: 'cetățeanul a fost contactat', no_answer: 'nu a răspuns', retry: 'de reîncercat', missed: 'ratat (interval depășit)'},
+    callbackForm: 'Programează un apel înapoi', callbackFrom: 'De la', callbackTo: 'Până la', callbackPhone: 'Telefon (dacă nu cel din fișă)',
+    callbackNote: 'Notă pentru operator', callbackScheduled: 'Apelul înapoi a fost programat.', callbacksOfRequest: 'Apeluri înapoi',
     rating: 'Satisfacția cetățeanului', theCitizen: 'cetățeanul',
     levels: {0: 'avertizare: termenul se apropie', 1: 'nivelul 1: termen depășit, șefii compartimentului anunțați',
       2: 'nivelul 2: escaladată mai sus'},
@@ -74,7 +78,8 @@ export const MESSAGES = {
     inbox: {title: 'Notificări', unseen: 'noi', empty: 'Nicio notificare.',
       templates: {assignment: 'Cererea {number} v-a fost repartizată', 'citizen-reply': 'Cetățeanul a răspuns la cererea {number}',
         deadline: 'Termenul cererii {number} se apropie', overdue: 'Cererea {number} are termenul depășit',
-        escalation: 'Escaladare: cererea {number} tot nu este soluționată', other: 'Notificare despre cererea {number}'}}
+        escalation: 'Escaladare: cererea {number} tot nu este soluționată', 'callback-missed': 'Apel înapoi ratat la cererea {number}',
+        other: 'Notificare despre cererea {number}'}}
   },
   en: {
     skip: 'Skip to content', language: 'Language', logout: 'Log out', callDesk: 'Call desk', requests: 'Requests', admin: 'Admin',
@@ -110,7 +115,11 @@ export const MESSAGES = {
     openRequests: 'Open requests', staff: 'Staff', requestTypes: 'Request types', roles: 'Roles', sla: 'Deadline (working days)',
     kinds: {created: 'Created', assigned: 'Assigned', status_changed: 'Status changed', commented: 'Comment', attachment_added: 'Attachment',
       rated: 'Rated by the citizen',
-      replied: 'Reply sent by e-mail', escalated: 'Escalated', deadline_moved: 'Deadline moved'},
+      replied: 'Reply sent by e-mail', escalated: 'Escalated', deadline_moved: 'Deadline moved',
+      callback_scheduled: 'Call-back scheduled', called_back: 'Call-back'},
+    outcomes: {reached: 'the citizen was reached', no_answer: 'no answer', retry: 'to try again', missed: 'missed (window passed)'},
+    callbackForm: 'Schedule a call-back', callbackFrom: 'From', callbackTo: 'To', callbackPhone: 'Phone (if not the one on record)',
+    callbackNote: 'Note for the operator', callbackScheduled: 'The call-back is scheduled.', callbacksOfRequest: 'Call-backs',
     rating: 'Citizen\'s satisfaction', theCitizen: 'the citizen',
     levels: {0: 'warning: the deadline is near', 1: 'level 1: overdue, the department\'s supervisors told',
       2: 'level 2: escalated further'},
@@ -148,7 +157,8 @@ export const MESSAGES = {
     inbox: {title: 'Notifications', unseen: 'new', empty: 'No notifications.',
       templates: {assignment: 'Request {number} was assigned to you', 'citizen-reply': 'The citizen wrote back on request {number}',
         deadline: 'The deadline of request {number} is near', overdue: 'Request {number} is overdue',
-        escalation: 'Escalation: request {number} is still not resolved', other: 'Notification about request {number}'}}
+        escalation: 'Escalation: request {number} is still not resolved', 'callback-missed': 'A call-back about request {number} was missed',
+        other: 'Notification about request {number}'}}
   }
 };
 

@@ -4,7 +4,7 @@
 import {get, post, api} from './api.js';
 import {h, mount, field} from '/web/dom.js';
 import {t, when} from './i18n.js';
-import {say, sayError} from './ui.js';
+import {say, sayError, navigate} from './ui.js';
 import {account, hasRole} from './session.js';
 
 const PRESENCES = ['available', 'wrap_up', 'break', 'logged_out'];
@@ -76,12 +76,16 @@ export async function phonePanel(onCaller) {
     transferTo(colleague.value.trim());
   }
 
-  async function callBack(id) {
-    try { await post(`/phone/callbacks/${id}/dial`); say(t('phone.dialling')); await refresh(); } catch (err) { sayError(err); }
+  // A call-back about a request is made with the request open in front of the operator (R8).
+  async function callBack(c) {
+    try {
+      await post(`/phone/callbacks/${c.id}/dial`); say(t('phone.dialling'));
+      if (c.requestNumber) navigate(`/requests/${c.requestNumber}`); else await refresh();
+    } catch (err) { sayError(err); }
   }
 
-  async function closeCallBack(id) {
-    try { await post(`/phone/callbacks/${id}/done`, {outcome: 'done'}); await refresh(); } catch (err) { sayError(err); }
+  async function closeCallBack(id, outcome) {
+    try { await post(`/phone/callbacks/${id}/done`, {outcome}); await refresh(); } catch (err) { sayError(err); }
   }
 
   // The forms stay put while the lists around them refresh: typing is never interrupted by the polling.
@@ -116,9 +120,14 @@ export async function phonePanel(onCaller) {
             onclick: () => transferTo(r.assignee)}, `${t('phone.transfer')}: ${r.assignee}`)] : null)))] : null] : null);
     mount(agentsList, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
       + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : ''))));
-    mount(callbacksBox, callbacks.length ? h('ul', {}, callbacks.map((c) => h('li', {}, `${c.number} · ${when(c.requestedAt)} · ${c.language}`,
-      ' ', h('button', {type: 'button', onclick: () => callBack(c.id)}, t('phone.callBack')),
-      ' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id)}, t('phone.done')))))
+    const outcomes = (c) => c.requestNumber ? ['reached', 'no_answer', 'retry'].map((o) => [' ',
+      h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id, o)}, t('outcomes.' + o))])
+      : [' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id, 'done')}, t('phone.done'))];
+    mount(callbacksBox, callbacks.length ? h('ul', {}, callbacks.map((c) => h('li', {class: 'callback'},
+      c.requestNumber ? [h('a', {href: `/console/requests/${c.requestNumber}`}, c.requestNumber), ' · '] : null,
+      `${c.number} · ${when(c.dueFrom || c.requestedAt)}${c.dueTo ? ' – ' + when(c.dueTo) : ''} · ${c.language}`,
+      c.note ? h('div', {class: 'muted'}, c.note) : null,
+      ' ', h('button', {type: 'button', onclick: () => callBack(c)}, t('phone.callBack')), outcomes(c))))
       : h('p', {class: 'muted'}, t('none')));
   }
 

@@ -127,8 +127,10 @@ public class AccessIT extends CivicDeskTestSupport {
         assertEquals(404, post(contractor, "/requests/" + other + "/events", "{\"kind\":\"comment\",\"text\":\"x\"}")
                 .status());
         String citizen = citizenId(cnp);
-        assertEquals(403, get(contractor, "/citizens?cnp=" + cnp + "&reason=test").status());
-        assertEquals(403, get(contractor, "/citizens/" + citizen + "?reason=test").status());
+        assertEquals("a contractor finds no citizen, not even its request's", 0,
+                get(contractor, "/citizens?cnp=" + cnp + "&reason=test").body().get("total").asInt());
+        assertEquals(404, get(contractor, "/citizens/" + citizen + "?reason=test").status());
+        assertEquals(404, get(contractor, "/citizens/" + citizen + "/profile?reason=test").status());
         assertEquals(403, get(contractor, "/interactions").status());
         assertEquals(403, post(contractor, "/requests", "{\"type\":\"pothole\",\"channel\":\"phone\","
                 + "\"description\":\"Depus de contractor\"}").status());

@@ -224,6 +224,79 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
         assertEquals(403, get("employee", "/phone/callbacks").status());
     }
 
+    /**
+     * R8: staff schedule a call-back about a request for a time window; it waits for operators only once its window
+     * opens, with its request; the outcome goes into the request's history (a retry schedules the next), and one whose
+     * window passes unmade is missed, in the history and told to the department's supervisor.
+     */
+    @Test
+    public void aCallBackAboutARequestWaitsForItsWindowAndEndsInTheHistory() throws Exception {
+        Reply filed = post("operator", "/requests", CoreIT.pothole("1800101350018", "Groapă: cetățeanul vrea să fie sunat"));
+        String number = filed.body().get("number").asText();
+        String callbacks = "/requests/" + number + "/callbacks";
+        java.time.Instant now = java.time.Instant.now();
+        // Later today, to the number on Ion's record.
+        Reply later = post("supervisor", callbacks, "{\"from\":\"" + now.plusSeconds(3600) + "\",\"to\":\""
+                + now.plusSeconds(7200) + "\",\"note\":\"După ora prânzului\"}");
+        assertEquals(later.raw(), 201, later.status());
+        assertEquals("0745123456", later.body().get("number").asText().replace("+40", "0").replace(" ", ""));
+        assertFalse("not due before its window", dueCallbacks().contains(number));
+        // Now, to another number.
+        Reply due = post("supervisor", callbacks, "{\"from\":\"" + now.minusSeconds(60) + "\",\"to\":\""
+                + now.plusSeconds(3600) + "\",\"phone\":\"0230 512 345\"}");
+        assertEquals(due.raw(), 201, due.status());
+        assertTrue("due once its window opens, with its request", dueCallbacks().contains(number));
+        for (String bad : List.of("{\"from\":\"" + now.minusSeconds(7200) + "\",\"to\":\"" + now.minusSeconds(3600) + "\"}",
+                "{\"to\":\"" + now.plusSeconds(60) + "\"}", "{\"from\":\"mâine\",\"to\":\"poimâine\"}",
+                "{\"from\":\"" + now + "\",\"to\":\"" + now.plusSeconds(60) + "\",\"phone\":\"not a number\"}")) {
+            assertEquals(bad, 422, post("supervisor", callbacks, bad).status());
+        }
+        assertEquals("an employee who may not see the request", 404, post("employee", callbacks, "{\"from\":\""
+                + now.plusSeconds(60) + "\",\"to\":\"" + now.plusSeconds(3600) + "\"}").status());
+
+        String id = due.body().get("id").asText();
+        assertEquals(422, post("operator", "/phone/callbacks/" + id + "/done", "{\"outcome\":\"missed\"}").status());
+        assertEquals(422, post("operator", "/phone/callbacks/" + id + "/done", "{\"outcome\":\"maybe\"}").status());
+        assertEquals(204, post("operator", "/phone/callbacks/" + id + "/done", "{\"outcome\":\"retry\",\"note\":\"Ocupat\"}")
+                .status());
+        assertFalse("a retry waits an hour", dueCallbacks().contains(number));
+        JsonNode history = get("operator", "/requests/" + number).body().get("history");
+        List<String> steps = new ArrayList<>();
+        history.forEach(e -> steps.add(e.get("kind").asText() + (e.hasNonNull("detail") && !e.get("kind").asText()
+                .equals("callback_scheduled") ? ":" + e.get("detail").asText() : "")));
+        assertEquals(List.of("created", "callback_scheduled", "callback_scheduled", "called_back:retry", "callback_scheduled"),
+                steps);
+        JsonNode ofRequest = get("operator", callbacks).body();
+        assertEquals(ofRequest.toString(), 3, ofRequest.size());
+
+        // A window that closes in two seconds and nobody calls: missed, in the history, and the supervisor is told.
+        Reply shortWindow = post("supervisor", callbacks, "{\"from\":\"" + now.minusSeconds(60) + "\",\"to\":\""
+                + java.time.Instant.now().plusSeconds(2) + "\"}");
+        assertEquals(shortWindow.raw(), 201, shortWindow.status());
+        long until = System.currentTimeMillis() + 40_000;
+        while (!get("operator", "/requests/" + number).raw().contains("\"detail\":\"missed\"")) {
+            assertTrue("the missed call-back is in the history", System.currentTimeMillis() < until);
+            Thread.sleep(500);
+        }
+        assertFalse(dueCallbacks().contains(number));
+        until = System.currentTimeMillis() + 20_000;
+        while (!get("supervisor", "/notifications?limit=200").raw().contains("callback-missed")) {
+            assertTrue("the supervisor is told", System.currentTimeMillis() < until);
+            Thread.sleep(500);
+        }
+    }
+
+    /** The request numbers of the call-backs operators see now. */
+    private List<String> dueCallbacks() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (JsonNode c : get("operator", "/phone/callbacks").body()) {
+            if (c.hasNonNull("requestNumber")) {
+                numbers.add(c.get("requestNumber").asText());
+            }
+        }
+        return numbers;
+    }
+
     /** The audit entries of call-back lists read by {@code username}. */
     private int callBackListsAudited(String username) throws Exception {
         Reply entries = get("admin", "/audit?action=phone.callbacks.list&actor=" + username);

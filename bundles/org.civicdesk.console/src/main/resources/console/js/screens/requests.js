@@ -120,6 +120,20 @@ export async function requestDetailScreen(year, seq) {
   const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => ['employee', 'contractor'].includes(x.toLowerCase())))
     .map((a) => h('option', {value: a.username, selected: a.username === r.assignee}, `${a.displayName} (${a.username})`)));
   const file = h('input', {type: 'file'});
+  // A call-back to the citizen about the request (R8), when the phone channel is installed.
+  const callbacks = contractorOnly(account()) ? null : await get(`/requests/${number}/callbacks`).catch(() => null);
+  const callbackFrom = h('input', {type: 'datetime-local', required: true});
+  const callbackTo = h('input', {type: 'datetime-local', required: true});
+  const callbackPhone = h('input', {type: 'tel', maxlength: 30});
+  const callbackNote = h('input', {type: 'text', maxlength: 500});
+  const scheduleCallback = async () => {
+    const instant = (v) => (v ? new Date(v).toISOString() : '');
+    try {
+      await post(`/requests/${number}/callbacks`, {from: instant(callbackFrom.value), to: instant(callbackTo.value),
+        phone: callbackPhone.value || null, note: callbackNote.value || null});
+      say(t('callbackScheduled')); reload();
+    } catch (err) { sayError(err); callbackFrom.focus(); }
+  };
   const replyText = h('textarea', {maxlength: 4000, rows: 5, 'aria-describedby': 'd-reply-hint'});
   // The messages about the request and their state; absent when the notifications feature is not installed.
   const notifications = await get(`/requests/${number}/notifications`).catch(() => null);
@@ -148,6 +162,8 @@ export async function requestDetailScreen(year, seq) {
             e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
             e.kind === 'escalated' ? ` · ${t('levels.' + e.level)}` : '',
             e.kind === 'deadline_moved' ? ` · ${t('deadlineMovedTo').replace('{day}', day(e.deadline))}` : '',
+            e.kind === 'called_back' ? ` · ${t('outcomes.' + e.detail)}` : '',
+            e.kind === 'callback_scheduled' ? ` · ${e.detail.split('/').map(when).join(' – ')}` : '',
             e.comment ? h('div', {class: e.kind === 'replied' ? 'reply-text' : null}, e.comment) : null,
             e.attachmentName ? h('div', {}, attachment(number, e)) : null)))),
         notifications ? h('div', {class: 'panel'}, h('h2', {}, t('notifications')),
@@ -163,6 +179,14 @@ export async function requestDetailScreen(year, seq) {
         mayReply(account(), r) ? h('form', {class: 'panel', id: 'reply-form', onsubmit: (e) => { e.preventDefault(); reply(); }},
           h('h2', {}, t('reply')), field('d-reply', t('replyText'), replyText), h('p', {class: 'hint', id: 'd-reply-hint'}, t('replyHint')),
           h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-reply-send'}, t('send')))) : null,
+        callbacks ? h('form', {class: 'panel', id: 'callback-form', onsubmit: (e) => { e.preventDefault(); scheduleCallback(); }},
+          h('h2', {}, t('callbackForm')), field('d-callback-from', t('callbackFrom'), callbackFrom),
+          field('d-callback-to', t('callbackTo'), callbackTo), field('d-callback-phone', t('callbackPhone'), callbackPhone),
+          field('d-callback-note', t('callbackNote'), callbackNote),
+          h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-callback-save'}, t('save'))),
+          callbacks.length ? [h('h3', {}, t('callbacksOfRequest')), h('ul', {id: 'callbacks'}, callbacks.map((c) => h('li', {},
+            `${when(c.callback.dueFrom)} – ${when(c.callback.dueTo)} · ${c.callback.number}`,
+            c.outcome ? ` · ${t('outcomes.' + c.outcome)}` : '')))] : null) : null,
         h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'comment', text: comment.value}); }},
           h('h2', {}, t('addComment')), field('d-comment', t('comment'), comment),
           h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-comment-save'}, t('save')))),

@@ -16,6 +16,7 @@ import org.civicdesk.notification.api.NotificationState;
 import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
+import org.civicdesk.request.api.CallbackOutcome;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.RequestEvent;
@@ -51,6 +52,8 @@ public class NotificationQueue implements RequestEventListener {
     static final String OVERDUE = "overdue";
     /** Escalation level 2: to the role the type names. */
     static final String ESCALATION = "escalation";
+    /** A call-back about a request whose window passed unmade: to the department's supervisors. */
+    static final String CALLBACK_MISSED = "callback-missed";
 
     private final RequestTypeCatalog types;
     private final StaffDirectory staff;
@@ -84,6 +87,12 @@ public class NotificationQueue implements RequestEventListener {
             String template = event.level() == 0 ? DEADLINE : event.level() == 1 ? OVERDUE : ESCALATION;
             escalationRecipients(request, event.level())
                     .forEach(u -> queue(transaction, request, event, template, RecipientKind.STAFF, u));
+            return;
+        }
+        if (event.kind() == EventKind.CALLED_BACK && CallbackOutcome.MISSED.id().equals(event.detail())) {
+            // R8: a missed call-back escalates, like a missed deadline, to whoever watches the department.
+            escalationRecipients(request, 1)
+                    .forEach(u -> queue(transaction, request, event, CALLBACK_MISSED, RecipientKind.STAFF, u));
             return;
         }
         if (event.kind() == EventKind.COMMENTED && request.assignee() != null

@@ -31,5 +31,19 @@ public enum EventKind {
      *
      * @since 2.3
      */
-    DEADLINE_MOVED
+    DEADLINE_MOVED,
+    /**
+     * A call-back to the citizen about the request was scheduled: {@link RequestEvent#detail()} is its time window as an
+     * ISO-8601 interval ({@code 2026-12-04T07:00:00Z/2026-12-04T09:00:00Z}), the comment the note for the operator.
+     *
+     * @since 2.3
+     */
+    CALLBACK_SCHEDULED,
+    /**
+     * A call-back about the request was made or missed: {@link RequestEvent#detail()} is its {@link CallbackOutcome}'s
+     * id, the comment the operator's note.
+     *
+     * @since 2.3
+     */
+    CALLED_BACK
 }

@@ -7,13 +7,15 @@ import org.civicdesk.core.api.TextInput;
  * attachment, or reply to the citizen. Build one with the static factories.
  */
 public record RequestChange(EventKind kind, String assignee, String status, String comment, String attachmentName,
-        String attachmentRef) {
+        String attachmentRef, String detail) {
     /** The most characters of each field: what the request's history stores. */
     public static final int MAX_ASSIGNEE = 50;
     public static final int MAX_STATUS = 50;
     public static final int MAX_COMMENT = 4000;
     public static final int MAX_ATTACHMENT_NAME = 255;
     public static final int MAX_ATTACHMENT_REF = 500;
+    /** @since 2.3 */
+    public static final int MAX_DETAIL = 100;
 
     /**
      * @throws org.civicdesk.core.api.InvalidInputException when a field is longer than the history
@@ -25,6 +27,31 @@ public record RequestChange(EventKind kind, String assignee, String status, Stri
         TextInput.text("comment", comment, MAX_COMMENT);
         TextInput.line("attachmentName", attachmentName, MAX_ATTACHMENT_NAME);
         TextInput.line("attachmentRef", attachmentRef, MAX_ATTACHMENT_REF);
+        TextInput.line("detail", detail, MAX_DETAIL);
+    }
+
+    /** A change that records no call-back. */
+    public RequestChange(EventKind kind, String assignee, String status, String comment, String attachmentName,
+            String attachmentRef) {
+        this(kind, assignee, status, comment, attachmentName, attachmentRef, null);
+    }
+
+    /**
+     * A call-back to the citizen scheduled for a time window (R8), with a note for the operator who makes it.
+     *
+     * @since 2.3
+     */
+    public static RequestChange callbackScheduled(java.time.Instant from, java.time.Instant to, String note) {
+        return new RequestChange(EventKind.CALLBACK_SCHEDULED, null, null, note, null, null, from + "/" + to);
+    }
+
+    /**
+     * A call-back made, or missed, with its outcome and the operator's note.
+     *
+     * @since 2.3
+     */
+    public static RequestChange calledBack(CallbackOutcome outcome, String note) {
+        return new RequestChange(EventKind.CALLED_BACK, null, null, note, null, null, outcome.id());
     }
 
     public static RequestChange assign(String assignee, String comment) {

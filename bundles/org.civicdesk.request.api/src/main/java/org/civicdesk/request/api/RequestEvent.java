@@ -18,13 +18,21 @@ import java.time.LocalDate;
  * @param level          the escalation level of an {@link EventKind#ESCALATED} event, else {@code null} (since 2.3)
  * @param deadline       the deadline an {@link EventKind#DEADLINE_MOVED} event moved to, the one passed for an
  *                       {@link EventKind#ESCALATED} event, else {@code null} (since 2.3)
+ * @param detail         what a call-back event records (see {@link EventKind#CALLBACK_SCHEDULED},
+ *                       {@link EventKind#CALLED_BACK}), else {@code null} (since 2.3)
  */
 public record RequestEvent(int sequence, Instant time, EventKind kind, String actor, String status, String assignee,
-        String comment, String attachmentName, String attachmentRef, Integer level, LocalDate deadline) {
+        String comment, String attachmentName, String attachmentRef, Integer level, LocalDate deadline, String detail) {
+
+    /** An event that records no call-back. */
+    public RequestEvent(int sequence, Instant time, EventKind kind, String actor, String status, String assignee,
+            String comment, String attachmentName, String attachmentRef, Integer level, LocalDate deadline) {
+        this(sequence, time, kind, actor, status, assignee, comment, attachmentName, attachmentRef, level, deadline, null);
+    }
 
     /** An event that neither escalates nor moves the deadline. */
     public RequestEvent(int sequence, Instant time, EventKind kind, String actor, String status, String assignee,
             String comment, String attachmentName, String attachmentRef) {
-        this(sequence, time, kind, actor, status, assignee, comment, attachmentName, attachmentRef, null, null);
+        this(sequence, time, kind, actor, status, assignee, comment, attachmentName, attachmentRef, null, null, null);
     }
 }

@@ -56,6 +56,9 @@ public class RequestEventEntity {
     /** ISO date: the deadline a DEADLINE_MOVED event moved to, or the one an ESCALATED event found passed or near. */
     @Column(name = "DEADLINE", length = 10)
     private String deadline;
+    /** What a call-back event records: its window, or its outcome. */
+    @Column(name = "DETAIL", length = 100)
+    private String detail;
 
     protected RequestEventEntity() {
     }
@@ -85,7 +88,12 @@ public class RequestEventEntity {
 
     RequestEvent toDto() {
         return new RequestEvent(sequence, Instant.ofEpochMilli(occurredMillis), kind, actor, status, assignee, comment,
-                attachmentName, attachmentRef, level, deadline == null ? null : LocalDate.parse(deadline));
+                attachmentName, attachmentRef, level, deadline == null ? null : LocalDate.parse(deadline), detail);
+    }
+
+    /** Records what a call-back event says (see {@link EventKind#CALLBACK_SCHEDULED}, {@link EventKind#CALLED_BACK}). */
+    void detail(String value) {
+        this.detail = value;
     }
 
     String getRequestNumber() {
@@ -97,8 +105,10 @@ public class RequestEventEntity {
         Object[] fields = {requestNumber, sequence, occurredMillis, kind, actor, status, assignee, comment,
             attachmentName, attachmentRef};
         // Appended only when set: the digests of events recorded before these fields existed stay as they were.
-        return level == null && deadline == null ? fields : java.util.stream.Stream.concat(java.util.Arrays.stream(fields),
-                java.util.stream.Stream.of(level, deadline)).toArray();
+        Object[] escalation = level == null && deadline == null ? fields : java.util.stream.Stream.concat(
+                java.util.Arrays.stream(fields), java.util.stream.Stream.of(level, deadline)).toArray();
+        return detail == null ? escalation : java.util.stream.Stream.concat(java.util.Arrays.stream(escalation),
+                java.util.stream.Stream.of(detail)).toArray();
     }
 
     String getId() {

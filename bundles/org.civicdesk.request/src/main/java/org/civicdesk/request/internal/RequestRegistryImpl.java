@@ -39,6 +39,7 @@ import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.AttachmentReferenceCheck;
+import org.civicdesk.request.api.CallbackOutcome;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.EventKind;
@@ -575,6 +576,18 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                                     + " left no e-mail address: the reply cannot be sent");
                         }
                     }
+                    case CALLBACK_SCHEDULED -> {
+                        if (Visibility.contractorOnly(actor)) {
+                            throw new AccessDeniedException("a contractor does not call citizens");
+                        }
+                        callbackWindow(change.detail());
+                    }
+                    case CALLED_BACK -> {
+                        if (Visibility.contractorOnly(actor)) {
+                            throw new AccessDeniedException("a contractor does not call citizens");
+                        }
+                        CallbackOutcome.parse(change.detail());
+                    }
                     default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
                 }
                 Instant now = cityClock.now();
@@ -583,6 +596,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
                         now, change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
                         change.attachmentRef());
+                if (change.kind() == EventKind.CALLBACK_SCHEDULED || change.kind() == EventKind.CALLED_BACK) {
+                    event.detail(change.detail());
+                }
                 state.apply(event.toDto(), type != null && type.isFinal(status));
                 audited(em, new AuditEvent(actor.username(),
                         "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT), INFO_KIND, "request",
@@ -605,6 +621,19 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             throw e;
         }
         return result;
+    }
+
+    /** A call-back's window as {@link RequestChange#callbackScheduled} writes it: two instants, the first before. */
+    private static void callbackWindow(String window) {
+        String[] ends = window == null ? new String[0] : window.split("/");
+        try {
+            if (ends.length == 2 && Instant.parse(ends[0]).isBefore(Instant.parse(ends[1]))) {
+                return;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new InvalidInputException("detail", "a call-back's window is from/to, two instants, the first before");
     }
 
     /** Who the history names as the author of a rating: the citizen holding the tracking code. */
@@ -752,6 +781,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             case STATUS_CHANGED -> "status=" + change.status();
             case ATTACHMENT_ADDED -> "attachment=" + change.attachmentName();
             case REPLIED -> "reply by e-mail";
+            case CALLBACK_SCHEDULED -> "callback window=" + change.detail();
+            case CALLED_BACK -> "callback outcome=" + change.detail();
             default -> null;
         };
     }

@@ -27,12 +27,14 @@ import org.civicdesk.channel.phone.internal.queue.Agent;
 import org.civicdesk.channel.phone.internal.queue.CallCentre;
 import org.civicdesk.channel.phone.internal.queue.CallLog;
 import org.civicdesk.channel.phone.internal.queue.Callbacks;
+import org.civicdesk.channel.phone.internal.queue.CaseCallbacks;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.request.api.CallbackOutcome;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -55,9 +57,12 @@ public class PhoneResource implements RestResource {
     private final PhoneChannel phone;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final CaseCallbacks caseCallbacks;
 
     @Activate
-    public PhoneResource(@Reference PhoneChannel phone, @Reference StaffDirectory staff, @Reference AuditLog audit) {
+    public PhoneResource(@Reference PhoneChannel phone, @Reference StaffDirectory staff, @Reference AuditLog audit,
+            @Reference CaseCallbacks caseCallbacks) {
+        this.caseCallbacks = caseCallbacks;
         this.phone = phone;
         this.staff = staff;
         this.audit = audit;
@@ -74,7 +79,8 @@ public class PhoneResource implements RestResource {
     public record TransferBody(String to) {
     }
 
-    public record DoneBody(String outcome) {
+    /** How a call-back went: for one about a request, {@code reached}, {@code no_answer} or {@code retry}, and a note. */
+    public record DoneBody(String outcome, String note) {
     }
 
     public record DialBody(String number) {
@@ -173,6 +179,12 @@ public class PhoneResource implements RestResource {
         String outcome = body == null || body.outcome() == null ? "done" : body.outcome().strip();
         if (outcome.length() > 200) {
             throw new InvalidInputException("outcome", "at most 200 characters");
+        }
+        Callbacks.Callback callback = centre().callbacks().open(id);
+        if (callback.requestNumber() != null) {
+            // About a request: how it went goes into the request's history (R8).
+            caseCallbacks.finish(actor, callback, CallbackOutcome.parse(outcome), body == null ? null : body.note());
+            return Response.noContent().build();
         }
         centre().callbacks().done(id, actor.username(), outcome);
         return Response.noContent().build();

@@ -248,7 +248,10 @@ public final class CallCentre {
     public void callBack(StaffAccount operator, String callbackId) {
         Callbacks.Callback callback = callbacks.open(callbackId);
         dial(operator, callback.number(), callback.callId());
-        callbacks.done(callbackId, operator.username(), "dialled");
+        // A call-back about a request stays open until the operator records how it went, in the request's history.
+        if (callback.requestNumber() == null) {
+            callbacks.done(callbackId, operator.username(), "dialled");
+        }
         callLog.append(callback.callId(), CallLog.CALLBACK, "dialled by " + operator.username());
     }
 

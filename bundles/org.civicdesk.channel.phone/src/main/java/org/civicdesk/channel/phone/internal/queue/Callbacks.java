@@ -19,8 +19,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Call-backs callers asked for instead of waiting (R8, R11): each is recorded when asked and
- * when done, in two append-only tables, and waits for operators until one is done.
+ * Call-backs (R8, R11): those callers asked for instead of waiting, due at once, and those staff schedule about a
+ * request for a time window, due once it opens. Each is recorded when asked and when done, in two append-only tables,
+ * and waits for operators until one is done; a call-back about a request whose window passed is missed.
  */
 @Component(service = Callbacks.class)
 public class Callbacks {
@@ -32,12 +33,16 @@ public class Callbacks {
     /**
      * A call-back asked for.
      *
-     * @param number     the number to call, as the exchange presented it
-     * @param citizenId  the caller, when the robot identified them
-     * @param skills     what the caller chose in the menu (language, topic)
+     * @param number        the number to call, as the exchange presented it or as staff gave it
+     * @param citizenId     the caller, when the robot identified them, or the request's citizen
+     * @param skills        what the caller chose in the menu (language, topic)
+     * @param requestNumber the request it is about, or {@code null} for a caller's call-back
+     * @param dueFrom       when its window opens ({@code null}: at once)
+     * @param dueTo         when its window closes ({@code null}: never)
+     * @param note          staff's note for the operator, or {@code null}
      */
     public record Callback(String id, String callId, String number, String citizenId, String language, String skills,
-            Instant requestedAt) {
+            Instant requestedAt, String requestNumber, Instant dueFrom, Instant dueTo, String note) {
     }
 
     @Activate
@@ -55,12 +60,47 @@ public class Callbacks {
         return id;
     }
 
-    private static final String COLUMNS = "r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, r.REQUESTED_MS";
+    /**
+     * Schedules a call-back about a request for the window {@code [from, to)}; returns its id. Its call id names the
+     * request, for the exchange's records.
+     */
+    public String schedule(String requestNumber, String number, String citizenId, String language, Instant from,
+            Instant to, String note) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("schedule a call-back", "INSERT INTO " + REQUESTED + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, "
+                + "REQUESTED_MS, REQUEST_NUMBER, DUE_FROM_MS, DUE_TO_MS, NOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+                "request " + requestNumber, number, citizenId, language, "", System.currentTimeMillis(), requestNumber,
+                from.toEpochMilli(), to.toEpochMilli(), note);
+        return id;
+    }
 
-    /** The call-backs not done yet, the oldest first. */
+    private static final String COLUMNS = "r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, r.REQUESTED_MS, "
+            + "r.REQUEST_NUMBER, r.DUE_FROM_MS, r.DUE_TO_MS, r.NOTE";
+    private static final String NOT_DONE = " FROM " + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE d.ID IS NULL";
+
+    /** The call-backs due now and not done yet, the longest due first. */
     public List<Callback> open() {
-        return jdbc.query("list the call-backs", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r LEFT JOIN " + DONE
-                + " d ON d.ID = r.ID WHERE d.ID IS NULL ORDER BY r.REQUESTED_MS", Callbacks::callback, 500);
+        long now = System.currentTimeMillis();
+        return jdbc.query("list the call-backs", "SELECT " + COLUMNS + NOT_DONE + " AND (r.DUE_FROM_MS IS NULL OR "
+                + "r.DUE_FROM_MS <= ?) ORDER BY COALESCE(r.DUE_FROM_MS, r.REQUESTED_MS)", Callbacks::callback, 500, now);
+    }
+
+    /** The call-backs about a request, done or not, the oldest first, each with how it ended (or {@code null}). */
+    public List<CaseCallback> ofRequest(String requestNumber) {
+        return jdbc.query("list a request's call-backs", "SELECT " + COLUMNS + ", d.OUTCOME, d.DONE_BY, d.DONE_MS FROM "
+                + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE r.REQUEST_NUMBER = ? ORDER BY r.REQUESTED_MS",
+                rs -> new CaseCallback(callback(rs), rs.getString(12), rs.getString(13),
+                        rs.getObject(14) == null ? null : Instant.ofEpochMilli(rs.getLong(14))), 100, requestNumber);
+    }
+
+    /** A call-back about a request with how it ended: {@code outcome} and the rest {@code null} while it is open. */
+    public record CaseCallback(Callback callback, String outcome, String doneBy, Instant doneAt) {
+    }
+
+    /** Call-backs about a request whose window closed before {@code now} and that nobody made. */
+    public List<Callback> missed(Instant now) {
+        return jdbc.query("list the missed call-backs", "SELECT " + COLUMNS + NOT_DONE + " AND r.DUE_TO_MS < ? "
+                + "ORDER BY r.DUE_TO_MS", Callbacks::callback, 500, now.toEpochMilli());
     }
 
     /**
@@ -105,6 +145,12 @@ public class Callbacks {
 
     private static Callback callback(ResultSet rs) throws SQLException {
         return new Callback(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)));
+                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), instant(rs, 9), instant(rs, 10),
+                rs.getString(11));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }
