@@ -131,7 +131,8 @@ public class AccessIT extends CivicDeskTestSupport {
                 get(contractor, "/citizens?cnp=" + cnp + "&reason=test").body().get("total").asInt());
         assertEquals(404, get(contractor, "/citizens/" + citizen + "?reason=test").status());
         assertEquals(404, get(contractor, "/citizens/" + citizen + "/profile?reason=test").status());
-        assertEquals(403, get(contractor, "/interactions").status());
+        assertEquals("a contractor takes no contacts with citizens", 403, post(contractor, "/interactions",
+                "{\"channel\":\"phone\"}").status());
         assertEquals(403, post(contractor, "/requests", "{\"type\":\"pothole\",\"channel\":\"phone\","
                 + "\"description\":\"Depus de contractor\"}").status());
         for (String refused : List.of("{\"kind\":\"status\",\"status\":\"rejected\"}",

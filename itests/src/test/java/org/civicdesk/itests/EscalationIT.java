@@ -167,6 +167,10 @@ public class EscalationIT extends CivicDeskTestSupport {
         // both levels at once, no warning.
         assertEquals(List.of("1@2026-12-11", "2@2026-12-11"), awaitEscalations(number, 2));
         assertEquals("urgent", get("raluca", "/requests/" + number).body().get("priority").asText());
+        // An admin checks now, as after changing the holidays: what was done is not done again.
+        String checked = shell("civicdesk:deadlines-check");
+        assertTrue(checked, checked.contains("0 escalation steps taken"));
+        assertEquals(List.of("1@2026-12-11", "2@2026-12-11"), escalations(number));
     }
 
     private static String letter(String channel, String receivedAt) {

@@ -114,7 +114,7 @@ public class ProfileBench extends CivicDeskTestSupport {
                         + "TRACKING_CODE, TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, DEPARTMENT, REGISTERED_MS, DEADLINE) "
                         + "VALUES (?, ?, ?, ?, 'pothole', 'phone', ?, ?, 'ROADS', ?, ?)");
                 PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
-                        + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, VERSION) VALUES (?, ?, NULL, ?, 1, ?, 1)");
+                        + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, VERSION) VALUES (?, ?, NULL, ?, 1, ?, ?, 1)");
                 PreparedStatement registry = c.prepareStatement("INSERT INTO CD_DOC_REGISTRY (REQUEST_NUMBER, "
                         + "REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, 'pothole', 'ROADS', "
                         + "'phone', ?, ?)")) {
@@ -130,12 +130,14 @@ public class ProfileBench extends CivicDeskTestSupport {
                 request.setString(5, citizenId);
                 request.setString(6, "Bench request " + i);
                 request.setLong(7, registered);
-                request.setString(8, java.time.LocalDate.now().plusDays(i % 30 - 15).toString());
+                String deadline = java.time.LocalDate.now().plusDays(i % 30 - 15).toString();
+                request.setString(8, deadline);
                 request.addBatch();
                 state.setString(1, number);
                 state.setString(2, finished ? "resolved" : "registered");
                 state.setBoolean(3, finished);
                 state.setLong(4, registered);
+                state.setString(5, deadline);
                 state.addBatch();
                 registry.setString(1, number);
                 registry.setString(2, citizenId);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.core.api.CityClock;
+import org.civicdesk.request.api.DeadlineCheck;
 import org.civicdesk.scheduler.api.Job;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * due today on every open request whose next step has come (an index finds them: a run costs what is due, not what is
  * open). Each request is one transaction; one that fails is logged by number and taken again next run.
  */
-@Component(configurationPid = DeadlineWatch.PID)
+@Component(service = DeadlineCheck.class, configurationPid = DeadlineWatch.PID)
 @Designate(ocd = EscalationConfig.class)
-public class DeadlineWatch {
+public class DeadlineWatch implements DeadlineCheck {
     static final String PID = "org.civicdesk.escalation";
     static final String JOB = "escalation";
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineWatch.class);
@@ -64,6 +65,11 @@ public class DeadlineWatch {
             job.unregister();
             job = null;
         }
+    }
+
+    @Override
+    public int runNow() {
+        return runOnce();
     }
 
     /** One pass over what is due today; returns the number of steps taken. */

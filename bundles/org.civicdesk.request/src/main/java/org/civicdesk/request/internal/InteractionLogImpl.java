@@ -64,6 +64,9 @@ public class InteractionLogImpl implements InteractionLog {
 
     @Override
     public Interaction start(Actor actor, Channel channel) {
+        if (Visibility.contractorOnly(actor)) {
+            throw new org.civicdesk.core.api.AccessDeniedException("a contractor takes no contacts with citizens");
+        }
         ChannelCatalogImpl.installed(channels, channel);
         InteractionEntity entity = new InteractionEntity(UUID.randomUUID().toString(), channel.id(), actor.username(),
                 Instant.now().toEpochMilli());

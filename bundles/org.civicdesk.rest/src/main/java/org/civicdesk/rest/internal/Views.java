@@ -94,12 +94,13 @@ final class Views {
 
     /** An entry of the history; a {@code rated} one carries the rating's score and comment. */
     record EventView(int sequence, Instant time, String kind, String actor, String status, String assignee,
-            String comment, String attachmentName, String attachmentRef, Integer score, Integer level, LocalDate deadline) {
+            String comment, String attachmentName, String attachmentRef, Integer score, Integer level, LocalDate deadline,
+            String detail) {
         static EventView of(RequestEvent e, Rating rating) {
             boolean rated = e.kind() == EventKind.RATED && rating != null;
             return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.actor(),
                     e.status(), e.assignee(), rated ? rating.comment() : e.comment(), e.attachmentName(),
-                    e.attachmentRef(), rated ? rating.score() : null, e.level(), e.deadline());
+                    e.attachmentRef(), rated ? rating.score() : null, e.level(), e.deadline(), e.detail());
         }
     }
 
