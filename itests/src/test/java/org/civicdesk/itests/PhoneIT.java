@@ -125,6 +125,39 @@ public class PhoneIT extends CivicDeskTestSupport {
         }
     }
 
+    /**
+     * R8: Ion, identified by CNP and PIN, asks the robot about his own open request and asks to be called back about it:
+     * a call-back for the next four hours, at the number on his record, waits for the operators with the request.
+     */
+    @Test
+    public void anIdentifiedCallerAsksTheRobotForACallBackAboutTheirRequest() throws Exception {
+        String number = post("operator", "/requests", CoreIT.pothole(ION, "Groapă: vreau să fiu sunat")).body()
+                .get("number").asText();
+        String pin = pin(ION);
+        try (Call call = call(ION_PHONE)) {
+            call.press("1");
+            call.press(ION);
+            call.press(pin);
+            assertEquals("V-am identificat. Bună ziua, Ion Popescu.", call.hear());
+            call.hear();
+            assertTrue(call.press("2").contains("apăsați 2"));
+            call.press(number.replace("/", ""));
+            assertTrue(call.hear().startsWith("Cererea " + FakeExchange.spelled(number)));
+            assertEquals("Dacă doriți să vă sune un operator în privința acestei cereri, apăsați 1.", call.press("1"));
+            assertEquals("Un operator vă va suna în următoarele patru ore la numărul din fișa dumneavoastră.", call.hear());
+            call.press("");
+        }
+        JsonNode callbacks = get("operator", "/requests/" + number + "/callbacks").body();
+        assertEquals(callbacks.toString(), 1, callbacks.size());
+        assertEquals("+40745123456", callbacks.get(0).get("callback").get("number").asText());
+        JsonNode history = get("operator", "/requests/" + number).body().get("history");
+        assertEquals("callback_scheduled", history.get(history.size() - 1).get("kind").asText());
+        assertEquals("system:phone-robot", history.get(history.size() - 1).get("actor").asText());
+        // Done for the test: an open call-back would wait in other tests' lists.
+        String id = callbacks.get(0).get("callback").get("id").asText();
+        assertEquals(204, post("operator", "/phone/callbacks/" + id + "/done", "{\"outcome\":\"reached\"}").status());
+    }
+
     @Test
     public void aVoiceMessageBecomesARequestWithItsRecordingAndTheNumberIsReadBack() throws Exception {
         String filed;

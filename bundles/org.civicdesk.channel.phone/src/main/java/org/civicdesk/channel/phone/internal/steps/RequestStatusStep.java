@@ -1,5 +1,7 @@
 package org.civicdesk.channel.phone.internal.steps;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,11 +10,13 @@ import org.civicdesk.channel.phone.api.CallEndedException;
 import org.civicdesk.channel.phone.api.Next;
 import org.civicdesk.channel.phone.api.RobotCall;
 import org.civicdesk.channel.phone.api.RobotStep;
+import org.civicdesk.channel.phone.internal.queue.CaseCallbacks;
 import org.civicdesk.core.api.CivicDeskException;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,18 +26,28 @@ import org.osgi.service.component.annotations.Reference;
  * The robot's request status option: the caller keys in a registration number (the year, then the
  * number) and hears the request's status, when it last changed and who handles it. Anyone may
  * ask: a registration number is what the city hall gives the citizen to follow their request.
+ * A caller identified as the request's citizen, whose request is still open, may ask to be called
+ * back about it by an operator within the next hours (R8).
  */
 @Component(service = RobotStep.class, property = {RobotStep.ID + "=status", RobotStep.ORDER + ":Integer=20",
     RobotStep.KEY + "=2"})
 public class RequestStatusStep extends AbstractRobotStep {
+    /** How long the operators have for a call-back the caller asks for. */
+    static final Duration CALLBACK_WINDOW = Duration.ofHours(4);
+
     private final RequestRegistry registry;
     private final StaffDirectory staff;
+    private final RequestTypeCatalog types;
+    private final CaseCallbacks callbacks;
 
     @Activate
-    public RequestStatusStep(@Reference RequestRegistry registry, @Reference StaffDirectory staff) {
+    public RequestStatusStep(@Reference RequestRegistry registry, @Reference StaffDirectory staff,
+            @Reference RequestTypeCatalog types, @Reference CaseCallbacks callbacks) {
         super("status.properties");
         this.registry = registry;
         this.staff = staff;
+        this.types = types;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -62,6 +76,18 @@ public class RequestStatusStep extends AbstractRobotStep {
             text += " " + call.text("statusEmployee", Map.of("employee", employee));
         }
         call.speak(text);
+        boolean open = types.find(r.type()).map(t -> !t.isFinal(r.status())).orElse(false);
+        boolean theirs = call.citizen().map(c -> c.id().equals(r.citizenId())).orElse(false);
+        if (open && theirs && "1".equals(call.ask(call.text("offerCallback", Map.of()), 1))) {
+            Instant now = Instant.now();
+            try {
+                callbacks.schedule(call.actor(), r.number(), now, now.plus(CALLBACK_WINDOW), null, null);
+                call.say("callbackScheduled");
+            } catch (CivicDeskException e) {
+                // No number on the citizen's record, most likely: the caller is told, nothing is scheduled.
+                call.say("callbackImpossible");
+            }
+        }
         return Next.MENU;
     }
 
