@@ -67,6 +67,9 @@ public class AppointmentsImpl implements Appointments {
             + "(SELECT n.ID FROM CD_APPOINTMENT n WHERE n.MOVED_FROM = a.ID)";
     private static final String FROM = " FROM CD_APPOINTMENT a LEFT JOIN CD_APPOINTMENT_CANCEL x ON x.APPOINTMENT_ID = a.ID "
             + "LEFT JOIN CD_APPOINTMENT_CHECKIN k ON k.APPOINTMENT_ID = a.ID";
+    /** The years a calendar query may name: far-off dates are refused before any arithmetic. */
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 2200;
     /** Races lost in a row before a booking gives up: each lost race means another booker took a place. */
     private static final int MAX_ATTEMPTS = 60;
 
@@ -130,6 +133,10 @@ public class AppointmentsImpl implements Appointments {
     public List<Slot> slots(String department, String service, LocalDate from, LocalDate to) {
         if (from == null || to == null) {
             throw new InvalidInputException(from == null ? "from" : "to", "give the days as YYYY-MM-DD");
+        }
+        if (from.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
+            throw new InvalidInputException(from.getYear() < MIN_YEAR ? "from" : "to", "the days lie between " + MIN_YEAR
+                    + " and " + MAX_YEAR);
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new InvalidInputException("to", "from .. to covers 1 to " + MAX_DAYS + " days");
@@ -249,16 +256,16 @@ public class AppointmentsImpl implements Appointments {
         BookableService service = service(booking.service())
                 .orElseThrow(() -> new InvalidInputException("service", "no service '" + booking.service()
                         + "' is offered by appointment"));
-        ZoneId zone = zone();
         Instant now = now();
-        SlotPlan.Times slot = SlotPlan.find(service, booking.start(), zone, workingDays::isWorkingDay)
-                .orElseThrow(() -> new InvalidInputException("start", "the service has no slot starting then"));
-        if (!slot.start().isAfter(now)) {
+        // The time first: a far-off instant must be refused before any calendar arithmetic is done on it.
+        if (!booking.start().isAfter(now)) {
             throw new InvalidInputException("start", "the slot has begun or passed");
         }
-        if (slot.start().isAfter(now.plus(Duration.ofDays(HORIZON_DAYS)))) {
+        if (booking.start().isAfter(now.plus(Duration.ofDays(HORIZON_DAYS)))) {
             throw new InvalidInputException("start", "slots are booked at most " + HORIZON_DAYS + " days ahead");
         }
+        SlotPlan.Times slot = SlotPlan.find(service, booking.start(), zone(), workingDays::isWorkingDay)
+                .orElseThrow(() -> new InvalidInputException("start", "the service has no slot starting then"));
         String id = UUID.randomUUID().toString();
         for (int attempt = 1;; attempt++) {
             try {
