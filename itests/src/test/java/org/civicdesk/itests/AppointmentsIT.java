@@ -184,11 +184,17 @@ public class AppointmentsIT extends CivicDeskTestSupport {
         Reply todays = post("operator", "/appointments", booking("id-card", at("2026-12-21T13:20"), citizenId(MARIA)));
         assertEquals(todays.raw(), 200, todays.status());
         String maria = todays.body().get("id").asText();
-        Reply checkedIn = post("employee", "/appointments/" + maria + "/check-in", "");
+        // Need to know: an employee of ROADS neither sees nor handles REG's counter; REG's own employee checks her in.
+        assertEquals(404, post("employee", "/appointments/" + maria + "/check-in", "").status());
+        assertEquals(404, get("employee", "/appointments/" + maria).status());
+        assertFalse(get("employee", "/appointments?citizenId=" + citizenId(MARIA)).body().findValuesAsText("service")
+                .contains("id-card"));
+        assertEquals(403, post("employee", "/appointments", booking("id-card", at("2026-12-23T13:00"), ion)).status());
+        Reply checkedIn = post("ion", "/appointments/" + maria + "/check-in", "");
         assertEquals(checkedIn.raw(), 200, checkedIn.status());
         assertEquals("CHECKED_IN", checkedIn.body().get("status").asText());
-        assertEquals("employee", checkedIn.body().get("closedBy").asText());
-        assertEquals("once", 409, post("employee", "/appointments/" + maria + "/check-in", "").status());
+        assertEquals("ion", checkedIn.body().get("closedBy").asText());
+        assertEquals("once", 409, post("ion", "/appointments/" + maria + "/check-in", "").status());
         assertEquals("a checked-in appointment is not cancelled", 409,
                 send("operator", HttpRequest.newBuilder(URI.create(base() + "/appointments/" + maria)).DELETE()).status());
         assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'appointment.checkin'"));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import org.civicdesk.appointment.api.Appointment;
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
@@ -33,9 +34,16 @@ public class AppointmentProfileContributor extends AbstractCitizenProfileContrib
         this.appointments = appointments;
     }
 
+    /** Nothing without a viewer: which appointments may be shown depends on who looks. */
     @Override
     public List<ProfileSection> sections(Citizen citizen, Locale locale) {
-        List<Appointment> found = appointments.ofCitizen(citizen.id(), SHOWN);
+        return List.of();
+    }
+
+    @Override
+    public List<ProfileSection> sections(Actor viewer, Citizen citizen, Locale locale) {
+        List<Appointment> found = appointments.ofCitizen(citizen.id(), SHOWN).stream()
+                .filter(a -> AppointmentsImpl.mayHandle(viewer, a.department())).toList();
         if (found.isEmpty()) {
             return List.of();
         }

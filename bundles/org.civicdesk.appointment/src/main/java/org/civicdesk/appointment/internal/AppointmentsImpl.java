@@ -35,6 +35,7 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Role;
 import org.civicdesk.core.api.TextInput;
 import org.civicdesk.core.api.WorkingDays;
 import org.civicdesk.identity.api.Citizen;
@@ -178,6 +179,7 @@ public class AppointmentsImpl implements Appointments {
     public Appointment book(Actor actor, NewAppointment booking) {
         requireStaff(actor, "books appointments");
         checkShape(booking);
+        service(booking.service()).ifPresent(s -> requireMayHandle(actor, s.department()));
         String citizenId = TextInput.line("citizenId", booking.citizenId(), 36);
         if (citizenId == null || !ID.matcher(citizenId).matches()
                 || citizens.get(actor, citizenId, "appointment booking").isEmpty()) {
@@ -197,7 +199,7 @@ public class AppointmentsImpl implements Appointments {
     @Override
     public Appointment cancel(Actor actor, String id) {
         requireStaff(actor, "cancels appointments");
-        Appointment appointment = get(id);
+        Appointment appointment = visible(actor, id);
         requireBooked(appointment);
         try {
             jdbc.inTransaction(c -> {
@@ -214,9 +216,10 @@ public class AppointmentsImpl implements Appointments {
     @Override
     public Appointment move(Actor actor, String id, String service, Instant start) {
         requireStaff(actor, "moves appointments");
-        Appointment old = get(id);
+        Appointment old = visible(actor, id);
         requireBooked(old);
         String code = service == null || service.isBlank() ? old.service() : service.strip();
+        service(code).ifPresent(s -> requireMayHandle(actor, s.department()));
         if (code.equals(old.service()) && old.start().equals(start)) {
             throw new InvalidInputException("start", "the appointment is at this slot already");
         }
@@ -228,7 +231,7 @@ public class AppointmentsImpl implements Appointments {
     @Override
     public Appointment checkIn(Actor actor, String id) {
         requireStaff(actor, "checks citizens in");
-        Appointment appointment = get(id);
+        Appointment appointment = visible(actor, id);
         requireBooked(appointment);
         LocalDate today = clock.today();
         if (!LocalDate.ofInstant(appointment.start(), zone()).equals(today)) {
@@ -363,7 +366,7 @@ public class AppointmentsImpl implements Appointments {
     @Override
     public Optional<Appointment> get(Actor actor, String id) {
         requireStaff(actor, "reads appointments");
-        Optional<Appointment> found = find(id);
+        Optional<Appointment> found = find(id).filter(a -> mayHandle(actor, a.department()));
         found.ifPresent(a -> audit.record(event(actor.username(), "appointment.read", a, null)));
         return found;
     }
@@ -378,7 +381,7 @@ public class AppointmentsImpl implements Appointments {
             throw new InvalidInputException("limit", "limit is 1 to 200");
         }
         audit.record(new AuditEvent(actor.username(), "appointment.list", "appointment", "citizen", citizenId, null));
-        return ofCitizen(citizenId, limit);
+        return ofCitizen(citizenId, limit).stream().filter(a -> mayHandle(actor, a.department())).toList();
     }
 
     /** A citizen's appointments, unaudited: for the 360° view, which audits what it shows. */
@@ -439,6 +442,28 @@ public class AppointmentsImpl implements Appointments {
         if (booking.channel() != null && !booking.channel().matches("[a-z0-9_-]{1,20}")) {
             throw new InvalidInputException("channel", "a channel is a short lower-case id");
         }
+    }
+
+    /**
+     * Who may see and handle an appointment (R20, need to know): operators (the call centre and the front desk) and
+     * admins every one; supervisors and employees their own department's.
+     */
+    static boolean mayHandle(Actor actor, String department) {
+        return actor.isSystem() || actor.has(Role.OPERATOR) || actor.has(Role.ADMIN)
+                || actor.department() != null && actor.department().equals(department);
+    }
+
+    private static void requireMayHandle(Actor actor, String department) {
+        if (!mayHandle(actor, department)) {
+            throw new AccessDeniedException("only operators and the staff of department " + department
+                    + " handle its appointments");
+        }
+    }
+
+    /** An appointment the actor may handle; another department's is as unknown to them as a missing one. */
+    private Appointment visible(Actor actor, String id) {
+        return find(id).filter(a -> mayHandle(actor, a.department()))
+                .orElseThrow(() -> new NotFoundException("no appointment " + id));
     }
 
     private static void requireStaff(Actor actor, String what) {
