@@ -45,3 +45,9 @@ export async function publicServices(language) {
     open311('services', {locale: language})]);
   return all.filter((s) => settings.publicTypes.includes(s.service_code));
 }
+
+/** A citizen's JSON call to the CivicDesk API (booking an appointment with CNP and PIN); failures as api()'s. */
+export async function send(resource, json, params = {}) {
+  return answer(await fetch(withQuery(`/api/v1/${resource}`, params), {method: 'POST',
+    headers: {'Content-Type': 'application/json'}, body: JSON.stringify(json)}));
+}

@@ -7,6 +7,7 @@ import {followScreen} from './screens/follow.js';
 import {reportsScreen} from './screens/reports.js';
 import {helpScreen} from './screens/help.js';
 import {pollsScreen} from './screens/polls.js';
+import {appointmentsScreen} from './screens/appointments.js';
 import {api} from './api.js';
 import {say, go, showWith} from './ui.js';
 
@@ -17,6 +18,7 @@ const SCREENS = [
   {path: 'reports', label: 'reports', show: reportsScreen},
   {path: 'help', label: 'help', show: helpScreen},
   {path: 'polls', label: 'polls', show: pollsScreen},
+  {path: 'appointments', label: 'appointments', show: appointmentsScreen},
 ];
 
 async function homeScreen(root) {

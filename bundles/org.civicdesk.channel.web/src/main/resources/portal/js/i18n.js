@@ -46,6 +46,17 @@ export const MESSAGES = {
     rateCommentWrong: 'Comentariul nu poate fi primit: este prea lung sau conține caractere care nu sunt text.',
     rateConflict: 'Cererea a fost deja evaluată sau nu este încă închisă.', rated: 'Evaluarea dumneavoastră:',
     rateThanks: 'Vă mulțumim!', rateLater: 'Cererea va putea fi evaluată după ce este închisă.',
+    appointments: 'Programare la ghișeu', apptHint: 'Alegeți serviciul, ziua și ora; confirmați cu CNP-ul și PIN-ul primit '
+      + 'la ghișeu. Vă vom aminti cu o zi înainte, dacă aveți adresa de e-mail înregistrată.',
+    apptService: 'Serviciul', apptDay: 'Ziua', apptDayHint: 'În zilele libere și de sărbătoare ghișeele sunt închise.',
+    apptShow: 'Arată orele libere', apptTime: 'Ora', apptPickDay: 'Alegeți ziua, apoi „Arată orele libere”.',
+    apptPlace: 'loc liber', apptPlaces: 'locuri libere', apptFound: 'ore libere găsite.',
+    apptFull: 'Toate orele din această zi sunt ocupate; alegeți altă zi.',
+    apptClosed: 'Ghișeul nu lucrează în această zi; alegeți altă zi.', apptChoose: 'Alegeți o oră liberă.',
+    apptDateWrong: 'Scrieți ziua ca an-lună-zi.', apptCnpWrong: 'CNP-ul are 13 cifre.', apptPinMissing: 'Scrieți PIN-ul.',
+    apptWrongPin: 'CNP-ul sau PIN-ul nu este corect.', apptTaken: 'Ora tocmai a fost ocupată sau o aveți deja; alegeți alta.',
+    apptBook: 'Fac programarea', apptBooked: 'Programarea este făcută:', apptNoServices: 'Momentan nu se fac programări.',
+    apptUnavailable: 'Programările nu sunt disponibile în acest moment.',
   },
   en: {
     skip: 'Skip to content', language: 'Language', cityHall: 'City Hall', title: 'Citizens\' portal',
@@ -91,6 +102,17 @@ export const MESSAGES = {
     rateCommentWrong: 'The comment cannot be taken: it is too long or holds characters that are not text.',
     rateConflict: 'This request has been rated already or is not closed yet.', rated: 'Your rating:',
     rateThanks: 'Thank you!', rateLater: 'You can rate the request once it is closed.',
+    appointments: 'Book an appointment', apptHint: 'Choose the service, the day and the time; confirm with your CNP and the PIN '
+      + 'from the front desk. We remind you the day before if you have an e-mail address on record.',
+    apptService: 'Service', apptDay: 'Day', apptDayHint: 'Counters are closed at weekends and on public holidays.',
+    apptShow: 'Show free times', apptTime: 'Time', apptPickDay: 'Choose the day, then "Show free times".',
+    apptPlace: 'place free', apptPlaces: 'places free', apptFound: 'free times found.',
+    apptFull: 'Every time on this day is taken; choose another day.',
+    apptClosed: 'The counter is closed on this day; choose another day.', apptChoose: 'Choose a free time.',
+    apptDateWrong: 'Write the day as year-month-day.', apptCnpWrong: 'The CNP has 13 digits.', apptPinMissing: 'Type your PIN.',
+    apptWrongPin: 'The CNP or the PIN is not right.', apptTaken: 'That time has just been taken or you hold it already; choose another.',
+    apptBook: 'Book it', apptBooked: 'Your appointment is booked:', apptNoServices: 'No appointments are offered at the moment.',
+    apptUnavailable: 'Appointments are not available at the moment.',
   },
 };
 

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The citizens' portal in a phone-sized headless Chromium against the assembled distribution:
  * report with a photo and a pin, the duplicate hint, following by number, the map of reports,
- * the knowledge base, both languages.
+ * the knowledge base, polls, ratings, an appointment at a counter, both languages.
  */
 public class PortalBrowserIT extends BrowserTestSupport {
     /** The first bytes of a PNG file: what the document store looks at. */
@@ -299,12 +299,64 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
+    /**
+     * A citizen books an appointment at a counter (feature {@code civicdesk-appointments}): a service, a day with free
+     * times, a time by keyboard, the CNP and the PIN; sent without a time, or with a wrong PIN, the error is at its field.
+     */
+    @Test
+    public void aCitizenBooksAnAppointmentWithCnpAndPin() throws Exception {
+        String ion = "1800101350018";
+        String citizen = JSON(civicdesk.call("operator", "GET", "/api/v1/citizens?cnp=" + ion + "&reason=test", null).body())
+                .get("items").get(0).get("id").asText();
+        String pin = JSON(civicdesk.call("operator", "POST", "/api/v1/citizens/" + citizen + "/pin", null).body())
+                .get("pin").asText();
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).plusDays(1);
+        JsonNode slots = JSON(civicdesk.call("operator", "GET", "/api/v1/appointments/slots?service=id-card&from=" + tomorrow
+                + "&to=" + tomorrow.plusDays(13), null).body());
+        String day = slots.get(0).get("localStart").asText().substring(0, 10);
+
+        browser.get(civicdesk.url("/portal/appointments"));
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("appt-service")))).selectByValue("id-card");
+        WebElement date = browser.findElement(By.id("appt-date"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", date, day);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appt-slot-0")));
+        // Sent without a time: the error is at the times, and said.
+        browser.findElement(By.id("appt-book")).sendKeys(Keys.ENTER);
+        WebElement noTime = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appt-start-error")));
+        assertEquals("Alegeți o oră liberă.", noTime.getText());
+        assertEquals("true", browser.findElement(By.id("appt-times")).getAttribute("aria-invalid"));
+        assertEquals("appt-slot-0", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        assertTrue(browser.findElement(By.id("appt-slot-0")).isSelected());
+        browser.findElement(By.id("appt-cnp")).sendKeys(ion);
+        browser.findElement(By.id("appt-pin")).sendKeys("000000".equals(pin) ? "111111" : "000000", Keys.ENTER);
+        WebElement wrong = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appt-pin-error")));
+        assertEquals("CNP-ul sau PIN-ul nu este corect.", wrong.getText());
+        assertEquals("true", browser.findElement(By.id("appt-pin")).getAttribute("aria-invalid"));
+        List<String> problems = new java.util.ArrayList<>(wcagViolations("ro appointment form with an error"));
+        screenshot("portal-appointment-error");
+
+        WebElement pinField = browser.findElement(By.id("appt-pin"));
+        pinField.clear();
+        pinField.sendKeys(pin, Keys.ENTER);
+        WebElement booked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appt-booked")));
+        assertTrue(booked.getText(), booked.getText().contains("Carte de identitate"));
+        assertTrue(booked.getText(), booked.getText().contains("Ghișeul 2, parter"));
+        screenshot("portal-appointment-booked");
+        JsonNode mine = JSON(civicdesk.call("operator", "GET", "/api/v1/appointments?citizenId=" + citizen, null).body());
+        assertEquals(1, mine.size());
+        assertEquals("web", mine.get(0).get("channel").asText());
+        assertEquals(slots.get(0).get("start").asText(), mine.get(0).get("start").asText());
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
     /** Each screen passes axe-core's WCAG 2.1 A and AA rules, on a phone and in both languages. */
     @Test
     public void everyScreenPassesTheWcagChecks() throws Exception {
         List<String> problems = new java.util.ArrayList<>();
         for (String language : List.of("ro", "en")) {
-            for (String screen : List.of("", "report", "follow", "reports", "help", "polls")) {
+            for (String screen : List.of("", "report", "follow", "reports", "help", "polls", "appointments")) {
                 browser.get(civicdesk.url("/portal/" + screen));
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                 if (!language.equals(new Select(browser.findElement(By.id("lang"))).getFirstSelectedOption()
@@ -314,6 +366,9 @@ public class PortalBrowserIT extends BrowserTestSupport {
                 if (screen.equals("report")) {
                     new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("category")))).selectByValue("pothole");
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attr-depth")));
+                }
+                if (screen.equals("appointments")) {
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appt-form")));
                 }
                 if (screen.equals("reports")) {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));

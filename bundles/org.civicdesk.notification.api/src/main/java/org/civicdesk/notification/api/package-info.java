@@ -6,7 +6,7 @@
  * org.civicdesk.notification.api.StaffNotificationListener}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.civicdesk.notification.api;
 
 import org.osgi.annotation.bundle.Export;
