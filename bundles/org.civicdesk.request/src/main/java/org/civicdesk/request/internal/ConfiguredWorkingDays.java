@@ -1,9 +1,6 @@
 package org.civicdesk.request.internal;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.civicdesk.core.api.WorkingDays;
 import org.osgi.service.component.annotations.Activate;
@@ -25,17 +22,7 @@ public class ConfiguredWorkingDays implements WorkingDays {
 
     @Modified
     void modified(RegistryConfig config) {
-        this.calendar = new WorkingCalendar(holidays(config.holidays()));
-    }
-
-    /** The holidays as the registry reads them: dates separated by commas or blanks. */
-    static Set<LocalDate> holidays(String[] configured) {
-        try {
-            return Arrays.stream(configured).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
-                    .filter(s -> !s.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
-        }
+        this.calendar = WorkingCalendar.of(config);
     }
 
     @Override
