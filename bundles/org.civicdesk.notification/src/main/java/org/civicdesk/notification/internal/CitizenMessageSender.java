@@ -1,7 +1,6 @@
 package org.civicdesk.notification.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,17 +37,12 @@ public class CitizenMessageSender implements Job {
     static final String JOB = "citizen-message-sender";
     private static final Logger LOG = LoggerFactory.getLogger(CitizenMessageSender.class);
     private static final int PER_RUN = 200;
-    private static final long LONGEST_WAIT_MS = 6 * 3600_000L;
     private static final int MAX_ERROR = 500;
 
     private final Jdbc jdbc;
     private final CitizenRegistry citizens;
     private final Actor system = Actor.system("notification");
-    private volatile Settings settings;
-
-    private record Settings(boolean enabled, SmtpMailer mailer, Templates templates, String portalUrl, String language,
-            int maxAttempts, long backoffMillis) {
-    }
+    private volatile MailSettings settings;
 
     private record Row(String id, String citizenId, String template, String language, String model, String reference,
             int attempts) {
@@ -65,21 +59,12 @@ public class CitizenMessageSender implements Job {
 
     @Modified
     void modified(NotificationConfig config) {
-        String folder = config.templates() == null || config.templates().isBlank()
-                ? Path.of(System.getProperty("karaf.etc", "etc"), "civicdesk", "notifications").toString()
-                : config.templates();
-        try {
-            this.settings = new Settings(config.enabled(), SmtpMailer.of(config), new Templates(Path.of(folder)),
-                    config.portalUrl(), Templates.language(config.language()), Math.max(1, config.maxAttempts()),
-                    Math.max(1, config.backoffSeconds()) * 1000L);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("no notification templates in " + folder + ": " + e.getMessage(), e);
-        }
+        this.settings = MailSettings.of(config);
     }
 
     @Override
     public void run(JobContext context) throws SQLException {
-        Settings s = settings;
+        MailSettings s = settings;
         if (!s.enabled()) {
             return;
         }
@@ -92,7 +77,8 @@ public class CitizenMessageSender implements Job {
                 Row row = due.get();
                 String failure = deliver(s, row);
                 long after = System.currentTimeMillis();
-                boolean retry = failure != null && !Outcome.NO_ADDRESS.equals(failure) && row.attempts() + 1 < s.maxAttempts();
+                Long next = failure != null && !Outcome.NO_ADDRESS.equals(failure) ? s.retryAt(after, row.attempts()) : null;
+                boolean retry = next != null;
                 NotificationState state = failure == null ? NotificationState.SENT
                         : retry ? NotificationState.QUEUED : NotificationState.FAILED;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + CitizenMessageOutbox.TABLE + " SET STATE = ?, "
@@ -102,7 +88,7 @@ public class CitizenMessageSender implements Job {
                     ps.setString(3, failure == null ? null : failure.length() > MAX_ERROR ? failure.substring(0, MAX_ERROR)
                             : failure);
                     if (retry) {
-                        ps.setLong(4, after + Math.min(s.backoffMillis() << Math.min(row.attempts(), 20), LONGEST_WAIT_MS));
+                        ps.setLong(4, next);
                     } else {
                         ps.setNull(4, java.sql.Types.BIGINT);
                     }
@@ -145,7 +131,7 @@ public class CitizenMessageSender implements Job {
         }
     }
 
-    private String deliver(Settings s, Row row) {
+    private String deliver(MailSettings s, Row row) {
         String to;
         try {
             to = citizens.get(system, row.citizenId(), "e-mail message " + row.reference()).map(Citizen::email).orElse(null);
@@ -157,7 +143,7 @@ public class CitizenMessageSender implements Job {
         }
         String language = row.language() == null || row.language().isBlank() ? s.language() : row.language();
         Map<String, Object> model = new HashMap<>(CitizenMessageOutbox.read(row.model()));
-        model.putIfAbsent("portalUrl", s.portalUrl() == null ? "" : s.portalUrl().strip());
+        model.putIfAbsent("portalUrl", s.portal());
         Templates.Message message;
         try {
             message = s.templates().render(row.template(), language, model);

@@ -1,9 +1,7 @@
 package org.civicdesk.notification.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -46,7 +44,6 @@ public class NotificationSender implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
     /** The most messages a run sends, so that a run ends in reasonable time; the next run goes on. */
     private static final int PER_RUN = 200;
-    private static final Duration LONGEST_WAIT = Duration.ofHours(6);
     private static final String NO_ADDRESS = "no e-mail address";
 
     private final Jdbc jdbc;
@@ -54,12 +51,7 @@ public class NotificationSender implements Job {
     private final RequestTypeCatalog types;
     private final StaffDirectory staff;
     private final Actor system = Actor.system("notification");
-    private volatile Settings settings;
-
-    /** What a configuration gives, made once per change. */
-    private record Settings(boolean enabled, SmtpMailer mailer, Templates templates, String portalUrl, int maxAttempts,
-            long backoffMillis, String replyTo) {
-    }
+    private volatile MailSettings settings;
 
     @Activate
     public NotificationSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
@@ -75,21 +67,12 @@ public class NotificationSender implements Job {
 
     @Modified
     void modified(NotificationConfig config) {
-        String folder = config.templates() == null || config.templates().isBlank()
-                ? Path.of(System.getProperty("karaf.etc", "etc"), "civicdesk", "notifications").toString()
-                : config.templates();
-        try {
-            this.settings = new Settings(config.enabled(), SmtpMailer.of(config), new Templates(Path.of(folder)),
-                    config.portalUrl(), Math.max(1, config.maxAttempts()), Math.max(1, config.backoffSeconds()) * 1000L,
-                    config.replyTo());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("no notification templates in " + folder + ": " + e.getMessage(), e);
-        }
+        this.settings = MailSettings.of(config);
     }
 
     @Override
     public void run(JobContext context) throws SQLException {
-        Settings s = settings;
+        MailSettings s = settings;
         if (!s.enabled()) {
             return;
         }
@@ -105,11 +88,7 @@ public class NotificationSender implements Job {
                 Outbox.Row row = due.get();
                 String failure = deliver(s, row);
                 long after = System.currentTimeMillis();
-                Long next = null;
-                if (failure != null && !failure.equals(NO_ADDRESS) && row.attempts() + 1 < s.maxAttempts()) {
-                    long wait = Math.min(s.backoffMillis() << Math.min(row.attempts(), 20), LONGEST_WAIT.toMillis());
-                    next = after + wait;
-                }
+                Long next = failure != null && !failure.equals(NO_ADDRESS) ? s.retryAt(after, row.attempts()) : null;
                 Outbox.attempted(c, row, after, failure == null, failure, next);
                 if (NO_ADDRESS.equals(failure)) {
                     // Many citizens leave no address: expected, shown on the request, not a warning.
@@ -136,7 +115,7 @@ public class NotificationSender implements Job {
     }
 
     /** Sends one message; returns why it failed, or {@code null} when the server accepted it. */
-    private String deliver(Settings s, Outbox.Row row) {
+    private String deliver(MailSettings s, Outbox.Row row) {
         String to;
         try {
             to = switch (row.recipientKind()) {
@@ -183,7 +162,7 @@ public class NotificationSender implements Job {
                 .map(Citizen::email).orElse(null);
     }
 
-    private Map<String, Object> model(Settings s, Outbox.Row row) {
+    private Map<String, Object> model(MailSettings s, Outbox.Row row) {
         String language = Templates.language(row.language());
         Map<String, Object> model = new HashMap<>();
         model.put("number", row.requestNumber());
@@ -193,7 +172,7 @@ public class NotificationSender implements Job {
         model.put("comment", row.comment() == null ? "" : row.comment());
         model.put("deadline", LocalDate.parse(row.deadline()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         model.put("trackingCode", row.trackingCode());
-        String portal = s.portalUrl() == null ? "" : s.portalUrl().strip();
+        String portal = s.portal();
         model.put("portalUrl", portal);
         model.put("trackingUrl", portal + (portal.contains("?") ? "&" : "?") + "track=" + row.trackingCode());
         // The satisfaction question's link: the same page, opening the tracked request at its rating form.
