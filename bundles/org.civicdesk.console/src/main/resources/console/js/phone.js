@@ -121,7 +121,7 @@ export async function phonePanel(onCaller) {
     mount(agentsList, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`
       + (a.extension ? ` · ${a.extension}` : '') + (a.phoneState ? ` (${a.phoneState})` : ''))));
     const outcomes = (c) => c.requestNumber ? ['reached', 'no_answer', 'retry'].map((o) => [' ',
-      h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id, o)}, t('outcomes.' + o))])
+      h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id, o)}, t('callbackOutcomes.' + o))])
       : [' ', h('button', {type: 'button', class: 'secondary', onclick: () => closeCallBack(c.id, 'done')}, t('phone.done'))];
     mount(callbacksBox, callbacks.length ? h('ul', {}, callbacks.map((c) => h('li', {class: 'callback'},
       c.requestNumber ? [h('a', {href: `/console/requests/${c.requestNumber}`}, c.requestNumber), ' · '] : null,
