@@ -87,7 +87,7 @@ export async function overdueScreen() {
           h('td', {}, requestLink(r.number)), h('td', {}, typeName[r.type] || r.type), h('td', {}, r.assignee || t('notAssigned')),
           h('td', {class: 'overdue'}, day(r.deadline)), h('td', {}, String(late(r.deadline))),
           h('td', {class: `priority-${r.priority}`}, t('priorities.' + r.priority)),
-          h('td', {}, r.escalation == null ? '—' : t('levels.' + r.escalation))))))));
+          h('td', {}, typeof r.escalation !== 'number' ? '—' : t('levels.' + r.escalation))))))));
 }
 
 /** An attachment of the history: a link to its content (stored as "sha256:<hash>"), and a player for a voice message. */
