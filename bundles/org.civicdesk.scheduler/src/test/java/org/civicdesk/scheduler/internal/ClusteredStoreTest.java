@@ -1,23 +1,31 @@
 package org.civicdesk.scheduler.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.civicdesk.scheduler.api.Job;
@@ -67,14 +75,109 @@ public class ClusteredStoreTest {
         assertEquals("1", single("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'CivicDesk'"));
 
         whiteboard.removeJob(job);
-        // A run fired as the job was removed may still be finishing in the store: the job must be gone once it is done.
-        long deadline = System.currentTimeMillis() + 10_000;
-        String left = single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'db-job'");
-        while (!left.equals("0") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            left = single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'db-job'");
+        assertGone("db-job");
+    }
+
+    /**
+     * A job removed while Quartz fires it. The firing's transaction holds the store's lock (a row of QRTZ_LOCKS) and the
+     * removal waits for it to end. On Derby that lock once excluded nothing: the removal deleted the trigger's rows while
+     * the firing updated them, in the opposite order; they deadlocked, and the removal, rolled back, left the job behind.
+     */
+    @Test
+    public void aJobRemovedAsItFiresWaitsForTheFiringAndLeavesNothing() throws Exception {
+        // Should they deadlock, Derby says so in 1 s, not 20.
+        update("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')");
+        FiringHeld held = new FiringHeld();
+        whiteboard.deactivate();
+        whiteboard = null;
+        whiteboard = new JobWhiteboard(held.dataSource(), config());
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch ran = new CountDownLatch(1);
+        Job job = context -> {
+            runs.incrementAndGet();
+            ran.countDown();
+        };
+        whiteboard.addJob(job, Map.of(Job.ID, "fired-job", Job.SCOPE, Job.CLUSTER, Job.PERIOD, 100L));
+        assertTrue("ran", ran.await(20, TimeUnit.SECONDS));
+
+        held.armed.set(true);
+        assertTrue("the next firing took the store's lock", held.firing.await(20, TimeUnit.SECONDS));
+        int before = runs.get();
+        whiteboard.removeJob(job);
+        assertFalse("the removal waited for the firing's transaction", held.removalGotIn.get(10, TimeUnit.SECONDS));
+        assertGone("fired-job");
+        Thread.sleep(1000);
+        assertEquals("no run since it was removed, the one being fired included", before, runs.get());
+        assertGone("fired-job");
+    }
+
+    private void assertGone(String id) throws SQLException {
+        assertEquals("job", "0", single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = '" + id + "'"));
+        assertEquals("triggers", "0", single("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = '" + id + "'"));
+        assertEquals("their schedules", "0", single("SELECT COUNT(*) FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_NAME LIKE '"
+                + id + "/%'"));
+    }
+
+    /**
+     * The database, where, once armed, the next firing (on Quartz's scheduler thread) stops when it has taken the store's
+     * lock, until a removal has deleted a trigger's schedule row (or 2 s: whether it did is told); and the removal stops
+     * there until the firing has updated the trigger's row (or 2 s) — the interleaving in which they deadlocked.
+     */
+    private final class FiringHeld {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CountDownLatch firing = new CountDownLatch(1);
+        final CountDownLatch removing = new CountDownLatch(1);
+        final CountDownLatch firingUpdated = new CountDownLatch(1);
+        final CompletableFuture<Boolean> removalGotIn = new CompletableFuture<>();
+
+        DataSource dataSource() {
+            return around(DataSource.class, derby, (method, args, result) -> result instanceof Connection c
+                    ? around(Connection.class, c, this::statement) : result);
         }
-        assertEquals("0", left);
+
+        private Object statement(Method method, Object[] args, Object result) {
+            if (!method.getName().equals("prepareStatement")) {
+                return result;
+            }
+            String sql = (String) args[0];
+            return around(PreparedStatement.class, (PreparedStatement) result, (m, a, r) -> {
+                if (m.getName().startsWith("execute")) {
+                    executed(sql);
+                }
+                return r;
+            });
+        }
+
+        private void executed(String sql) throws InterruptedException {
+            boolean firingThread = Thread.currentThread().getName().endsWith("_QuartzSchedulerThread");
+            if (firingThread && sql.contains(" QRTZ_LOCKS ") && armed.compareAndSet(true, false)) {
+                firing.countDown();
+                removalGotIn.complete(removing.await(2, TimeUnit.SECONDS));
+            } else if (firingThread && sql.startsWith("UPDATE QRTZ_TRIGGERS ") && firing.getCount() == 0) {
+                firingUpdated.countDown();
+            } else if (sql.startsWith("DELETE FROM QRTZ_SIMPLE_TRIGGERS ") && firing.getCount() == 0) {
+                removing.countDown();
+                firingUpdated.await(2, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** What a call returned, or what {@code after} makes of it. */
+    private interface OnResult {
+        Object apply(Method method, Object[] args, Object result) throws Exception;
+    }
+
+    /** {@code target}, each call's result passed through {@code after}. */
+    private static <T> T around(Class<T> type, T target, OnResult after) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return after.apply(method, args, result);
+        }));
     }
 
     @Test
@@ -114,6 +217,12 @@ public class ClusteredStoreTest {
                 .collect(Collectors.joining("\n"));
         return Arrays.stream(code.split(";")).map(s -> s.strip().replaceAll("\\s+", " "))
                 .filter(s -> s.toLowerCase().startsWith("create ")).toList();
+    }
+
+    private void update(String sql) throws SQLException {
+        try (Connection c = derby.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private String single(String sql) throws SQLException {
