@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -109,6 +111,36 @@ public class ClusteredStoreTest {
         Thread.sleep(1000);
         assertEquals("no run since it was removed, the one being fired included", before, runs.get());
         assertGone("fired-job");
+    }
+
+    /** A cluster job whose removal failed (its connection to the database broke) leaves the store at the next check-in. */
+    @Test
+    public void aJobWhoseRemovalFailedLeavesTheStoreAtTheNextCheckIn() throws Exception {
+        AtomicReference<Thread> broken = new AtomicReference<>();
+        whiteboard.deactivate();
+        whiteboard = null;
+        whiteboard = new JobWhiteboard(around(DataSource.class, derby, (method, args, result) -> {
+            if (broken.get() == Thread.currentThread() && result instanceof Connection c) {
+                c.close();
+                throw new SQLNonTransientConnectionException("the connection broke");
+            }
+            return result;
+        }), config());
+        CountDownLatch ran = new CountDownLatch(1);
+        Job job = context -> ran.countDown();
+        whiteboard.addJob(job, Map.of(Job.ID, "kept-job", Job.SCOPE, Job.CLUSTER, Job.PERIOD, 60_000L));
+        assertTrue("ran", ran.await(20, TimeUnit.SECONDS));
+
+        broken.set(Thread.currentThread());
+        whiteboard.removeJob(job);
+        broken.set(null);
+        assertEquals("still in the store", "1", single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'kept-job'"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!single("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'kept-job'").equals("0")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertGone("kept-job");
     }
 
     private void assertGone(String id) throws SQLException {
