@@ -48,6 +48,9 @@ final class QuartzSchedulers {
             // deadlocks with its firing (they lock the trigger's two rows in opposite orders) and Derby may roll the removal
             // back, leaving the job in the store. An UPDATE of the row holds it to the end of the transaction.
             p.setProperty(JOB_STORE + "lockHandler.class", UpdateLockRowSemaphore.class.getName());
+            // Taking a trigger for its next firing reads its two rows, which deadlocks with a removal on Derby (a read
+            // waits for rows written): under the lock, it waits its turn too.
+            p.setProperty(JOB_STORE + "acquireTriggersWithinLock", "true");
         }
         p.setProperty(JOB_STORE + "dataSource", DATA_SOURCE);
         p.setProperty(JOB_STORE + "tablePrefix", QuartzTables.PREFIX);

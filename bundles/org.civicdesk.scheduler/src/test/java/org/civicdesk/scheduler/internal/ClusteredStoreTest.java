@@ -87,9 +87,23 @@ public class ClusteredStoreTest {
      */
     @Test
     public void aJobRemovedAsItFiresWaitsForTheFiringAndLeavesNothing() throws Exception {
+        removedWhileTheSchedulerThreadIsAt(" QRTZ_LOCKS ", "fired-job");
+    }
+
+    /**
+     * A job removed while Quartz takes its trigger for the next firing: on Derby that read of the trigger's two rows
+     * (taken without the store's lock by default) deadlocked with the removal's deletes too.
+     */
+    @Test
+    public void aJobRemovedAsItsTriggerIsTakenWaitsForThatAndLeavesNothing() throws Exception {
+        removedWhileTheSchedulerThreadIsAt("SELECT * FROM QRTZ_TRIGGERS WHERE ", "taken-job");
+    }
+
+    /** Removes a job while Quartz's scheduler thread is held just after a statement that has {@code sql}. */
+    private void removedWhileTheSchedulerThreadIsAt(String sql, String id) throws Exception {
         // Should they deadlock, Derby says so in 1 s, not 20.
         update("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')");
-        FiringHeld held = new FiringHeld();
+        SchedulerThreadHeld held = new SchedulerThreadHeld(sql);
         whiteboard.deactivate();
         whiteboard = null;
         whiteboard = new JobWhiteboard(held.dataSource(), config());
@@ -99,18 +113,18 @@ public class ClusteredStoreTest {
             runs.incrementAndGet();
             ran.countDown();
         };
-        whiteboard.addJob(job, Map.of(Job.ID, "fired-job", Job.SCOPE, Job.CLUSTER, Job.PERIOD, 100L));
+        whiteboard.addJob(job, Map.of(Job.ID, id, Job.SCOPE, Job.CLUSTER, Job.PERIOD, 100L));
         assertTrue("ran", ran.await(20, TimeUnit.SECONDS));
 
         held.armed.set(true);
-        assertTrue("the next firing took the store's lock", held.firing.await(20, TimeUnit.SECONDS));
+        assertTrue("the scheduler thread got there", held.stopped.await(20, TimeUnit.SECONDS));
         int before = runs.get();
         whiteboard.removeJob(job);
-        assertFalse("the removal waited for the firing's transaction", held.removalGotIn.get(10, TimeUnit.SECONDS));
-        assertGone("fired-job");
+        assertFalse("the removal waited for the scheduler thread's transaction", held.removalGotIn.get(10, TimeUnit.SECONDS));
+        assertGone(id);
         Thread.sleep(1000);
-        assertEquals("no run since it was removed, the one being fired included", before, runs.get());
-        assertGone("fired-job");
+        assertEquals("no run since it was removed", before, runs.get());
+        assertGone(id);
     }
 
     /** A cluster job whose removal failed (its connection to the database broke) leaves the store at the next check-in. */
@@ -151,16 +165,22 @@ public class ClusteredStoreTest {
     }
 
     /**
-     * The database, where, once armed, the next firing (on Quartz's scheduler thread) stops when it has taken the store's
-     * lock, until a removal has deleted a trigger's schedule row (or 2 s: whether it did is told); and the removal stops
-     * there until the firing has updated the trigger's row (or 2 s) — the interleaving in which they deadlocked.
+     * The database, where, once armed, Quartz's scheduler thread stops after its next statement that has
+     * {@code sql} (after fetching its first row, for a query), its transaction open, until a removal has deleted a
+     * trigger's schedule row (or 2 s: whether it did is told); and the removal stops there until the scheduler thread
+     * has updated the trigger's row (or 2 s) - the interleavings in which they deadlocked.
      */
-    private final class FiringHeld {
+    private final class SchedulerThreadHeld {
+        final String sql;
         final AtomicBoolean armed = new AtomicBoolean();
-        final CountDownLatch firing = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
         final CountDownLatch removing = new CountDownLatch(1);
-        final CountDownLatch firingUpdated = new CountDownLatch(1);
+        final CountDownLatch updated = new CountDownLatch(1);
         final CompletableFuture<Boolean> removalGotIn = new CompletableFuture<>();
+
+        SchedulerThreadHeld(String sql) {
+            this.sql = sql;
+        }
 
         DataSource dataSource() {
             return around(DataSource.class, derby, (method, args, result) -> result instanceof Connection c
@@ -171,25 +191,34 @@ public class ClusteredStoreTest {
             if (!method.getName().equals("prepareStatement")) {
                 return result;
             }
-            String sql = (String) args[0];
+            String statement = (String) args[0];
             return around(PreparedStatement.class, (PreparedStatement) result, (m, a, r) -> {
+                if (r instanceof ResultSet rows) {
+                    AtomicBoolean first = new AtomicBoolean(true);
+                    return around(ResultSet.class, rows, (next, none, row) -> {
+                        if (next.getName().equals("next") && Boolean.TRUE.equals(row) && first.getAndSet(false)) {
+                            executed(statement);
+                        }
+                        return row;
+                    });
+                }
                 if (m.getName().startsWith("execute")) {
-                    executed(sql);
+                    executed(statement);
                 }
                 return r;
             });
         }
 
-        private void executed(String sql) throws InterruptedException {
-            boolean firingThread = Thread.currentThread().getName().endsWith("_QuartzSchedulerThread");
-            if (firingThread && sql.contains(" QRTZ_LOCKS ") && armed.compareAndSet(true, false)) {
-                firing.countDown();
+        private void executed(String statement) throws InterruptedException {
+            boolean schedulerThread = Thread.currentThread().getName().endsWith("_QuartzSchedulerThread");
+            if (schedulerThread && statement.contains(sql) && armed.compareAndSet(true, false)) {
+                stopped.countDown();
                 removalGotIn.complete(removing.await(2, TimeUnit.SECONDS));
-            } else if (firingThread && sql.startsWith("UPDATE QRTZ_TRIGGERS ") && firing.getCount() == 0) {
-                firingUpdated.countDown();
-            } else if (sql.startsWith("DELETE FROM QRTZ_SIMPLE_TRIGGERS ") && firing.getCount() == 0) {
+            } else if (schedulerThread && statement.startsWith("UPDATE QRTZ_TRIGGERS ") && stopped.getCount() == 0) {
+                updated.countDown();
+            } else if (statement.startsWith("DELETE FROM QRTZ_SIMPLE_TRIGGERS ") && stopped.getCount() == 0) {
                 removing.countDown();
-                firingUpdated.await(2, TimeUnit.SECONDS);
+                updated.await(2, TimeUnit.SECONDS);
             }
         }
     }
