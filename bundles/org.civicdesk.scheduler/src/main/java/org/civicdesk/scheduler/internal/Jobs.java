@@ -44,6 +44,8 @@ final class Jobs implements JobFactory {
     private final Map<String, Registered> byId = new ConcurrentHashMap<>();
     /** Cluster jobs fired here without a service of that id: said once each, not at every run. */
     private final Set<String> missingHere = ConcurrentHashMap.newKeySet();
+    /** Cluster jobs unregistered here that the shared store could not drop then (the database away): tried at each check-in. */
+    private final Set<JobKey> toDrop = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     /** A registered job service; its gate lets runs in, and closes for good when it goes. */
@@ -103,6 +105,7 @@ final class Jobs implements JobFactory {
         }
         byId.put(schedule.id(), new Registered(job, schedule));
         missingHere.remove(schedule.id());
+        toDrop.remove(schedule.key());
         if (!closed) {
             schedule(schedule);
         }
@@ -182,14 +185,30 @@ final class Jobs implements JobFactory {
             (schedule.cluster() ? cluster : node).deleteJob(schedule.key());
             LOG.info("Job {} unscheduled", schedule.id());
         } catch (SchedulerException e) {
-            LOG.warn("Job {} could not be unscheduled: {}", schedule.id(), e.toString());
+            if (schedule.cluster()) {
+                toDrop.add(schedule.key());
+            }
+            LOG.warn("Job {} could not be unscheduled{}: {}", schedule.id(), schedule.cluster()
+                    ? " (this node tries again at its next check-in)" : "", e.toString());
         }
     }
 
-    /** Puts back in the shared store the cluster jobs of this node that are not there (a node that had them stopped). */
+    /**
+     * Drops from the shared store the cluster jobs unregistered here that it could not drop then, and puts back the
+     * cluster jobs of this node that are not there (a node that had them stopped).
+     */
     synchronized void keepClusterJobs() {
         if (closed) {
             return;
+        }
+        for (JobKey key : toDrop) {
+            try {
+                cluster.deleteJob(key);
+                toDrop.remove(key);
+                LOG.info("Job {} unscheduled", key.getName());
+            } catch (SchedulerException e) {
+                LOG.debug("Job {} could not be unscheduled yet: {}", key.getName(), e.toString());
+            }
         }
         for (Registered r : byId.values()) {
             if (r.schedule.cluster()) {

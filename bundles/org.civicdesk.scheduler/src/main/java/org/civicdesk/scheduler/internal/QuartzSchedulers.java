@@ -13,6 +13,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
+import org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore;
 import org.quartz.simpl.InitThreadContextClassLoadHelper;
 import org.quartz.simpl.RAMJobStore;
 import org.quartz.simpl.SimpleThreadPool;
@@ -33,12 +34,24 @@ final class QuartzSchedulers {
 
     /** The scheduler of cluster jobs: a clustered JDBC job store in CivicDesk's database, whose tables exist. */
     static Scheduler cluster(DataSource dataSource, SchedulerConfig config) throws SchedulerException, SQLException {
-        String delegate = delegate(dataSource);
+        String database = databaseProduct(dataSource);
         // Quartz looks data sources up by name in a registry of its own; ours replaces the one of a previous start.
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new DataSourceConnectionProvider(dataSource));
         Properties p = common(CLUSTER, config.instanceId(), config.threadCount(), "civicdesk-cluster-job");
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
-        p.setProperty(JOB_STORE + "driverDelegateClass", delegate);
+        // PostgreSQL's delegate keeps job data as BYTEA; the standard one suits Derby.
+        p.setProperty(JOB_STORE + "driverDelegateClass", database.contains("postgresql") ? PostgreSQLDelegate.class.getName()
+                : StdJDBCDelegate.class.getName());
+        if (database.contains("derby")) {
+            // Quartz's store serialises its transactions on a row of QRTZ_LOCKS it takes with SELECT ... FOR UPDATE. Derby
+            // (read committed) lets go of that row when the cursor closes, so the lock excludes nothing: removing a job then
+            // deadlocks with its firing (they lock the trigger's two rows in opposite orders) and Derby may roll the removal
+            // back, leaving the job in the store. An UPDATE of the row holds it to the end of the transaction.
+            p.setProperty(JOB_STORE + "lockHandler.class", UpdateLockRowSemaphore.class.getName());
+            // Taking a trigger for its next firing reads its two rows, which deadlocks with a removal on Derby (a read
+            // waits for rows written): under the lock, it waits its turn too.
+            p.setProperty(JOB_STORE + "acquireTriggersWithinLock", "true");
+        }
         p.setProperty(JOB_STORE + "dataSource", DATA_SOURCE);
         p.setProperty(JOB_STORE + "tablePrefix", QuartzTables.PREFIX);
         p.setProperty(JOB_STORE + "isClustered", "true");
@@ -55,11 +68,10 @@ final class QuartzSchedulers {
         return create(p);
     }
 
-    /** The driver delegate for the database: PostgreSQL's keeps job data as BYTEA; the standard one suits Derby. */
-    static String delegate(DataSource dataSource) throws SQLException {
+    /** The database's product name, in lower case. */
+    private static String databaseProduct(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")
-                    ? PostgreSQLDelegate.class.getName() : StdJDBCDelegate.class.getName();
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         }
     }
 
