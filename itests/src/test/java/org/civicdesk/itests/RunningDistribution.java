@@ -72,7 +72,14 @@ final class RunningDistribution implements AutoCloseable {
         // Each test run is its own root instance, whatever else runs on the machine.
         pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
         karaf = pb.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (Exception | AssertionError e) {
+            // A node that never became ready is stopped here: its caller has no handle to close it, and left running it
+            // would keep its ports and CPU, and the next run's cleanup would delete files under it.
+            kill();
+            throw e;
+        }
     }
 
     /** Kills the JVM at once (SIGKILL), as a power cut would: nothing is flushed or stopped. */
