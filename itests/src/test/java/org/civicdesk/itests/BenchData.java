@@ -53,7 +53,7 @@ final class BenchData {
                     request.setInt(3, sequence);
                     request.setString(4, String.format("B%01d%08d", year % 10, sequence));
                     request.setString(5, type[0]);
-                    request.setString(6, random.nextBoolean() ? "WEB" : "PHONE");
+                    request.setString(6, random.nextBoolean() ? "web" : "phone");
                     request.setString(7, "Bench request " + number);
                     request.setDouble(8, 47.62 + random.nextDouble() * 0.06);
                     request.setDouble(9, 26.21 + random.nextDouble() * 0.08);
