@@ -10,7 +10,14 @@ public enum Role {
     /** Department supervisor: sees and assigns every request of the department. */
     SUPERVISOR,
     /** Administrator: manages staff, request types and features. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Data protection officer: reads who read which citizen's data (the audit-reads report), and
+     * nothing of the citizens themselves.
+     *
+     * @since 1.5
+     */
+    DPO;
 
     /** The lower-case name used in JAAS role principals and in JSON. */
     public String id() {
