@@ -14,11 +14,12 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.civicdesk.report.api.Column;
 import org.civicdesk.report.api.ReportResult;
+import org.civicdesk.report.api.ReportTable;
 
 /**
  * A PDF through PDFBox, with DejaVu Sans embedded (the standard fonts cannot write ș ț ă î â): the city,
- * the title and the period on top, then the table over as many A4 pages (landscape for wide tables) as
- * it takes, its header repeated on each.
+ * the title and the period on top, then the tables over as many A4 pages as they take, each table's
+ * header repeated on each page.
  */
 final class PdfFile {
     private static final float MARGIN = 36;
@@ -42,56 +43,68 @@ final class PdfFile {
             info.setAuthor(heading.city());
             info.setCreator("CivicDesk");
 
-            List<Column> columns = result.columns();
-            List<String> headers = columns.stream().map(c -> clean(c.name(heading.language()))).toList();
-            List<List<String>> cells = new ArrayList<>();
-            for (List<Object> row : result.rows()) {
-                List<String> line = new ArrayList<>(row.size());
-                for (int i = 0; i < row.size(); i++) {
-                    line.add(clean(heading.text(columns.get(i).type(), row.get(i))));
-                }
-                cells.add(line);
-            }
-            float[] widths = new float[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                widths[i] = Math.max(MIN_COLUMN, width(text, headers.get(i)) + 2 * PADDING);
-                for (List<String> line : cells) {
-                    widths[i] = Math.max(widths[i], width(text, line.get(i)) + 2 * PADDING);
-                }
-            }
-            float wanted = 0;
-            for (float w : widths) {
-                wanted += w;
-            }
-            PDRectangle a4 = PDRectangle.A4;
-            PDRectangle size = wanted > a4.getWidth() - 2 * MARGIN ? new PDRectangle(a4.getHeight(), a4.getWidth()) : a4;
-            float available = size.getWidth() - 2 * MARGIN;
-            if (wanted > available) {
-                // Too wide even across: every column gives up the same share, and long cells are cut short.
-                float scale = available / wanted;
-                for (int i = 0; i < widths.length; i++) {
-                    widths[i] = widths[i] * scale;
-                }
-            }
-
+            PDRectangle size = PDRectangle.A4;
             Page page = new Page(document, size, text);
             page.line(heading.city(), 10, 0);
             page.line(heading.title(), 14, 0);
             page.line(heading.periodLine(), 10, 0);
             page.line(heading.generatedLine(), SIZE, 0);
-            page.y -= LINE / 2;
-            page.row(headers, widths, true);
-            for (List<String> line : cells) {
-                if (page.y - LINE < MARGIN) {
+            page = table(document, page, text, heading, result.columns(), result.rows());
+            for (ReportTable detail : result.details()) {
+                if (page.y - 4 * LINE < MARGIN) {
                     page.close();
-                    page = new Page(document, size, text);
-                    page.row(headers, widths, true);
+                    page = new Page(document, page.size, text);
                 }
-                page.row(line, widths, false);
+                page.y -= LINE;
+                page.line(detail.name(heading.language()), 11, 0);
+                page = table(document, page, text, heading, detail.columns(), detail.rows());
             }
             page.close();
             document.save(out);
         }
+    }
+
+    /** Writes a table from where {@code page} stands, over new pages as needed; returns the page it ends on. */
+    private static Page table(PDDocument document, Page start, PDType0Font text, Heading heading, List<Column> columns,
+            List<List<Object>> rows) throws IOException {
+        List<String> headers = columns.stream().map(c -> clean(c.name(heading.language()))).toList();
+        List<List<String>> cells = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<String> line = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                line.add(clean(heading.text(columns.get(i).type(), row.get(i))));
+            }
+            cells.add(line);
+        }
+        float[] widths = new float[columns.size()];
+        float wanted = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            widths[i] = Math.max(MIN_COLUMN, width(text, headers.get(i)) + 2 * PADDING);
+            for (List<String> line : cells) {
+                widths[i] = Math.max(widths[i], width(text, line.get(i)) + 2 * PADDING);
+            }
+            wanted += widths[i];
+        }
+        float available = start.size.getWidth() - 2 * MARGIN;
+        if (wanted > available) {
+            // Too wide: every column gives up the same share, and long cells are cut short.
+            float scale = available / wanted;
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = widths[i] * scale;
+            }
+        }
+        Page page = start;
+        page.y -= LINE / 2;
+        page.row(headers, widths, true);
+        for (List<String> line : cells) {
+            if (page.y - LINE < MARGIN) {
+                page.close();
+                page = new Page(document, page.size, text);
+                page.row(headers, widths, true);
+            }
+            page.row(line, widths, false);
+        }
+        return page;
     }
 
     /** The font draws no control characters. */
@@ -107,6 +120,7 @@ final class PdfFile {
     private static final class Page {
         private final PDPageContentStream content;
         private final PDType0Font font;
+        final PDRectangle size;
         float y;
 
         Page(PDDocument document, PDRectangle size, PDType0Font font) throws IOException {
@@ -114,6 +128,7 @@ final class PdfFile {
             document.addPage(page);
             this.content = new PDPageContentStream(document, page);
             this.font = font;
+            this.size = size;
             this.y = size.getHeight() - MARGIN;
         }
 
