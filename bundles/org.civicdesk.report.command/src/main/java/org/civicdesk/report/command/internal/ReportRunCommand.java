@@ -30,8 +30,9 @@ import org.civicdesk.report.api.ReportTable;
 import org.civicdesk.report.api.Reports;
 
 /**
- * {@code civicdesk:report-run ID --from --to [--department] [--format csv|xlsx|pdf] [--out FILE]}: runs a
- * report (audited like every run) and prints it as a table, or writes it as a file.
+ * {@code civicdesk:report-run --from --to [--department] [--format csv|xlsx|pdf] [--out FILE] ID}: runs a report
+ * (audited like every run) and prints it as a table, or writes it as a file. The options come before the id:
+ * Karaf's shell reads what follows the first argument as arguments.
  */
 @Service
 @Command(scope = "civicdesk", name = "report-run", description = "Runs a report and prints it, or writes it as a file")
