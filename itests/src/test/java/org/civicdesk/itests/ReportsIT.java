@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Reports (feature {@code civicdesk-reports}) against a data set with known answers, built through the
  * public API: requests of a type of their own ({@code rpt-test}, added after the demo's seeding so that its
- * requests stay out of the type's rows), filed, moved through their workflow, reopened and rated; contacts on a channel of their own;
- * reads of citizens by a staff member of their own. Also role limits, every file format read back with
- * its library, a report bundle coming and going at run time, and the audit of every run.
+ * requests stay out of the type's rows), filed, moved through their workflow, reopened and rated; contacts
+ * on a channel of their own; reads of citizens by a staff member of their own. Also role limits, every file
+ * format read back with its library, a report bundle coming and going at run time, and the audit of every run.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
