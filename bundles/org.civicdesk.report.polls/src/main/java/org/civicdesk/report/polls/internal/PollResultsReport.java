@@ -1,4 +1,4 @@
-package org.civicdesk.report.standard.internal;
+package org.civicdesk.report.polls.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +22,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The results of the polls that closed in the period (R14): votes per option. Open polls show nothing. */
+/**
+ * The results of the polls that closed in the period (R14): votes per option. Open polls show nothing. In a
+ * bundle of its own, installed with the reports while the polls' feature (civicdesk-engagement) is.
+ */
 @Component(service = Report.class)
 public class PollResultsReport extends AbstractReport {
     private final Polls polls;
@@ -55,7 +58,7 @@ public class PollResultsReport extends AbstractReport {
             for (Poll.Option option : poll.options()) {
                 long votes = results.votes().getOrDefault(option.key(), 0L);
                 rows.add(Arrays.asList(poll.id(), poll.question("ro"), poll.closesAt().atZone(zone).toLocalDate(),
-                        option.key(), option.name("ro"), votes, Figures.percent(votes, results.total())));
+                        option.key(), option.name("ro"), votes, share(votes, results.total())));
             }
         }
         return new ReportResult(List.of(Column.of("poll", "Sondaj", "Poll", Column.Type.TEXT),
@@ -65,5 +68,10 @@ public class PollResultsReport extends AbstractReport {
                 Column.of("optionName", "Răspuns", "Answer", Column.Type.TEXT),
                 Column.of("votes", "Voturi", "Votes", Column.Type.INTEGER),
                 Column.of("share", "Pondere %", "Share %", Column.Type.PERCENT)), rows);
+    }
+
+    /** {@code votes} of {@code total} in percent, one decimal; {@code null} when nobody voted. */
+    static Double share(long votes, long total) {
+        return total == 0 ? null : Math.round(1000.0 * votes / total) / 10.0;
     }
 }
