@@ -47,6 +47,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class CoreIT extends CivicDeskTestSupport {
 
+    /**
+     * Every standard report runs on this database (the statistics are SQL of their own: GROUP BY, the city's day
+     * as a CASE), and the requests counted by type add up to the requests registered in the period.
+     */
+    @Test
+    public void everyReportRunsOnThisDatabase() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest"));
+        String period = "from=" + today.minusDays(7) + "&to=" + today;
+        post("operator", "/requests", pothole("1800101350018", "Pentru rapoarte"));
+        for (JsonNode report : get("admin", "/reports").body()) {
+            String id = report.get("id").asText();
+            Reply run = get("admin", "/reports/" + id + "?" + period);
+            assertEquals(id + ": " + run.raw(), 200, run.status());
+            for (String format : List.of("csv", "xlsx", "pdf")) {
+                assertEquals(id + " as " + format, 200, download("admin", "/reports/" + id + "?" + period + "&format="
+                        + format).statusCode());
+            }
+        }
+        JsonNode rows = get("admin", "/reports/requests-by-type?" + period).body().get("rows");
+        long start = today.minusDays(7).atStartOfDay(java.time.ZoneId.of("Europe/Bucharest")).toInstant().toEpochMilli();
+        assertEquals(count("SELECT COUNT(*) FROM CD_REQUEST WHERE REGISTERED_MS >= " + start),
+                rows.get(rows.size() - 1).get(4).asLong());
+    }
+
     /** The public feed pages newest first from its own index, on every database. */
     @Test
     public void thePublicFeedShowsTheNewestFirstAndPages() throws Exception {
@@ -456,7 +480,7 @@ public class CoreIT extends CivicDeskTestSupport {
                 .get("number").asText();
         DataSource database = dataSource();
         // As an administrator does it, from the shell (with the data sources that publish through it).
-        for (String feature : List.of("civicdesk-console", "civicdesk-channel-web", "civicdesk-channel-phone",
+        for (String feature : List.of("civicdesk-reports", "civicdesk-console", "civicdesk-channel-web", "civicdesk-channel-phone",
                 "civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
                 shell("feature:uninstall " + feature);
@@ -468,7 +492,7 @@ public class CoreIT extends CivicDeskTestSupport {
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
         shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console civicdesk-channel-web "
-                + "civicdesk-channel-phone");
+                + "civicdesk-channel-phone civicdesk-reports");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);

@@ -31,7 +31,7 @@ public class StaffAddCommand implements Action {
     @Argument(index = 1, name = "displayName", required = true, description = "Full name, quoted")
     String displayName;
     @Option(name = "--role", aliases = "-r", multiValued = true, required = true,
-            description = "operator, employee, supervisor or admin (repeat for several)")
+            description = "operator, employee, supervisor, admin or dpo (repeat for several)")
     List<String> roles;
     @Option(name = "--department", aliases = "-d", description = "Department code")
     @Completion(Completers.DepartmentCodes.class)

@@ -17,7 +17,14 @@ public enum Role {
      *
      * @since 1.5
      */
-    CONTRACTOR;
+    CONTRACTOR,
+    /**
+     * Data protection officer: reads who read which citizen's data (the audit-reads report), and
+     * nothing of the citizens themselves.
+     *
+     * @since 1.5
+     */
+    DPO;
 
     /** The lower-case name used in JAAS role principals and in JSON. */
     public String id() {

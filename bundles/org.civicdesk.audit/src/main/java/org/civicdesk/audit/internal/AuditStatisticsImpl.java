@@ -1,0 +1,68 @@
+package org.civicdesk.audit.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.audit.api.AuditStatistics;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.persistence.CityDays;
+import org.civicdesk.persistence.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link AuditStatistics} as GROUP BY queries over the trail (its actor, action and time indexes). */
+@Component(service = AuditStatistics.class)
+public class AuditStatisticsImpl implements AuditStatistics {
+    private final Jdbc jdbc;
+
+    @Activate
+    public AuditStatisticsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public List<DailyReads> readsPerDay(Set<String> actions, Instant from, Instant to, ZoneId zone) {
+        List<Object> p = new ArrayList<>();
+        String where = where(actions, from, to, p);
+        String day = CityDays.epochDay("e.OCCURRED_MS", zone, from.minus(Duration.ofDays(1)), to);
+        return jdbc.query("counting reads per day", "SELECT ACTOR, D, COUNT(*) FROM (SELECT e.ACTOR, " + day
+                + " AS D FROM " + AuditTables.ENTRY + " e" + where + ") t GROUP BY ACTOR, D ORDER BY ACTOR, D",
+                rs -> new DailyReads(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2)), rs.getLong(3)), 0, p.toArray());
+    }
+
+    @Override
+    public List<SubjectReads> readsBySubject(Set<String> actions, Instant from, Instant to, int limit) {
+        List<Object> p = new ArrayList<>();
+        String where = where(actions, from, to, p);
+        return jdbc.query("counting reads per subject", "SELECT e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, COUNT(*),"
+                + " MIN(e.OCCURRED_MS), MAX(e.OCCURRED_MS) FROM " + AuditTables.ENTRY + " e" + where
+                + " GROUP BY e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID ORDER BY 4 DESC, 1, 2, 3",
+                rs -> new SubjectReads(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6))), Math.max(1, limit),
+                p.toArray());
+    }
+
+    private static String where(Set<String> actions, Instant from, Instant to, List<Object> p) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "give a period whose start comes before its end");
+        }
+        if (actions.isEmpty()) {
+            return " WHERE 1 = 0";
+        }
+        p.add(from.toEpochMilli());
+        p.add(to.toEpochMilli());
+        p.addAll(actions);
+        return " WHERE e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ? AND e.ACTION IN ("
+                + String.join(", ", Collections.nCopies(actions.size(), "?"))
+                + ") AND e.SUBJECT_ID IS NOT NULL AND e.ACTOR NOT LIKE 'system:%'";
+    }
+}

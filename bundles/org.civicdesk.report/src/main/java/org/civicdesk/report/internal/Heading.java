@@ -1,0 +1,44 @@
+package org.civicdesk.report.internal;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.civicdesk.report.api.Column;
+
+/**
+ * What a report file says above its table, and how its cells are written as text.
+ *
+ * @param city      the city hall's name
+ * @param title     the report's title
+ * @param from      the period's first day
+ * @param to        its last day
+ * @param generated when the file was made, in the city's time
+ * @param language  {@code ro} or {@code en}
+ */
+record Heading(String city, String title, LocalDate from, LocalDate to, String generated, String language) {
+
+    String periodLine() {
+        return ("en".equals(language) ? "Period: " : "Perioada: ") + from + " – " + to;
+    }
+
+    String generatedLine() {
+        return ("en".equals(language) ? "Generated: " : "Generat: ") + generated;
+    }
+
+    /** A cell as people read it: numbers with the language's decimal separator. */
+    String text(Column.Type type, Object value) {
+        if (value == null) {
+            return "";
+        }
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("ro");
+        if (value instanceof Number n) {
+            return switch (type) {
+                case DECIMAL -> String.format(locale, "%.2f", n.doubleValue());
+                case PERCENT -> String.format(locale, "%.1f %%", n.doubleValue());
+                default -> value instanceof Double || value instanceof Float ? String.format(locale, "%.2f", n.doubleValue())
+                        : String.valueOf(n);
+            };
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,62 @@
+package org.civicdesk.report.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.civicdesk.core.api.CityClock;
+import org.civicdesk.report.api.Report;
+import org.civicdesk.report.api.ReportFile;
+import org.civicdesk.report.api.ReportFormat;
+import org.civicdesk.report.api.ReportParameters;
+import org.civicdesk.report.api.ReportRenderer;
+import org.civicdesk.report.api.ReportResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** Report files through their libraries: Commons CSV, Apache POI, PDFBox. */
+@Component(service = ReportRenderer.class, configurationPid = "org.civicdesk.report")
+@Designate(ocd = RendererConfig.class)
+public class ReportRendererImpl implements ReportRenderer {
+    private final CityClock clock;
+    private volatile RendererConfig config;
+
+    @Activate
+    public ReportRendererImpl(@Reference CityClock clock, RendererConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(RendererConfig changed) {
+        this.config = changed;
+    }
+
+    @Override
+    public ReportFile render(Report report, ReportParameters parameters, ReportResult result, ReportFormat format,
+            String language) {
+        String lang = "en".equals(language) ? "en" : "ro";
+        RendererConfig c = config;
+        Heading heading = new Heading("en".equals(lang) ? c.cityName_en() : c.cityName_ro(), report.name(lang),
+                parameters.from(), parameters.to(), ZonedDateTime.now(clock.zone())
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), lang);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            switch (format) {
+                case CSV -> CsvFile.write(heading, result, out);
+                case XLSX -> XlsxFile.write(heading, report.id(), result, out);
+                case PDF -> PdfFile.write(heading, result, out);
+                default -> throw new IllegalArgumentException(format.name());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the " + format + " file of report " + report.id(), e);
+        }
+        String name = report.id() + "_" + parameters.from() + "_" + parameters.to() + "." + format.extension();
+        return new ReportFile(name, format.contentType(), out.toByteArray());
+    }
+}

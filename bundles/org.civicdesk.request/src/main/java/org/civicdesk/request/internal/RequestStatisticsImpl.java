@@ -1,0 +1,308 @@
+package org.civicdesk.request.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.core.api.CityClock;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.persistence.CityDays;
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.request.api.InteractionOutcome;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestStatistics;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.RequestTypeCatalog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link RequestStatistics} as GROUP BY queries: the database counts, and only groups (a department, a
+ * type, a day) travel, however many requests there are. Working days come from the registry's calendar
+ * (its configuration, {@code org.civicdesk.request.registry}).
+ */
+@Component(service = RequestStatistics.class, configurationPid = "org.civicdesk.request.registry")
+public class RequestStatisticsImpl implements RequestStatistics {
+    /** How far back a request's registration may lie for a day computed in the city's zone. */
+    private static final Duration HISTORY = Duration.ofDays(366 * 20);
+    /** The workflow statuses final unless a type says otherwise: the registry's defaults. */
+    private static final Set<String> DEFAULT_FINAL = Set.of("resolved", "rejected", "closed");
+
+    private final Jdbc jdbc;
+    private final RequestTypeCatalog types;
+    private final CityClock clock;
+    private volatile WorkingCalendar calendar;
+
+    @Activate
+    public RequestStatisticsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference RequestTypeCatalog types, @Reference CityClock clock, RegistryConfig config) {
+        this.jdbc = new Jdbc(dataSource);
+        this.types = types;
+        this.clock = clock;
+        modified(config);
+    }
+
+    @Modified
+    void modified(RegistryConfig config) {
+        calendar = new WorkingCalendar(Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
+                .filter(s -> !s.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public List<Registered> registered(Instant from, Instant to, String department) {
+        period(from, to);
+        Where where = new Where("r.REGISTERED_MS >= ? AND r.REGISTERED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
+                .department("r.DEPARTMENT", department);
+        return jdbc.query("counting requests", "SELECT r.TYPE_CODE, r.DEPARTMENT, r.CHANNEL, s.STATUS, COUNT(*)"
+                + " FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER" + where.sql
+                + " GROUP BY r.TYPE_CODE, r.DEPARTMENT, r.CHANNEL, s.STATUS"
+                + " ORDER BY r.DEPARTMENT, r.TYPE_CODE, r.CHANNEL, s.STATUS",
+                rs -> new Registered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)), 0,
+                where.parameters());
+    }
+
+    @Override
+    public List<Resolution> resolved(Instant from, Instant to, String department) {
+        period(from, to);
+        ZoneId zone = clock.zone();
+        List<Object> p = new ArrayList<>();
+        String firstFinal = firstFinalEvents(p);
+        String registeredDay = CityDays.epochDay("r.REGISTERED_MS", zone, from.minus(HISTORY), to);
+        String resolvedDay = CityDays.epochDay("f.RESOLVED_MS", zone, from, to);
+        Where where = new Where("f.RESOLVED_MS >= ? AND f.RESOLVED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
+                .department("r.DEPARTMENT", department);
+        p.addAll(where.parameters);
+        // The deadline in force: moved by the working days the request waited for the citizen (R7).
+        String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, RES_DAY, DEADLINE, COUNT(*) FROM (SELECT r.DEPARTMENT, r.TYPE_CODE, "
+                + registeredDay + " AS REG_DAY, " + resolvedDay + " AS RES_DAY, s.DEADLINE FROM CD_REQUEST r JOIN ("
+                + firstFinal + ") f ON f.REQUEST_NUMBER = r.REQ_NUMBER JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER"
+                + where.sql
+                + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, RES_DAY, DEADLINE";
+        Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
+        Map<List<String>, Map<Integer, Long>> histograms = new LinkedHashMap<>();
+        WorkingCalendar days = calendar;
+        jdbc.query("counting resolved requests", sql, rs -> {
+            List<String> key = List.of(rs.getString(1), rs.getString(2));
+            LocalDate registered = LocalDate.ofEpochDay(rs.getLong(3));
+            LocalDate resolved = LocalDate.ofEpochDay(rs.getLong(4));
+            LocalDate deadline = LocalDate.parse(rs.getString(5));
+            long n = rs.getLong(6);
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0] += n;
+            if (!resolved.isAfter(deadline)) {
+                c[1] += n;
+            }
+            histograms.computeIfAbsent(key, k -> new TreeMap<>()).merge(WorkingDays.between(days, registered, resolved), n,
+                    Long::sum);
+            return null;
+        }, 0, p.toArray());
+        List<Resolution> result = new ArrayList<>();
+        counts.forEach((k, c) -> result.add(new Resolution(k.get(0), k.get(1), c[0], c[1], histograms.get(k))));
+        return result;
+    }
+
+    @Override
+    public List<Backlog> backlog(String department) {
+        ZoneId zone = clock.zone();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        String registeredDay = CityDays.epochDay("r.REGISTERED_MS", zone, now.minus(HISTORY), now);
+        Where where = new Where("s.FINISHED = ?", Boolean.FALSE).department("r.DEPARTMENT", department);
+        String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE, COUNT(*) FROM (SELECT r.DEPARTMENT, r.TYPE_CODE, "
+                + registeredDay + " AS REG_DAY, s.DEADLINE FROM CD_REQUEST r JOIN CD_REQUEST_STATE s"
+                + " ON s.REQ_NUMBER = r.REQ_NUMBER" + where.sql + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE";
+        Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
+        Map<List<String>, Map<Integer, Long>> ages = new LinkedHashMap<>();
+        jdbc.query("counting open requests", sql, rs -> {
+            List<String> key = List.of(rs.getString(1), rs.getString(2));
+            int age = (int) (today.toEpochDay() - rs.getLong(3));
+            long n = rs.getLong(5);
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0] += n;
+            if (LocalDate.parse(rs.getString(4)).isBefore(today)) {
+                c[1] += n;
+            }
+            ages.computeIfAbsent(key, k -> new TreeMap<>()).merge(Math.max(0, age), n, Long::sum);
+            return null;
+        }, 0, where.parameters());
+        List<Backlog> result = new ArrayList<>();
+        counts.forEach((k, c) -> result.add(new Backlog(k.get(0), k.get(1), c[0], c[1], ages.get(k))));
+        return result;
+    }
+
+    @Override
+    public List<Overdue> overdue(String department, Set<String> typeCodes, int limit) {
+        if (typeCodes.isEmpty()) {
+            return List.of();
+        }
+        String today = clock.today().toString();
+        // Overdue as the registry says: past the deadline in force, and not waiting for the citizen.
+        Where where = new Where("s.FINISHED = ? AND s.PAUSED_SINCE IS NULL", Boolean.FALSE).and("s.DEADLINE < ?", today)
+                .in("r.TYPE_CODE", typeCodes).department("r.DEPARTMENT", department);
+        return jdbc.query("listing overdue requests", "SELECT r.REG_YEAR, r.SEQ, r.TYPE_CODE, r.DEPARTMENT, s.STATUS,"
+                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER"
+                + where.sql + " ORDER BY s.DEADLINE, r.REG_YEAR, r.SEQ",
+                rs -> new Overdue(new RequestNumber(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), LocalDate.parse(rs.getString(6)), rs.getString(7)),
+                Math.max(1, limit), where.parameters());
+    }
+
+    @Override
+    public List<Reopening> reopenings(Instant from, Instant to, String department) {
+        period(from, to);
+        Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
+        List<Object> p = new ArrayList<>();
+        String isFinal = finalCondition("r.TYPE_CODE", "e.STATUS", p);
+        Where where = new Where("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?",
+                from.toEpochMilli(), to.toEpochMilli()).department("r.DEPARTMENT", department);
+        p.addAll(where.parameters);
+        jdbc.query("counting resolutions", "SELECT r.DEPARTMENT, r.TYPE_CODE, COUNT(DISTINCT r.REQ_NUMBER)"
+                + " FROM CD_REQUEST_EVENT e JOIN CD_REQUEST r ON r.REQ_NUMBER = e.REQUEST_NUMBER WHERE " + isFinal
+                + " AND " + where.conditions
+                + " GROUP BY r.DEPARTMENT, r.TYPE_CODE", rs -> counts.computeIfAbsent(List.of(rs.getString(1),
+                        rs.getString(2)), k -> new long[2])[0] += rs.getLong(3), 0, p.toArray());
+        // A reopening: a change to a status that is not final, made after one that is.
+        List<Object> q = new ArrayList<>();
+        String wasFinal = finalCondition("r.TYPE_CODE", "b.STATUS", q);
+        q.addAll(where.parameters);
+        jdbc.query("counting reopenings", "SELECT r.DEPARTMENT, r.TYPE_CODE, COUNT(DISTINCT r.REQ_NUMBER)"
+                + " FROM CD_REQUEST_EVENT e JOIN CD_REQUEST r ON r.REQ_NUMBER = e.REQUEST_NUMBER"
+                + " WHERE EXISTS (SELECT 1 FROM CD_REQUEST_EVENT b"
+                + " WHERE b.REQUEST_NUMBER = e.REQUEST_NUMBER AND b.EVENT_SEQ < e.EVENT_SEQ AND b.KIND = 'STATUS_CHANGED' AND "
+                + wasFinal + ") AND " + where.conditions + " AND NOT (" + finalCondition("r.TYPE_CODE", "e.STATUS", q) + ")"
+                + " GROUP BY r.DEPARTMENT, r.TYPE_CODE", rs -> counts.computeIfAbsent(List.of(rs.getString(1),
+                        rs.getString(2)), k -> new long[2])[1] += rs.getLong(3), 0, q.toArray());
+        List<Reopening> result = new ArrayList<>();
+        counts.forEach((k, c) -> result.add(new Reopening(k.get(0), k.get(1), c[0], c[1])));
+        return result;
+    }
+
+    @Override
+    public List<Scores> scores(Instant from, Instant to, String department) {
+        period(from, to);
+        Where where = new Where("g.RATED_MS >= ? AND g.RATED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
+                .department("r.DEPARTMENT", department);
+        return jdbc.query("counting ratings", "SELECT r.DEPARTMENT, r.TYPE_CODE, g.SCORE, COUNT(*) FROM CD_REQUEST_RATING g"
+                + " JOIN CD_REQUEST r ON r.REQ_NUMBER = g.REQ_NUMBER" + where.sql
+                + " GROUP BY r.DEPARTMENT, r.TYPE_CODE, g.SCORE ORDER BY r.DEPARTMENT, r.TYPE_CODE, g.SCORE",
+                rs -> new Scores(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)), 0, where.parameters());
+    }
+
+    @Override
+    public List<Outcomes> interactions(Instant from, Instant to) {
+        period(from, to);
+        return jdbc.query("counting interactions", "SELECT i.CHANNEL, c.OUTCOME, COUNT(*) FROM CD_INTERACTION i"
+                + " LEFT JOIN CD_INTERACTION_EVENT c ON c.INTERACTION_ID = i.ID AND c.KIND = 'CLOSED'"
+                + " WHERE i.STARTED_MS >= ? AND i.STARTED_MS < ? GROUP BY i.CHANNEL, c.OUTCOME ORDER BY i.CHANNEL, c.OUTCOME",
+                rs -> new Outcomes(rs.getString(1), rs.getString(2) == null ? null : InteractionOutcome.parse(rs.getString(2)),
+                        rs.getLong(3)), 0, from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** The first change of each request to a final status of its type: (REQUEST_NUMBER, RESOLVED_MS). */
+    private String firstFinalEvents(List<Object> parameters) {
+        return "SELECT e.REQUEST_NUMBER, MIN(e.OCCURRED_MS) AS RESOLVED_MS FROM CD_REQUEST_EVENT e JOIN CD_REQUEST q"
+                + " ON q.REQ_NUMBER = e.REQUEST_NUMBER WHERE e.KIND = 'STATUS_CHANGED' AND "
+                + finalCondition("q.TYPE_CODE", "e.STATUS", parameters) + " GROUP BY e.REQUEST_NUMBER";
+    }
+
+    /**
+     * Whether {@code status} is final for the type in {@code type}: each configured type's own final
+     * statuses, the registry's defaults for a type since removed.
+     */
+    private String finalCondition(String type, String status, List<Object> parameters) {
+        List<RequestType> configured = types.list();
+        StringBuilder sql = new StringBuilder("(");
+        Set<String> codes = new HashSet<>();
+        for (RequestType t : configured) {
+            codes.add(t.code());
+            sql.append("(").append(type).append(" = ? AND ").append(status).append(in(t.finalStatuses().size()))
+                    .append(") OR ");
+            parameters.add(t.code());
+            parameters.addAll(t.finalStatuses());
+        }
+        sql.append("(");
+        if (!codes.isEmpty()) {
+            sql.append(type).append(" NOT").append(in(codes.size())).append(" AND ");
+            parameters.addAll(codes);
+        }
+        sql.append(status).append(in(DEFAULT_FINAL.size())).append("))");
+        parameters.addAll(DEFAULT_FINAL);
+        return sql.toString();
+    }
+
+    private static String in(int n) {
+        return n == 0 ? " IN (NULL)" : " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static void period(Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "give a period whose start comes before its end");
+        }
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = String.valueOf(a.get(i)).compareTo(String.valueOf(b.get(i)));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** A WHERE clause and its parameters, built in the order they appear. */
+    private static final class Where {
+        private final StringBuilder text;
+        final List<Object> parameters = new ArrayList<>();
+        String sql;
+        String conditions;
+
+        Where(String condition, Object... values) {
+            text = new StringBuilder(condition);
+            parameters.addAll(Arrays.asList(values));
+            update();
+        }
+
+        Where and(String condition, Object value) {
+            text.append(" AND ").append(condition);
+            parameters.add(value);
+            update();
+            return this;
+        }
+
+        Where in(String column, Collection<String> values) {
+            text.append(" AND ").append(column).append(RequestStatisticsImpl.in(values.size()));
+            parameters.addAll(values);
+            update();
+            return this;
+        }
+
+        Where department(String column, String department) {
+            return department == null ? this : and(column + " = ?", department);
+        }
+
+        Object[] parameters() {
+            return parameters.toArray();
+        }
+
+        private void update() {
+            conditions = text.toString();
+            sql = " WHERE " + conditions;
+        }
+    }
+}
