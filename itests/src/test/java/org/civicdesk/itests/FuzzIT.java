@@ -394,7 +394,7 @@ public class FuzzIT extends CivicDeskTestSupport {
     private void restProbes(Known known, List<Probe> probes) throws Exception {
         Map<String, List<Map.Entry<String, List<String>>>> bases = baseBodies(known);
         Map<String, String> valid = Map.of("year", known.year(), "seq", known.seq(), "id", known.citizenId(),
-                "code", "pothole", "sha256", "0".repeat(64));
+                "code", "pothole", "sha256", "0".repeat(64), "username", "employee");
         for (RestMethod m : restMethods()) {
             String endpoint = m.method() + " " + m.template();
             boolean write = !m.method().equals("GET");
