@@ -28,13 +28,22 @@ final class BenchData {
      * worked out (as an upgrade leaves them).
      */
     static void generate(DataSource database, int year, int count, boolean allOpen) throws Exception {
+        generate(database, year, year, count, allOpen);
+    }
+
+    /**
+     * As {@link #generate(DataSource, int, int, boolean)}, registered over {@code year} but numbered in
+     * {@code numberedIn}: a year of their own, so that requests the running system files meanwhile (the demo's, at
+     * boot) never take a number the generator is about to write.
+     */
+    static void generate(DataSource database, int year, int numberedIn, int count, boolean allOpen) throws Exception {
         Random random = new Random(year);
         long start = LocalDate.of(year, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli();
         long end = Math.min(LocalDate.of(year + 1, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli(),
                 System.currentTimeMillis() - 3_600_000);
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
-            int first = lastSequence(c, year) + 1;
+            int first = lastSequence(c, numberedIn) + 1;
             try (PreparedStatement request = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, "
                     + "TRACKING_CODE, TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, LAT, LON, ADDRESS, DEPARTMENT, REGISTERED_MS, "
                     + "DEADLINE) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)");
@@ -44,14 +53,14 @@ final class BenchData {
                             + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, NEXT_STEP, VERSION) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1)")) {
                 for (int i = 0; i < count; i++) {
                     int sequence = first + i;
-                    String number = String.format("%04d/%06d", year, sequence);
+                    String number = String.format("%04d/%06d", numberedIn, sequence);
                     String[] type = TYPES[random.nextInt(TYPES.length)];
                     long registered = start + (long) ((end - start) * ((double) i / count));
                     LocalDate day = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(registered), CITY);
                     request.setString(1, number);
-                    request.setInt(2, year);
+                    request.setInt(2, numberedIn);
                     request.setInt(3, sequence);
-                    request.setString(4, String.format("B%01d%08d", year % 10, sequence));
+                    request.setString(4, String.format("B%01d%08d", numberedIn % 10, sequence));
                     request.setString(5, type[0]);
                     request.setString(6, random.nextBoolean() ? "web" : "phone");
                     request.setString(7, "Bench request " + number);
@@ -87,7 +96,7 @@ final class BenchData {
                     }
                 }
             }
-            setLastSequence(c, year, first + count - 1);
+            setLastSequence(c, numberedIn, first + count - 1);
             c.commit();
         }
     }
