@@ -15,13 +15,13 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Every notification test again on a real PostgreSQL server, and what only PostgreSQL does: a
- * message another node is sending (its row locked) is skipped, not waited for, and not sent twice;
- * the rating table refuses TRUNCATE.
+ * What only PostgreSQL does for notifications, on a real server: a message another node is sending (its row locked) is
+ * skipped, not waited for, and not sent twice; the rating table refuses TRUNCATE. The other notification tests are
+ * database-agnostic and run on Derby ({@link NotificationsIT}); the core's run on both ({@link PostgresIT}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NotificationsPostgresIT extends NotificationsIT {
+public class NotificationsPostgresIT extends NotificationsTestSupport {
     @Override
     protected Option[] extra() {
         return PostgresServer.distributionOptions("notifications");
