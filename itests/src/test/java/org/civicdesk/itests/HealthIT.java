@@ -8,8 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -98,5 +102,55 @@ public class HealthIT {
             again = get("/api/v1/health");
         }
         assertEquals("ready again once the bundle is started: " + again.body(), 200, again.statusCode());
+    }
+
+    /**
+     * {@code /metrics} (feature civicdesk-metrics, installed at boot) in the Prometheus text format: a request filed by
+     * phone counts under its channel with its intake time, the audit entry it wrote is timed, and the values read on
+     * demand (the queue, the operators, the outboxes, the database pool) are there with numbers. Without a token, only a
+     * scraper on this machine is answered — as this test is.
+     */
+    @Test
+    public void metricsForPrometheus() throws Exception {
+        HttpResponse<String> before = get("/metrics");
+        assertEquals(before.body(), 200, before.statusCode());
+        assertTrue(before.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        double filedBefore = metric(before.body(), "civicdesk_requests_filed_total{channel=\"phone\",}");
+        HttpResponse<String> filed = civicdesk.call("operator", "POST", "/api/v1/requests", "{\"type\":\"information\","
+                + "\"channel\":\"phone\",\"citizen\":{\"cnp\":\"1800101350018\",\"firstName\":\"Ion\",\"lastName\":"
+                + "\"Popescu\",\"address\":\"Str. Zamca 3\"},\"description\":\"Program de lucru măsurat\"}");
+        assertEquals(filed.body(), 201, filed.statusCode());
+
+        String after = get("/metrics").body();
+        assertEquals(filedBefore + 1, metric(after, "civicdesk_requests_filed_total{channel=\"phone\",}"), 0);
+        assertTrue(after, metric(after, "civicdesk_intake_seconds_count{channel=\"phone\",}") >= 1);
+        assertTrue("a histogram, with buckets", after.contains("civicdesk_intake_seconds_bucket{channel=\"phone\",le="));
+        assertTrue(metric(after, "civicdesk_audit_append_seconds_count{with=\"record\",}") >= 1);
+        assertEquals(0, metric(after, "civicdesk_calls_waiting"), 0);
+        assertTrue(metric(after, "civicdesk_operators_available") >= 0);
+        assertTrue(metric(after, "civicdesk_outbox_depth{outbox=\"notifications\",}") >= 0);
+        assertTrue(metric(after, "civicdesk_outbox_depth{outbox=\"citizen-messages\",}") >= 0);
+        assertTrue("the pool is found by its name", metric(after, "civicdesk_db_pool_max_total{pool=\"civicdesk\",}") > 0);
+        assertTrue(metric(after, "civicdesk_db_pool_active{pool=\"civicdesk\",}") >= 0);
+        assertTrue(after.contains("jvm_memory_used_bytes"));
+
+        // The Grafana dashboard kept in the repository asks only for series that /metrics has.
+        String dashboard = Files.readString(Path.of(System.getProperty("user.dir"))
+                .resolveSibling("bundles").resolve("org.civicdesk.metrics/grafana/civicdesk.json"));
+        Matcher names = Pattern.compile("\\b(civicdesk_\\w+|jvm_\\w+)").matcher(dashboard);
+        while (names.find()) {
+            assertTrue(names.group(1) + " of the Grafana dashboard is not in /metrics",
+                    after.contains("\n" + names.group(1) + "{") || after.contains("\n" + names.group(1) + " "));
+        }
+    }
+
+    /** The value of the sample {@code series} (name and labels as written) in a Prometheus text page. */
+    private static double metric(String page, String series) {
+        for (String line : page.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).strip());
+            }
+        }
+        throw new AssertionError(series + " is not in /metrics:\n" + page);
     }
 }

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.civicdesk.persistence.Jdbc;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -202,7 +205,7 @@ public class ReportsIT extends CivicDeskTestSupport {
     public void rolesDecideWhoRunsWhat() throws Exception {
         List<String> admin = ids(get("admin", "/reports?lang=en"));
         for (String id : List.of("requests-by-type", "sla-compliance", "backlog-ageing", "reopen-rate", "satisfaction",
-                "interactions-by-outcome", "audit-reads", "poll-results")) {
+                "interactions-by-outcome", "audit-reads", "poll-results", "call-centre")) {
             assertTrue(admin.toString(), admin.contains(id));
         }
         JsonNode listed = get("admin", "/reports?lang=en").body();
@@ -265,11 +268,7 @@ public class ReportsIT extends CivicDeskTestSupport {
         org.osgi.framework.Bundle plugin = installPluginBundle();
         try {
             plugin.start();
-            // The type is added once the demo has seeded its requests (of every type it finds): only ours have it.
-        Files.writeString(Path.of(System.getProperty("karaf.etc"), "org.civicdesk.request.type-rpt-test.cfg"),
-                "code = " + TYPE + "\nname.ro = Test rapoarte\nname.en = Report test\ndepartment = REG\nslaDays = 10\n",
-                StandardCharsets.UTF_8);
-        long until = System.currentTimeMillis() + 30_000;
+            long until = System.currentTimeMillis() + 30_000;
             while (!ids(get("admin", "/reports")).contains("itest-period") && System.currentTimeMillis() < until) {
                 Thread.sleep(200);
             }
@@ -315,6 +314,82 @@ public class ReportsIT extends CivicDeskTestSupport {
         assertEquals(1, row(rows, "option", "yes").get("votes").asLong());
         assertEquals(100.0, row(rows, "option", "yes").get("share").asDouble(), 0);
         assertEquals(0, row(rows, "option", "no").get("votes").asLong());
+    }
+
+    /**
+     * Twelve calls on a day of their own, long ago, written as the phone channel logs them: ten reach the queue, seven
+     * answered within 20 s, one after 45 s, two abandoned after 30 s (service level 70 %); two the robot finishes alone.
+     * One operator is available for an hour, then on a call for half an hour (occupancy 33.3 %).
+     */
+    @Test
+    public void callCentreFiguresComeFromTheCallLog() throws Exception {
+        LocalDate day = LocalDate.of(2019, 3, 12);
+        long nine = day.atTime(9, 0).atZone(ZoneId.of("Europe/Bucharest")).toInstant().toEpochMilli();
+        long[] waits = {2, 5, 8, 10, 12, 15, 20, 45};
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement event = c.prepareStatement(
+                        "INSERT INTO CD_PHONE_CALL_EVENT (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < 12; i++) {
+                String call = "cc-" + i;
+                long at = nine + i * 600_000L;
+                callEvent(event, call, at, "started", "0700000000");
+                if (i < waits.length) {
+                    long answered = at + 5_000 + waits[i] * 1000;
+                    callEvent(event, call, at + 5_000, "queued", "roads");
+                    callEvent(event, call, answered, "answered", i < 4 ? "cc.ana" : "cc.dan");
+                    callEvent(event, call, answered + (i == 7 ? 200_000 : 100_000), "talk-ended", null);
+                } else if (i < 10) {
+                    callEvent(event, call, at + 5_000, "queued", "roads");
+                    callEvent(event, call, at + 35_000, "ended", "abandoned");
+                } else {
+                    callEvent(event, call, at + 1_000, "step", "status");
+                    callEvent(event, call, at + 60_000, "ended", "completed");
+                }
+            }
+            try (PreparedStatement presence = c.prepareStatement(
+                    "INSERT INTO CD_PHONE_PRESENCE (USERNAME, PRESENCE, AT_MS) VALUES (?, ?, ?)")) {
+                for (Object[] change : new Object[][] {{"available", nine}, {"on_call", nine + 3_600_000},
+                    {"logged_out", nine + 5_400_000}}) {
+                    Jdbc.bind(presence, "cc.ana", change[0], change[1]);
+                    presence.executeUpdate();
+                }
+            }
+        }
+        String query = "/reports/call-centre?from=" + day + "&to=" + day;
+        Reply reply = get("supervisor", query);
+        assertEquals(reply.raw(), 200, reply.status());
+        List<Map<String, JsonNode>> rows = main(reply.body());
+        assertEquals("the day and the total", 2, rows.size());
+        Map<String, JsonNode> figures = row(rows, "day", day.toString());
+        assertEquals(12, figures.get("calls").asLong());
+        assertEquals(10, figures.get("offered").asLong());
+        assertEquals(8, figures.get("answered").asLong());
+        assertEquals(2, figures.get("abandoned").asLong());
+        assertEquals(70.0, figures.get("serviceLevel").asDouble(), 0);
+        assertEquals(20.0, figures.get("abandonRate").asDouble(), 0);
+        assertEquals(14.63, figures.get("asa").asDouble(), 0);
+        assertEquals(45, figures.get("longestWait").asLong());
+        assertEquals(112.5, figures.get("aht").asDouble(), 0);
+        assertEquals(2, figures.get("robotContained").asLong());
+        assertEquals(16.7, figures.get("robotContainment").asDouble(), 0);
+        JsonNode operators = reply.body().get("details").get(0);
+        Map<String, JsonNode> ana = row(rows(operators.get("columns"), operators.get("rows")), "operator", "cc.ana");
+        assertEquals(4, ana.get("answered").asLong());
+        assertEquals(33.3, ana.get("occupancy").asDouble(), 0);
+        assertEquals(2, reply.body().get("series").size());
+
+        assertEquals(403, get("operator", query).status());
+        HttpResponse<byte[]> pdf = download("admin", query + "&format=pdf");
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertTrue(new PDFTextStripper().getText(document).contains("Centrul de apeluri"));
+        }
+    }
+
+    private static void callEvent(PreparedStatement event, String call, long at, String kind, String detail)
+            throws Exception {
+        Jdbc.bind(event, call, at, kind, detail);
+        event.executeUpdate();
     }
 
     @Test

@@ -60,6 +60,14 @@ public abstract class AbstractReport implements Report {
     }
 
     /**
+     * {@code part} of {@code whole} in percent, rounded to one decimal, as a {@link Column.Type#PERCENT} cell holds it;
+     * {@code null} when the whole is 0 (no figure, rather than a misleading 0 %).
+     */
+    protected static Double percent(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+    }
+
+    /**
      * The department the report may show to {@code actor}: admins, data protection officers and system
      * actors any (the one asked for, or all: {@code null}); a supervisor only theirs, asked for or not.
      *

@@ -5,7 +5,7 @@
  * {@link org.civicdesk.report.api.ReportRenderer} turns a result into a CSV, XLSX or PDF file.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicdesk.report.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.civicdesk.request.internal;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Measurements;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
@@ -120,6 +122,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             return clock.now();
         }
     };
+    /** What the metrics feature is told of filings, while it is installed (R17 §4). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Measurements measurements;
     /** Who the history names as the author of escalation steps and deadline moves. */
     static final Actor ESCALATION = Actor.system("escalation");
 
@@ -148,6 +154,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     @Override
     public ServiceRequest file(Actor actor, NewRequest request) {
+        long started = System.nanoTime();
         if (Visibility.contractorOnly(actor)) {
             throw new AccessDeniedException("a contractor works on the requests assigned to it and files none");
         }
@@ -211,6 +218,12 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             return dto;
         });
         handOff(afterCommit, filed);
+        Measurements measured = measurements;
+        if (measured != null) {
+            String channel = request.channel().id();
+            measured.count("civicdesk.requests.filed", "channel", channel);
+            measured.time("civicdesk.intake", Duration.ofNanos(System.nanoTime() - started), "channel", channel);
+        }
         return filed;
     }
 

@@ -2,10 +2,11 @@
  * What the phone channel lets other bundles plug in: the steps of the phone robot's menu
  * ({@link org.civicdesk.channel.phone.api.RobotStep}, run with a
  * {@link org.civicdesk.channel.phone.api.RobotCall}), and a speech-to-text service that transcribes
- * the voice messages callers leave with the robot.
+ * the voice messages callers leave with the robot; and the call centre's facts for reports
+ * ({@link org.civicdesk.channel.phone.api.CallCentreStatistics}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.civicdesk.channel.phone.api;
 
 import org.osgi.annotation.bundle.Export;

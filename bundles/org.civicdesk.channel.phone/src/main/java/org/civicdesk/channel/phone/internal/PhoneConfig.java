@@ -88,6 +88,18 @@ public @interface PhoneConfig {
             + "enough calls have been answered to measure it")
     int assumedTalkSeconds() default 180;
 
+    @AttributeDefinition(description = "Service level: a call answered within this many seconds of joining the queue "
+            + "is answered in time", min = "1")
+    int serviceLevelSeconds() default 20;
+
+    @AttributeDefinition(description = "Service level target in percent (80 in an 80/20 service level)", min = "1",
+            max = "100")
+    int serviceLevelTarget() default 80;
+
+    @AttributeDefinition(description = "A caller hanging up within this many seconds of joining the queue is a short "
+            + "abandon: counted apart, left out of the abandon rate and the service level", min = "0")
+    int shortAbandonSeconds() default 5;
+
     @AttributeDefinition(name = "Operators' extensions and skills", required = false, description = "One entry per "
             + "operator, separated by commas: user = extension : skills (languages, topics, department codes), e.g. "
             + "ana = 201 : ro en general. Department staff get their department as a skill.")

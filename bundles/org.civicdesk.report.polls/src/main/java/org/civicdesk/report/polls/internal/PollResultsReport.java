@@ -58,7 +58,7 @@ public class PollResultsReport extends AbstractReport {
             for (Poll.Option option : poll.options()) {
                 long votes = results.votes().getOrDefault(option.key(), 0L);
                 rows.add(Arrays.asList(poll.id(), poll.question("ro"), poll.closesAt().atZone(zone).toLocalDate(),
-                        option.key(), option.name("ro"), votes, share(votes, results.total())));
+                        option.key(), option.name("ro"), votes, percent(votes, results.total())));
             }
         }
         return new ReportResult(List.of(Column.of("poll", "Sondaj", "Poll", Column.Type.TEXT),
@@ -68,10 +68,5 @@ public class PollResultsReport extends AbstractReport {
                 Column.of("optionName", "Răspuns", "Answer", Column.Type.TEXT),
                 Column.of("votes", "Voturi", "Votes", Column.Type.INTEGER),
                 Column.of("share", "Pondere %", "Share %", Column.Type.PERCENT)), rows);
-    }
-
-    /** {@code votes} of {@code total} in percent, one decimal; {@code null} when nobody voted. */
-    static Double share(long votes, long total) {
-        return total == 0 ? null : Math.round(1000.0 * votes / total) / 10.0;
     }
 }

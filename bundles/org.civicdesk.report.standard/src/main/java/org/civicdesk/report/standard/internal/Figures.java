@@ -36,11 +36,6 @@ final class Figures {
         throw new IllegalStateException("unreachable");
     }
 
-    /** {@code part} of {@code whole} in percent, rounded to one decimal; {@code null} when the whole is 0. */
-    static Double percent(long part, long whole) {
-        return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
-    }
-
     /** The mean of counted values, rounded to two decimals; {@code null} when nothing is counted. */
     static Double mean(Map<Integer, Long> counts) {
         long total = 0;

@@ -52,7 +52,7 @@ public class InteractionsByOutcomeReport extends AbstractReport {
         Map<String, Number> byOutcome = new LinkedHashMap<>();
         for (RequestStatistics.Outcomes c : counts) {
             String outcome = c.outcome() == null ? OPEN : c.outcome().id();
-            rows.add(Arrays.asList(c.channel(), outcome, c.count(), Figures.percent(c.count(), total)));
+            rows.add(Arrays.asList(c.channel(), outcome, c.count(), percent(c.count(), total)));
             byOutcome.merge(outcome, c.count(), (a, b) -> a.longValue() + b.longValue());
         }
         rows.add(Arrays.asList(Texts.TOTAL, null, total, total == 0 ? null : 100.0));

@@ -38,11 +38,11 @@ public class ReopenRateReport extends AbstractReport {
         for (RequestStatistics.Reopening r : statistics.reopenings(parameters.start(clock.zone()),
                 parameters.end(clock.zone()), department)) {
             rows.add(Arrays.asList(r.department(), r.type(), r.resolved(), r.reopened(),
-                    Figures.percent(r.reopened(), r.resolved())));
+                    percent(r.reopened(), r.resolved())));
             resolved += r.resolved();
             reopened += r.reopened();
         }
-        rows.add(Arrays.asList(Texts.TOTAL, null, resolved, reopened, Figures.percent(reopened, resolved)));
+        rows.add(Arrays.asList(Texts.TOTAL, null, resolved, reopened, percent(reopened, resolved)));
         return new ReportResult(List.of(Texts.DEPARTMENT, Texts.TYPE,
                 Column.of("resolved", "Rezolvate", "Resolved", Column.Type.INTEGER),
                 Column.of("reopened", "Redeschise", "Reopened", Column.Type.INTEGER),

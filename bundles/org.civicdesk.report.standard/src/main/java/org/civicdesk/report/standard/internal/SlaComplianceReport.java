@@ -89,14 +89,14 @@ public class SlaComplianceReport extends AbstractReport {
             long onTime = r == null ? 0 : r.onTime();
             Map<Integer, Long> days = r == null ? Map.of() : r.workingDays();
             long late = overdue.getOrDefault(key, 0L);
-            rows.add(Arrays.asList(key.get(0), key.get(1), n, onTime, Figures.percent(onTime, n),
+            rows.add(Arrays.asList(key.get(0), key.get(1), n, onTime, percent(onTime, n),
                     Figures.quantile(days, 0.5), Figures.quantile(days, 0.9), late));
             Figures.merge(all, days);
             totalResolved += n;
             totalOnTime += onTime;
             totalOverdue += late;
         }
-        rows.add(Arrays.asList(Texts.TOTAL, null, totalResolved, totalOnTime, Figures.percent(totalOnTime, totalResolved),
+        rows.add(Arrays.asList(Texts.TOTAL, null, totalResolved, totalOnTime, percent(totalOnTime, totalResolved),
                 Figures.quantile(all, 0.5), Figures.quantile(all, 0.9), totalOverdue));
         for (List<Object> row : rows.subList(0, rows.size() - 1)) {
             if (row.get(4) != null) {

@@ -26,10 +26,7 @@ public class FiguresTest {
     }
 
     @Test
-    public void percentagesAndMeans() {
-        assertEquals(Double.valueOf(66.7), Figures.percent(2, 3));
-        assertEquals(Double.valueOf(70.0), Figures.percent(7, 10));
-        assertNull(Figures.percent(0, 0));
+    public void means() {
         assertEquals(Double.valueOf(3.67), Figures.mean(Map.of(5, 1L, 4, 1L, 2, 1L)));
         assertNull(Figures.mean(Map.of()));
     }

@@ -70,15 +70,23 @@ public class CallLog {
      * @param talkSeconds  how long the operator talked with them, once the conversation is over
      * @param abandoned    whether the caller hung up in the queue before anyone answered
      * @param path         the robot's steps, in order
+     * @param queued       whether the call reached the operators' queue
      */
     public record CallRecord(String callId, String caller, String language, Instant startedAt, Instant endedAt,
             String outcome, Long queueSeconds, String answeredBy, Long talkSeconds, boolean abandoned,
             boolean callbackRequested, List<String> path, String interactionId, List<String> requests,
-            String transferredTo, boolean recorded) {
+            String transferredTo, boolean recorded, boolean queued) {
     }
 
     /** The calls started in {@code [from, to)}, the newest first, at most {@code limit}. */
     public List<CallRecord> calls(Instant from, Instant to, int limit, Predicate<String> recorded) {
+        List<CallRecord> calls = calls(from, to, recorded);
+        calls.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
+        return calls.size() > limit ? calls.subList(0, limit) : calls;
+    }
+
+    /** Every call started in {@code [from, to)}, in the order they started. */
+    public List<CallRecord> calls(Instant from, Instant to, Predicate<String> recorded) {
         record Row(String callId, long at, String kind, String detail) {
         }
         List<Row> rows = jdbc.query("read the call log", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + EVENTS
@@ -93,8 +101,7 @@ public class CallLog {
             call.getValue().forEach(r -> facts.add(r.at(), r.kind(), r.detail()));
             calls.add(facts.toRecord(recorded.test(call.getKey())));
         }
-        calls.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
-        return calls.size() > limit ? calls.subList(0, limit) : calls;
+        return calls;
     }
 
     /** Folds a call's events into its record. */
@@ -166,7 +173,7 @@ public class CallLog {
             boolean abandoned = queued != null && answered == null && !callback && ended != null;
             return new CallRecord(callId, caller, language, started, ended, outcome, queueSeconds, answeredBy,
                     talkSeconds, abandoned, callback, List.copyOf(path), interaction, List.copyOf(requests),
-                    transferredTo, recorded);
+                    transferredTo, recorded, queued != null);
         }
     }
 
