@@ -2,15 +2,31 @@
 import {get, post, query} from '../api.js';
 import {h, field} from '/web/dom.js';
 import {t, lang, when, day} from '../i18n.js';
-import {say, sayError, navigate, redraw} from '../ui.js';
+import {ROOT, say, sayError, navigate, redraw} from '../ui.js';
 import {hasRole, account} from '../session.js';
 import {loadChannels, channelName} from '../channels.js';
 import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifications.js';
+import {LIST_FILTERS, filterQuery, filtersFromQuery} from '../request-query.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
 
+/**
+ * The filters change: kept for the next visit, written into the address (so it can be reloaded or passed on) and the
+ * list drawn again from its first page.
+ */
+function setFilter(key, value) {
+  filters[key] = value;
+  filters.offset = 0;
+  history.replaceState({}, '', ROOT + '/requests' + filterQuery(filters));
+  redraw();
+}
+
 export async function requestsScreen() {
+  // An address naming filters (a report's figure, a reload, a link passed on) shows those; one naming none, the
+  // filters of the last visit.
+  const asked = filtersFromQuery(location.search);
+  if (asked && LIST_FILTERS.some((key) => asked[key] !== filters[key])) Object.assign(filters, asked, {offset: 0});
   const types = await get('/request-types' + query({lang: lang()}));
   const channels = await loadChannels();
   const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
@@ -20,14 +36,17 @@ export async function requestsScreen() {
   const workload = hasRole('supervisor') ? await get('/requests/workload').catch(() => null) : null;
 
   const select = (id, label, key, options) => {
+    // A value the address asks for that is not among the choices now (a type since removed) still shows as chosen.
+    const known = !filters[key] || options.some(([value]) => value === filters[key]);
     const control = h('select', {}, h('option', {value: ''}, t('all')),
+      known ? null : h('option', {value: filters[key], selected: true}, filters[key]),
       options.map(([value, text]) => h('option', {value, selected: filters[key] === value}, text)));
-    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; redraw(); });
+    control.addEventListener('change', () => setFilter(key, control.value));
     return field(id, label, control);
   };
   const input = (id, label, key, type) => {
     const control = h('input', {type, value: filters[key]});
-    control.addEventListener('change', () => { filters[key] = control.value; filters.offset = 0; redraw(); });
+    control.addEventListener('change', () => setFilter(key, control.value));
     return field(id, label, control);
   };
   const last = Math.min(page.total, filters.offset + page.items.length);
