@@ -21,4 +21,13 @@ public interface DeadlineKeeper {
      * when the request changed at the same time: the next run takes it again).
      */
     int escalate(String number, LocalDate today);
+
+    /**
+     * Takes the steps due on {@code today} for each of {@code numbers} in one transaction: what {@link #escalate} does
+     * for each, committed together (a pass over a million requests is not a million commits). All or nothing: when it
+     * throws, nothing of it is kept and the caller takes the requests one by one.
+     *
+     * @return how many steps were taken
+     */
+    int escalateAll(List<String> numbers, LocalDate today);
 }

@@ -81,13 +81,18 @@ public class DeadlineWatch implements DeadlineCheck {
         int failed = 0;
         while (true) {
             List<String> due = keeper.escalationsDue(today, afterStep, afterNumber, PAGE);
-            for (String stepAndNumber : due) {
-                String number = stepAndNumber.substring(stepAndNumber.indexOf(' ') + 1);
-                try {
-                    steps += keeper.escalate(number, today);
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.warn("Escalation of request {} failed; the next run takes it again: {}", number, e.toString());
+            List<String> numbers = due.stream().map(d -> d.substring(d.indexOf(' ') + 1)).toList();
+            try {
+                // A page in one transaction; should any of it fail, each request on its own.
+                steps += keeper.escalateAll(numbers, today);
+            } catch (RuntimeException together) {
+                for (String number : numbers) {
+                    try {
+                        steps += keeper.escalate(number, today);
+                    } catch (RuntimeException e) {
+                        failed++;
+                        LOG.warn("Escalation of request {} failed; the next run takes it again: {}", number, e.toString());
+                    }
                 }
             }
             if (due.size() < PAGE) {

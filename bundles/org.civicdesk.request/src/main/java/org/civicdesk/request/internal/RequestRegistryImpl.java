@@ -853,32 +853,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public int escalate(String number, LocalDate today) {
         try {
-            return tx.call(em -> {
-                RequestEntity entity = em.find(RequestEntity.class, number);
-                RequestStateEntity state = em.find(RequestStateEntity.class, number);
-                if (entity == null || state == null) {
-                    return 0;
-                }
-                RequestType type = types.find(entity.getType()).orElse(null);
-                boolean waiting = state.getPausedSince() != null;
-                List<Integer> steps = type == null || state.isFinished() || waiting ? List.of()
-                        : schedule.due(type, state.getDeadline(), state.getEscalationLevel(), today);
-                Instant now = cityClock.now();
-                for (int level : steps) {
-                    RequestEventEntity event = new RequestEventEntity(number, state.getLastEventSequence() + 1,
-                            now.toEpochMilli(), EventKind.ESCALATED, ESCALATION.username(), state.getStatus(),
-                            state.getAssignee(), level, state.getDeadline());
-                    em.persist(event);
-                    state.apply(event.toDto(), state.isFinished());
-                    state.escalated(level);
-                    audited(em, new AuditEvent(ESCALATION.username(), "request.escalated", INFO_KIND, "request", number,
-                            "level=" + level), RequestRecords.event(event));
-                    told(em, RequestNumber.parse(number), toDto(entity, state, today), event.toDto());
-                }
-                state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(), waiting,
-                        state.isFinished(), today));
-                return steps.size();
-            });
+            return tx.call(em -> escalateIn(em, number, today));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
                 // Changed by someone at the same time: the next run takes it again, from its new state.
@@ -886,6 +861,45 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             }
             throw e;
         }
+    }
+
+    @Override
+    public int escalateAll(List<String> numbers, LocalDate today) {
+        return tx.call(em -> {
+            int steps = 0;
+            for (String number : numbers) {
+                steps += escalateIn(em, number, today);
+            }
+            return steps;
+        });
+    }
+
+    /** One request's steps due on {@code today}, in the transaction of {@code em}. */
+    private int escalateIn(EntityManager em, String number, LocalDate today) {
+        RequestEntity entity = em.find(RequestEntity.class, number);
+        RequestStateEntity state = em.find(RequestStateEntity.class, number);
+        if (entity == null || state == null) {
+            return 0;
+        }
+        RequestType type = types.find(entity.getType()).orElse(null);
+        boolean waiting = state.getPausedSince() != null;
+        List<Integer> steps = type == null || state.isFinished() || waiting ? List.of()
+                : schedule.due(type, state.getDeadline(), state.getEscalationLevel(), today);
+        Instant now = cityClock.now();
+        for (int level : steps) {
+            RequestEventEntity event = new RequestEventEntity(number, state.getLastEventSequence() + 1,
+                    now.toEpochMilli(), EventKind.ESCALATED, ESCALATION.username(), state.getStatus(),
+                    state.getAssignee(), level, state.getDeadline());
+            em.persist(event);
+            state.apply(event.toDto(), state.isFinished());
+            state.escalated(level);
+            audited(em, new AuditEvent(ESCALATION.username(), "request.escalated", INFO_KIND, "request", number,
+                    "level=" + level), RequestRecords.event(event));
+            told(em, RequestNumber.parse(number), toDto(entity, state, today), event.toDto());
+        }
+        state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(), waiting,
+                state.isFinished(), today));
+        return steps.size();
     }
 
     static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
