@@ -378,14 +378,7 @@ public class AppointmentsIT extends CivicDeskTestSupport {
 
     /** A valid CNP of a person born on 1 January 1990, new to the registry. */
     private static String cnp() {
-        String first12 = String.format("29001013%04d", 1000 + (int) (System.nanoTime() % 3000) + CITIZENS.incrementAndGet());
-        String weights = "279146358279";
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (first12.charAt(i) - '0') * (weights.charAt(i) - '0');
-        }
-        int check = sum % 11 == 10 ? 1 : sum % 11;
-        return first12 + check;
+        return cnpNumbered(1000 + (int) (System.nanoTime() % 3000) + CITIZENS.incrementAndGet());
     }
 
     /** Moves the city's clock to {@code instant}, and waits until the clock CivicDesk uses shows it. */

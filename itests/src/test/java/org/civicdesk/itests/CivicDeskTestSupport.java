@@ -190,6 +190,21 @@ public abstract class CivicDeskTestSupport {
     }
 
     /**
+     * A valid CNP (check digit included) of a woman born on 1 January 1990, its last four digits before the check digit
+     * {@code serial} (0–9999): tests that need citizens of their own number them apart from the demo's.
+     */
+    static String cnpNumbered(int serial) {
+        String first12 = String.format("29001013%04d", serial % 10_000);
+        String weights = "279146358279";
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (first12.charAt(i) - '0') * (weights.charAt(i) - '0');
+        }
+        int check = sum % 11 == 10 ? 1 : sum % 11;
+        return first12 + check;
+    }
+
+    /**
      * A port no other server of the suite uses. The suite runs two test JVMs side by side: a port is
      * claimed by creating its file in a directory both share ({@code civicdesk.test.ports}, one per
      * build), which only one JVM can do, and only then checked free. So a port is never given twice,

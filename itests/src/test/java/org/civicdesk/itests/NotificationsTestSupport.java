@@ -158,14 +158,7 @@ public abstract class NotificationsTestSupport extends CivicDeskTestSupport {
 
     /** A valid CNP (check digit computed), different on each call. */
     protected static String cnp() {
-        String first12 = String.format("29001013%04d", 5000 + (int) (System.nanoTime() % 4000) + CITIZENS.incrementAndGet());
-        String weights = "279146358279";
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (first12.charAt(i) - '0') * (weights.charAt(i) - '0');
-        }
-        int check = sum % 11 == 10 ? 1 : sum % 11;
-        return first12 + check;
+        return cnpNumbered(5000 + (int) (System.nanoTime() % 4000) + CITIZENS.incrementAndGet());
     }
 
     JsonNode file(String citizen, String description) throws Exception {
