@@ -12,6 +12,7 @@ import {adminScreen} from './screens/admin.js';
 import {noticesScreen} from './screens/notices.js';
 import {callsScreen} from './screens/calls.js';
 import {reportsScreen} from './screens/reports.js';
+import {wallboardScreen} from './screens/wallboard.js';
 import {watchForCallers} from './phone.js';
 import {startInbox, stopInbox, redrawInbox} from './inbox.js';
 
@@ -23,6 +24,7 @@ const ROUTES = [
   {pattern: /^\/requests\/(\d{4})\/(\d{1,9})$/, screen: requestDetailScreen},
   {pattern: /^\/overdue\/?$/, key: 'overdueView', screen: overdueScreen, path: '/overdue', roles: ['admin', 'supervisor']},
   {pattern: /^\/calls\/?$/, key: 'callLog', screen: callsScreen, path: '/calls', roles: ['admin', 'supervisor']},
+  {pattern: /^\/wallboard\/?$/, key: 'wallboardMenu', screen: wallboardScreen, path: '/wallboard', roles: ['admin', 'supervisor']},
   {pattern: /^\/reports\/?$/, key: 'reports', screen: reportsScreen, path: '/reports', roles: ['admin', 'supervisor', 'dpo']},
   {pattern: /^\/notices\/?$/, key: 'notices', screen: noticesScreen, path: '/notices', roles: ['admin', 'supervisor']},
   {pattern: /^\/admin\/?$/, key: 'admin', screen: adminScreen, path: '/admin', roles: ['admin', 'supervisor']}

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A staff member's {@code GET /api/v1/notifications/stream} read as a browser's EventSource reads
- * it: the server-sent events (id, event name, data lines) as they arrive, on a connection held open.
+ * A staff member's stream of server-sent events ({@code GET /api/v1/notifications/stream}, the wallboard's) read as a
+ * browser's EventSource reads it: the events (id, event name, data lines) as they arrive, on a connection held open.
  */
 final class EventStream implements AutoCloseable {
     /** One event: its id, its name and its data. */
@@ -25,8 +25,8 @@ final class EventStream implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private boolean open;
 
-    private EventStream(CivicDeskTestSupport test, String user, Long lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(test.base() + "/notifications/stream"))
+    private EventStream(CivicDeskTestSupport test, String user, String path, Long lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(test.base() + path))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
@@ -39,8 +39,10 @@ final class EventStream implements AutoCloseable {
             StringBuilder data = new StringBuilder();
             for (String line : (Iterable<String>) r.body()::iterator) {
                 synchronized (this) {
+                    // The server has answered: a comment, or the first event at once.
+                    open = true;
                     if (line.startsWith(":")) {
-                        open = true;
+                        continue;
                     } else if (line.startsWith("id:")) {
                         id = line.substring(3).strip();
                     } else if (line.startsWith("event:")) {
@@ -59,9 +61,14 @@ final class EventStream implements AutoCloseable {
         });
     }
 
-    /** Opens the stream and waits until the server has answered it. */
+    /** Opens the staff member's notifications and waits until the server has answered. */
     static EventStream open(CivicDeskTestSupport test, String user, Long lastEventId) throws Exception {
-        EventStream stream = new EventStream(test, user, lastEventId);
+        return open(test, user, "/notifications/stream", lastEventId);
+    }
+
+    /** Opens the stream at {@code path} (under /api/v1) and waits until the server has answered it. */
+    static EventStream open(CivicDeskTestSupport test, String user, String path, Long lastEventId) throws Exception {
+        EventStream stream = new EventStream(test, user, path, lastEventId);
         HttpResponse<Stream<String>> answered = stream.response.get(60, TimeUnit.SECONDS);
         if (answered.statusCode() != 200) {
             throw new AssertionError("the stream answered " + answered.statusCode());
@@ -77,9 +84,19 @@ final class EventStream implements AutoCloseable {
 
     /** Waits for an event that matches. */
     synchronized Event awaitEvent(Predicate<Event> wanted) throws InterruptedException {
+        return awaitEvent(wanted, 0);
+    }
+
+    /** How many events have come so far. */
+    synchronized int count() {
+        return events.size();
+    }
+
+    /** Waits for an event that matches among those from the {@code from}-th on (0: the first). */
+    synchronized Event awaitEvent(Predicate<Event> wanted, int from) throws InterruptedException {
         long deadline = System.currentTimeMillis() + Duration.ofSeconds(60).toMillis();
         while (System.currentTimeMillis() < deadline) {
-            for (Event e : events) {
+            for (Event e : events.subList(Math.min(from, events.size()), events.size())) {
                 if (wanted.test(e)) {
                     return e;
                 }

@@ -324,6 +324,81 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
         assertEquals("a list with a caller's number is a read of personal data", 1, callBackListsAudited("poller"));
     }
 
+    /**
+     * The supervisors' wallboard is pushed, not polled: the stream gives the call centre at once, then a new view when
+     * an operator's presence changes and when a caller joins and leaves the queue. Operators may not watch it.
+     */
+    @Test
+    public void theWallboardIsPushedAsTheCallCentreChanges() throws Exception {
+        staff("wb1");
+        presence("wb1", "break");
+        assertEquals(403, get("operator", "/phone/wallboard").status());
+        try (EventStream board = EventStream.open(this, "supervisor", "/phone/wallboard/stream", null)) {
+            JsonNode first = wallboard(board, 0, v -> presenceOf(v, "wb1").equals("break"));
+            assertEquals(80, first.get("today").get("targetPercent").asInt());
+            int seen = board.count();
+            presence("wb1", "wrap_up");
+            wallboard(board, seen, v -> presenceOf(v, "wb1").equals("wrap_up") && v.get("presence").get("wrap_up").asInt() >= 1);
+            // The caller asks for the tax desk, whose only operator (d1) is busy: the caller waits. Operators other tests
+            // left available would take the call at once.
+            nobodyElseAvailable();
+            staff("d1");
+            presence("d1", "wrap_up");
+            seen = board.count();
+            try (Call call = new Call(agiPort(), "ivr?language=ro", "0230123124")) {
+                call.answer();
+                call.hear();
+                call.press("6");
+                call.press("1");
+                String heard = call.hear();
+                assertTrue(heard, heard.startsWith("Sunteți al 1-lea la rând."));
+                JsonNode waiting = wallboard(board, seen, v -> v.get("waiting").asInt() == 1);
+                assertTrue(waiting.toString(), waiting.hasNonNull("oldestWaiting"));
+                seen = board.count();
+            }
+            wallboard(board, seen, v -> v.get("waiting").asInt() == 0 && !v.hasNonNull("oldestWaiting"));
+        }
+        presence("wb1", "logged_out");
+    }
+
+    /** Every operator available now goes on a break (test staff with the test password, demo staff with theirs). */
+    private void nobodyElseAvailable() throws Exception {
+        for (JsonNode agent : get("supervisor", "/phone/agents").body().get("agents")) {
+            if ("available".equals(agent.get("presence").asText())) {
+                String user = agent.get("username").asText();
+                String body = "{\"presence\":\"break\"}";
+                if (put(user + ":" + PASSWORD, "/phone/agents/me", body).status() != 200) {
+                    assertEquals(200, put(user + ":" + user, "/phone/agents/me", body).status());
+                }
+            }
+        }
+    }
+
+    /** The first wallboard view pushed, from the {@code from}-th event on, that matches. */
+    private static JsonNode wallboard(EventStream board, int from, java.util.function.Predicate<JsonNode> wanted)
+            throws InterruptedException {
+        EventStream.Event event = board.awaitEvent(e -> "wallboard".equals(e.name()) && wanted.test(json(e.data())),
+                from);
+        return json(event.data());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String presenceOf(JsonNode view, String username) {
+        for (JsonNode operator : view.get("operators")) {
+            if (username.equals(operator.get("username").asText())) {
+                return operator.get("presence").asText();
+            }
+        }
+        return "logged_out";
+    }
+
     @Test
     public void aCallerWhoHangsUpInTheQueueIsLoggedAsAbandoned() throws Exception {
         staff("d1");

@@ -70,6 +70,36 @@ public interface CallCentreStatistics {
      *                           left out of the service level and the abandon rate
      */
     record ServiceLevel(int answerSeconds, int targetPercent, int shortAbandonSeconds) {
+
+        /** Whether {@code call} was answered within {@link #answerSeconds} of joining the queue. */
+        public boolean answeredInTime(Call call) {
+            return call.queued() && call.answeredBy() != null && waited(call) <= answerSeconds;
+        }
+
+        /** Whether the caller of {@code call} hung up in the queue within {@link #shortAbandonSeconds}. */
+        public boolean shortAbandon(Call call) {
+            return call.abandoned() && waited(call) < shortAbandonSeconds;
+        }
+
+        /**
+         * The service level of {@code calls} in percent with one decimal: those answered in time of those offered to the
+         * operators, short abandons left out; {@code null} when none was offered.
+         */
+        public Double achieved(Iterable<Call> calls) {
+            long offered = 0;
+            long inTime = 0;
+            for (Call call : calls) {
+                if (call.queued() && !shortAbandon(call)) {
+                    offered++;
+                    inTime += answeredInTime(call) ? 1 : 0;
+                }
+            }
+            return offered == 0 ? null : Math.round(1000.0 * inTime / offered) / 10.0;
+        }
+
+        private static long waited(Call call) {
+            return call.waitSeconds() == null ? 0 : call.waitSeconds();
+        }
     }
 
     /** The service level goal now. */

@@ -172,7 +172,7 @@ public class CallCentreReport extends AbstractReport {
             if (call.answeredBy() != null) {
                 answered++;
                 waitOfAnswered += wait;
-                if (wait <= goal.answerSeconds()) {
+                if (goal.answeredInTime(call)) {
                     answeredInTime++;
                 }
                 if (call.talkSeconds() != null) {
@@ -181,7 +181,7 @@ public class CallCentreReport extends AbstractReport {
                 }
             } else if (call.abandoned()) {
                 abandoned++;
-                if (wait < goal.shortAbandonSeconds()) {
+                if (goal.shortAbandon(call)) {
                     shortAbandoned++;
                 }
             }
