@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.MeasuredValue;
 import org.civicdesk.core.api.Measurements;
 import org.osgi.service.component.annotations.Activate;
@@ -67,7 +68,7 @@ public class PrometheusMetrics implements Measurements {
             new UptimeMetrics().bindTo(registry);
         }
         MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
-        for (String pool : Names.listed(config.dataSourcePools())) {
+        for (String pool : ConfiguredValues.of(config.dataSourcePools())) {
             POOL_FIGURES.forEach((attribute, figure) -> Gauge.builder("civicdesk.db.pool." + figure,
                     () -> poolAttribute(beans, pool, attribute)).tag("pool", pool)
                     .description("Database connections of the pool: " + attribute).strongReference(true).register(registry));
@@ -177,19 +178,6 @@ public class PrometheusMetrics implements Measurements {
                 }
             }
             return out;
-        }
-
-        /** A list property's values: a .cfg gives one text, comma or space separated; metatype an array. */
-        static List<String> listed(String[] configured) {
-            List<String> values = new ArrayList<>();
-            for (String v : configured) {
-                for (String part : v.split("[,\\s]+")) {
-                    if (!part.isEmpty()) {
-                        values.add(part);
-                    }
-                }
-            }
-            return values;
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.util.List;
 
 import org.junit.Test;
 
@@ -34,7 +33,6 @@ public class MetricsServletTest {
         assertEquals(Tags.of("channel", "phone"), PrometheusMetrics.Names.pairs("channel", "phone", "odd"));
         assertEquals(Tags.of("outbox", "notifications"), PrometheusMetrics.Names.tags(new String[] {"outbox=notifications"}));
         assertEquals(Tags.of("a", "b"), PrometheusMetrics.Names.tags("a = b"));
-        assertEquals(List.of("civicdesk", "tax"), PrometheusMetrics.Names.listed(new String[] {"civicdesk, tax"}));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -59,8 +58,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
 
     @Modified
     void modified(RegistryConfig config) {
-        calendar = new WorkingCalendar(Arrays.stream(config.holidays()).flatMap(h -> Arrays.stream(h.split("[,\\s]+")))
-                .filter(s -> !s.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet()));
+        calendar = WorkingCalendar.of(config);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.civicdesk.core.api.ConfiguredValues;
+
 /** Counts working days: Saturdays, Sundays and the configured public holidays are skipped. */
 final class WorkingCalendar {
     private final Set<LocalDate> holidays;
@@ -15,9 +17,8 @@ final class WorkingCalendar {
     /** The calendar of the registry's configuration: its {@code holidays}, dates as YYYY-MM-DD, split by commas or spaces. */
     static WorkingCalendar of(RegistryConfig config) {
         try {
-            return new WorkingCalendar(java.util.Arrays.stream(config.holidays())
-                    .flatMap(h -> java.util.Arrays.stream(h.split("[,\\s]+"))).filter(s -> !s.isEmpty())
-                    .map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()));
+            return new WorkingCalendar(ConfiguredValues.of(config.holidays()).stream().map(LocalDate::parse)
+                    .collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("holidays must be dates as YYYY-MM-DD: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.civicdesk.audit.api.AuditStatistics;
+import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.Role;
@@ -65,7 +66,7 @@ public class AuditReadsReport extends AbstractReport {
     public ReportResult run(Actor actor, ReportParameters parameters) {
         StandardReportsConfig c = config;
         ZoneId zone = clock.zone();
-        Set<String> actions = Figures.values(c.readActions());
+        Set<String> actions = ConfiguredValues.of(c.readActions());
         Map<String, long[]> perStaff = new TreeMap<>();
         List<List<Object>> above = new ArrayList<>();
         for (AuditStatistics.DailyReads d : statistics.readsPerDay(actions, parameters.start(zone), parameters.end(zone),

@@ -1,8 +1,6 @@
 package org.civicdesk.report.standard.internal;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** The arithmetic of the standard reports. */
@@ -50,18 +48,5 @@ final class Figures {
     /** Adds the counts of {@code more} into {@code into}. */
     static void merge(Map<Integer, Long> into, Map<Integer, Long> more) {
         more.forEach((k, v) -> into.merge(k, v, Long::sum));
-    }
-
-    /** A list property's values: a .cfg gives one text, comma or space separated; metatype an array. */
-    static Set<String> values(String[] configured) {
-        Set<String> values = new LinkedHashSet<>();
-        for (String v : configured) {
-            for (String part : v.split("[,\\s]+")) {
-                if (!part.isEmpty()) {
-                    values.add(part);
-                }
-            }
-        }
-        return values;
     }
 }

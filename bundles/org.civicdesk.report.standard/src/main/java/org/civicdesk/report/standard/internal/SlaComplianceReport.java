@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.report.api.AbstractReport;
@@ -105,7 +106,8 @@ public class SlaComplianceReport extends AbstractReport {
         }
         StandardReportsConfig c = config;
         List<List<Object>> complaints = new ArrayList<>();
-        for (RequestStatistics.Overdue o : statistics.overdue(department, Figures.values(c.complaintTypes()), c.listLimit())) {
+        Set<String> complaintTypes = ConfiguredValues.of(c.complaintTypes());
+        for (RequestStatistics.Overdue o : statistics.overdue(department, complaintTypes, c.listLimit())) {
             complaints.add(Arrays.asList(o.number().toString(), o.type(), o.department(), o.status(), o.deadline(),
                     o.assignee()));
         }

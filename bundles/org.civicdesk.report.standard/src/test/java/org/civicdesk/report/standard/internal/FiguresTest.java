@@ -4,7 +4,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
@@ -35,11 +34,5 @@ public class FiguresTest {
     public void agesFallInTheirBands() {
         assertArrayEquals(new long[] {3, 2, 2, 4}, BacklogAgeingReport.bands(Map.of(0, 1L, 7, 2L, 8, 1L, 30, 1L, 31, 1L,
                 90, 1L, 91, 4L)));
-    }
-
-    @Test
-    public void listPropertiesSplitOnCommas() {
-        assertEquals(List.of("citizen.read", "tax.read", "complaint"),
-                List.copyOf(Figures.values(new String[] {"citizen.read, tax.read", " complaint"})));
     }
 }
