@@ -1,6 +1,11 @@
 package org.civicdesk.core.api;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * A value the metrics read when asked (a gauge): how many calls wait, how long an outbox is. Registered as an OSGi
@@ -21,4 +26,14 @@ public interface MeasuredValue {
 
     /** The value now; cheap enough to be read every few seconds. */
     double value();
+
+    /**
+     * Registers {@code value} as a service with its name, description and tags ({@code key=value} each), as the metrics
+     * expect it; the caller unregisters it when it goes.
+     */
+    static ServiceRegistration<MeasuredValue> register(BundleContext context, String name, String description,
+            MeasuredValue value, String... tags) {
+        return context.registerService(MeasuredValue.class, value, FrameworkUtil.asDictionary(Map.of(NAME, name,
+                DESCRIPTION, description, TAGS, tags)));
+    }
 }

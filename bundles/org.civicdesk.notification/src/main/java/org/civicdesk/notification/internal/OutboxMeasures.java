@@ -10,7 +10,6 @@ import org.civicdesk.core.api.MeasuredValue;
 import org.civicdesk.notification.api.NotificationState;
 import org.civicdesk.persistence.Jdbc;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,10 +32,8 @@ public class OutboxMeasures {
                 "citizen-messages", CitizenMessageOutbox.TABLE).entrySet()) {
             MeasuredValue depth = () -> jdbc.query("count an outbox", "SELECT COUNT(*) FROM " + outbox.getValue()
                     + " WHERE STATE = ?", rs -> rs.getLong(1), 1, NotificationState.QUEUED.name()).get(0);
-            registrations.add(context.registerService(MeasuredValue.class, depth, FrameworkUtil.asDictionary(Map.of(
-                    MeasuredValue.NAME, "civicdesk.outbox.depth",
-                    MeasuredValue.DESCRIPTION, "Messages queued in an outbox, not yet sent",
-                    MeasuredValue.TAGS, new String[] {"outbox=" + outbox.getKey()}))));
+            registrations.add(MeasuredValue.register(context, "civicdesk.outbox.depth",
+                    "Messages queued in an outbox, not yet sent", depth, "outbox=" + outbox.getKey()));
         }
     }
 

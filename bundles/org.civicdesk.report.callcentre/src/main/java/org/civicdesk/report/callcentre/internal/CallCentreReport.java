@@ -143,7 +143,6 @@ public class CallCentreReport extends AbstractReport {
         long calls;
         long offered;
         long answered;
-        long answeredInTime;
         long abandoned;
         long shortAbandoned;
         long waitOfAnswered;
@@ -153,6 +152,8 @@ public class CallCentreReport extends AbstractReport {
         long callbacksAsked;
         long callbacksMade;
         long contained;
+        /** The day's calls, for the service level as {@link CallCentreStatistics.ServiceLevel} works it out. */
+        private final List<Call> all = new ArrayList<>();
 
         DayFigures(CallCentreStatistics.ServiceLevel goal) {
             this.goal = goal;
@@ -160,6 +161,7 @@ public class CallCentreReport extends AbstractReport {
 
         void add(Call call) {
             calls++;
+            all.add(call);
             if (call.containedByRobot()) {
                 contained++;
             }
@@ -172,9 +174,6 @@ public class CallCentreReport extends AbstractReport {
             if (call.answeredBy() != null) {
                 answered++;
                 waitOfAnswered += wait;
-                if (goal.answeredInTime(call)) {
-                    answeredInTime++;
-                }
                 if (call.talkSeconds() != null) {
                     talked++;
                     talkSeconds += call.talkSeconds();
@@ -197,7 +196,7 @@ public class CallCentreReport extends AbstractReport {
 
         /** Answered in time of the calls offered, short abandons left out; {@code null} when none was offered. */
         Double serviceLevel() {
-            return percent(answeredInTime, offered - shortAbandoned);
+            return goal.achieved(all);
         }
 
         List<Object> row(Object first) {

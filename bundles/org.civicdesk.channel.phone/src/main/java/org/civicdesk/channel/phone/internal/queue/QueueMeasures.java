@@ -2,14 +2,12 @@ package org.civicdesk.channel.phone.internal.queue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.civicdesk.core.api.MeasuredValue;
 import org.civicdesk.persistence.Jdbc;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,17 +26,12 @@ public class QueueMeasures {
     public QueueMeasures(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             BundleContext context) {
         Jdbc jdbc = new Jdbc(dataSource);
-        register(context, "civicdesk.calls.waiting", "Calls waiting in the queue for an operator", () -> jdbc.query(
-                "count the queue", "SELECT COUNT(*) FROM " + QueueTables.WAITING + " WHERE OPERATOR IS NULL",
-                rs -> rs.getInt(1), 1).get(0));
-        register(context, "civicdesk.operators.available", "Operators available for a call", () -> jdbc.query(
-                "count available operators", "SELECT COUNT(*) FROM " + QueueTables.AGENTS + " WHERE PRESENCE = ?",
-                rs -> rs.getInt(1), 1, Presence.AVAILABLE.id()).get(0));
-    }
-
-    private void register(BundleContext context, String name, String description, MeasuredValue value) {
-        registrations.add(context.registerService(MeasuredValue.class, value, FrameworkUtil.asDictionary(Map.of(
-                MeasuredValue.NAME, name, MeasuredValue.DESCRIPTION, description))));
+        registrations.add(MeasuredValue.register(context, "civicdesk.calls.waiting",
+                "Calls waiting in the queue for an operator", () -> jdbc.query("count the queue", "SELECT COUNT(*) FROM "
+                        + QueueTables.WAITING + " WHERE OPERATOR IS NULL", rs -> rs.getInt(1), 1).get(0)));
+        registrations.add(MeasuredValue.register(context, "civicdesk.operators.available", "Operators available for a call",
+                () -> jdbc.query("count available operators", "SELECT COUNT(*) FROM " + QueueTables.AGENTS
+                        + " WHERE PRESENCE = ?", rs -> rs.getInt(1), 1, Presence.AVAILABLE.id()).get(0)));
     }
 
     @Deactivate
