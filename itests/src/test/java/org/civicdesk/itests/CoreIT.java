@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
@@ -656,7 +657,17 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals("Local taxes", section(profile, "taxes").get("title").asText());
         assertTrue(profile.get("verificationFacts").toString().contains("Maria Popescu"));
 
-        // An administrator removes the tax data source at run time: the section goes, the rest stays.
+        // An administrator removes the tax data source at run time: the section goes, the rest stays, and the API
+        // answers all along (the new set of resources replaces the old one without a moment of 404 or 500).
+        AtomicBoolean changing = new AtomicBoolean(true);
+        ExecutorService asker = Executors.newSingleThreadExecutor();
+        Future<List<Integer>> answers = asker.submit(() -> {
+            List<Integer> statuses = new ArrayList<>();
+            while (changing.get()) {
+                statuses.add(get(null, "/channels").status());
+            }
+            return statuses;
+        });
         shell("feature:uninstall civicdesk-taxes-demo civicdesk-taxes");
         JsonNode without = get("operator", "/citizens/" + ion + "/profile").body();
         assertNull(without.toString(), section(without, "taxes"));
@@ -672,6 +683,11 @@ public class CoreIT extends CivicDeskTestSupport {
             Thread.sleep(250);
         }
         assertEquals("Local taxes", section(again, "taxes").get("title").asText());
+        changing.set(false);
+        List<Integer> statuses = answers.get();
+        asker.shutdown();
+        assertTrue("the API was asked while it changed", statuses.size() > 20);
+        assertEquals("every answer while the API changed", Set.of(200), new TreeSet<>(statuses));
     }
 
     /** The profile section a data source contributed, or {@code null}. */

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.transport.ChainInitiationObserver;
+import org.apache.cxf.transport.Destination;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.sse.SseContextProvider;
 import org.apache.cxf.jaxrs.sse.SseEventSinkContextProvider;
@@ -33,6 +35,11 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * and problem responses, and gathers every {@link RestResource} service: when a bundle adds or
  * removes resources, the application is published again with the new set.
  *
+ * <p>Republishing leaves no gap: CXF's own way (destroy the server, create another) has a moment
+ * when the address has no handler and a request gets a 500. The address's one handler is a
+ * {@link SwitchingObserver} instead, and each publication's servers are built unstarted and
+ * switched to in one step; requests under way finish on the application they started on.
+ *
  * <p>Resources are bound after construction, so each initial binding publishes again: a handful
  * of cheap republications at start rather than a timer thread.
  */
@@ -52,7 +59,8 @@ public class RestServer {
     private final SecurityHeaders securityHeaders;
     private final SessionResource sessionResource;
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
-    private Server server;
+    private final SwitchingObserver observer = new SwitchingObserver();
+    private Destination destination;
     private boolean active = true;
 
     @Activate
@@ -116,16 +124,13 @@ public class RestServer {
     }
 
     private void publish() {
-        stop();
-        if (resources.isEmpty()) {
-            return;
-        }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(ADDRESS);
         List<Object> beans = new ArrayList<>(resources);
         beans.add(sessionResource);
         factory.setServiceBeans(beans);
+        factory.setStart(false);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new BodyLimit(),
                 new Security(staff, sessions, origins, gate),
                 new ExceptionMappers.DomainMapper(), new ExceptionMappers.JsonMapper(),
@@ -136,7 +141,12 @@ public class RestServer {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
-            server = factory.create();
+            Server server = factory.create();
+            observer.switchTo(new ChainInitiationObserver(server.getEndpoint(), bus));
+            if (destination != server.getDestination()) {
+                destination = server.getDestination();
+                destination.setMessageObserver(observer);
+            }
             LOG.info("CivicDesk API published at /api{} with {} resources", ADDRESS, resources.size());
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -144,9 +154,10 @@ public class RestServer {
     }
 
     private void stop() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+        if (destination != null) {
+            destination.setMessageObserver(null);
+            destination.shutdown();
+            destination = null;
         }
     }
 }
