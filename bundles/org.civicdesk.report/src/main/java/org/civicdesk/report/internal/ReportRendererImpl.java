@@ -13,6 +13,8 @@ import org.civicdesk.report.api.ReportFormat;
 import org.civicdesk.report.api.ReportParameters;
 import org.civicdesk.report.api.ReportRenderer;
 import org.civicdesk.report.api.ReportResult;
+import org.civicdesk.request.api.ChannelCatalog;
+import org.civicdesk.request.api.RequestTypeCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -24,11 +26,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = RendererConfig.class)
 public class ReportRendererImpl implements ReportRenderer {
     private final CityClock clock;
+    private final CellNames names;
     private volatile RendererConfig config;
 
     @Activate
-    public ReportRendererImpl(@Reference CityClock clock, RendererConfig config) {
+    public ReportRendererImpl(@Reference CityClock clock, @Reference RequestTypeCatalog types,
+            @Reference ChannelCatalog channels, RendererConfig config) {
         this.clock = clock;
+        this.names = new CellNames(types, channels);
         this.config = config;
     }
 
@@ -45,12 +50,13 @@ public class ReportRendererImpl implements ReportRenderer {
         Heading heading = new Heading("en".equals(lang) ? c.cityName_en() : c.cityName_ro(), report.name(lang),
                 parameters.from(), parameters.to(), ZonedDateTime.now(clock.zone())
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), lang);
+        ReportResult named = names.apply(result, lang);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             switch (format) {
-                case CSV -> CsvFile.write(heading, result, out);
-                case XLSX -> XlsxFile.write(heading, report.id(), result, out);
-                case PDF -> PdfFile.write(heading, result, out);
+                case CSV -> CsvFile.write(heading, named, out);
+                case XLSX -> XlsxFile.write(heading, report.id(), named, out);
+                case PDF -> PdfFile.write(heading, named, out);
                 default -> throw new IllegalArgumentException(format.name());
             }
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -27,9 +28,36 @@ import org.civicdesk.report.api.ReportFile;
 import org.civicdesk.report.api.ReportFormat;
 import org.civicdesk.report.api.ReportParameters;
 import org.civicdesk.report.api.ReportResult;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.ChannelCatalog;
+import org.civicdesk.request.api.ChannelDescriptor;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.RequestTypeCatalog;
 import org.junit.Test;
 
 public class ReportRendererTest {
+    private static final RequestTypeCatalog NO_TYPES = new RequestTypeCatalog() {
+        @Override
+        public List<RequestType> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RequestType> find(String code) {
+            return Optional.empty();
+        }
+    };
+    private static final ChannelCatalog NO_CHANNELS = new ChannelCatalog() {
+        @Override
+        public List<ChannelDescriptor> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<ChannelDescriptor> find(Channel channel) {
+            return Optional.empty();
+        }
+    };
     private static final ReportResult RESULT = new ReportResult(List.of(
             Column.of("department", "Departament", "Department", Column.Type.TEXT),
             Column.of("count", "Număr", "Count", Column.Type.INTEGER),
@@ -45,7 +73,7 @@ public class ReportRendererTest {
         }
     };
     private final ReportRendererImpl renderer = new ReportRendererImpl(() -> ZoneId.of("Europe/Bucharest"),
-            config("Primăria Orașului Ștefănești", "Ștefănești Town Hall"));
+            NO_TYPES, NO_CHANNELS, config("Primăria Orașului Ștefănești", "Ștefănești Town Hall"));
     private final ReportParameters period = ReportParameters.parse("2026-11-01", "2026-11-30", Map.of());
 
     @Test
