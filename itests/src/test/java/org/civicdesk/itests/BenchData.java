@@ -37,6 +37,15 @@ final class BenchData {
      * boot) never take a number the generator is about to write.
      */
     static void generate(DataSource database, int year, int numberedIn, int count, boolean allOpen) throws Exception {
+        generate(database, year, numberedIn, count, allOpen, 0);
+    }
+
+    /**
+     * As {@link #generate(DataSource, int, int, int, boolean)}, each request filed by one of the first {@code citizens}
+     * citizens {@link #citizens} wrote (none: anonymous), round the city in turn.
+     */
+    static void generate(DataSource database, int year, int numberedIn, int count, boolean allOpen, int citizens)
+            throws Exception {
         Random random = new Random(year);
         long start = LocalDate.of(year, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli();
         long end = Math.min(LocalDate.of(year + 1, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli(),
@@ -46,7 +55,7 @@ final class BenchData {
             int first = lastSequence(c, numberedIn) + 1;
             try (PreparedStatement request = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, "
                     + "TRACKING_CODE, TYPE_CODE, CHANNEL, CITIZEN_ID, DESCRIPTION, LAT, LON, ADDRESS, DEPARTMENT, REGISTERED_MS, "
-                    + "DEADLINE) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)");
+                    + "DEADLINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement event = c.prepareStatement("INSERT INTO CD_REQUEST_EVENT (ID, REQUEST_NUMBER, EVENT_SEQ, "
                             + "OCCURRED_MS, KIND, ACTOR, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
@@ -63,14 +72,15 @@ final class BenchData {
                     request.setString(4, String.format("B%01d%08d", numberedIn % 10, sequence));
                     request.setString(5, type[0]);
                     request.setString(6, random.nextBoolean() ? "web" : "phone");
-                    request.setString(7, "Bench request " + number);
-                    request.setDouble(8, 47.62 + random.nextDouble() * 0.06);
-                    request.setDouble(9, 26.21 + random.nextDouble() * 0.08);
-                    request.setString(10, "Str. Bench " + random.nextInt(200));
-                    request.setString(11, type[1]);
-                    request.setLong(12, registered);
+                    request.setString(7, citizens == 0 ? null : citizenId(random.nextInt(citizens)));
+                    request.setString(8, "Bench request " + number);
+                    request.setDouble(9, 47.62 + random.nextDouble() * 0.06);
+                    request.setDouble(10, 26.21 + random.nextDouble() * 0.08);
+                    request.setString(11, "Str. Bench " + random.nextInt(200));
+                    request.setString(12, type[1]);
+                    request.setLong(13, registered);
                     String deadline = day.plusDays(Integer.parseInt(type[2]) * 7L / 5).toString();
-                    request.setString(13, deadline);
+                    request.setString(14, deadline);
                     request.addBatch();
                     event(event, number, 1, registered, "CREATED", "registered");
                     // Older requests are done; some of the recent ones are still being worked on.
@@ -99,6 +109,104 @@ final class BenchData {
             setLastSequence(c, numberedIn, first + count - 1);
             c.commit();
         }
+    }
+
+    /** The id of the {@code i}-th generated citizen. */
+    static String citizenId(int i) {
+        return String.format("bench-citizen-%08d", i);
+    }
+
+    /**
+     * Writes {@code count} citizens as the citizen registry does (names folded for search, a phone key), each with a
+     * national id of its own: born from 1950 on, 900 a day, in Giurgiu (county 52: the demo's citizens live in Suceava).
+     */
+    static void citizens(DataSource database, int count) throws Exception {
+        String[] last = {"Popescu", "Ionescu", "Popa", "Rusu", "Munteanu", "Ștefănescu", "Țurcanu", "Avram"};
+        String[] first = {"Maria", "Ion", "Elena", "Andrei", "Ioana", "Mihai", "Ana", "Gheorghe"};
+        long now = System.currentTimeMillis();
+        try (Connection c = database.getConnection(); PreparedStatement citizen = c.prepareStatement("INSERT INTO CD_CITIZEN "
+                + "(ID, KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, PHONE_KEY, REGISTERED_MS, SEARCH_NAME) "
+                + "VALUES (?, 'PERSON', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String lastName = last[i % last.length];
+                String firstName = first[(i / last.length) % first.length];
+                String address = "Str. Bench " + (i % 500) + ", nr. " + (i % 97 + 1);
+                String phone = String.format("07%08d", i);
+                citizen.setString(1, citizenId(i));
+                citizen.setString(2, nationalId(i));
+                citizen.setString(3, firstName);
+                citizen.setString(4, lastName);
+                citizen.setString(5, address);
+                citizen.setString(6, phone);
+                citizen.setString(7, "+4" + phone);
+                citizen.setLong(8, now - i * 1000L);
+                citizen.setString(9, org.civicdesk.core.api.SearchText.fold(lastName + " " + firstName + " " + address));
+                citizen.addBatch();
+                if (i % 2000 == 1999 || i == count - 1) {
+                    citizen.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    /** A valid Romanian personal numeric code, different for each {@code i} below 9 million. */
+    static String nationalId(int i) {
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i / 900);
+        String first12 = String.format("%d%02d%02d%02d52%03d", i % 2 == 0 ? 1 : 2, born.getYear() % 100,
+                born.getMonthValue(), born.getDayOfMonth(), i % 900 + 1).substring(0, 12);
+        String weights = "279146358279";
+        int sum = 0;
+        for (int k = 0; k < 12; k++) {
+            sum += (first12.charAt(k) - '0') * (weights.charAt(k) - '0');
+        }
+        return first12 + (sum % 11 == 10 ? 1 : sum % 11);
+    }
+
+    /**
+     * Writes {@code count} calls spread over the year before now, as the phone channel logs them: most queued and
+     * answered within a minute by one of ten operators, one in ten abandoned, one in five finished by the robot.
+     */
+    static void calls(DataSource database, int count) throws Exception {
+        Random random = new Random(count);
+        long end = System.currentTimeMillis() - 3_600_000;
+        long start = end - 365L * 86_400_000;
+        try (Connection c = database.getConnection(); PreparedStatement event = c.prepareStatement(
+                "INSERT INTO CD_PHONE_CALL_EVENT (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String call = "bench-call-" + i;
+                long at = start + (long) ((end - start) * ((double) i / count));
+                callEvent(event, call, at, "started", "0700000000");
+                int kind = random.nextInt(10);
+                if (kind < 2) {
+                    callEvent(event, call, at + 1_000, "step", "status");
+                    callEvent(event, call, at + 60_000, "ended", "completed");
+                } else if (kind < 3) {
+                    callEvent(event, call, at + 5_000, "queued", "roads");
+                    callEvent(event, call, at + 5_000 + random.nextInt(90_000), "ended", "abandoned");
+                } else {
+                    long answered = at + 5_000 + random.nextInt(60_000);
+                    callEvent(event, call, at + 5_000, "queued", "roads");
+                    callEvent(event, call, answered, "answered", "cc.op" + random.nextInt(10));
+                    callEvent(event, call, answered + 30_000 + random.nextInt(300_000), "talk-ended", null);
+                }
+                if (i % 1000 == 999 || i == count - 1) {
+                    event.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static void callEvent(PreparedStatement event, String call, long at, String kind, String detail)
+            throws Exception {
+        event.setString(1, call);
+        event.setLong(2, at);
+        event.setString(3, kind);
+        event.setString(4, detail);
+        event.addBatch();
     }
 
     private static void event(PreparedStatement event, String number, int sequence, long at, String kind, String status)

@@ -1,0 +1,117 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A city-sized CivicDesk on Derby embedded: {@code bench.citizens} citizens (default 1,000,000), {@code bench.requests}
+ * requests with their history (default 1,000,000, last year's and this year's, each filed by one of the citizens) and
+ * {@code bench.phoneCalls} calls (default 1,000,000 over the last year), then, with {@code bench.threads} clients
+ * (default 10), the read paths people wait on: every report for the last month and for the last year (p95),
+ * request search as the console asks it (p99), Open311's default {@code requests.json} list (p99) and a citizen's
+ * 360° view (p99). Prints figures; run with {@code mvn verify -Pbench -pl itests -Dit.test=CityBench}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CityBench extends CivicDeskTestSupport {
+    private static final int CITIZENS = Integer.getInteger("bench.citizens", 1_000_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000_000);
+    private static final int PHONE_CALLS = Integer.getInteger("bench.phoneCalls", 1_000_000);
+    private static final int THREADS = Integer.getInteger("bench.threads", 10);
+    private static final int CALLS = Integer.getInteger("bench.calls", 500);
+    private static final int REPORT_RUNS = Integer.getInteger("bench.reportRuns", 40);
+
+    /** The bench's clients read Open311 as hard as they can: its key's budget is lifted, not measured. */
+    @Override
+    protected Option[] extra() {
+        return new Option[] {KarafDistributionOption.editConfigurationFilePut("etc/org.civicdesk.channel.web.cfg",
+                "callsPerMinute", "10000000")};
+    }
+
+    @Test
+    public void aCityReadsFast() throws Exception {
+        try {
+            generateAndMeasure();
+        } catch (java.sql.SQLException e) {
+            // Derby's exception classes do not reach the test's JVM: only the text of what the database said does.
+            StringBuilder said = new StringBuilder();
+            for (java.sql.SQLException next = e; next != null; next = next.getNextException()) {
+                said.append(next.getSQLState()).append(": ").append(next.getMessage()).append('\n');
+            }
+            throw new AssertionError(said.toString());
+        }
+    }
+
+    private void generateAndMeasure() throws Exception {
+        awaitDemoReady();
+        int year = LocalDate.now(BenchData.CITY).getYear();
+        long started = System.currentTimeMillis();
+        BenchData.citizens(dataSource(), CITIZENS);
+        long citizensDone = System.currentTimeMillis();
+        // Numbered in years of their own (2003, 2004) so that what the demo files meanwhile keeps its numbers.
+        BenchData.generate(dataSource(), year - 1, 2003, REQUESTS / 2, false, CITIZENS);
+        BenchData.generate(dataSource(), year, 2004, REQUESTS - REQUESTS / 2, false, CITIZENS);
+        long requestsDone = System.currentTimeMillis();
+        BenchData.calls(dataSource(), PHONE_CALLS);
+        long callsDone = System.currentTimeMillis();
+        System.out.println(String.format(Locale.ROOT, "BENCH city: %d citizens in %d s, %d requests in %d s, %d calls in %d s",
+                count("SELECT COUNT(*) FROM CD_CITIZEN"), (citizensDone - started) / 1000,
+                count("SELECT COUNT(*) FROM CD_REQUEST"), (requestsDone - citizensDone) / 1000,
+                count("SELECT COUNT(DISTINCT CALL_ID) FROM CD_PHONE_CALL_EVENT"), (callsDone - requestsDone) / 1000));
+
+        LocalDate today = LocalDate.now(BenchData.CITY);
+        for (JsonNode report : get("admin", "/reports").body()) {
+            String id = report.get("id").asText();
+            for (LocalDate from : List.of(today.minusMonths(1), today.minusYears(1).plusDays(1))) {
+                String path = "/reports/" + id + "?from=" + from + "&to=" + today;
+                List<Long> times = BenchSupport.measure(i -> {
+                    Reply r = get("admin", path);
+                    assertEquals(r.raw(), 200, r.status());
+                }, 2, REPORT_RUNS, THREADS);
+                BenchSupport.report("report " + id + " from " + from, times, THREADS);
+            }
+        }
+
+        for (String query : List.of("", "?status=registered", "?type=pothole&status=resolved", "?q=Bench%20request%202004/000123",
+                "?from=" + today.minusDays(7) + "&to=" + today)) {
+            BenchSupport.report("GET /requests" + query, BenchSupport.measure(i -> {
+                Reply r = get("admin", "/requests" + query);
+                assertEquals(r.raw(), 200, r.status());
+            }, 20, CALLS, THREADS), THREADS);
+        }
+
+        BenchSupport.Call open311 = i -> {
+            HttpResponse<String> r = fetch("/open311/v2/requests.json");
+            assertEquals(r.body(), 200, r.statusCode());
+        };
+        BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS / 2, 1), 1);
+        BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS, THREADS), THREADS);
+
+        List<String> citizens = new ArrayList<>();
+        for (int i = 0; i < CALLS + 20; i++) {
+            citizens.add(BenchData.citizenId((int) ((i * 7_919L) % CITIZENS)));
+        }
+        BenchSupport.Call profile = i -> {
+            String id = citizens.get(i < 0 ? -i : i);
+            Reply r = get("operator", "/citizens/" + id + "/profile?reason=bench");
+            assertEquals(r.raw(), 200, r.status());
+        };
+        BenchSupport.report("GET /citizens/{id}/profile", BenchSupport.measure(profile, 20, CALLS, 1), 1);
+        BenchSupport.report("GET /citizens/{id}/profile", BenchSupport.measure(profile, 20, CALLS, THREADS), THREADS);
+    }
+}
