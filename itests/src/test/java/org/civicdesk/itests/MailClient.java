@@ -3,6 +3,7 @@ package org.civicdesk.itests;
 import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -153,8 +154,12 @@ final class MailClient {
         }
     }
 
-    /** A message as its reader sees it, with the headers a reply depends on. */
-    record Mail(String subject, String body, String messageId, String replyTo, String autoSubmitted) {
+    /** A message as its reader sees it, with the headers a reply depends on and the files attached to it. */
+    record Mail(String subject, String body, String messageId, String replyTo, String autoSubmitted, List<File> files) {
+    }
+
+    /** A file attached to a message: its name, media type (lower case, without parameters) and bytes. */
+    record File(String name, String contentType, byte[] content) {
     }
 
     /**
@@ -179,8 +184,21 @@ final class MailClient {
                             : ((InternetAddress) m.getReplyTo()[0]).getAddress();
                     String[] auto = m.getHeader("Auto-Submitted");
                     String[] id = m.getHeader("Message-ID");
-                    messages.add(new Mail(m.getSubject(), ((String) m.getContent()).replace("\r\n", "\n"),
-                            id == null ? null : id[0], replyTo, auto == null ? null : auto[0]));
+                    String text;
+                    List<File> files = new ArrayList<>();
+                    if (m.getContent() instanceof MimeMultipart parts) {
+                        // The text first, then the files (as staff mail with reports is sent).
+                        text = (String) parts.getBodyPart(0).getContent();
+                        for (int i = 1; i < parts.getCount(); i++) {
+                            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                            String type = part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+                            files.add(new File(part.getFileName(), type, part.getInputStream().readAllBytes()));
+                        }
+                    } else {
+                        text = (String) m.getContent();
+                    }
+                    messages.add(new Mail(m.getSubject(), text.replace("\r\n", "\n"), id == null ? null : id[0], replyTo,
+                            auto == null ? null : auto[0], files));
                 }
                 inbox.close(false);
                 return messages;

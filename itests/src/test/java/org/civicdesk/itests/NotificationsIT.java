@@ -5,12 +5,19 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestRegistry;
@@ -31,6 +38,7 @@ import org.civicdesk.request.api.RequestEventListener;
 import org.civicdesk.request.api.ServiceRequest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -472,5 +480,113 @@ public class NotificationsIT extends NotificationsTestSupport {
                 + number + "', '" + withAddress + "')"));
         assertEquals(0, count("SELECT COUNT(*) FROM CD_NOTIFICATION WHERE TEMPLATE = 'reply' AND REQUEST_NUMBER IN ('"
                 + number + "', '" + withAddress + "')"));
+    }
+
+    // ---------------------------------------------------------------- the monthly report mail
+
+    /**
+     * As the notifications' distribution, with the monthly report mail due from the first hour of the first day (so
+     * that last month is due whatever the day the test runs) and its job running every two seconds.
+     */
+    @Override
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        String cfg = "etc/org.civicdesk.report.monthly.cfg";
+        options.add(editConfigurationFilePut(cfg, "dayOfMonth", "1"));
+        options.add(editConfigurationFilePut(cfg, "hour", "0"));
+        options.add(editConfigurationFilePut(cfg, "civicdesk.job.period", "2000"));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The demo's department heads: enabled supervisors with a department and an address. */
+    private static final Map<String, String> HEADS = Map.of("supervisor@civicdesk.example", "ROADS",
+            "raluca@civicdesk.example", "REG");
+
+    private static List<MailClient.Mail> monthly(String address, YearMonth month) {
+        String wanted = "rapoartele lunii " + month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE,
+                Locale.forLanguageTag("ro")) + " " + month.getYear();
+        return MailClient.messagesOf(address).stream().filter(m -> m.subject().contains(wanted)).toList();
+    }
+
+    private static List<MailClient.Mail> awaitMonthly(String address, YearMonth month) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<MailClient.Mail> received = List.of();
+        while (received.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            received = monthly(address, month);
+        }
+        return received;
+    }
+
+    /** One message per head for {@code month}, its three reports as PDF files of the head's department. */
+    private static void assertMonthlyReports(String address, String department, YearMonth month) throws Exception {
+        List<MailClient.Mail> received = awaitMonthly(address, month);
+        assertEquals(address + " " + month, 1, received.size());
+        MailClient.Mail mail = received.get(0);
+        assertTrue(mail.subject(), mail.subject().startsWith("Primăria Orașului Demo: "));
+        assertTrue(mail.subject(), mail.subject().endsWith("(" + department + ")"));
+        assertEquals("auto-generated", mail.autoSubmitted());
+        String period = month.atDay(1) + "_" + month.atEndOfMonth();
+        assertEquals(List.of("requests-by-type_" + period + ".pdf", "sla-compliance_" + period + ".pdf",
+                "backlog-ageing_" + period + ".pdf"), mail.files().stream().map(MailClient.File::name).toList());
+        for (MailClient.File file : mail.files()) {
+            assertEquals("application/pdf", file.contentType());
+            assertTrue(mail.body(), mail.body().contains("(" + file.name() + ")"));
+            try (PDDocument pdf = Loader.loadPDF(file.content())) {
+                String text = new PDFTextStripper().getText(pdf);
+                assertTrue(text, text.contains("Primăria Orașului Demo"));
+                assertTrue(text, text.contains("Perioada: " + month.atDay(1) + " – " + month.atEndOfMonth()
+                        + "; Departament: " + department));
+            }
+        }
+    }
+
+    @Test
+    public void theDepartmentHeadsGetLastMonthsReportsOnceAsPdfFilesOfTheirDepartment() throws Exception {
+        CityClock clock = bundleContext.getService(bundleContext.getServiceReference(CityClock.class));
+        YearMonth last = YearMonth.from(clock.today()).minusMonths(1);
+        // Due since the first hour of this month: the job has sent it on its own, once per head.
+        for (Map.Entry<String, String> head : HEADS.entrySet()) {
+            assertMonthlyReports(head.getKey(), head.getValue(), last);
+        }
+        assertEquals(HEADS.size(), count("SELECT COUNT(*) FROM CD_MONTHLY_REPORT_MAIL WHERE REPORT_MONTH = '" + last + "'"));
+        // Asked again from the shell, and run again by the job: nothing more.
+        String again = shell("civicdesk:report-mail-monthly --month " + last);
+        assertTrue(again, again.contains(": 0 department heads mailed now, " + HEADS.size() + " had them already, 0 failed"));
+        // The month before, from the shell, as an admin sends a month the job did not (it only sends the last one).
+        YearMonth earlier = last.minusMonths(1);
+        String sent = shell("civicdesk:report-mail-monthly --month " + earlier);
+        assertTrue(sent, sent.contains("Monthly reports of " + earlier + " (requests-by-type, sla-compliance, backlog-ageing): "
+                + HEADS.size() + " department heads mailed now, 0 had them already, 0 failed"));
+        for (Map.Entry<String, String> head : HEADS.entrySet()) {
+            assertMonthlyReports(head.getKey(), head.getValue(), earlier);
+        }
+        Thread.sleep(4000);
+        for (String address : HEADS.keySet()) {
+            assertEquals(address, 1, monthly(address, last).size());
+            assertEquals(address, 1, monthly(address, earlier).size());
+        }
+        String thisMonth = shell("civicdesk:report-mail-monthly --month " + last.plusMonths(1));
+        assertTrue(thisMonth, thisMonth.contains("ERROR") && thisMonth.contains("ended"));
+    }
+
+    @Test
+    public void withMailDisabledTheMonthlyReportsAreRefusedAndNothingIsRecorded() throws Exception {
+        CityClock clock = bundleContext.getService(bundleContext.getServiceReference(CityClock.class));
+        YearMonth month = YearMonth.from(clock.today()).minusMonths(3);
+        setProperty("enabled", "false");
+        Thread.sleep(2000);
+        try {
+            String refused = shell("civicdesk:report-mail-monthly --month " + month);
+            assertTrue(refused, refused.contains("ERROR") && refused.contains("mail is disabled"));
+            Thread.sleep(3000);
+            for (String address : HEADS.keySet()) {
+                assertEquals(address, 0, monthly(address, month).size());
+            }
+            assertEquals(0, count("SELECT COUNT(*) FROM CD_MONTHLY_REPORT_MAIL WHERE REPORT_MONTH = '" + month + "'"));
+        } finally {
+            setProperty("enabled", "true");
+        }
     }
 }

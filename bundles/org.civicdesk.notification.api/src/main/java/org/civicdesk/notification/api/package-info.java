@@ -3,10 +3,11 @@
  * its number, deadline and tracking link, status changes, the closure), queued in an outbox in the
  * transaction of the event they announce and sent by a worker, with each one's state visible to staff;
  * a staff member's own notifications are also pushed to their console ({@link
- * org.civicdesk.notification.api.StaffNotificationListener}).
+ * org.civicdesk.notification.api.StaffNotificationListener}). Jobs that keep track of their own mail send a
+ * staff member a message with files attached through {@link org.civicdesk.notification.api.StaffMail} (since 1.3).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.civicdesk.notification.api;
 
 import org.osgi.annotation.bundle.Export;

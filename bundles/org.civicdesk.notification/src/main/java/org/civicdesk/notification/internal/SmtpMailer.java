@@ -2,19 +2,27 @@ package org.civicdesk.notification.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.civicdesk.notification.api.MailAttachment;
 
 /**
  * Sends one message over SMTP with Jakarta Mail (Eclipse Angus): subject as MIME encoded words and
- * body in UTF-8, so that ă, â, î, ș, ț arrive as written. Marked as an automatic message, so that no
+ * body in UTF-8, so that ă, â, î, ș, ț arrive as written; files, when there are any, as a {@code multipart/mixed}
+ * message after the text. Marked as an automatic message, so that no
  * mailbox (ours included) answers it.
  */
 final class SmtpMailer {
@@ -63,6 +71,17 @@ final class SmtpMailer {
      * @param replyTo   where the citizen's answer should go (the mailbox the e-mail channel reads), or {@code null}
      */
     void send(String to, String subject, String body, boolean automatic, String replyTo) throws MessagingException {
+        send(to, subject, body, automatic, replyTo, List.of());
+    }
+
+    /**
+     * Sends a message with files attached (none: a plain text message); returns once the server accepted it, throws
+     * when it did not.
+     *
+     * @see #send(String, String, String, boolean, String)
+     */
+    void send(String to, String subject, String body, boolean automatic, String replyTo, List<MailAttachment> files)
+            throws MessagingException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Jakarta Mail finds its provider (Angus) through the context class loader; in OSGi that is ours to set.
@@ -90,7 +109,22 @@ final class SmtpMailer {
             message.setFrom(from);
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(body, StandardCharsets.UTF_8.name());
+            if (files.isEmpty()) {
+                message.setText(body, StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(body, StandardCharsets.UTF_8.name());
+                parts.addBodyPart(text);
+                for (MailAttachment file : files) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+                    part.setFileName(file.fileName());
+                    part.setDisposition(MimeBodyPart.ATTACHMENT);
+                    parts.addBodyPart(part);
+                }
+                message.setContent(parts);
+            }
             message.setSentDate(new Date());
             if (automatic) {
                 message.setHeader("Auto-Submitted", "auto-generated");

@@ -1,10 +1,15 @@
 package org.civicdesk.notification.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import org.civicdesk.notification.api.MailAttachment;
 
 import org.junit.After;
 import org.junit.Before;
@@ -13,7 +18,10 @@ import org.junit.Test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 /** The shipped templates (etc/civicdesk/notifications) rendered and sent to a real SMTP server (GreenMail). */
 public class MessageTest {
@@ -98,6 +106,30 @@ public class MessageTest {
         assertTrue(m.getContentType(), m.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"));
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals("Primăria", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal());
+    }
+
+    @Test
+    public void filesTravelAsAttachmentsAfterTheUtf8Text() throws Exception {
+        byte[] pdf = {'%', 'P', 'D', 'F', '-', '1', '.', '7', 0, (byte) 0xff, 10};
+        new SmtpMailer("127.0.0.1", smtp.getSmtp().getPort(), "", "", "none", "noreply@primaria.example.ro")
+                .send("sef@example.ro", "Rapoartele lunii noiembrie 2026", "Găsiți atașate rapoartele.\n", true, null,
+                        List.of(new MailAttachment("requests-by-type_2026-11-01.pdf", "application/pdf", pdf),
+                                new MailAttachment("backlog-ageing.csv", "text/csv; charset=UTF-8",
+                                        "Vechime,Număr\n".getBytes(StandardCharsets.UTF_8))));
+        MimeMessage m = smtp.getReceivedMessages()[0];
+        assertEquals("Rapoartele lunii noiembrie 2026", m.getSubject());
+        assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+        MimeMultipart parts = (MimeMultipart) m.getContent();
+        assertEquals(3, parts.getCount());
+        assertEquals("Găsiți atașate rapoartele.", ((String) parts.getBodyPart(0).getContent()).strip());
+        assertEquals(null, parts.getBodyPart(0).getFileName());
+        BodyPart file = parts.getBodyPart(1);
+        assertEquals(Part.ATTACHMENT, file.getDisposition());
+        assertEquals("requests-by-type_2026-11-01.pdf", file.getFileName());
+        assertTrue(file.getContentType(), file.getContentType().startsWith("application/pdf"));
+        assertArrayEquals(pdf, file.getInputStream().readAllBytes());
+        assertEquals("Vechime,Număr\n", new String(parts.getBodyPart(2).getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).replace("\r\n", "\n"));
     }
 
     @Test(expected = jakarta.mail.MessagingException.class)

@@ -1,6 +1,7 @@
 package org.civicdesk.report.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.civicdesk.report.api.Column;
@@ -14,11 +15,15 @@ import org.civicdesk.report.api.Column;
  * @param to        its last day
  * @param generated when the file was made, in the city's time
  * @param language  {@code ro} or {@code en}
+ * @param filters   what else the report was narrowed to, as "label: value" (e.g. {@code Departament: ROADS}), or empty
  */
-record Heading(String city, String title, LocalDate from, LocalDate to, String generated, String language) {
+record Heading(String city, String title, LocalDate from, LocalDate to, String generated, String language,
+        List<String> filters) {
 
+    /** The period, then the filters: a file narrowed to a department says which, read on its own (mailed, printed). */
     String periodLine() {
-        return ("en".equals(language) ? "Period: " : "Perioada: ") + from + " – " + to;
+        String period = ("en".equals(language) ? "Period: " : "Perioada: ") + from + " – " + to;
+        return filters.isEmpty() ? period : period + "; " + String.join("; ", filters);
     }
 
     String generatedLine() {

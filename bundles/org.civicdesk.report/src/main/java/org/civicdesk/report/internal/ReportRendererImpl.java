@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.report.api.Report;
@@ -49,7 +51,7 @@ public class ReportRendererImpl implements ReportRenderer {
         RendererConfig c = config;
         Heading heading = new Heading("en".equals(lang) ? c.cityName_en() : c.cityName_ro(), report.name(lang),
                 parameters.from(), parameters.to(), ZonedDateTime.now(clock.zone())
-                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), lang);
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), lang, filters(report, parameters, lang));
         ReportResult named = names.apply(result, lang);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -64,5 +66,13 @@ public class ReportRendererImpl implements ReportRenderer {
         }
         String name = report.id() + "_" + parameters.from() + "_" + parameters.to() + "." + format.extension();
         return new ReportFile(name, format.contentType(), out.toByteArray());
+    }
+
+    /** The parameters other than the period, each with the report's label for it. */
+    private static List<String> filters(Report report, ReportParameters parameters, String lang) {
+        List<String> filters = new ArrayList<>();
+        parameters.others().forEach((id, value) -> filters.add(report.parameters().stream().filter(p -> p.id().equals(id))
+                .findFirst().map(p -> p.name(lang)).orElse(id) + ": " + value));
+        return filters;
     }
 }

@@ -124,6 +124,18 @@ public class ReportRendererTest {
         }
     }
 
+    @Test
+    public void aFileNarrowedToADepartmentSaysWhichUnderThePeriod() throws Exception {
+        ReportParameters roads = ReportParameters.parse("2026-11-01", "2026-11-30", Map.of("department", "ROADS"));
+        try (PDDocument pdf = Loader.loadPDF(renderer.render(REPORT, roads, RESULT, ReportFormat.PDF, "ro").content())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text, text.contains("Perioada: 2026-11-01 – 2026-11-30; Departament: ROADS"));
+        }
+        String csv = new String(renderer.render(REPORT, roads, RESULT, ReportFormat.CSV, "en").content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("Period: 2026-11-01 – 2026-11-30; Department: ROADS"));
+    }
+
     private static RendererConfig config(String ro, String en) {
         return new RendererConfig() {
             @Override
