@@ -60,8 +60,14 @@ final class MailServer {
                 systemProperty(IMAP_PORT).value(Integer.toString(server.getImap().getPort()))));
         channelSettings(pollSeconds).forEach((key, value) -> options.add(
                 editConfigurationFilePut("etc/" + CHANNEL_CONFIG, key, value)));
+        // Every container of this JVM mails the same server: only the test of the monthly report mail turns it on, so
+        // that the department heads' mailboxes hold that test's messages alone.
+        options.add(editConfigurationFilePut("etc/" + MONTHLY_REPORT_CONFIG, "enabled", "false"));
         return options;
     }
+
+    /** The monthly report mail's configuration file. */
+    static final String MONTHLY_REPORT_CONFIG = "org.civicdesk.report.monthly.cfg";
 
     /** The e-mail channel's configuration file. */
     static final String CHANNEL_CONFIG = "org.civicdesk.channel.email.cfg";

@@ -492,7 +492,8 @@ public class NotificationsIT extends NotificationsTestSupport {
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
-        String cfg = "etc/org.civicdesk.report.monthly.cfg";
+        String cfg = "etc/" + MailServer.MONTHLY_REPORT_CONFIG;
+        options.add(editConfigurationFilePut(cfg, "enabled", "true"));
         options.add(editConfigurationFilePut(cfg, "dayOfMonth", "1"));
         options.add(editConfigurationFilePut(cfg, "hour", "0"));
         options.add(editConfigurationFilePut(cfg, "civicdesk.job.period", "2000"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.report.api.Column;
 import org.civicdesk.report.api.ReportResult;
 import org.civicdesk.report.api.ReportTable;
@@ -65,7 +66,7 @@ final class CellNames {
     private String channelName(String code, Locale locale) {
         try {
             return channels.name(new Channel(code), locale);
-        } catch (IllegalArgumentException notAChannelId) {
+        } catch (InvalidInputException notAChannelId) {
             return code;
         }
     }
