@@ -72,6 +72,55 @@ public class CoreIT extends CivicDeskTestSupport {
                 rows.get(rows.size() - 1).get(4).asLong());
     }
 
+    /**
+     * The request list shows the open requests first (the oldest deadline first, then the newest), then the finished
+     * ones, newest first; past a thousand matches it stops counting and says so, and pages on past them.
+     */
+    @Test
+    public void theRequestListPutsOpenRequestsFirstAndCountsOnlySoFar() throws Exception {
+        String marker = "Ordine" + System.nanoTime();
+        List<String> numbers = new ArrayList<>();
+        for (String which : List.of("A", "B", "C")) {
+            numbers.add(post("operator", "/requests", pothole("1800101350018", marker + " " + which)).body().get("number")
+                    .asText());
+        }
+        Reply rejected = post("supervisor", "/requests/" + numbers.get(1) + "/events",
+                "{\"kind\":\"status\",\"status\":\"rejected\",\"comment\":\"Dublură\"}");
+        assertEquals(rejected.raw(), 201, rejected.status());
+        JsonNode found = get("admin", "/requests?q=" + marker).body();
+        assertEquals(List.of(numbers.get(2), numbers.get(0), numbers.get(1)), numbersOf(found));
+        assertEquals(3, found.get("total").asInt());
+        assertTrue(found.get("totalExact").asBoolean());
+        assertEquals(List.of(numbers.get(1)), numbersOf(get("admin", "/requests?status=rejected&q=" + marker).body()));
+
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> filed = new ArrayList<>();
+            for (int i = 0; i < 1001; i++) {
+                String description = "Volum " + i;
+                filed.add(clients.submit(() -> post("operator", "/requests", pothole("1800101350018", description)).status()));
+            }
+            for (Future<Integer> f : filed) {
+                assertEquals(201, f.get().intValue());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        JsonNode first = get("admin", "/requests?limit=5").body();
+        assertFalse(first.toString(), first.get("totalExact").asBoolean());
+        assertEquals(1000, first.get("total").asInt());
+        assertEquals(5, first.get("items").size());
+        JsonNode beyond = get("admin", "/requests?limit=5&offset=1000").body();
+        assertEquals(5, beyond.get("items").size());
+        assertTrue(beyond.get("total").asInt() >= 1005);
+    }
+
+    private static List<String> numbersOf(JsonNode page) {
+        List<String> numbers = new ArrayList<>();
+        page.get("items").forEach(item -> numbers.add(item.get("number").asText()));
+        return numbers;
+    }
+
     /** The public feed pages newest first from its own index, on every database. */
     @Test
     public void thePublicFeedShowsTheNewestFirstAndPages() throws Exception {

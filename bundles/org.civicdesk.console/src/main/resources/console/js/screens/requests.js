@@ -63,7 +63,8 @@ export async function requestsScreen() {
       select('f-channel', t('channel'), 'channel', channels.map((c) => [c.id, c.name])),
       select('f-overdue', t('overdue'), 'overdue', [['true', t('yes')], ['false', t('no')]]),
       input('f-text', t('text'), 'q', 'search'), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
-    h('p', {id: 'requests-count'}, page.total ? `${filters.offset + 1}–${last} ${t('of')} ${page.total}` : t('none')),
+    // Past a thousand matches the registry stops counting: the total is then "at least" (1000+).
+    h('p', {id: 'requests-count'}, page.total ? `${filters.offset + 1}–${last} ${t('of')} ${page.total}${page.totalExact === false ? '+' : ''}` : t('none')),
     h('table', {id: 'requests-table'},
       h('tr', {}, [t('number'), t('type'), t('status'), t('assignee'), t('department'), t('deadline'), t('channel')].map((c) => h('th', {scope: 'col'}, c))),
       page.items.map((r) => h('tr', {},
@@ -73,7 +74,7 @@ export async function requestsScreen() {
     h('div', {class: 'row'},
       h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
         onclick: () => { filters.offset = Math.max(0, filters.offset - PAGE); redraw(); }}, t('previous')),
-      h('button', {type: 'button', class: 'secondary', disabled: last >= page.total,
+      h('button', {type: 'button', class: 'secondary', disabled: last >= page.total && page.totalExact !== false,
         onclick: () => { filters.offset += PAGE; redraw(); }}, t('next'))));
 }
 

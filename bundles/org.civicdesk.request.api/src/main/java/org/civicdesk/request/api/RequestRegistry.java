@@ -120,4 +120,14 @@ public interface RequestRegistry {
      * @since 2.2
      */
     List<Rating> ratings(Actor actor, Instant from, Instant to);
+
+    /**
+     * When the latest change to any request was recorded (a filing or a later event), in milliseconds
+     * since the epoch, or 0 when there is no request: one indexed read. A cache of what public lists
+     * show is stale once this moves. A change committed just after one recorded later may not move
+     * it, so such a cache also ages out on its own.
+     *
+     * @since 2.4
+     */
+    long lastChange();
 }

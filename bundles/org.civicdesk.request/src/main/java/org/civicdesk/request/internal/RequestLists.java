@@ -1,6 +1,7 @@
 package org.civicdesk.request.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,8 @@ final class RequestLists {
     private static final String INFO_KIND = "request";
     /** How many of the newest registrations {@link #newest} first looks among, at least. */
     private static final long FIRST_WINDOW = 500;
+    /** How many matches a search counts at least before it calls the total a lower bound. */
+    static final int COUNTED = 1000;
 
     private final JpaTransactions tx;
     private final AuditLog audit;
@@ -50,54 +53,127 @@ final class RequestLists {
         }
     }
 
-    /** A page of what {@code q} matches that {@code actor} may see, open overdue requests first; audited. */
+    /**
+     * A page of what {@code q} matches that {@code actor} may see, audited: the open requests first, the oldest deadline
+     * (so the longest overdue) first, then the finished ones, newest first. Each part is read within a window of its own
+     * index (the open requests by deadline, all by registration) that grows until the page is full, so that a page costs
+     * about the same with a thousand requests or a million. The total is exact up to {@link #COUNTED} matches beyond the
+     * page; past that it is a lower bound ({@link Page#exact()} false): counting a million rows for "1–50 of …" is what
+     * made the console's first screen slow.
+     */
     Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
         Page<ServiceRequest> page = tx.read(em -> {
+            int wanted = offset + limit;
+            List<ServiceRequest> open = Boolean.TRUE.equals(q.done()) ? List.of() : openFirst(em, actor, q, wanted, today);
+            List<ServiceRequest> items = new ArrayList<>();
+            if (open.size() > offset) {
+                items.addAll(open.subList(offset, Math.min(wanted, open.size())));
+            }
+            if (open.size() < wanted && !Boolean.FALSE.equals(q.done()) && !Boolean.TRUE.equals(q.overdue())) {
+                // Fewer open matches than the page reaches: that is all of them; the finished ones follow.
+                int closedOffset = Math.max(0, offset - open.size());
+                items.addAll(newestWithin(em, actor, q.done(true), closedOffset, limit - items.size(), today));
+            }
+            long counted = countUpTo(em, actor, q, Math.max(COUNTED, wanted) + 1L, today);
+            boolean exact = counted <= Math.max(COUNTED, wanted);
+            return new Page<>(items, exact ? counted : Math.max(COUNTED, wanted), offset, limit, exact);
+        });
+        audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
+                "filter=" + q + " results=" + page.total() + (page.exact() ? "" : "+")));
+        return page;
+    }
+
+    /**
+     * The first {@code wanted} open requests matching {@code q}, the oldest deadline first: read among the open requests
+     * with the earliest deadlines (CD_STATE_OPEN), a window growing until it holds {@code wanted} matches or all of them.
+     */
+    private List<ServiceRequest> openFirst(EntityManager em, Actor actor, RequestQuery q, int wanted, LocalDate today) {
+        if (q.status() != null && !anyOpenIn(em, q.status())) {
+            // A final status (resolved): no window of open requests would hold one, however far it grew.
+            return List.of();
+        }
+        long window = Math.max(FIRST_WINDOW, wanted * 8L);
+        while (true) {
+            String until = window == Long.MAX_VALUE ? null : openDeadlineAt(em, window);
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            CriteriaQuery<Long> count = cb.createQuery(Long.class);
-            Root<RequestEntity> cr = count.from(RequestEntity.class);
-            count.select(cb.count(cr)).where(new RequestFilter(cb, cr, count.from(RequestStateEntity.class))
-                    .of(actor, q, today, clock.zone()));
             CriteriaQuery<Tuple> rows = cb.createTupleQuery();
             Root<RequestEntity> r = rows.from(RequestEntity.class);
             Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
             RequestRows columns = new RequestRows(r, s);
-            // Open overdue requests first (oldest deadline first), then the newest.
-            rows.multiselect(columns.selection()).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()))
-                    .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(s.get(RequestStateEntity_.deadline)),
-                            cb.desc(r.get(RequestEntity_.registeredMillis)));
-            List<ServiceRequest> items = em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList()
-                    .stream().map(row -> columns.toDto(row, today)).toList();
-            return new Page<>(items, em.createQuery(count).getSingleResult(), offset, limit);
-        });
-        audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
-                "filter=" + q + " results=" + page.total()));
-        return page;
+            Predicate filter = cb.and(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()),
+                    cb.isFalse(s.get(RequestStateEntity_.finished)));
+            if (until != null) {
+                filter = cb.and(filter, cb.lessThanOrEqualTo(s.get(RequestStateEntity_.deadline), until));
+            }
+            rows.multiselect(columns.selection()).where(filter).orderBy(cb.asc(s.get(RequestStateEntity_.deadline)),
+                    cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
+            List<ServiceRequest> found = em.createQuery(rows).setMaxResults(wanted).getResultList().stream()
+                    .map(row -> columns.toDto(row, today)).toList();
+            if (until == null || found.size() == wanted) {
+                return found;
+            }
+            window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
+        }
+    }
+
+    /** Whether any open request is in {@code status} (CD_STATE_OPEN_STATUS). */
+    private static boolean anyOpenIn(EntityManager em, String status) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> numbers = cb.createQuery(String.class);
+        Root<RequestStateEntity> s = numbers.from(RequestStateEntity.class);
+        numbers.select(s.get(RequestStateEntity_.number)).where(cb.isFalse(s.get(RequestStateEntity_.finished)),
+                cb.equal(s.get(RequestStateEntity_.status), status));
+        return !em.createQuery(numbers).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The deadline of the {@code nth} open request by deadline, or null when fewer are open. */
+    private static String openDeadlineAt(EntityManager em, long nth) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> deadlines = cb.createQuery(String.class);
+        Root<RequestStateEntity> s = deadlines.from(RequestStateEntity.class);
+        deadlines.select(s.get(RequestStateEntity_.deadline)).where(cb.isFalse(s.get(RequestStateEntity_.finished)))
+                .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(s.get(RequestStateEntity_.deadline)));
+        List<String> found = em.createQuery(deadlines).setFirstResult((int) nth - 1).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** How many requests match, counted no further than {@code atMost}. */
+    private long countUpTo(EntityManager em, Actor actor, RequestQuery q, long atMost, LocalDate today) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> numbers = cb.createQuery(String.class);
+        Root<RequestEntity> r = numbers.from(RequestEntity.class);
+        Root<RequestStateEntity> s = numbers.from(RequestStateEntity.class);
+        numbers.select(r.get(RequestEntity_.number)).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()));
+        return em.createQuery(numbers).setMaxResults((int) atMost).getResultList().size();
     }
 
     /** A newest-first page of what {@code q} matches that {@code actor} may see, with no count; audited. */
     List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
-        List<ServiceRequest> items = tx.read(em -> {
-            // A citizen's requests lead their own index (CD_REQUEST_CITIZEN_NEWEST): the database reads a page from its
-            // top. Other filters are read within the newest registrations first, a window growing until the page is
-            // full: a planner that cannot know the page stops early (Derby) would otherwise sort every match.
-            long window = q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE;
-            while (true) {
-                Long since = window == Long.MAX_VALUE ? null : registeredAt(em, window);
-                List<ServiceRequest> page = newestSince(em, actor, q, since, offset, limit, today);
-                if (since == null || page.size() == limit) {
-                    return page;
-                }
-                window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
-            }
-        });
+        List<ServiceRequest> items = tx.read(em -> newestWithin(em, actor, q, offset, limit, today));
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " newest offset=" + offset + " results=" + items.size()));
         return items;
+    }
+
+    /** A newest-first page of what {@code q} matches that {@code actor} may see. */
+    private List<ServiceRequest> newestWithin(EntityManager em, Actor actor, RequestQuery q, int offset, int limit,
+            LocalDate today) {
+        // A citizen's requests lead their own index (CD_REQUEST_CITIZEN_NEWEST): the database reads a page from its
+        // top. Other filters are read within the newest registrations first, a window growing until the page is
+        // full: a planner that cannot know the page stops early (Derby) would otherwise sort every match.
+        long window = q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE;
+        while (true) {
+            Long since = window == Long.MAX_VALUE ? null : registeredAt(em, window);
+            List<ServiceRequest> page = newestSince(em, actor, q, since, offset, limit, today);
+            if (since == null || page.size() == limit) {
+                return page;
+            }
+            window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
+        }
     }
 
     /** The registration time of the {@code nth} newest request (from CD_REQUEST_NEWEST), or null when there are fewer. */

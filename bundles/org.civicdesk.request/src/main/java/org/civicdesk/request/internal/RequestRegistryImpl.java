@@ -481,6 +481,13 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     }
 
     @Override
+    public long lastChange() {
+        Long latest = tx.read(em -> em.createQuery("SELECT MAX(s.lastChangeMillis) FROM RequestStateEntity s", Long.class)
+                .getSingleResult());
+        return latest == null ? 0 : latest;
+    }
+
+    @Override
     public Map<String, Long> workload(Actor actor, String department) {
         return lists.workload(actor, department);
     }

@@ -79,17 +79,24 @@ public class RequestStatisticsImpl implements RequestStatistics {
         period(from, to);
         ZoneId zone = clock.zone();
         List<Object> p = new ArrayList<>();
-        String firstFinal = firstFinalEvents(p);
         String registeredDay = CityDays.epochDay("r.REGISTERED_MS", zone, from.minus(HISTORY), to);
-        String resolvedDay = CityDays.epochDay("f.RESOLVED_MS", zone, from, to);
-        Where where = new Where("f.RESOLVED_MS >= ? AND f.RESOLVED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
-                .department("r.DEPARTMENT", department);
+        String resolvedDay = CityDays.epochDay("e.OCCURRED_MS", zone, from, to);
+        // A request's first change to a final status: one in the period with none before it. Found from the period's
+        // status changes (CD_REQUEST_EVENT_KIND_TIME), not by reading every request's history.
+        String isFinal = finalCondition("r.TYPE_CODE", "e.STATUS", p);
+        List<Object> earlier = new ArrayList<>();
+        String wasFinal = finalCondition("r.TYPE_CODE", "b.STATUS", earlier);
+        Where where = new Where("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?", from.toEpochMilli(),
+                to.toEpochMilli()).department("r.DEPARTMENT", department);
+        p.addAll(earlier);
         p.addAll(where.parameters);
         // The deadline in force: moved by the working days the request waited for the citizen (R7).
         String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, RES_DAY, DEADLINE, COUNT(*) FROM (SELECT r.DEPARTMENT, r.TYPE_CODE, "
-                + registeredDay + " AS REG_DAY, " + resolvedDay + " AS RES_DAY, s.DEADLINE FROM CD_REQUEST r JOIN ("
-                + firstFinal + ") f ON f.REQUEST_NUMBER = r.REQ_NUMBER JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER"
-                + where.sql
+                + registeredDay + " AS REG_DAY, " + resolvedDay + " AS RES_DAY, s.DEADLINE FROM CD_REQUEST_EVENT e"
+                + " JOIN CD_REQUEST r ON r.REQ_NUMBER = e.REQUEST_NUMBER JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER"
+                + " WHERE " + isFinal + " AND NOT EXISTS (SELECT 1 FROM CD_REQUEST_EVENT b"
+                + " WHERE b.REQUEST_NUMBER = e.REQUEST_NUMBER"
+                + " AND b.EVENT_SEQ < e.EVENT_SEQ AND b.KIND = 'STATUS_CHANGED' AND " + wasFinal + ") AND " + where.conditions
                 + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, RES_DAY, DEADLINE";
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         Map<List<String>, Map<Integer, Long>> histograms = new LinkedHashMap<>();
@@ -209,13 +216,6 @@ public class RequestStatisticsImpl implements RequestStatistics {
                 + " WHERE i.STARTED_MS >= ? AND i.STARTED_MS < ? GROUP BY i.CHANNEL, c.OUTCOME ORDER BY i.CHANNEL, c.OUTCOME",
                 rs -> new Outcomes(rs.getString(1), rs.getString(2) == null ? null : InteractionOutcome.parse(rs.getString(2)),
                         rs.getLong(3)), 0, from.toEpochMilli(), to.toEpochMilli());
-    }
-
-    /** The first change of each request to a final status of its type: (REQUEST_NUMBER, RESOLVED_MS). */
-    private String firstFinalEvents(List<Object> parameters) {
-        return "SELECT e.REQUEST_NUMBER, MIN(e.OCCURRED_MS) AS RESOLVED_MS FROM CD_REQUEST_EVENT e JOIN CD_REQUEST q"
-                + " ON q.REQ_NUMBER = e.REQUEST_NUMBER WHERE e.KIND = 'STATUS_CHANGED' AND "
-                + finalCondition("q.TYPE_CODE", "e.STATUS", parameters) + " GROUP BY e.REQUEST_NUMBER";
     }
 
     /**

@@ -139,7 +139,7 @@ public class RequestResource implements RestResource {
                 QueryValues.date("to", to));
         Page<ServiceRequest> page = registry.search(ActorPrincipal.of(security), query, offset, limit);
         return new Views.PageView<>(page.items().stream().map(r -> Views.RequestView.of(r, null)).toList(),
-                page.total(), page.offset(), page.limit());
+                page.total(), page.offset(), page.limit(), page.exact());
     }
 
     private static String blank(String s) {

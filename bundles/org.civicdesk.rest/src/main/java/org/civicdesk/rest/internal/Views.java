@@ -133,7 +133,10 @@ final class Views {
         }
     }
 
-    record PageView<T>(List<T> items, long total, int offset, int limit) {
+    record PageView<T>(List<T> items, long total, int offset, int limit, boolean totalExact) {
+        PageView(List<T> items, long total, int offset, int limit) {
+            this(items, total, offset, limit, true);
+        }
     }
 
     /** Picks the national id out of whichever field the client used. */

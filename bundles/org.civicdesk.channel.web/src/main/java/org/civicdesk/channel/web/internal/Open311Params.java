@@ -25,6 +25,17 @@ final class Open311Params {
         this.values = values;
     }
 
+    /** The parameters as one text, in name order, without {@code left out}: what a cached answer is kept under. */
+    String canonical(String leftOut) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(values).forEach((name, given) -> {
+            if (!name.equals(leftOut)) {
+                text.append(name).append('=').append(String.join(",", given)).append('&');
+            }
+        });
+        return text.toString();
+    }
+
     /** The parameter's first non-blank value, stripped, or {@code null}. */
     String get(String name) {
         String[] given = values.get(name);

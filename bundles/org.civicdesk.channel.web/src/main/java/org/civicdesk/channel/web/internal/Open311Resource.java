@@ -49,6 +49,8 @@ final class Open311Resource {
     /** The longest window a list of requests may span, as the specification sets it. */
     static final Duration MAX_WINDOW = Duration.ofDays(90);
     static final int DEFAULT_LIMIT = 1000;
+    /** How long a rendered list is answered with while the registry's last change stays where it was. */
+    static final long LIST_MAX_AGE_MILLIS = 5000;
     /** Who reads for the public: a system actor, so the audit trail tells public reads apart. */
     private static final Actor PUBLIC = Actor.system("open311-public");
 
@@ -61,6 +63,7 @@ final class Open311Resource {
     private final WebChannelConfig config;
     private final Set<String> publicTypes;
     private final Set<String> tokenTypes;
+    private final PublicListCache lists;
     private final ZoneId zone;
     /** When this endpoint's description last changed: when it started with the services it offers. */
     private final String changeset = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -85,6 +88,7 @@ final class Open311Resource {
         this.publicTypes = codes(config.publicTypes());
         this.tokenTypes = codes(config.tokenTypes());
         this.zone = services.clock().zone();
+        this.lists = new PublicListCache(requests::lastChange, LIST_MAX_AGE_MILLIS);
     }
 
     /** The request types whose requests the public may read, in code order. */
@@ -302,8 +306,8 @@ final class Open311Resource {
         RequestQuery query = RequestQuery.all().ofTypes(codes).registeredBetween(start, end)
                 .changedBetween(p.instant("updated_after", zone), p.instant("updated_before", zone))
                 .done(statuses.size() == 1 ? statuses.contains("closed") : null);
-        return render(f, requests.newest(PUBLIC, query, (page - 1) * pageSize, pageSize), extensions, extensions,
-                base);
+        return lists.get(f + " " + base + "?" + p.canonical("api_key"), () -> render(f, requests.newest(PUBLIC,
+                query, (page - 1) * pageSize, pageSize), extensions, extensions, base));
     }
 
     /** One request, as a one-element list (as the specification has it). */
