@@ -1,7 +1,9 @@
 package org.civicdesk.channel.phone.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -97,10 +99,93 @@ public interface CallCentreStatistics {
             return offered == 0 ? null : Math.round(1000.0 * inTime / offered) / 10.0;
         }
 
+        /**
+         * The service level of {@code days} as {@link #achieved(Iterable)} works it out for their calls, from the waits
+         * each day keeps.
+         *
+         * @since 1.3
+         */
+        public Double achievedOver(Iterable<CallDay> days) {
+            long offered = 0;
+            long inTime = 0;
+            for (CallDay day : days) {
+                offered += day.queued() - sum(day.abandonedWaits(), 0, shortAbandonSeconds - 1L);
+                inTime += sum(day.answeredWaits(), 0, answerSeconds);
+            }
+            return offered == 0 ? null : Math.round(1000.0 * inTime / offered) / 10.0;
+        }
+
+        /** How many abandoned calls of {@code day} are short abandons. @since 1.3 */
+        public long shortAbandons(CallDay day) {
+            return sum(day.abandonedWaits(), 0, shortAbandonSeconds - 1L);
+        }
+
+        private static long sum(Map<Long, Long> waits, long fromSeconds, long toSeconds) {
+            long n = 0;
+            for (Map.Entry<Long, Long> w : waits.entrySet()) {
+                if (w.getKey() >= fromSeconds && w.getKey() <= toSeconds) {
+                    n += w.getValue();
+                }
+            }
+            return n;
+        }
+
         private static long waited(Call call) {
             return call.waitSeconds() == null ? 0 : call.waitSeconds();
         }
     }
+
+    /**
+     * One day of the call centre (a day of the city), summed: what a report over weeks and months reads instead of every
+     * call. Only counts and waits, as {@link Call} has them; a day over is summed once and kept.
+     *
+     * @param day            the day
+     * @param calls          calls that started that day
+     * @param queued         of them, those offered to the operators
+     * @param answered       of those, answered by an operator
+     * @param abandoned      of those, given up in the queue
+     * @param talked         answered calls whose conversation is over
+     * @param talkSeconds    their talk time
+     * @param longestWait    the longest wait in the queue, in seconds
+     * @param contained      calls the robot finished without an operator
+     * @param callbacksAsked call-backs asked for that day
+     * @param callbacksMade  call-backs made that day
+     * @param answeredWaits  how many answered calls waited each number of seconds
+     * @param abandonedWaits how many abandoned calls waited each number of seconds before the caller hung up
+     * @param operators      each operator's day, by username
+     * @since 1.3
+     */
+    record CallDay(LocalDate day, long calls, long queued, long answered, long abandoned, long talked, long talkSeconds,
+            long longestWait, long contained, long callbacksAsked, long callbacksMade, Map<Long, Long> answeredWaits,
+            Map<Long, Long> abandonedWaits, List<OperatorDay> operators) {
+        public CallDay {
+            answeredWaits = Map.copyOf(answeredWaits);
+            abandonedWaits = Map.copyOf(abandonedWaits);
+            operators = List.copyOf(operators);
+        }
+
+        /** The seconds answered calls waited, all together. */
+        public long waitOfAnswered() {
+            return answeredWaits.entrySet().stream().mapToLong(w -> w.getKey() * w.getValue()).sum();
+        }
+    }
+
+    /**
+     * An operator's day: calls answered (and the talk time of those over), and time handling calls and available.
+     *
+     * @since 1.3
+     */
+    record OperatorDay(String username, long answered, long talked, long talkSeconds, long handlingMillis,
+            long availableMillis) {
+    }
+
+    /**
+     * The days from {@code from} to {@code to} (both included, the city's days) on which anything happened, oldest
+     * first: the days over as kept once summed, the others (today) summed now.
+     *
+     * @since 1.3
+     */
+    List<CallDay> days(LocalDate from, LocalDate to);
 
     /** The service level goal now. */
     ServiceLevel serviceLevel();

@@ -6,7 +6,7 @@
  * ({@link org.civicdesk.channel.phone.api.CallCentreStatistics}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.civicdesk.channel.phone.api;
 
 import org.osgi.annotation.bundle.Export;

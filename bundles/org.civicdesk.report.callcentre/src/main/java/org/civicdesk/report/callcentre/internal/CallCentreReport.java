@@ -1,9 +1,5 @@
 package org.civicdesk.report.callcentre.internal;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,9 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.civicdesk.channel.phone.api.CallCentreStatistics;
-import org.civicdesk.channel.phone.api.CallCentreStatistics.Call;
+import org.civicdesk.channel.phone.api.CallCentreStatistics.CallDay;
 import org.civicdesk.core.api.Actor;
-import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.report.api.AbstractReport;
 import org.civicdesk.report.api.Column;
@@ -44,13 +39,11 @@ public class CallCentreReport extends AbstractReport {
     static final String TOTAL = "TOTAL";
 
     private final CallCentreStatistics statistics;
-    private final CityClock clock;
 
     @Activate
-    public CallCentreReport(@Reference CallCentreStatistics statistics, @Reference CityClock clock) {
+    public CallCentreReport(@Reference CallCentreStatistics statistics) {
         super("call-centre", "Centrul de apeluri", "Call centre", Set.of(Role.ADMIN, Role.SUPERVISOR));
         this.statistics = statistics;
-        this.clock = clock;
     }
 
     @Override
@@ -60,40 +53,21 @@ public class CallCentreReport extends AbstractReport {
 
     @Override
     public ReportResult run(Actor actor, ReportParameters parameters) {
-        ZoneId zone = clock.zone();
-        Instant from = parameters.start(zone);
-        Instant to = parameters.end(zone);
         CallCentreStatistics.ServiceLevel settings = statistics.serviceLevel();
-
-        Map<LocalDate, DayFigures> days = new TreeMap<>();
-        DayFigures total = new DayFigures(settings);
-        Map<String, OperatorFigures> operators = new TreeMap<>();
-        for (Call call : statistics.calls(from, to)) {
-            LocalDate day = call.startedAt().atZone(zone).toLocalDate();
-            days.computeIfAbsent(day, d -> new DayFigures(settings)).add(call);
-            total.add(call);
-            if (call.answeredBy() != null) {
-                operators.computeIfAbsent(call.answeredBy(), o -> new OperatorFigures()).answered(call);
-            }
-        }
-        for (CallCentreStatistics.Callback callback : statistics.callbacks(from, to)) {
-            days.computeIfAbsent(callback.at().atZone(zone).toLocalDate(), d -> new DayFigures(settings))
-                    .callback(callback.made());
-            total.callback(callback.made());
-        }
-        for (CallCentreStatistics.PresenceSpan span : statistics.presence(from, to)) {
-            operators.computeIfAbsent(span.username(), o -> new OperatorFigures()).presence(span);
-        }
-
+        // A row and a figure per day summed once the day is over: a year is a few hundred of them, not every call.
+        List<CallDay> days = statistics.days(parameters.from(), parameters.to());
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Number> serviceLevel = new LinkedHashMap<>();
         Map<String, Number> offered = new LinkedHashMap<>();
-        days.forEach((day, figures) -> {
-            rows.add(figures.row(day));
-            serviceLevel.put(day.toString(), figures.serviceLevel());
-            offered.put(day.toString(), figures.offered);
-        });
-        rows.add(total.row(TOTAL));
+        Map<String, OperatorFigures> operators = new TreeMap<>();
+        for (CallDay day : days) {
+            DayFigures figures = new DayFigures(settings, List.of(day));
+            rows.add(figures.row(day.day()));
+            serviceLevel.put(day.day().toString(), figures.serviceLevel());
+            offered.put(day.day().toString(), day.queued());
+            day.operators().forEach(o -> operators.computeIfAbsent(o.username(), u -> new OperatorFigures()).add(o));
+        }
+        rows.add(new DayFigures(settings, days).row(TOTAL));
         List<List<Object>> operatorRows = new ArrayList<>();
         operators.forEach((username, figures) -> operatorRows.add(figures.row(username)));
 
@@ -140,6 +114,7 @@ public class CallCentreReport extends AbstractReport {
     /** The figures of a day, or of the whole period. */
     static final class DayFigures {
         private final CallCentreStatistics.ServiceLevel goal;
+        private final List<CallDay> days;
         long calls;
         long offered;
         long answered;
@@ -152,51 +127,29 @@ public class CallCentreReport extends AbstractReport {
         long callbacksAsked;
         long callbacksMade;
         long contained;
-        /** The day's calls, for the service level as {@link CallCentreStatistics.ServiceLevel} works it out. */
-        private final List<Call> all = new ArrayList<>();
 
-        DayFigures(CallCentreStatistics.ServiceLevel goal) {
+        DayFigures(CallCentreStatistics.ServiceLevel goal, List<CallDay> days) {
             this.goal = goal;
-        }
-
-        void add(Call call) {
-            calls++;
-            all.add(call);
-            if (call.containedByRobot()) {
-                contained++;
-            }
-            if (!call.queued()) {
-                return;
-            }
-            offered++;
-            long wait = call.waitSeconds() == null ? 0 : call.waitSeconds();
-            longestWait = Math.max(longestWait, wait);
-            if (call.answeredBy() != null) {
-                answered++;
-                waitOfAnswered += wait;
-                if (call.talkSeconds() != null) {
-                    talked++;
-                    talkSeconds += call.talkSeconds();
-                }
-            } else if (call.abandoned()) {
-                abandoned++;
-                if (goal.shortAbandon(call)) {
-                    shortAbandoned++;
-                }
-            }
-        }
-
-        void callback(boolean made) {
-            if (made) {
-                callbacksMade++;
-            } else {
-                callbacksAsked++;
+            this.days = days;
+            for (CallDay day : days) {
+                calls += day.calls();
+                offered += day.queued();
+                answered += day.answered();
+                abandoned += day.abandoned();
+                shortAbandoned += goal.shortAbandons(day);
+                waitOfAnswered += day.waitOfAnswered();
+                longestWait = Math.max(longestWait, day.longestWait());
+                talked += day.talked();
+                talkSeconds += day.talkSeconds();
+                callbacksAsked += day.callbacksAsked();
+                callbacksMade += day.callbacksMade();
+                contained += day.contained();
             }
         }
 
         /** Answered in time of the calls offered, short abandons left out; {@code null} when none was offered. */
         Double serviceLevel() {
-            return goal.achieved(all);
+            return goal.achievedOver(days);
         }
 
         List<Object> row(Object first) {
@@ -215,23 +168,12 @@ public class CallCentreReport extends AbstractReport {
         long handlingMillis;
         long availableMillis;
 
-        void answered(Call call) {
-            answered++;
-            if (call.talkSeconds() != null) {
-                talked++;
-                talkSeconds += call.talkSeconds();
-            }
-        }
-
-        /** Time on calls and in wrap-up is handling; that and time available is what occupancy divides by. */
-        void presence(CallCentreStatistics.PresenceSpan span) {
-            long millis = Duration.between(span.from(), span.to()).toMillis();
-            if (CallCentreStatistics.HANDLING.contains(span.presence())) {
-                handlingMillis += millis;
-                availableMillis += millis;
-            } else if (CallCentreStatistics.AVAILABLE.equals(span.presence())) {
-                availableMillis += millis;
-            }
+        void add(CallCentreStatistics.OperatorDay day) {
+            answered += day.answered();
+            talked += day.talked();
+            talkSeconds += day.talkSeconds();
+            handlingMillis += day.handlingMillis();
+            availableMillis += day.availableMillis();
         }
 
         List<Object> row(String username) {

@@ -1,16 +1,19 @@
 package org.civicdesk.channel.phone.internal.queue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.civicdesk.channel.phone.api.CallCentreStatistics;
 import org.civicdesk.channel.phone.internal.PhoneChannel;
 import org.civicdesk.channel.phone.internal.PhoneConfig;
+import org.civicdesk.core.api.CityClock;
 import org.civicdesk.persistence.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,17 +24,22 @@ import org.osgi.service.component.annotations.Reference;
  * The call centre's facts for its reports, read from the call log, the presence log and the call-backs; its service
  * level goal from the phone channel's configuration.
  */
-@Component(service = CallCentreStatistics.class, configurationPid = PhoneChannel.PID)
+@Component(service = {CallCentreStatistics.class, CallCentreLog.class}, configurationPid = PhoneChannel.PID)
 public class CallCentreLog implements CallCentreStatistics {
     private final CallLog log;
     private final Jdbc jdbc;
+    private final CallDayStore summedDays;
+    private final CityClock clock;
     private volatile ServiceLevel serviceLevel;
 
     @Activate
     public CallCentreLog(@Reference CallLog log,
-            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, PhoneConfig config) {
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference CityClock clock,
+            PhoneConfig config) {
         this.log = log;
         this.jdbc = new Jdbc(dataSource);
+        this.summedDays = new CallDayStore(jdbc);
+        this.clock = clock;
         modified(config);
     }
 
@@ -51,6 +59,54 @@ public class CallCentreLog implements CallCentreStatistics {
         return log.calls(from, to, id -> false).stream().map(c -> new Call(c.callId(), c.startedAt(), c.queued(),
                 c.queueSeconds(), c.answeredBy(), c.talkSeconds(), c.abandoned(), c.callbackRequested(), c.outcome()))
                 .toList();
+    }
+
+    @Override
+    public List<CallDay> days(LocalDate from, LocalDate to) {
+        LocalDate last = to.isAfter(clock.today()) ? clock.today() : to;
+        if (from.isAfter(last)) {
+            return List.of();
+        }
+        Map<LocalDate, CallDay> summed = summedDays.read(from, last);
+        List<CallDay> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
+            CallDay figures = summed.get(day);
+            if (figures == null) {
+                figures = sum(day);
+            }
+            if (!CallDays.empty(figures)) {
+                days.add(figures);
+            }
+        }
+        return days;
+    }
+
+    /** {@code day}'s figures, from its calls, call-backs and presence. */
+    CallDay sum(LocalDate day) {
+        Instant start = day.atStartOfDay(clock.zone()).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        return CallDays.sum(day, calls(start, end), callbacks(start, end), presence(start, end));
+    }
+
+    /** Sums each day over from {@code earliest} to {@code latest} not summed yet, at most {@code max} of them. */
+    int sumDaysOver(LocalDate earliest, LocalDate latest, int max) throws java.sql.SQLException {
+        Set<LocalDate> done = summedDays.summed(earliest, latest);
+        int summed = 0;
+        for (LocalDate day = earliest; !day.isAfter(latest) && summed < max; day = day.plusDays(1)) {
+            if (!done.contains(day)) {
+                summedDays.write(sum(day));
+                summed++;
+            }
+        }
+        return summed;
+    }
+
+    /** The day the first call started, if any call did. */
+    java.util.Optional<LocalDate> firstCallDay() {
+        List<Long> first = jdbc.query("read the first call", "SELECT MIN(AT_MS) FROM " + CallLog.EVENTS + " WHERE KIND = ?",
+                rs -> rs.getObject(1) == null ? null : rs.getLong(1), 1, CallLog.STARTED);
+        return first.isEmpty() || first.get(0) == null ? java.util.Optional.empty()
+                : java.util.Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(first.get(0)), clock.zone()));
     }
 
     @Override

@@ -89,9 +89,10 @@ public class CallLog {
     public List<CallRecord> calls(Instant from, Instant to, Predicate<String> recorded) {
         record Row(String callId, long at, String kind, String detail) {
         }
-        List<Row> rows = jdbc.query("read the call log", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + EVENTS
-                + " WHERE CALL_ID IN (SELECT CALL_ID FROM " + EVENTS + " WHERE KIND = ? AND AT_MS >= ? AND AT_MS < ?)"
-                + " ORDER BY ID", rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), 0,
+        // The calls started in the period (CD_PHONE_CALL_EVENT_KIND), then each one's events (CD_PHONE_CALL_EVENT_CALL).
+        List<Row> rows = jdbc.query("read the call log", "SELECT e.CALL_ID, e.AT_MS, e.KIND, e.DETAIL FROM " + EVENTS
+                + " s JOIN " + EVENTS + " e ON e.CALL_ID = s.CALL_ID WHERE s.KIND = ? AND s.AT_MS >= ? AND s.AT_MS < ?"
+                + " ORDER BY e.ID", rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), 0,
                 STARTED, from.toEpochMilli(), to.toEpochMilli());
         Map<String, List<Row>> byCall = new LinkedHashMap<>();
         rows.forEach(r -> byCall.computeIfAbsent(r.callId(), k -> new ArrayList<>()).add(r));
