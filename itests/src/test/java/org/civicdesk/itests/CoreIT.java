@@ -106,6 +106,13 @@ public class CoreIT extends CivicDeskTestSupport {
         } finally {
             clients.shutdown();
         }
+        // Unfiltered, from the windows: the open requests first, the oldest deadline first.
+        JsonNode open = get("admin", "/requests?limit=50").body().get("items");
+        for (int i = 1; i < open.size(); i++) {
+            assertTrue(open.toString(), open.get(i - 1).get("deadline").asText().compareTo(open.get(i).get("deadline").asText())
+                    <= 0);
+            assertFalse(open.get(i).toString(), "rejected".equals(open.get(i).get("status").asText()));
+        }
         JsonNode first = get("admin", "/requests?limit=5").body();
         assertFalse(first.toString(), first.get("totalExact").asBoolean());
         assertEquals(1000, first.get("total").asInt());

@@ -64,6 +64,7 @@ public class ReportsIT extends CivicDeskTestSupport {
             editConfigurationFilePut("etc/org.civicdesk.report.standard.cfg", "dailyReadThreshold", "3"),
             // The call centre's days are summed every two seconds, not every quarter of an hour.
             editConfigurationFilePut("etc/org.civicdesk.channel.phone.calldays.cfg", "civicdesk.job.period", "2000"),
+            editConfigurationFilePut("etc/org.civicdesk.request.days.cfg", "civicdesk.job.period", "2000"),
         };
     }
 
@@ -323,6 +324,39 @@ public class ReportsIT extends CivicDeskTestSupport {
      * answered within 20 s, one after 45 s, two abandoned after 30 s (service level 70 %); two the robot finishes alone.
      * One operator is available for an hour, then on a call for half an hour (occupancy 33.3 %).
      */
+    /**
+     * A past year of requests (3,000 of 2019, written as a city's archive would be): the registry sums its days, and the
+     * reports over the year give the same figures from the sums as from the requests, and what the tables say.
+     */
+    @Test
+    public void reportsOverPastDaysReadTheSummedDaysAndAgreeWithTheRequests() throws Exception {
+        BenchData.generate(dataSource(), 2019, 2019, 3000, false);
+        String query = "?from=2019-01-01&to=2019-12-31";
+        List<String> ids = List.of("requests-by-type", "sla-compliance", "reopen-rate");
+        Map<String, JsonNode> before = new HashMap<>();
+        for (String id : ids) {
+            before.put(id, get("admin", "/reports/" + id + query).body().get("rows"));
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (count("SELECT COUNT(*) FROM CD_REQUEST_DAY WHERE DAY >= '2019-01-01' AND DAY <= '2019-12-31'") < 365
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(365, count("SELECT COUNT(*) FROM CD_REQUEST_DAY WHERE DAY >= '2019-01-01' AND DAY <= '2019-12-31'"));
+        for (String id : ids) {
+            assertEquals(id, before.get(id), get("admin", "/reports/" + id + query).body().get("rows"));
+        }
+        ZoneId city = ZoneId.of("Europe/Bucharest");
+        long start = LocalDate.of(2019, 1, 1).atStartOfDay(city).toInstant().toEpochMilli();
+        long end = LocalDate.of(2020, 1, 1).atStartOfDay(city).toInstant().toEpochMilli();
+        JsonNode byType = before.get("requests-by-type");
+        assertEquals(3000, byType.get(byType.size() - 1).get(4).asLong());
+        List<Map<String, JsonNode>> sla = main(get("admin", "/reports/sla-compliance" + query).body());
+        assertEquals(count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'STATUS_CHANGED' AND STATUS = 'resolved'"
+                + " AND OCCURRED_MS >= " + start + " AND OCCURRED_MS < " + end),
+                row(sla, "department", "TOTAL").get("resolved").asLong());
+    }
+
     @Test
     public void callCentreFiguresComeFromTheCallLog() throws Exception {
         LocalDate day = LocalDate.of(2019, 3, 12);

@@ -20,6 +20,8 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.persistence.CityDays;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.persistence.StampedCache;
 import org.civicdesk.request.api.InteractionOutcome;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestStatistics;
@@ -35,24 +37,30 @@ import org.osgi.service.component.annotations.Reference;
  * type, a day) travel, however many requests there are. Working days come from the registry's calendar
  * (its configuration, {@code org.civicdesk.request.registry}).
  */
-@Component(service = RequestStatistics.class, configurationPid = "org.civicdesk.request.registry")
+@Component(service = {RequestStatistics.class, RequestStatisticsImpl.class}, configurationPid = "org.civicdesk.request.registry")
 public class RequestStatisticsImpl implements RequestStatistics {
     /** How far back a request's registration may lie for a day computed in the city's zone. */
     private static final Duration HISTORY = Duration.ofDays(366 * 20);
     /** The workflow statuses final unless a type says otherwise: the registry's defaults. */
     private static final Set<String> DEFAULT_FINAL = Set.of("resolved", "rejected", "closed");
+    /** How long a backlog worked out is given while no request changed. */
+    private static final long BACKLOG_MAX_AGE_MILLIS = 5_000;
 
     private final Jdbc jdbc;
     private final RequestTypeCatalog types;
     private final CityClock clock;
+    private final RequestDays days;
+    private final StampedCache<List<Backlog>> backlogs = new StampedCache<>(this::lastChange, BACKLOG_MAX_AGE_MILLIS);
     private volatile WorkingCalendar calendar;
 
     @Activate
     public RequestStatisticsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference RequestTypeCatalog types, @Reference CityClock clock, RegistryConfig config) {
+        SchemaMigrations.update(dataSource, RequestStatisticsImpl.class);
         this.jdbc = new Jdbc(dataSource);
         this.types = types;
         this.clock = clock;
+        this.days = new RequestDays(jdbc, clock, this);
         modified(config);
     }
 
@@ -64,6 +72,12 @@ public class RequestStatisticsImpl implements RequestStatistics {
     @Override
     public List<Registered> registered(Instant from, Instant to, String department) {
         period(from, to);
+        return days.over(from, to, department, (start, end) -> liveRegistered(start, end, department),
+                RequestDays.Summary::registered, RequestDays::mergeRegistered);
+    }
+
+    /** {@link #registered} counted from the requests. */
+    List<Registered> liveRegistered(Instant from, Instant to, String department) {
         Where where = new Where("r.REGISTERED_MS >= ? AND r.REGISTERED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
                 .department("r.DEPARTMENT", department);
         return jdbc.query("counting requests", "SELECT r.TYPE_CODE, r.DEPARTMENT, r.CHANNEL, s.STATUS, COUNT(*)"
@@ -77,6 +91,12 @@ public class RequestStatisticsImpl implements RequestStatistics {
     @Override
     public List<Resolution> resolved(Instant from, Instant to, String department) {
         period(from, to);
+        return days.over(from, to, department, (start, end) -> liveResolved(start, end, department),
+                RequestDays.Summary::resolved, RequestDays::mergeResolved);
+    }
+
+    /** {@link #resolved} counted from the histories. */
+    List<Resolution> liveResolved(Instant from, Instant to, String department) {
         ZoneId zone = clock.zone();
         List<Object> p = new ArrayList<>();
         String registeredDay = CityDays.epochDay("r.REGISTERED_MS", zone, from.minus(HISTORY), to);
@@ -121,8 +141,26 @@ public class RequestStatisticsImpl implements RequestStatistics {
         return result;
     }
 
+    /** The days summed for the reports. */
+    RequestDays days() {
+        return days;
+    }
+
     @Override
     public List<Backlog> backlog(String department) {
+        // The backlog now changes only with a request: worked out again once one changed, or the day turned.
+        return backlogs.get(clock.today() + " " + department, () -> liveBacklog(department));
+    }
+
+    /** The latest change to any request: what a backlog worked out is stamped with. */
+    private long lastChange() {
+        List<Long> latest = jdbc.query("read the latest change", "SELECT MAX(LAST_CHANGE_MS) FROM CD_REQUEST_STATE",
+                rs -> rs.getObject(1) == null ? 0L : rs.getLong(1), 1);
+        return latest.isEmpty() ? 0 : latest.get(0);
+    }
+
+    /** {@link #backlog} counted from the open requests. */
+    private List<Backlog> liveBacklog(String department) {
         ZoneId zone = clock.zone();
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -170,6 +208,12 @@ public class RequestStatisticsImpl implements RequestStatistics {
     @Override
     public List<Reopening> reopenings(Instant from, Instant to, String department) {
         period(from, to);
+        return days.over(from, to, department, (start, end) -> liveReopenings(start, end, department),
+                RequestDays.Summary::reopenings, RequestDays::mergeReopenings);
+    }
+
+    /** {@link #reopenings} counted from the histories. */
+    List<Reopening> liveReopenings(Instant from, Instant to, String department) {
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         List<Object> p = new ArrayList<>();
         String isFinal = finalCondition("r.TYPE_CODE", "e.STATUS", p);
@@ -253,7 +297,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
         }
     }
 
-    private static int compare(List<String> a, List<String> b) {
+    static int compare(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
             int c = String.valueOf(a.get(i)).compareTo(String.valueOf(b.get(i)));
             if (c != 0) {

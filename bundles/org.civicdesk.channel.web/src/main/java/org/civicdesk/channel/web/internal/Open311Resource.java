@@ -24,6 +24,7 @@ import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.datasource.documents.api.StoredAttachment;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.persistence.StampedCache;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
@@ -63,7 +64,8 @@ final class Open311Resource {
     private final WebChannelConfig config;
     private final Set<String> publicTypes;
     private final Set<String> tokenTypes;
-    private final PublicListCache lists;
+    /** The lists rendered lately: clients ask for the same default list over and over. */
+    private final StampedCache<String> lists;
     private final ZoneId zone;
     /** When this endpoint's description last changed: when it started with the services it offers. */
     private final String changeset = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -88,7 +90,7 @@ final class Open311Resource {
         this.publicTypes = codes(config.publicTypes());
         this.tokenTypes = codes(config.tokenTypes());
         this.zone = services.clock().zone();
-        this.lists = new PublicListCache(requests::lastChange, LIST_MAX_AGE_MILLIS);
+        this.lists = new StampedCache<>(requests::lastChange, LIST_MAX_AGE_MILLIS);
     }
 
     /** The request types whose requests the public may read, in code order. */
