@@ -1,6 +1,5 @@
 package org.civicdesk.request.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,14 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import org.civicdesk.core.api.CityClock;
+import org.civicdesk.persistence.DaySums;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.request.api.RequestStatistics.Registered;
 import org.civicdesk.request.api.RequestStatistics.Reopening;
@@ -31,8 +29,6 @@ import org.civicdesk.request.api.RequestStatistics.Resolution;
  * day summed again replaces what it had, and a day not summed is counted from the requests when asked.
  */
 final class RequestDays {
-    static final String DAYS = "CD_REQUEST_DAY";
-    static final String FIGURES = "CD_REQUEST_DAY_FIGURE";
     private static final String REGISTERED = "reg:";
     private static final String RESOLVED = "resolved";
     private static final String ON_TIME = "onTime";
@@ -41,6 +37,7 @@ final class RequestDays {
     private static final String REOPENINGS = "reopenings";
 
     private final Jdbc jdbc;
+    private final DaySums sums;
     private final CityClock clock;
     private final RequestStatisticsImpl live;
 
@@ -50,6 +47,7 @@ final class RequestDays {
 
     RequestDays(Jdbc jdbc, CityClock clock, RequestStatisticsImpl live) {
         this.jdbc = jdbc;
+        this.sums = new DaySums(jdbc, "CD_REQUEST_DAY", "CD_REQUEST_DAY_FIGURE", List.of("DEPARTMENT", "TYPE_CODE"));
         this.clock = clock;
         this.live = live;
     }
@@ -92,45 +90,33 @@ final class RequestDays {
 
     /** The days from {@code from} to {@code to} already summed, with when. */
     Map<LocalDate, Long> summed(LocalDate from, LocalDate to) {
-        Map<LocalDate, Long> days = new TreeMap<>();
-        jdbc.query("read the registry's summed days", "SELECT DAY, SUMMED_MS FROM " + DAYS + " WHERE DAY >= ? AND DAY <= ?",
-                rs -> days.put(LocalDate.parse(rs.getString(1)), rs.getLong(2)), 0, from.toString(), to.toString());
-        return days;
+        return sums.summed(from, to);
+    }
+
+    /** Sums the days from {@code first} to {@code latest} not summed yet, at most {@code max}; how many it summed. */
+    int sumMissing(LocalDate first, LocalDate latest, int max) throws SQLException {
+        return sums.sumMissing(first, latest, max, this::sum);
     }
 
     /** The summed days from {@code from} to {@code to}, of one department or ({@code null}) all. */
     private Map<LocalDate, Summary> read(LocalDate from, LocalDate to, String department) {
-        Set<LocalDate> days = new TreeSet<>(summed(from, to).keySet());
-        Map<LocalDate, List<String[]>> rows = new HashMap<>();
-        List<Object> parameters = new ArrayList<>(List.of(from.toString(), to.toString()));
-        if (department != null) {
-            parameters.add(department);
-        }
-        jdbc.query("read the registry's days", "SELECT DAY, DEPARTMENT, TYPE_CODE, FIGURE, N FROM " + FIGURES
-                + " WHERE DAY >= ? AND DAY <= ?" + (department == null ? "" : " AND DEPARTMENT = ?"),
-                rs -> rows.computeIfAbsent(LocalDate.parse(rs.getString(1)), d -> new ArrayList<>()).add(new String[] {
-                    rs.getString(2), rs.getString(3), rs.getString(4), Long.toString(rs.getLong(5))}), 0,
-                parameters.toArray());
         Map<LocalDate, Summary> read = new TreeMap<>();
-        // A day summed between the two reads is counted live: its row was not seen.
-        for (LocalDate day : days) {
-            read.put(day, summary(rows.getOrDefault(day, List.of())));
-        }
+        sums.read(from, to, department).forEach((day, figures) -> read.put(day, summary(figures)));
         return read;
     }
 
-    private static Summary summary(List<String[]> rows) {
+    private static Summary summary(List<DaySums.Figure> rows) {
         List<Registered> registered = new ArrayList<>();
         Map<List<String>, long[]> resolved = new TreeMap<>(RequestStatisticsImpl::compare);
         Map<List<String>, Map<Integer, Long>> workingDays = new HashMap<>();
         Map<List<String>, long[]> reopenings = new TreeMap<>(RequestStatisticsImpl::compare);
-        for (String[] row : rows) {
-            List<String> key = List.of(row[0], row[1]);
-            String figure = row[2];
-            long n = Long.parseLong(row[3]);
+        for (DaySums.Figure row : rows) {
+            List<String> key = row.key();
+            String figure = row.figure();
+            long n = row.n();
             if (figure.startsWith(REGISTERED)) {
                 String[] channelStatus = figure.substring(REGISTERED.length()).split(":", 2);
-                registered.add(new Registered(row[1], row[0], channelStatus[0], channelStatus[1], n));
+                registered.add(new Registered(key.get(1), key.get(0), channelStatus[0], channelStatus[1], n));
             } else if (figure.equals(RESOLVED)) {
                 resolved.computeIfAbsent(key, k -> new long[2])[0] += n;
             } else if (figure.equals(ON_TIME)) {
@@ -161,42 +147,23 @@ final class RequestDays {
         List<Registered> registered = live.liveRegistered(start, end, null);
         List<Resolution> resolved = live.liveResolved(start, end, null);
         List<Reopening> reopenings = live.liveReopenings(start, end, null);
-        String d = day.toString();
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + FIGURES + " WHERE DAY = ?");
-                    PreparedStatement deleteDay = c.prepareStatement("DELETE FROM " + DAYS + " WHERE DAY = ?");
-                    PreparedStatement insertDay = c.prepareStatement("INSERT INTO " + DAYS + " (DAY, SUMMED_MS) VALUES (?, ?)");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO " + FIGURES
-                            + " (DAY, DEPARTMENT, TYPE_CODE, FIGURE, N) VALUES (?, ?, ?, ?, ?)")) {
-                Jdbc.bind(delete, d);
-                delete.executeUpdate();
-                Jdbc.bind(deleteDay, d);
-                deleteDay.executeUpdate();
-                Jdbc.bind(insertDay, d, summedAt);
-                insertDay.executeUpdate();
-                Map<List<String>, Long> figures = new TreeMap<>(RequestStatisticsImpl::compare);
-                for (Registered r : registered) {
-                    figures.merge(List.of(r.department(), r.type(), REGISTERED + r.channel() + ":" + r.status()), r.count(),
-                            Long::sum);
-                }
-                for (Resolution r : resolved) {
-                    figures.merge(List.of(r.department(), r.type(), RESOLVED), r.resolved(), Long::sum);
-                    figures.merge(List.of(r.department(), r.type(), ON_TIME), r.onTime(), Long::sum);
-                    r.workingDays().forEach((wd, n) -> figures.merge(List.of(r.department(), r.type(), WORKING_DAYS + wd), n,
-                            Long::sum));
-                }
-                for (Reopening r : reopenings) {
-                    figures.merge(List.of(r.department(), r.type(), RESOLUTIONS), r.resolved(), Long::sum);
-                    figures.merge(List.of(r.department(), r.type(), REOPENINGS), r.reopened(), Long::sum);
-                }
-                for (Map.Entry<List<String>, Long> f : figures.entrySet()) {
-                    Jdbc.bind(insert, d, f.getKey().get(0), f.getKey().get(1), f.getKey().get(2), f.getValue());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+        Map<List<String>, Long> figures = new TreeMap<>(RequestStatisticsImpl::compare);
+        for (Registered r : registered) {
+            figures.merge(List.of(r.department(), r.type(), REGISTERED + r.channel() + ":" + r.status()), r.count(), Long::sum);
+        }
+        for (Resolution r : resolved) {
+            figures.merge(List.of(r.department(), r.type(), RESOLVED), r.resolved(), Long::sum);
+            figures.merge(List.of(r.department(), r.type(), ON_TIME), r.onTime(), Long::sum);
+            r.workingDays().forEach((wd, n) -> figures.merge(List.of(r.department(), r.type(), WORKING_DAYS + wd), n,
+                    Long::sum));
+        }
+        for (Reopening r : reopenings) {
+            figures.merge(List.of(r.department(), r.type(), RESOLUTIONS), r.resolved(), Long::sum);
+            figures.merge(List.of(r.department(), r.type(), REOPENINGS), r.reopened(), Long::sum);
+        }
+        List<DaySums.Figure> rows = new ArrayList<>();
+        figures.forEach((k, n) -> rows.add(new DaySums.Figure(k.subList(0, 2), k.get(2), n)));
+        sums.replace(day, summedAt, rows);
     }
 
     /** The registration days of the requests changed since {@code since}, with their latest change. */

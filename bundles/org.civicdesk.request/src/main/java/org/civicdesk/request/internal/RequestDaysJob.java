@@ -50,17 +50,12 @@ public class RequestDaysJob implements Job {
         if (first == null || first.isAfter(latest)) {
             return;
         }
+        // Changes are looked for since the last run, or (the first run of this node) since a day was last summed.
+        long since = (checkedUntil == 0 ? days.summed(first, latest).values().stream().mapToLong(Long::longValue).max()
+                .orElse(started) : checkedUntil) - COMMIT_MARGIN_MILLIS;
+        int count = days.sumMissing(first, latest, DAYS_PER_RUN);
         Map<LocalDate, Long> summed = days.summed(first, latest);
-        int count = 0;
-        for (LocalDate day = first; !day.isAfter(latest) && count < DAYS_PER_RUN; day = day.plusDays(1)) {
-            if (!summed.containsKey(day)) {
-                days.sum(day);
-                count++;
-            }
-        }
         // The status of a day's requests moves on after the day: sum again the days whose requests changed since.
-        long since = (checkedUntil == 0 ? summed.values().stream().mapToLong(Long::longValue).max().orElse(started)
-                : checkedUntil) - COMMIT_MARGIN_MILLIS;
         for (Map.Entry<LocalDate, Long> changed : days.changedSince(since).entrySet()) {
             Long at = summed.get(changed.getKey());
             if (at != null && at < changed.getValue()) {

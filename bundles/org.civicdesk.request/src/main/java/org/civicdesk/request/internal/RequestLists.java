@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import javax.persistence.EntityManager;
 import javax.persistence.Tuple;
@@ -119,27 +121,44 @@ final class RequestLists {
             // A final status (resolved): no window of open requests would hold one, however far it grew.
             return List.of();
         }
-        long window = Math.max(FIRST_WINDOW, wanted * 8L);
+        return windowed(Math.max(FIRST_WINDOW, wanted * 8L), nth -> openDeadlineAt(em, nth),
+                until -> openUntil(em, actor, q, until, wanted, today), wanted);
+    }
+
+    /** The first {@code wanted} open requests matching {@code q} with a deadline until {@code until} (null: any). */
+    private List<ServiceRequest> openUntil(EntityManager em, Actor actor, RequestQuery q, String until, int wanted,
+            LocalDate today) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> rows = cb.createTupleQuery();
+        Root<RequestEntity> r = rows.from(RequestEntity.class);
+        Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
+        RequestRows columns = new RequestRows(r, s);
+        Predicate filter = cb.and(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()),
+                cb.isFalse(s.get(RequestStateEntity_.finished)));
+        if (until != null) {
+            filter = cb.and(filter, cb.lessThanOrEqualTo(s.get(RequestStateEntity_.deadline), until));
+        }
+        rows.multiselect(columns.selection()).where(filter).orderBy(cb.asc(s.get(RequestStateEntity_.deadline)),
+                cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
+        return em.createQuery(rows).setMaxResults(wanted).getResultList().stream().map(row -> columns.toDto(row, today))
+                .toList();
+    }
+
+    /**
+     * Reads within the first {@code window} entries of an index ({@code boundaryAt} gives the value of its n-th entry,
+     * null past its end), the window growing sixteenfold until {@code read} gives {@code wanted} items or the window
+     * is the whole index: a planner that cannot know a page stops early (Derby) would otherwise sort every match.
+     */
+    private static <B> List<ServiceRequest> windowed(long window, LongFunction<B> boundaryAt,
+            Function<B, List<ServiceRequest>> read, int wanted) {
+        long size = window;
         while (true) {
-            String until = window == Long.MAX_VALUE ? null : openDeadlineAt(em, window);
-            CriteriaBuilder cb = em.getCriteriaBuilder();
-            CriteriaQuery<Tuple> rows = cb.createTupleQuery();
-            Root<RequestEntity> r = rows.from(RequestEntity.class);
-            Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
-            RequestRows columns = new RequestRows(r, s);
-            Predicate filter = cb.and(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()),
-                    cb.isFalse(s.get(RequestStateEntity_.finished)));
-            if (until != null) {
-                filter = cb.and(filter, cb.lessThanOrEqualTo(s.get(RequestStateEntity_.deadline), until));
-            }
-            rows.multiselect(columns.selection()).where(filter).orderBy(cb.asc(s.get(RequestStateEntity_.deadline)),
-                    cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
-            List<ServiceRequest> found = em.createQuery(rows).setMaxResults(wanted).getResultList().stream()
-                    .map(row -> columns.toDto(row, today)).toList();
-            if (until == null || found.size() == wanted) {
+            B boundary = size == Long.MAX_VALUE ? null : boundaryAt.apply(size);
+            List<ServiceRequest> found = read.apply(boundary);
+            if (boundary == null || found.size() == wanted) {
                 return found;
             }
-            window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
+            size = size > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : size * 16;
         }
     }
 
@@ -188,17 +207,9 @@ final class RequestLists {
     private List<ServiceRequest> newestWithin(EntityManager em, Actor actor, RequestQuery q, int offset, int limit,
             LocalDate today) {
         // A citizen's requests lead their own index (CD_REQUEST_CITIZEN_NEWEST): the database reads a page from its
-        // top. Other filters are read within the newest registrations first, a window growing until the page is
-        // full: a planner that cannot know the page stops early (Derby) would otherwise sort every match.
-        long window = q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE;
-        while (true) {
-            Long since = window == Long.MAX_VALUE ? null : registeredAt(em, window);
-            List<ServiceRequest> page = newestSince(em, actor, q, since, offset, limit, today);
-            if (since == null || page.size() == limit) {
-                return page;
-            }
-            window = window > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : window * 16;
-        }
+        // top. Other filters are read within the newest registrations first (CD_REQUEST_NEWEST).
+        return windowed(q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE,
+                nth -> registeredAt(em, nth), since -> newestSince(em, actor, q, since, offset, limit, today), limit);
     }
 
     /** The registration time of the {@code nth} newest request (from CD_REQUEST_NEWEST), or null when there are fewer. */

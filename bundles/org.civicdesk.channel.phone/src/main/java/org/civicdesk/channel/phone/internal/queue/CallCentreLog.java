@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -90,15 +89,7 @@ public class CallCentreLog implements CallCentreStatistics {
 
     /** Sums each day over from {@code earliest} to {@code latest} not summed yet, at most {@code max} of them. */
     int sumDaysOver(LocalDate earliest, LocalDate latest, int max) throws java.sql.SQLException {
-        Set<LocalDate> done = summedDays.summed(earliest, latest);
-        int summed = 0;
-        for (LocalDate day = earliest; !day.isAfter(latest) && summed < max; day = day.plusDays(1)) {
-            if (!done.contains(day)) {
-                summedDays.write(sum(day));
-                summed++;
-            }
-        }
-        return summed;
+        return summedDays.sums().sumMissing(earliest, latest, max, day -> summedDays.write(sum(day)));
     }
 
     /** The day the first call started, if any call did. */
