@@ -220,6 +220,14 @@ public abstract class NotificationsTestSupport extends CivicDeskTestSupport {
         Dictionary<String, Object> properties = config.getProperties();
         properties.put(key, value);
         config.update(properties);
+        // Configuration Admin tells the components a moment later: wait until the sender's service shows the value.
+        String filter = "(&(" + org.osgi.framework.Constants.OBJECTCLASS + "=org.civicdesk.scheduler.api.Job)"
+                + "(civicdesk.job.id=notification-sender)(" + key + "=" + value.replaceAll("([\\\\()*])", "\\\\$1") + "))";
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (bundleContext.getServiceReferences((String) null, filter) == null) {
+            assertTrue("the notifications did not take " + key + "=" + value, System.currentTimeMillis() < deadline);
+            Thread.sleep(50);
+        }
     }
 
 }

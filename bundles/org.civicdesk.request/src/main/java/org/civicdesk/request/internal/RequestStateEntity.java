@@ -27,7 +27,8 @@ import org.civicdesk.request.api.RequestEvent;
         @Index(name = "CD_STATE_ASSIGNEE", columnList = "ASSIGNEE"),
         @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS"),
         @Index(name = "CD_STATE_NEXT_STEP", columnList = "NEXT_STEP, REQ_NUMBER"),
-        @Index(name = "CD_STATE_DEADLINE", columnList = "DEADLINE")})
+        @Index(name = "CD_STATE_OPEN", columnList = "FINISHED, DEADLINE"),
+        @Index(name = "CD_STATE_OPEN_STATUS", columnList = "FINISHED, STATUS")})
 public class RequestStateEntity {
     @Id
     @Column(name = "REQ_NUMBER", length = 16)
