@@ -82,9 +82,7 @@ final class RequestLists {
                 int closedOffset = Math.max(0, offset - open.size());
                 items.addAll(newestWithin(em, actor, q.done(true), closedOffset, limit - items.size(), today));
             }
-            long counted = countUpTo(em, actor, q, Math.max(COUNTED, wanted) + 1L, today);
-            boolean exact = counted <= Math.max(COUNTED, wanted);
-            return new Page<>(items, exact ? counted : Math.max(COUNTED, wanted), offset, limit, exact);
+            return counted(em, actor, q, items, offset, limit, today);
         });
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " results=" + page.total() + (page.exact() ? "" : "+")));
@@ -107,9 +105,7 @@ final class RequestLists {
                         cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
         List<ServiceRequest> items = em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList()
                 .stream().map(row -> columns.toDto(row, today)).toList();
-        long counted = countUpTo(em, actor, q, Math.max(COUNTED, offset + limit) + 1L, today);
-        boolean exact = counted <= Math.max(COUNTED, offset + limit);
-        return new Page<>(items, exact ? counted : Math.max(COUNTED, offset + limit), offset, limit, exact);
+        return counted(em, actor, q, items, offset, limit, today);
     }
 
     /**
@@ -181,6 +177,15 @@ final class RequestLists {
                 .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(s.get(RequestStateEntity_.deadline)));
         List<String> found = em.createQuery(deadlines).setFirstResult((int) nth - 1).setMaxResults(1).getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** {@code items} as the page at {@code offset}, with the matches counted up to {@link #COUNTED} beyond it. */
+    private Page<ServiceRequest> counted(EntityManager em, Actor actor, RequestQuery q, List<ServiceRequest> items,
+            int offset, int limit, LocalDate today) {
+        long bound = Math.max(COUNTED, offset + limit);
+        long counted = countUpTo(em, actor, q, bound + 1, today);
+        boolean exact = counted <= bound;
+        return new Page<>(items, exact ? counted : bound, offset, limit, exact);
     }
 
     /** How many requests match, counted no further than {@code atMost}. */
