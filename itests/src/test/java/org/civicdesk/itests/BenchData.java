@@ -4,48 +4,47 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.PastRequest;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
+
 /**
- * City-sized data for the benchmarks, written straight into the registry's tables in batches, with history and state
- * as the registry writes them: filing a million requests through the API would take hours.
+ * City-sized data for the benchmarks: requests through the registry's bulk path ({@link #imported}); citizens and calls,
+ * which no chain vouches for, and requests as an upgrade leaves them ({@link #generate}), written straight into the
+ * tables in batches.
  */
 final class BenchData {
     static final ZoneId CITY = ZoneId.of("Europe/Bucharest");
     private static final String[][] TYPES = {{"pothole", "ROADS", "10"}, {"streetlight", "ROADS", "5"},
         {"waste", "SANIT", "3"}, {"information", "REGISTRY", "10"}, {"complaint", "REGISTRY", "30"}};
 
+    /** Requests given to {@link RequestRegistry#importPast} at once. */
+    private static final int IMPORT_BATCH = 2000;
+
     private BenchData() {
     }
 
     /**
-     * Writes {@code count} requests of {@code year} into the registry's tables, as the registry would: the older done,
-     * some of the last month's still open — or, with {@code allOpen}, every one open, its next escalation step to be
-     * worked out (as an upgrade leaves them).
-     */
-    static void generate(DataSource database, int year, int count, boolean allOpen) throws Exception {
-        generate(database, year, year, count, allOpen);
-    }
-
-    /**
-     * As {@link #generate(DataSource, int, int, boolean)}, registered over {@code year} but numbered in
-     * {@code numberedIn}: a year of their own, so that requests the running system files meanwhile (the demo's, at
-     * boot) never take a number the generator is about to write.
+     * Writes {@code count} requests registered over {@code year} straight into the registry's tables, as an upgrade
+     * leaves them: numbered in {@code numberedIn} (a year of their own, so that what the running system files meanwhile
+     * never takes a number the generator is about to write); with {@code allOpen} every one open, its next escalation
+     * step to be worked out, otherwise the older done and some of the last month's still open.
      */
     static void generate(DataSource database, int year, int numberedIn, int count, boolean allOpen) throws Exception {
-        generate(database, year, numberedIn, count, allOpen, 0);
-    }
-
-    /**
-     * As {@link #generate(DataSource, int, int, int, boolean)}, each request filed by one of the first {@code citizens}
-     * citizens {@link #citizens} wrote (none: anonymous), round the city in turn.
-     */
-    static void generate(DataSource database, int year, int numberedIn, int count, boolean allOpen, int citizens)
-            throws Exception {
         Random random = new Random(year);
         long start = LocalDate.of(year, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli();
         long end = Math.min(LocalDate.of(year + 1, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli(),
@@ -59,7 +58,8 @@ final class BenchData {
                     PreparedStatement event = c.prepareStatement("INSERT INTO CD_REQUEST_EVENT (ID, REQUEST_NUMBER, EVENT_SEQ, "
                             + "OCCURRED_MS, KIND, ACTOR, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
-                            + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, NEXT_STEP, VERSION) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1)")) {
+                            + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, NEXT_STEP, TYPE_CODE, DEPARTMENT, CHANNEL, "
+                            + "REGISTERED_MS, VERSION) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                 for (int i = 0; i < count; i++) {
                     int sequence = first + i;
                     String number = String.format("%04d/%06d", numberedIn, sequence);
@@ -71,8 +71,9 @@ final class BenchData {
                     request.setInt(3, sequence);
                     request.setString(4, String.format("B%01d%08d", numberedIn % 10, sequence));
                     request.setString(5, type[0]);
-                    request.setString(6, random.nextBoolean() ? "web" : "phone");
-                    request.setString(7, citizens == 0 ? null : citizenId(random.nextInt(citizens)));
+                    String channel = random.nextBoolean() ? "web" : "phone";
+                    request.setString(6, channel);
+                    request.setString(7, null);
                     request.setString(8, "Bench request " + number);
                     request.setDouble(9, 47.62 + random.nextDouble() * 0.06);
                     request.setDouble(10, 26.21 + random.nextDouble() * 0.08);
@@ -97,6 +98,10 @@ final class BenchData {
                     state.setLong(5, changed);
                     state.setString(6, deadline);
                     state.setString(7, done ? null : "0000-01-01");
+                    state.setString(8, type[0]);
+                    state.setString(9, type[1]);
+                    state.setString(10, channel);
+                    state.setLong(11, registered);
                     state.addBatch();
                     if (i % 2000 == 1999 || i == count - 1) {
                         request.executeBatch();
@@ -109,6 +114,42 @@ final class BenchData {
             setLastSequence(c, numberedIn, first + count - 1);
             c.commit();
         }
+    }
+
+    /**
+     * Imports {@code count} requests registered over {@code year} (until an hour ago) through the registry's bulk path,
+     * {@link RequestRegistry#importPast}, in batches, with their history: the older done, some of the last month's still
+     * open; each filed by one of the first {@code citizens} citizens {@link #citizens} wrote (none: anonymous), round the
+     * city in turn. Every record gets its audit entry, so integrity verification covers them.
+     *
+     * @return the numbers the registry gave, in the order of registration
+     */
+    static List<RequestNumber> imported(RequestRegistry registry, int year, int count, int citizens) {
+        Random random = new Random(year);
+        long start = LocalDate.of(year, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli();
+        long end = Math.min(LocalDate.of(year + 1, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli(),
+                System.currentTimeMillis() - 3_600_000);
+        Actor admin = new Actor("bench", Set.of(Role.ADMIN), null);
+        List<RequestNumber> numbers = new ArrayList<>(count);
+        List<PastRequest> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] type = TYPES[random.nextInt(TYPES.length)];
+            long registered = start + (long) ((end - start) * ((double) i / count));
+            // Older requests are done; some of the recent ones are still being worked on.
+            boolean done = registered < end - 30L * 86_400_000 || random.nextInt(3) == 0;
+            List<PastRequest.PastChange> changes = done ? List.of(new PastRequest.PastChange(
+                    Instant.ofEpochMilli(Math.min(end, registered + (1 + random.nextInt(10)) * 86_400_000L)), "bench",
+                    "resolved", null)) : List.of();
+            batch.add(new PastRequest(type[0], new Channel(random.nextBoolean() ? "web" : "phone"),
+                    citizens == 0 ? null : citizenId(random.nextInt(citizens)), "Bench request " + year + "-" + i,
+                    new Location(47.62 + random.nextDouble() * 0.06, 26.21 + random.nextDouble() * 0.08,
+                            "Str. Bench " + random.nextInt(200)), Instant.ofEpochMilli(registered), changes));
+            if (batch.size() == IMPORT_BATCH || i == count - 1) {
+                numbers.addAll(registry.importPast(admin, batch));
+                batch.clear();
+            }
+        }
+        return numbers;
     }
 
     /** The id of the {@code i}-th generated citizen. */

@@ -142,6 +142,23 @@ public class CoreIT extends CivicDeskTestSupport {
                 + java.time.Instant.now().plusSeconds(3600)).body()).size());
     }
 
+    /**
+     * A search finds a request by the start of each word asked, in any order, whatever the case and diacritics, and by
+     * its number with or without the leading zeros; a word it does not have leaves it out.
+     */
+    @Test
+    public void searchFindsWordsInAnyOrderWithoutDiacritics() throws Exception {
+        String marker = "Cuvinte" + System.nanoTime();
+        String number = post("operator", "/requests", pothole("1800101350018", "Stâlp căzut pe strada Ștefan cel Mare, "
+                + marker)).body().get("number").asText();
+        for (String asked : List.of("stefan stalp " + marker, "MARE ştefan " + marker.toLowerCase(java.util.Locale.ROOT),
+                marker.substring(0, 12) + " cazut", number, number.replaceFirst("/0+", "/") + " " + marker, "zamca " + marker)) {
+            JsonNode found = get("admin", "/requests?q=" + java.net.URLEncoder.encode(asked, "UTF-8")).body();
+            assertTrue(asked + ": " + found, numbersOf(found).contains(number));
+        }
+        assertEquals(List.of(), numbersOf(get("admin", "/requests?q=" + marker + "%20lampa").body()));
+    }
+
     static String pothole(String cnp, String description) {
         return "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\"" + cnp
                 + "\",\"firstName\":\"Ion\",\"lastName\":\"Popescu\",\"address\":\"Str. Zamca 3, Suceava\"},"

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -48,8 +49,9 @@ public class Open311Bench extends CivicDeskTestSupport {
         awaitDemoReady();
         long started = System.currentTimeMillis();
         int year = LocalDate.now(CITY).getYear();
-        BenchData.generate(dataSource(), year - 1, STORED / 2, false);
-        BenchData.generate(dataSource(), year, STORED - STORED / 2, false);
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        BenchData.imported(registry, year - 1, STORED / 2, 0);
+        BenchData.imported(registry, year, STORED - STORED / 2, 0);
         System.out.println("BENCH stored " + count("SELECT COUNT(*) FROM CD_REQUEST") + " requests, generated in "
                 + (System.currentTimeMillis() - started) / 1000 + " s");
 

@@ -28,7 +28,14 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Role;
 import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.request.api.Channel;
+import org.civicdesk.request.api.PastRequest;
+import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -330,7 +337,8 @@ public class ReportsIT extends CivicDeskTestSupport {
      */
     @Test
     public void reportsOverPastDaysReadTheSummedDaysAndAgreeWithTheRequests() throws Exception {
-        BenchData.generate(dataSource(), 2019, 2019, 3000, false);
+        RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
+        BenchData.imported(registry, 2019, 3000, 0);
         String query = "?from=2019-01-01&to=2019-12-31";
         List<String> ids = List.of("requests-by-type", "sla-compliance", "reopen-rate");
         Map<String, JsonNode> before = new HashMap<>();
@@ -355,6 +363,44 @@ public class ReportsIT extends CivicDeskTestSupport {
         assertEquals(count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'STATUS_CHANGED' AND STATUS = 'resolved'"
                 + " AND OCCURRED_MS >= " + start + " AND OCCURRED_MS < " + end),
                 row(sla, "department", "TOTAL").get("resolved").asLong());
+
+        // More of the archive, imported into days already summed: counted at once, and the same once summed again.
+        long summedBefore = count("SELECT MAX(SUMMED_MS) FROM CD_REQUEST_DAY");
+        BenchData.imported(registry, 2019, 10, 0);
+        JsonNode now = get("admin", "/reports/requests-by-type" + query).body().get("rows");
+        assertEquals(3010, now.get(now.size() - 1).get(4).asLong());
+        deadline = System.currentTimeMillis() + 120_000;
+        while (count("SELECT COUNT(*) FROM CD_REQUEST_DAY WHERE DAY >= '2019-01-01' AND DAY <= '2019-12-31'") < 365
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue("days summed again", count("SELECT MAX(SUMMED_MS) FROM CD_REQUEST_DAY") > summedBefore);
+        assertEquals(now, get("admin", "/reports/requests-by-type" + query).body().get("rows"));
+
+        // Bad input writes nothing: one unknown status spoils the whole batch; only an administrator imports.
+        long stored = count("SELECT COUNT(*) FROM CD_REQUEST");
+        Instant registered = LocalDate.of(2019, 5, 6).atTime(10, 0).atZone(city).toInstant();
+        PastRequest good = new PastRequest("pothole", new Channel("web"), null, "Groapă veche", null, registered,
+                List.of());
+        PastRequest bad = new PastRequest("pothole", new Channel("web"), null, "Groapă veche", null, registered,
+                List.of(new PastRequest.PastChange(registered.plusSeconds(60), "arhiva", "no-such-status", null)));
+        try {
+            registry.importPast(new Actor("bench", java.util.Set.of(Role.ADMIN), null), List.of(good, bad));
+            org.junit.Assert.fail("a status the type does not have is refused");
+        } catch (InvalidInputException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("no-such-status"));
+        }
+        try {
+            registry.importPast(new Actor("op", java.util.Set.of(Role.OPERATOR), null), List.of(good));
+            org.junit.Assert.fail("only an administrator imports");
+        } catch (AccessDeniedException expected) {
+            // refused, as it should be
+        }
+        assertEquals(stored, count("SELECT COUNT(*) FROM CD_REQUEST"));
+
+        // Every imported record has its audit entry: the trail vouches for the archive as for what was filed here.
+        JsonNode integrity = get("admin", "/audit/integrity").body();
+        assertTrue(integrity.toString(), integrity.get("intact").asBoolean());
     }
 
     @Test

@@ -104,6 +104,26 @@ public class UpgradeIT extends CivicDeskTestSupport {
         }
     }
 
+    /**
+     * The requests stored before are found as new ones are: their state carries what lists filter on, and a job writes
+     * their words for search (in the background, a few seconds after the start).
+     */
+    @Test
+    public void oldRequestsAreFoundByListsAndByTheirWords() throws Exception {
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_REQUEST_STATE WHERE TYPE_CODE IS NULL OR REGISTERED_MS IS NULL"));
+        Map.Entry<String, JsonNode> first = expected().get("requests").properties().iterator().next();
+        String type = first.getValue().get("type").asText();
+        assertTrue(get("admin", "/requests?type=" + type + "&limit=500").body().toString().contains(first.getKey()));
+        String word = first.getValue().get("description").asText().split("[^\\p{L}\\p{N}]+")[0];
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode found = get("admin", "/requests?limit=500&q=" + java.net.URLEncoder.encode(word, "UTF-8")).body();
+        while (!found.toString().contains(first.getKey()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            found = get("admin", "/requests?limit=500&q=" + java.net.URLEncoder.encode(word, "UTF-8")).body();
+        }
+        assertTrue(word + ": " + found, found.toString().contains(first.getKey()));
+    }
+
     @Test
     public void theAuditTrailIsIntactAndGoesOn() throws Exception {
         JsonNode before = expected().get("integrity");

@@ -99,6 +99,22 @@ public final class DaySums {
         return count;
     }
 
+    /**
+     * Forgets what was summed of {@code forgotten} (since 2.3), in the caller's transaction {@code c}: records written later for
+     * days already over (an import) are then counted from the records until the days are summed again.
+     */
+    public void forget(java.sql.Connection c, java.util.Collection<LocalDate> forgotten) throws SQLException {
+        try (PreparedStatement deleteFigures = c.prepareStatement("DELETE FROM " + figures + " WHERE DAY = ?");
+                PreparedStatement deleteDay = c.prepareStatement("DELETE FROM " + days + " WHERE DAY = ?")) {
+            for (LocalDate day : forgotten) {
+                Jdbc.bind(deleteFigures, day.toString());
+                deleteFigures.executeUpdate();
+                Jdbc.bind(deleteDay, day.toString());
+                deleteDay.executeUpdate();
+            }
+        }
+    }
+
     /** Keeps {@code day} as summed at {@code summedAt} with {@code dayFigures}, in place of what it had. */
     public void replace(LocalDate day, long summedAt, List<Figure> dayFigures) throws SQLException {
         String d = day.toString();

@@ -71,4 +71,12 @@ public interface CitizenRegistry {
     int importAll(Actor actor, List<CitizenDetails> citizens);
 
     long count();
+
+    /**
+     * Which of {@code ids} are citizens on record: no personal data is read (so nothing is audited), only whether
+     * each id exists, for a registry that refers to citizens it was given by id (an import).
+     *
+     * @since 1.5
+     */
+    java.util.Set<String> existing(java.util.Collection<String> ids);
 }

@@ -34,6 +34,8 @@ import org.osgi.service.component.annotations.Reference;
 public class CitizenRegistryImpl implements CitizenRegistry {
     private static final String INFO_KIND = "citizen-identity";
     private static final int IMPORT_BATCH = 500;
+    /** Ids looked up in one IN list by {@link #existing}. */
+    private static final int EXISTING_SLICE = 500;
     /** A line shared by more people than this is a switchboard, not a household. */
     private static final int CONTACT_MATCHES = 10;
     /** Longer than any name and address together ({@code SEARCH_NAME}): a longer text matches nobody. */
@@ -187,6 +189,19 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     @Override
     public long count() {
         return tx.read(em -> em.createQuery("SELECT COUNT(c) FROM CitizenEntity c", Long.class).getSingleResult());
+    }
+
+    @Override
+    public java.util.Set<String> existing(java.util.Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        // In slices: a database takes a bounded number of parameters in one IN list.
+        for (int from = 0; from < all.size(); from += EXISTING_SLICE) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + EXISTING_SLICE));
+            found.addAll(tx.read(em -> em.createQuery("SELECT c.id FROM CitizenEntity c WHERE c.id IN :ids", String.class)
+                    .setParameter("ids", slice).getResultList()));
+        }
+        return found;
     }
 
     private static Optional<CitizenEntity> byNationalId(EntityManager em, String nationalId) {

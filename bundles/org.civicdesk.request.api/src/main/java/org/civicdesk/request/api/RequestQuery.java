@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Filter for {@link RequestRegistry#search}; {@code null} fields match anything.
  *
- * @param text             free text, matched in the description, address and number
+ * @param text             words, each found as the start of a word of the description, place or number, in any
+ *                         order, regardless of case and diacritics ("ion popescu" finds "Popescu Ionuț")
  * @param from             registered on or after this day
  * @param to               registered on or before this day
  * @param registeredAfter  registered at or after this instant

@@ -130,4 +130,22 @@ public interface RequestRegistry {
      * @since 2.4
      */
     long lastChange();
+
+    /**
+     * Writes requests registered before CivicDesk, with their status changes, as filing and later changes write them:
+     * each numbered in its registration year after what that year has numbered, each record with its audit entry (so
+     * integrity verification covers them as it covers every other), all in one transaction: all of them or none. Days
+     * the reports had summed are summed again. For a city's archive: an administrator only; the batch is audited.
+     *
+     * @return the numbers given, in the order of {@code requests}
+     * @throws org.civicdesk.core.api.AccessDeniedException unless the actor is an administrator
+     * @throws org.civicdesk.core.api.InvalidInputException for an unknown type or citizen, a status the type does not
+     *         have, a time in the future or before the one it follows, an empty description, or more than
+     *         {@link #MAX_IMPORT} requests; nothing is written
+     * @since 2.5
+     */
+    List<RequestNumber> importPast(Actor actor, List<PastRequest> requests);
+
+    /** Most requests {@link #importPast} takes at once. */
+    int MAX_IMPORT = 5000;
 }

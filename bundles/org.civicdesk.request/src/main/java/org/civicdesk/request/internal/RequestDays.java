@@ -45,9 +45,14 @@ final class RequestDays {
     record Summary(List<Registered> registered, List<Resolution> resolved, List<Reopening> reopenings) {
     }
 
+    /** The registry's summed days: CD_REQUEST_DAY and its figures by department and type. */
+    static DaySums sums(Jdbc jdbc) {
+        return new DaySums(jdbc, "CD_REQUEST_DAY", "CD_REQUEST_DAY_FIGURE", List.of("DEPARTMENT", "TYPE_CODE"));
+    }
+
     RequestDays(Jdbc jdbc, CityClock clock, RequestStatisticsImpl live) {
         this.jdbc = jdbc;
-        this.sums = new DaySums(jdbc, "CD_REQUEST_DAY", "CD_REQUEST_DAY_FIGURE", List.of("DEPARTMENT", "TYPE_CODE"));
+        this.sums = sums(jdbc);
         this.clock = clock;
         this.live = live;
     }

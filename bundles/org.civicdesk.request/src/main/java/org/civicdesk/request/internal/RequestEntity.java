@@ -145,6 +145,11 @@ public class RequestEntity {
                 java.util.stream.Stream.of(receivedOn)).toArray();
     }
 
+    /** The words a search finds this request by: of its description, place and number. */
+    java.util.Set<String> words() {
+        return RequestWords.of(number, description, address);
+    }
+
     /** Inserts the filed request with plain JDBC, as the group commit of filings writes it. */
     void insert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST (REQ_NUMBER, REG_YEAR, SEQ, TRACKING_CODE, "

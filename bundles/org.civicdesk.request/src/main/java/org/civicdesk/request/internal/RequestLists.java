@@ -2,17 +2,19 @@ package org.civicdesk.request.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 
-import javax.persistence.EntityManager;
 import javax.persistence.Tuple;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
-import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -22,29 +24,49 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.JpaTransactions;
+import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.ServiceRequest;
 
 /**
- * The registry's lists: searches, newest-first pages and a department's workload, each read through
- * {@link RequestFilter} so that what a viewer may see is decided in one place, and each search
- * recorded in the audit trail.
+ * The registry's lists: searches, newest-first pages and a department's workload, each filtered by
+ * {@link StateFilter} so that what a viewer may see is decided in one place, and each search recorded in the audit
+ * trail. A page is found in two steps: the numbers of its requests, from the requests' state alone (one table, read
+ * from the top of the index of the list's order), then those requests' rows.
  */
 final class RequestLists {
     private static final int MAX_PAGE = 1000;
     private static final String INFO_KIND = "request";
-    /** How many of the newest registrations {@link #newest} first looks among, at least. */
-    private static final long FIRST_WINDOW = 500;
     /** How many matches a search counts at least before it calls the total a lower bound. */
     static final int COUNTED = 1000;
+    /** How many requests of a citizen, or having a word, a list sorts itself; past that it reads them as any filter. */
+    private static final int CANDIDATES = 3000;
+    /** How many numbers an IN list holds: one of these, the smallest that takes them. */
+    private static final int[] SLICES = {20, 100, 500};
+    private static final String STATE = " FROM CD_REQUEST_STATE s";
+    private static final String OPEN_ORDER = "s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
+    private static final String NEWEST_ORDER = "s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
+
+    /** The orders lists show. */
+    private enum Order {
+        /** Open requests first, the oldest deadline (the longest overdue) first, then the newest; the finished ones
+         * after them, newest first. */
+        OPEN_FIRST,
+        /** The newest first. */
+        NEWEST
+    }
 
     private final JpaTransactions tx;
+    private final Jdbc jdbc;
     private final AuditLog audit;
     private final CityClock clock;
 
-    RequestLists(JpaTransactions tx, AuditLog audit, CityClock clock) {
+    RequestLists(JpaTransactions tx, Jdbc jdbc, AuditLog audit, CityClock clock) {
         this.tx = tx;
+        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,193 +79,175 @@ final class RequestLists {
 
     /**
      * A page of what {@code q} matches that {@code actor} may see, audited: the open requests first, the oldest deadline
-     * (so the longest overdue) first, then the finished ones, newest first. Each part is read within a window of its own
-     * index (the open requests by deadline, all by registration) that grows until the page is full, so that a page costs
-     * about the same with a thousand requests or a million. The total is exact up to {@link #COUNTED} matches beyond the
-     * page; past that it is a lower bound ({@link Page#exact()} false): counting a million rows for "1–50 of …" is what
-     * made the console's first screen slow.
+     * (so the longest overdue) first, then the finished ones, newest first. Each part is read from the top of the index
+     * of its order (CD_STATE_OPEN_ORDER, CD_STATE_FINISHED_NEWEST), so that a page costs about the same with a thousand
+     * requests or a million; a citizen's requests and those having a rare word are few, and sorted here. The total is
+     * exact up to {@link #COUNTED} matches beyond the page; past that it is a lower bound ({@link Page#exact()} false):
+     * counting a million rows for "1–50 of …" is what made the console's first screen slow.
      */
     Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
-        Page<ServiceRequest> page = tx.read(em -> {
+        SqlWhere where = StateFilter.of(actor, q, today, clock.zone());
+        Page<ServiceRequest> page;
+        Optional<Set<String>> few = candidates(q);
+        if (few.isPresent()) {
+            List<String> all = sortedAmong(where, few.get(), Order.OPEN_FIRST);
+            page = new Page<>(rows(all.stream().skip(offset).limit(limit).toList(), today), all.size(), offset, limit, true);
+        } else {
             int wanted = offset + limit;
-            if (q.text() != null && !q.text().isBlank()) {
-                // Words are looked for in every request whatever the order (no index helps): one pass, sorted as below.
-                return inOnePass(em, actor, q, offset, limit, today);
+            boolean dense = dense(actor, q);
+            List<String> numbers = new ArrayList<>();
+            int open = 0;
+            if (!Boolean.TRUE.equals(q.done()) && (q.status() == null || anyOpenIn(q.status()))) {
+                List<String> openFirst = numbers(where, Boolean.FALSE, dense ? "CD_STATE_OPEN_ORDER" : null, OPEN_ORDER, 0,
+                        wanted);
+                open = openFirst.size();
+                numbers.addAll(openFirst.subList(Math.min(offset, open), open));
             }
-            List<ServiceRequest> open = Boolean.TRUE.equals(q.done()) ? List.of() : openFirst(em, actor, q, wanted, today);
-            List<ServiceRequest> items = new ArrayList<>();
-            if (open.size() > offset) {
-                items.addAll(open.subList(offset, Math.min(wanted, open.size())));
-            }
-            if (open.size() < wanted && !Boolean.FALSE.equals(q.done()) && !Boolean.TRUE.equals(q.overdue())) {
+            if (open < wanted && !Boolean.FALSE.equals(q.done()) && !Boolean.TRUE.equals(q.overdue())) {
                 // Fewer open matches than the page reaches: that is all of them; the finished ones follow.
-                int closedOffset = Math.max(0, offset - open.size());
-                items.addAll(newestWithin(em, actor, q.done(true), closedOffset, limit - items.size(), today));
+                numbers.addAll(numbers(where, Boolean.TRUE, dense ? "CD_STATE_FINISHED_NEWEST" : null, NEWEST_ORDER,
+                        Math.max(0, offset - open), limit - numbers.size()));
             }
-            return counted(em, actor, q, items, offset, limit, today);
-        });
+            long bound = Math.max(COUNTED, wanted);
+            long counted = jdbc.query("count requests", "SELECT s.REQ_NUMBER" + STATE + where.sql, rs -> Boolean.TRUE,
+                    (int) bound + 1, where.parameters()).size();
+            boolean exact = counted <= bound;
+            page = new Page<>(rows(numbers, today), exact ? counted : bound, offset, limit, exact);
+        }
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " results=" + page.total() + (page.exact() ? "" : "+")));
         return page;
-    }
-
-    /** A page of what {@code q} matches, open requests first by deadline, then the newest: one query, one count. */
-    private Page<ServiceRequest> inOnePass(EntityManager em, Actor actor, RequestQuery q, int offset, int limit,
-            LocalDate today) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> rows = cb.createTupleQuery();
-        Root<RequestEntity> r = rows.from(RequestEntity.class);
-        Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
-        RequestRows columns = new RequestRows(r, s);
-        // A finished request's deadline does not order it: the newest come first among them.
-        javax.persistence.criteria.Expression<String> openDeadline = cb.<String>selectCase()
-                .when(cb.isFalse(s.get(RequestStateEntity_.finished)), s.get(RequestStateEntity_.deadline)).otherwise("");
-        rows.multiselect(columns.selection()).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()))
-                .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(openDeadline),
-                        cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
-        List<ServiceRequest> items = em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList()
-                .stream().map(row -> columns.toDto(row, today)).toList();
-        return counted(em, actor, q, items, offset, limit, today);
-    }
-
-    /**
-     * The first {@code wanted} open requests matching {@code q}, the oldest deadline first: read among the open requests
-     * with the earliest deadlines (CD_STATE_OPEN), a window growing until it holds {@code wanted} matches or all of them.
-     */
-    private List<ServiceRequest> openFirst(EntityManager em, Actor actor, RequestQuery q, int wanted, LocalDate today) {
-        if (q.status() != null && !anyOpenIn(em, q.status())) {
-            // A final status (resolved): no window of open requests would hold one, however far it grew.
-            return List.of();
-        }
-        return windowed(Math.max(FIRST_WINDOW, wanted * 8L), nth -> openDeadlineAt(em, nth),
-                until -> openUntil(em, actor, q, until, wanted, today), wanted);
-    }
-
-    /** The first {@code wanted} open requests matching {@code q} with a deadline until {@code until} (null: any). */
-    private List<ServiceRequest> openUntil(EntityManager em, Actor actor, RequestQuery q, String until, int wanted,
-            LocalDate today) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> rows = cb.createTupleQuery();
-        Root<RequestEntity> r = rows.from(RequestEntity.class);
-        Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
-        RequestRows columns = new RequestRows(r, s);
-        Predicate filter = cb.and(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()),
-                cb.isFalse(s.get(RequestStateEntity_.finished)));
-        if (until != null) {
-            filter = cb.and(filter, cb.lessThanOrEqualTo(s.get(RequestStateEntity_.deadline), until));
-        }
-        rows.multiselect(columns.selection()).where(filter).orderBy(cb.asc(s.get(RequestStateEntity_.deadline)),
-                cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
-        return em.createQuery(rows).setMaxResults(wanted).getResultList().stream().map(row -> columns.toDto(row, today))
-                .toList();
-    }
-
-    /**
-     * Reads within the first {@code window} entries of an index ({@code boundaryAt} gives the value of its n-th entry,
-     * null past its end), the window growing sixteenfold until {@code read} gives {@code wanted} items or the window
-     * is the whole index: a planner that cannot know a page stops early (Derby) would otherwise sort every match.
-     */
-    private static <B> List<ServiceRequest> windowed(long window, LongFunction<B> boundaryAt,
-            Function<B, List<ServiceRequest>> read, int wanted) {
-        long size = window;
-        while (true) {
-            B boundary = size == Long.MAX_VALUE ? null : boundaryAt.apply(size);
-            List<ServiceRequest> found = read.apply(boundary);
-            if (boundary == null || found.size() == wanted) {
-                return found;
-            }
-            size = size > Integer.MAX_VALUE / 16 ? Long.MAX_VALUE : size * 16;
-        }
-    }
-
-    /** Whether any open request is in {@code status} (CD_STATE_OPEN_STATUS). */
-    private static boolean anyOpenIn(EntityManager em, String status) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<String> numbers = cb.createQuery(String.class);
-        Root<RequestStateEntity> s = numbers.from(RequestStateEntity.class);
-        numbers.select(s.get(RequestStateEntity_.number)).where(cb.isFalse(s.get(RequestStateEntity_.finished)),
-                cb.equal(s.get(RequestStateEntity_.status), status));
-        return !em.createQuery(numbers).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** The deadline of the {@code nth} open request by deadline, or null when fewer are open. */
-    private static String openDeadlineAt(EntityManager em, long nth) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<String> deadlines = cb.createQuery(String.class);
-        Root<RequestStateEntity> s = deadlines.from(RequestStateEntity.class);
-        deadlines.select(s.get(RequestStateEntity_.deadline)).where(cb.isFalse(s.get(RequestStateEntity_.finished)))
-                .orderBy(cb.asc(s.get(RequestStateEntity_.finished)), cb.asc(s.get(RequestStateEntity_.deadline)));
-        List<String> found = em.createQuery(deadlines).setFirstResult((int) nth - 1).setMaxResults(1).getResultList();
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** {@code items} as the page at {@code offset}, with the matches counted up to {@link #COUNTED} beyond it. */
-    private Page<ServiceRequest> counted(EntityManager em, Actor actor, RequestQuery q, List<ServiceRequest> items,
-            int offset, int limit, LocalDate today) {
-        long bound = Math.max(COUNTED, offset + limit);
-        long counted = countUpTo(em, actor, q, bound + 1, today);
-        boolean exact = counted <= bound;
-        return new Page<>(items, exact ? counted : bound, offset, limit, exact);
-    }
-
-    /** How many requests match, counted no further than {@code atMost}. */
-    private long countUpTo(EntityManager em, Actor actor, RequestQuery q, long atMost, LocalDate today) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<String> numbers = cb.createQuery(String.class);
-        Root<RequestEntity> r = numbers.from(RequestEntity.class);
-        Root<RequestStateEntity> s = numbers.from(RequestStateEntity.class);
-        numbers.select(r.get(RequestEntity_.number)).where(new RequestFilter(cb, r, s).of(actor, q, today, clock.zone()));
-        return em.createQuery(numbers).setMaxResults((int) atMost).getResultList().size();
     }
 
     /** A newest-first page of what {@code q} matches that {@code actor} may see, with no count; audited. */
     List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
-        List<ServiceRequest> items = tx.read(em -> newestWithin(em, actor, q, offset, limit, today));
+        SqlWhere where = StateFilter.of(actor, q, today, clock.zone());
+        Optional<Set<String>> few = candidates(q);
+        List<String> numbers = few.isPresent()
+                ? sortedAmong(where, few.get(), Order.NEWEST).stream().skip(offset).limit(limit).toList()
+                : numbers(where, null, !dense(actor, q) ? null : q.done() == null ? "CD_STATE_NEWEST"
+                        : "CD_STATE_FINISHED_NEWEST", NEWEST_ORDER, offset, limit);
+        List<ServiceRequest> items = rows(numbers, today);
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " newest offset=" + offset + " results=" + items.size()));
         return items;
     }
 
-    /** A newest-first page of what {@code q} matches that {@code actor} may see. */
-    private List<ServiceRequest> newestWithin(EntityManager em, Actor actor, RequestQuery q, int offset, int limit,
-            LocalDate today) {
-        // A citizen's requests lead their own index (CD_REQUEST_CITIZEN_NEWEST): the database reads a page from its
-        // top. Other filters are read within the newest registrations first (CD_REQUEST_NEWEST).
-        return windowed(q.citizenId() == null ? Math.max(FIRST_WINDOW, (offset + limit) * 8L) : Long.MAX_VALUE,
-                nth -> registeredAt(em, nth), since -> newestSince(em, actor, q, since, offset, limit, today), limit);
+    /**
+     * Whether what {@code q} asks leaves many requests (no assignee, citizen, words or registration period, and a viewer
+     * who sees a department or more): its page is then read from the top of the index of its order, which Derby's
+     * planner, not knowing that a page stops early, would not choose by itself.
+     */
+    private static boolean dense(Actor actor, RequestQuery q) {
+        return q.assignee() == null && q.citizenId() == null && StateFilter.words(q).isEmpty() && q.from() == null
+                && q.to() == null && q.registeredAfter() == null && q.registeredBefore() == null
+                && q.changedAfter() == null && (Visibility.seesAll(actor) || actor.has(Role.SUPERVISOR));
     }
 
-    /** The registration time of the {@code nth} newest request (from CD_REQUEST_NEWEST), or null when there are fewer. */
-    private static Long registeredAt(EntityManager em, long nth) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> times = cb.createQuery(Long.class);
-        Root<RequestEntity> r = times.from(RequestEntity.class);
-        times.select(r.get(RequestEntity_.registeredMillis))
-                .orderBy(cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
-        List<Long> found = em.createQuery(times).setFirstResult((int) nth - 1).setMaxResults(1).getResultList();
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** A newest-first page of what {@code q} matches among the requests registered since {@code since} (null: all). */
-    private List<ServiceRequest> newestSince(EntityManager em, Actor actor, RequestQuery q, Long since, int offset,
-            int limit, LocalDate today) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> rows = cb.createTupleQuery();
-        Root<RequestEntity> r = rows.from(RequestEntity.class);
-        Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
-        RequestRows columns = new RequestRows(r, s);
-        Predicate filter = new RequestFilter(cb, r, s).of(actor, q, today, clock.zone());
-        if (since != null) {
-            filter = cb.and(filter, cb.ge(r.get(RequestEntity_.registeredMillis), since));
+    /**
+     * The numbers of the requests matching {@code where} (and finished or not, unless {@code finished} is null) in
+     * {@code order}, from {@code offset}, at most {@code limit}: read along {@code index} when named.
+     */
+    private List<String> numbers(SqlWhere where, Boolean finished, String index, String order, int offset, int limit) {
+        // Derby takes the index named in this comment (the line must end after it); other databases read a comment.
+        String from = STATE + (index == null ? "" : " --DERBY-PROPERTIES index=" + index + "\n");
+        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
+        if (finished != null) {
+            parameters.add(finished);
         }
-        rows.multiselect(columns.selection()).where(filter)
-                .orderBy(cb.desc(r.get(RequestEntity_.registeredMillis)), cb.desc(r.get(RequestEntity_.number)));
-        return em.createQuery(rows).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(row -> columns.toDto(row, today)).toList();
+        return jdbc.query("list requests", "SELECT s.REQ_NUMBER" + from + where.sql
+                + (finished == null ? "" : " AND s.FINISHED = ?") + " ORDER BY " + order + " OFFSET " + offset
+                + " ROWS FETCH NEXT " + limit + " ROWS ONLY", rs -> rs.getString(1), 0, parameters.toArray());
+    }
+
+    /** Whether any open request is in {@code status} (CD_STATE_OPEN_STATUS): none is in a final one. */
+    private boolean anyOpenIn(String status) {
+        return !jdbc.query("look for an open request in a status", "SELECT s.REQ_NUMBER" + STATE
+                + " WHERE s.FINISHED = ? AND s.STATUS = ?", rs -> Boolean.TRUE, 1, Boolean.FALSE, status).isEmpty();
+    }
+
+    /**
+     * The numbers of the few requests {@code q} can only match: those of its citizen, or having its rarest word, when
+     * there are at most {@link #CANDIDATES} (from CD_REQUEST_CITIZEN, CD_REQUEST_WORD_WORD); empty when there is no such
+     * few.
+     */
+    private Optional<Set<String>> candidates(RequestQuery q) {
+        Set<String> fewest = null;
+        if (q.citizenId() != null) {
+            fewest = atMost("SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?", q.citizenId()).orElse(null);
+        }
+        for (String word : StateFilter.words(q)) {
+            Optional<Set<String>> having = atMost("SELECT REQ_NUMBER FROM CD_REQUEST_WORD WHERE WORD >= ? AND WORD < ?",
+                    word, RequestWords.after(word));
+            if (having.isPresent() && (fewest == null || having.get().size() < fewest.size())) {
+                fewest = having.get();
+            }
+        }
+        return Optional.ofNullable(fewest);
+    }
+
+    private Optional<Set<String>> atMost(String sql, Object... parameters) {
+        List<String> found = jdbc.query("find requests", sql, rs -> rs.getString(1), CANDIDATES + 1, parameters);
+        return found.size() > CANDIDATES ? Optional.empty() : Optional.of(new HashSet<>(found));
+    }
+
+    /** The numbers of those of {@code candidates} that match {@code where}, in {@code order}: sorted here. */
+    private List<String> sortedAmong(SqlWhere where, Set<String> candidates, Order order) {
+        record Key(String number, boolean finished, String deadline, long registered) {
+        }
+        List<Key> keys = inSlices(new ArrayList<>(candidates), slice -> {
+            List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
+            parameters.addAll(slice);
+            return jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
+                    + where.sql + " AND s.REQ_NUMBER" + SqlWhere.in(slice.size()), rs -> new Key(rs.getString(1),
+                            rs.getBoolean(2), rs.getString(3), rs.getLong(4)), 0, parameters.toArray());
+        });
+        Comparator<Key> newest = Comparator.comparingLong(Key::registered).reversed()
+                .thenComparing(k -> RequestNumber.parse(k.number()), Comparator.reverseOrder());
+        Comparator<Key> sorted = order == Order.NEWEST ? newest : Comparator.comparing(Key::finished)
+                .thenComparing(k -> k.finished() ? "" : k.deadline()).thenComparing(newest);
+        return keys.stream().distinct().sorted(sorted).map(Key::number).toList();
+    }
+
+    /** The requests numbered {@code numbers}, in that order. */
+    private List<ServiceRequest> rows(List<String> numbers, LocalDate today) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ServiceRequest> read = new HashMap<>();
+        tx.read(em -> inSlices(numbers, slice -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Tuple> rows = cb.createTupleQuery();
+            Root<RequestEntity> r = rows.from(RequestEntity.class);
+            Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
+            RequestRows columns = new RequestRows(r, s);
+            rows.multiselect(columns.selection()).where(cb.equal(s.get(RequestStateEntity_.number),
+                    r.get(RequestEntity_.number)), r.get(RequestEntity_.number).in(slice));
+            return em.createQuery(rows).getResultList().stream().map(row -> columns.toDto(row, today)).toList();
+        })).forEach(dto -> read.put(dto.number().toString(), dto));
+        return numbers.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * What {@code read} gives for each slice of {@code numbers}: slices of {@link #SLICES} numbers, the last filled up
+     * with its last number, so that the IN lists have a few lengths only and the database compiles each statement once.
+     */
+    private static <T> List<T> inSlices(List<String> numbers, Function<List<String>, List<T>> read) {
+        List<T> all = new ArrayList<>();
+        int largest = SLICES[SLICES.length - 1];
+        for (int from = 0; from < numbers.size(); from += largest) {
+            List<String> slice = new ArrayList<>(numbers.subList(from, Math.min(numbers.size(), from + largest)));
+            int length = java.util.Arrays.stream(SLICES).filter(n -> n >= slice.size()).findFirst().orElse(largest);
+            while (slice.size() < length) {
+                slice.add(slice.get(slice.size() - 1));
+            }
+            all.addAll(read.apply(slice));
+        }
+        return all;
     }
 
     /** Open requests of a department by assignee ("" for none). */
@@ -255,8 +259,8 @@ final class RequestLists {
             throw new AccessDeniedException("only a supervisor of " + department + " or an administrator sees its workload");
         }
         Map<String, Long> load = new TreeMap<>();
-        tx.read(em -> em.createQuery("SELECT s.assignee, COUNT(s) FROM RequestEntity r, RequestStateEntity s"
-                + " WHERE s.number = r.number AND r.department = ?1 AND s.finished = false GROUP BY s.assignee",
+        tx.read(em -> em.createQuery("SELECT s.assignee, COUNT(s) FROM RequestStateEntity s"
+                + " WHERE s.department = ?1 AND s.finished = false GROUP BY s.assignee",
                 Object[].class).setParameter(1, department).getResultList())
                 .forEach(row -> load.put(row[0] == null ? "" : (String) row[0], ((Number) row[1]).longValue()));
         return load;

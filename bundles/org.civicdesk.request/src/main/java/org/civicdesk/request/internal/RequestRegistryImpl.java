@@ -36,7 +36,9 @@ import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.persistence.DaySums;
 import org.civicdesk.persistence.GroupCommit;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
@@ -47,6 +49,7 @@ import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
+import org.civicdesk.request.api.PastRequest;
 import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestAttribute;
 import org.civicdesk.request.api.RequestChange;
@@ -90,6 +93,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     private final CitizenRegistry citizens;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    /** The days the reports summed: an import forgets those it changes. */
+    private final DaySums summedDays;
     private final SecureRandom random = new SecureRandom();
     /** The document management systems installed right now (R10); plug-ins come and go. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -141,7 +146,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         this.citizens = citizens;
         this.staff = staff;
         this.audit = audit;
-        this.lists = new RequestLists(tx, audit, cityClock);
+        Jdbc jdbc = new Jdbc(dataSource);
+        this.summedDays = RequestDays.sums(jdbc);
+        this.lists = new RequestLists(tx, jdbc, audit, cityClock);
         modified(config);
         SchemaMigrations.update(dataSource, RequestRegistryImpl.class);
     }
@@ -198,7 +205,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                     type.department(), now.toEpochMilli(), deadline.toString(), received == null ? null : received.toString());
             RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
                     EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
-            RequestStateEntity state = new RequestStateEntity(entity.getNumber(), deadline);
+            RequestStateEntity state = new RequestStateEntity(entity, deadline);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
             state.nextStep(schedule.nextStep(type, deadline, null, false, state.isFinished(), today));
             List<RequestDetailEntity> details = details(entity.getNumber(), answers, contact);
@@ -206,6 +213,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             state.insert(c);
             created.insert(c);
             RequestDetailEntity.insertAll(c, details);
+            RequestWords.insert(c, entity.getNumber(), entity.words());
             audit.record(c, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
@@ -225,6 +233,33 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             measured.time("civicdesk.intake", Duration.ofNanos(System.nanoTime() - started), "channel", channel);
         }
         return filed;
+    }
+
+    @Override
+    public List<RequestNumber> importPast(Actor actor, List<PastRequest> requests) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only an administrator imports past requests");
+        }
+        if (requests == null || requests.isEmpty()) {
+            throw new InvalidInputException("requests", "give the requests to import");
+        }
+        if (requests.size() > MAX_IMPORT) {
+            throw new InvalidInputException("requests", "at most " + MAX_IMPORT + " requests at once");
+        }
+        Instant now = cityClock.now();
+        Set<String> known = citizens.existing(requests.stream().filter(java.util.Objects::nonNull)
+                .map(PastRequest::citizenId).filter(java.util.Objects::nonNull).toList());
+        List<PastRequests.Checked> checked = PastRequests.check(requests, code -> types.find(code)
+                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + code + "'")), known, now);
+        requests.forEach(r -> ChannelCatalogImpl.installed(channels, r.channel()));
+        for (PastRequests.Checked r : checked) {
+            validLocation(r.location());
+        }
+        LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
+        WorkingCalendar workingDays = calendar;
+        DeadlineSchedule steps = schedule;
+        return filings.call(c -> PastRequests.write(c, actor, checked, RequestRegistryImpl::takeSequences, workingDays,
+                steps, audit, this::trackingCode, cityClock.zone(), today, summedDays));
     }
 
     /**
@@ -378,16 +413,23 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     /** Takes the next number of the year under the counter row's lock; see {@link RegistrationCounterEntity}. */
     private static int nextSequence(java.sql.Connection c, int year) throws SQLException {
+        return takeSequences(c, year, 1);
+    }
+
+    /** Takes the next {@code count} numbers of the year under the counter row's lock; gives the last one taken. */
+    private static int takeSequences(java.sql.Connection c, int year, int count) throws SQLException {
         try (java.sql.PreparedStatement next = c.prepareStatement(
-                "UPDATE CD_REGISTRATION_COUNTER SET LAST_SEQ = LAST_SEQ + 1 WHERE REG_YEAR = ?")) {
-            next.setInt(1, year);
+                "UPDATE CD_REGISTRATION_COUNTER SET LAST_SEQ = LAST_SEQ + ? WHERE REG_YEAR = ?")) {
+            next.setInt(1, count);
+            next.setInt(2, year);
             if (next.executeUpdate() == 0) {
                 // First filing of the year; a concurrent first filing (another node) makes one of us retry.
                 try (java.sql.PreparedStatement first = c.prepareStatement(
-                        "INSERT INTO CD_REGISTRATION_COUNTER (REG_YEAR, LAST_SEQ) VALUES (?, 1)")) {
+                        "INSERT INTO CD_REGISTRATION_COUNTER (REG_YEAR, LAST_SEQ) VALUES (?, ?)")) {
                     first.setInt(1, year);
+                    first.setInt(2, count);
                     first.executeUpdate();
-                    return 1;
+                    return count;
                 }
             }
         }

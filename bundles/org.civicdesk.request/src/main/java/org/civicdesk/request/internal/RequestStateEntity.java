@@ -27,7 +27,11 @@ import org.civicdesk.request.api.RequestEvent;
         @Index(name = "CD_STATE_ASSIGNEE", columnList = "ASSIGNEE"),
         @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS"),
         @Index(name = "CD_STATE_NEXT_STEP", columnList = "NEXT_STEP, REQ_NUMBER"),
-        @Index(name = "CD_STATE_OPEN", columnList = "FINISHED, DEADLINE"),
+        @Index(name = "CD_STATE_OPEN_ORDER", columnList = "FINISHED, DEADLINE, REGISTERED_MS, REQ_NUMBER"),
+        @Index(name = "CD_STATE_FINISHED_NEWEST", columnList = "FINISHED, REGISTERED_MS, REQ_NUMBER"),
+        @Index(name = "CD_STATE_NEWEST", columnList = "REGISTERED_MS, REQ_NUMBER"),
+        @Index(name = "CD_STATE_TYPE_STATUS", columnList = "TYPE_CODE, STATUS"),
+        @Index(name = "CD_STATE_DEPARTMENT_STATUS", columnList = "DEPARTMENT, STATUS"),
         @Index(name = "CD_STATE_OPEN_STATUS", columnList = "FINISHED, STATUS")})
 public class RequestStateEntity {
     @Id
@@ -35,6 +39,15 @@ public class RequestStateEntity {
     private String number;
     @Column(name = "STATUS", nullable = false, length = 50)
     private String status;
+    /** The request's type, department, channel and registration, copied at filing: what lists filter and order on. */
+    @Column(name = "TYPE_CODE", nullable = false, length = 50, updatable = false)
+    private String type;
+    @Column(name = "DEPARTMENT", nullable = false, length = 30, updatable = false)
+    private String department;
+    @Column(name = "CHANNEL", nullable = false, length = 10, updatable = false)
+    private String channel;
+    @Column(name = "REGISTERED_MS", nullable = false, updatable = false)
+    private long registeredMillis;
     @Column(name = "ASSIGNEE", length = 50)
     private String assignee;
     @Column(name = "FINISHED", nullable = false)
@@ -64,8 +77,13 @@ public class RequestStateEntity {
     protected RequestStateEntity() {
     }
 
-    RequestStateEntity(String number, LocalDate deadline) {
-        this.number = number;
+    /** The state of {@code request} before its first event, due by {@code deadline}. */
+    RequestStateEntity(RequestEntity request, LocalDate deadline) {
+        this.number = request.getNumber();
+        this.type = request.getType();
+        this.department = request.getDepartment();
+        this.channel = request.getChannel();
+        this.registeredMillis = request.getRegisteredMillis();
         this.deadline = deadline.toString();
     }
 
@@ -144,9 +162,10 @@ public class RequestStateEntity {
     void insert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
                 + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, PRIORITY, ESCALATION_LEVEL, PAUSED_SINCE, NEXT_STEP, "
-                + "VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + "TYPE_CODE, DEPARTMENT, CHANNEL, REGISTERED_MS, VERSION) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis, deadline, priority,
-                    escalationLevel, pausedSince, nextStep);
+                    escalationLevel, pausedSince, nextStep, type, department, channel, registeredMillis);
             ps.setObject(9, escalationLevel, java.sql.Types.INTEGER);
             ps.executeUpdate();
         }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +76,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
 
     /** {@link #registered} counted from the requests. */
     List<Registered> liveRegistered(Instant from, Instant to, String department) {
-        Where where = new Where("r.REGISTERED_MS >= ? AND r.REGISTERED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
+        SqlWhere where = new SqlWhere("r.REGISTERED_MS >= ? AND r.REGISTERED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
                 .department("r.DEPARTMENT", department);
         return jdbc.query("counting requests", "SELECT r.TYPE_CODE, r.DEPARTMENT, r.CHANNEL, s.STATUS, COUNT(*)"
                 + " FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER" + where.sql
@@ -106,10 +104,10 @@ public class RequestStatisticsImpl implements RequestStatistics {
         String isFinal = finalCondition("r.TYPE_CODE", "e.STATUS", p);
         List<Object> earlier = new ArrayList<>();
         String wasFinal = finalCondition("r.TYPE_CODE", "b.STATUS", earlier);
-        Where where = new Where("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?", from.toEpochMilli(),
-                to.toEpochMilli()).department("r.DEPARTMENT", department);
+        SqlWhere where = new SqlWhere("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?",
+                from.toEpochMilli(), to.toEpochMilli()).department("r.DEPARTMENT", department);
         p.addAll(earlier);
-        p.addAll(where.parameters);
+        p.addAll(List.of(where.parameters()));
         // The deadline in force: moved by the working days the request waited for the citizen (R7).
         String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, RES_DAY, DEADLINE, COUNT(*) FROM (SELECT r.DEPARTMENT, r.TYPE_CODE, "
                 + registeredDay + " AS REG_DAY, " + resolvedDay + " AS RES_DAY, s.DEADLINE FROM CD_REQUEST_EVENT e"
@@ -164,11 +162,11 @@ public class RequestStatisticsImpl implements RequestStatistics {
         ZoneId zone = clock.zone();
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        String registeredDay = CityDays.epochDay("r.REGISTERED_MS", zone, now.minus(HISTORY), now);
-        Where where = new Where("s.FINISHED = ?", Boolean.FALSE).department("r.DEPARTMENT", department);
-        String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE, COUNT(*) FROM (SELECT r.DEPARTMENT, r.TYPE_CODE, "
-                + registeredDay + " AS REG_DAY, s.DEADLINE FROM CD_REQUEST r JOIN CD_REQUEST_STATE s"
-                + " ON s.REQ_NUMBER = r.REQ_NUMBER" + where.sql + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE";
+        String registeredDay = CityDays.epochDay("s.REGISTERED_MS", zone, now.minus(HISTORY), now);
+        SqlWhere where = new SqlWhere("s.FINISHED = ?", Boolean.FALSE).department("s.DEPARTMENT", department);
+        String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE, COUNT(*) FROM (SELECT s.DEPARTMENT, s.TYPE_CODE, "
+                + registeredDay + " AS REG_DAY, s.DEADLINE FROM CD_REQUEST_STATE s" + where.sql
+                + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE";
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         Map<List<String>, Map<Integer, Long>> ages = new LinkedHashMap<>();
         jdbc.query("counting open requests", sql, rs -> {
@@ -195,13 +193,14 @@ public class RequestStatisticsImpl implements RequestStatistics {
         }
         String today = clock.today().toString();
         // Overdue as the registry says: past the deadline in force, and not waiting for the citizen.
-        Where where = new Where("s.FINISHED = ? AND s.PAUSED_SINCE IS NULL", Boolean.FALSE).and("s.DEADLINE < ?", today)
-                .in("r.TYPE_CODE", typeCodes).department("r.DEPARTMENT", department);
-        return jdbc.query("listing overdue requests", "SELECT r.REG_YEAR, r.SEQ, r.TYPE_CODE, r.DEPARTMENT, s.STATUS,"
-                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER"
-                + where.sql + " ORDER BY s.DEADLINE, r.REG_YEAR, r.SEQ",
-                rs -> new Overdue(new RequestNumber(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), LocalDate.parse(rs.getString(6)), rs.getString(7)),
+        SqlWhere where = new SqlWhere("s.FINISHED = ? AND s.PAUSED_SINCE IS NULL", Boolean.FALSE).and("s.DEADLINE < ?", today)
+                .in("s.TYPE_CODE", typeCodes).department("s.DEPARTMENT", department);
+        // Read along the open requests by deadline (the line must end after Derby's comment), stopping at the limit.
+        return jdbc.query("listing overdue requests", "SELECT s.REQ_NUMBER, s.TYPE_CODE, s.DEPARTMENT, s.STATUS,"
+                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST_STATE s --DERBY-PROPERTIES index=CD_STATE_OPEN_ORDER\n"
+                + where.sql + " ORDER BY s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC",
+                rs -> new Overdue(RequestNumber.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), LocalDate.parse(rs.getString(5)), rs.getString(6)),
                 Math.max(1, limit), where.parameters());
     }
 
@@ -217,9 +216,9 @@ public class RequestStatisticsImpl implements RequestStatistics {
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         List<Object> p = new ArrayList<>();
         String isFinal = finalCondition("r.TYPE_CODE", "e.STATUS", p);
-        Where where = new Where("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?",
+        SqlWhere where = new SqlWhere("e.KIND = 'STATUS_CHANGED' AND e.OCCURRED_MS >= ? AND e.OCCURRED_MS < ?",
                 from.toEpochMilli(), to.toEpochMilli()).department("r.DEPARTMENT", department);
-        p.addAll(where.parameters);
+        p.addAll(List.of(where.parameters()));
         jdbc.query("counting resolutions", "SELECT r.DEPARTMENT, r.TYPE_CODE, COUNT(DISTINCT r.REQ_NUMBER)"
                 + " FROM CD_REQUEST_EVENT e JOIN CD_REQUEST r ON r.REQ_NUMBER = e.REQUEST_NUMBER WHERE " + isFinal
                 + " AND " + where.conditions
@@ -228,7 +227,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
         // A reopening: a change to a status that is not final, made after one that is.
         List<Object> q = new ArrayList<>();
         String wasFinal = finalCondition("r.TYPE_CODE", "b.STATUS", q);
-        q.addAll(where.parameters);
+        q.addAll(List.of(where.parameters()));
         jdbc.query("counting reopenings", "SELECT r.DEPARTMENT, r.TYPE_CODE, COUNT(DISTINCT r.REQ_NUMBER)"
                 + " FROM CD_REQUEST_EVENT e JOIN CD_REQUEST r ON r.REQ_NUMBER = e.REQUEST_NUMBER"
                 + " WHERE EXISTS (SELECT 1 FROM CD_REQUEST_EVENT b"
@@ -244,7 +243,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
     @Override
     public List<Scores> scores(Instant from, Instant to, String department) {
         period(from, to);
-        Where where = new Where("g.RATED_MS >= ? AND g.RATED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
+        SqlWhere where = new SqlWhere("g.RATED_MS >= ? AND g.RATED_MS < ?", from.toEpochMilli(), to.toEpochMilli())
                 .department("r.DEPARTMENT", department);
         return jdbc.query("counting ratings", "SELECT r.DEPARTMENT, r.TYPE_CODE, g.SCORE, COUNT(*) FROM CD_REQUEST_RATING g"
                 + " JOIN CD_REQUEST r ON r.REQ_NUMBER = g.REQ_NUMBER" + where.sql
@@ -272,23 +271,19 @@ public class RequestStatisticsImpl implements RequestStatistics {
         Set<String> codes = new HashSet<>();
         for (RequestType t : configured) {
             codes.add(t.code());
-            sql.append("(").append(type).append(" = ? AND ").append(status).append(in(t.finalStatuses().size()))
+            sql.append("(").append(type).append(" = ? AND ").append(status).append(SqlWhere.in(t.finalStatuses().size()))
                     .append(") OR ");
             parameters.add(t.code());
             parameters.addAll(t.finalStatuses());
         }
         sql.append("(");
         if (!codes.isEmpty()) {
-            sql.append(type).append(" NOT").append(in(codes.size())).append(" AND ");
+            sql.append(type).append(" NOT").append(SqlWhere.in(codes.size())).append(" AND ");
             parameters.addAll(codes);
         }
-        sql.append(status).append(in(DEFAULT_FINAL.size())).append("))");
+        sql.append(status).append(SqlWhere.in(DEFAULT_FINAL.size())).append("))");
         parameters.addAll(DEFAULT_FINAL);
         return sql.toString();
-    }
-
-    private static String in(int n) {
-        return n == 0 ? " IN (NULL)" : " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
     private static void period(Instant from, Instant to) {
@@ -305,46 +300,5 @@ public class RequestStatisticsImpl implements RequestStatistics {
             }
         }
         return 0;
-    }
-
-    /** A WHERE clause and its parameters, built in the order they appear. */
-    private static final class Where {
-        private final StringBuilder text;
-        final List<Object> parameters = new ArrayList<>();
-        String sql;
-        String conditions;
-
-        Where(String condition, Object... values) {
-            text = new StringBuilder(condition);
-            parameters.addAll(Arrays.asList(values));
-            update();
-        }
-
-        Where and(String condition, Object value) {
-            text.append(" AND ").append(condition);
-            parameters.add(value);
-            update();
-            return this;
-        }
-
-        Where in(String column, Collection<String> values) {
-            text.append(" AND ").append(column).append(RequestStatisticsImpl.in(values.size()));
-            parameters.addAll(values);
-            update();
-            return this;
-        }
-
-        Where department(String column, String department) {
-            return department == null ? this : and(column + " = ?", department);
-        }
-
-        Object[] parameters() {
-            return parameters.toArray();
-        }
-
-        private void update() {
-            conditions = text.toString();
-            sql = " WHERE " + conditions;
-        }
     }
 }

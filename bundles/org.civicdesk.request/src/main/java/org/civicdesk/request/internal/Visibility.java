@@ -36,6 +36,25 @@ final class Visibility {
         return allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(new Predicate[0]));
     }
 
+    /** {@link #canSee} as an SQL condition over a request's department and its state's assignee (columns named so). */
+    static SqlWhere visibleSql(Actor actor, String department, String assignee) {
+        if (seesAll(actor)) {
+            return new SqlWhere("1 = 1");
+        }
+        List<String> allowed = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (actor.has(Role.SUPERVISOR) && actor.department() != null) {
+            allowed.add(department + " = ?");
+            values.add(actor.department());
+        }
+        if (actor.has(Role.EMPLOYEE) || actor.has(Role.CONTRACTOR)) {
+            allowed.add(assignee + " = ?");
+            values.add(actor.username());
+        }
+        return allowed.isEmpty() ? new SqlWhere("1 = 0") : new SqlWhere("(" + String.join(" OR ", allowed) + ")",
+                values.toArray());
+    }
+
     static boolean canSee(Actor actor, String department, String assignee) {
         return seesAll(actor) || supervises(actor, department) || isAssignee(actor, assignee);
     }

@@ -1,0 +1,79 @@
+package org.civicdesk.request.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.civicdesk.core.api.Actor;
+import org.civicdesk.request.api.RequestQuery;
+
+/**
+ * A {@link RequestQuery} as SQL over the requests' current state ({@code CD_REQUEST_STATE s}), which carries what lists
+ * filter and order on: every list, count and page of the registry filters through here, the viewer's
+ * {@link Visibility} always part of it. The citizen and the words asked are looked up in their own indexes.
+ */
+final class StateFilter {
+    private StateFilter() {
+    }
+
+    /** What {@code actor} may see of the requests matching {@code q}; {@code today} decides what is overdue. */
+    static SqlWhere of(Actor actor, RequestQuery q, LocalDate today, ZoneId zone) {
+        SqlWhere where = Visibility.visibleSql(actor, "s.DEPARTMENT", "s.ASSIGNEE");
+        equal(where, "s.STATUS", q.status());
+        equal(where, "s.TYPE_CODE", q.type());
+        if (!q.types().isEmpty()) {
+            where.in("s.TYPE_CODE", q.types().stream().sorted().toList());
+        }
+        equal(where, "s.DEPARTMENT", q.department());
+        equal(where, "s.ASSIGNEE", q.assignee());
+        equal(where, "s.CHANNEL", q.channel() == null ? null : q.channel().id());
+        if (q.citizenId() != null) {
+            where.and("s.REQ_NUMBER IN (SELECT r.REQ_NUMBER FROM CD_REQUEST r WHERE r.CITIZEN_ID = ?)", q.citizenId());
+        }
+        if (q.from() != null) {
+            where.and("s.REGISTERED_MS >= ?", q.from().atStartOfDay(zone).toInstant().toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.and("s.REGISTERED_MS < ?", q.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        }
+        if (q.registeredAfter() != null) {
+            where.and("s.REGISTERED_MS >= ?", q.registeredAfter().toEpochMilli());
+        }
+        if (q.registeredBefore() != null) {
+            where.and("s.REGISTERED_MS < ?", q.registeredBefore().toEpochMilli());
+        }
+        if (q.changedAfter() != null) {
+            where.and("s.LAST_CHANGE_MS >= ?", q.changedAfter().toEpochMilli());
+        }
+        if (q.changedBefore() != null) {
+            where.and("s.LAST_CHANGE_MS < ?", q.changedBefore().toEpochMilli());
+        }
+        if (q.done() != null) {
+            where.and("s.FINISHED = ?", q.done());
+        }
+        // Deadlines are ISO dates (YYYY-MM-DD): compared as text they compare as dates.
+        // Overdue as RequestRegistryImpl.overdue says: past the deadline in force, not done, not waiting for the citizen.
+        if (Boolean.TRUE.equals(q.overdue())) {
+            where.and("s.FINISHED = ? AND s.PAUSED_SINCE IS NULL AND s.DEADLINE < ?", Boolean.FALSE, today.toString());
+        } else if (Boolean.FALSE.equals(q.overdue())) {
+            where.and("(s.FINISHED = ? OR s.PAUSED_SINCE IS NOT NULL OR s.DEADLINE >= ?)", Boolean.TRUE, today.toString());
+        }
+        // Each word asked: the request has a word starting with it (RequestWords), looked up among its own words.
+        for (String word : words(q)) {
+            where.and("EXISTS (SELECT 1 FROM CD_REQUEST_WORD w WHERE w.REQ_NUMBER = s.REQ_NUMBER AND w.WORD >= ?"
+                    + " AND w.WORD < ?)", word, RequestWords.after(word));
+        }
+        return where;
+    }
+
+    /** The words {@code q} asks for. */
+    static List<String> words(RequestQuery q) {
+        return q.text() == null ? List.of() : RequestWords.sought(q.text());
+    }
+
+    private static void equal(SqlWhere where, String column, String value) {
+        if (value != null) {
+            where.and(column + " = ?", value);
+        }
+    }
+}
