@@ -138,13 +138,13 @@ final class RequestLists {
     }
 
     /**
-     * Whether what {@code q} asks leaves many requests (no assignee, citizen, words or registration period, and a viewer
-     * who sees a department or more): its page is then read from the top of the index of its order, which Derby's
-     * planner, not knowing that a page stops early, would not choose by itself.
+     * Whether what {@code q} asks leaves many requests (no assignee, citizen, words or recent change, and a viewer who
+     * sees a department or more): its page is then read from the top of the index of its order, which Derby's planner,
+     * not knowing that a page stops early, would not choose by itself. A registration period is read there too: its
+     * open requests among all open ones (a bounded backlog), its finished ones from a range of the index.
      */
     private static boolean dense(Actor actor, RequestQuery q) {
-        return q.assignee() == null && q.citizenId() == null && StateFilter.words(q).isEmpty() && q.from() == null
-                && q.to() == null && q.registeredAfter() == null && q.registeredBefore() == null
+        return q.assignee() == null && q.citizenId() == null && StateFilter.words(q).isEmpty()
                 && q.changedAfter() == null && (Visibility.seesAll(actor) || actor.has(Role.SUPERVISOR));
     }
 
@@ -166,8 +166,10 @@ final class RequestLists {
 
     /** Whether any open request is in {@code status} (CD_STATE_OPEN_STATUS): none is in a final one. */
     private boolean anyOpenIn(String status) {
+        // Told the index: Derby would read the status's own, every resolved request, to find that none is open.
         return !jdbc.query("look for an open request in a status", "SELECT s.REQ_NUMBER" + STATE
-                + " WHERE s.FINISHED = ? AND s.STATUS = ?", rs -> Boolean.TRUE, 1, Boolean.FALSE, status).isEmpty();
+                + " --DERBY-PROPERTIES index=CD_STATE_OPEN_STATUS\n WHERE s.FINISHED = ? AND s.STATUS = ?",
+                rs -> Boolean.TRUE, 1, Boolean.FALSE, status).isEmpty();
     }
 
     /**
@@ -176,18 +178,21 @@ final class RequestLists {
      * few.
      */
     private Optional<Set<String>> candidates(RequestQuery q) {
-        Set<String> fewest = null;
         if (q.citizenId() != null) {
-            fewest = atMost("SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?", q.citizenId()).orElse(null);
+            Optional<Set<String>> filed = atMost("SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?", q.citizenId());
+            if (filed.isPresent()) {
+                return filed;
+            }
         }
+        // The longest word first: the likeliest to be rare. The first few enough will do (the filter checks the rest).
         for (String word : StateFilter.words(q)) {
             Optional<Set<String>> having = atMost("SELECT REQ_NUMBER FROM CD_REQUEST_WORD WHERE WORD >= ? AND WORD < ?",
                     word, RequestWords.after(word));
-            if (having.isPresent() && (fewest == null || having.get().size() < fewest.size())) {
-                fewest = having.get();
+            if (having.isPresent()) {
+                return having;
             }
         }
-        return Optional.ofNullable(fewest);
+        return Optional.empty();
     }
 
     private Optional<Set<String>> atMost(String sql, Object... parameters) {
