@@ -33,7 +33,7 @@ final class BenchData {
         {"waste", "SANIT", "3"}, {"information", "REGISTRY", "10"}, {"complaint", "REGISTRY", "30"}};
 
     /** Requests given to {@link RequestRegistry#importPast} at once. */
-    private static final int IMPORT_BATCH = 2000;
+    private static final int IMPORT_BATCH = 500;
 
     private BenchData() {
     }

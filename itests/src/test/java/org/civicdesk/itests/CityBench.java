@@ -64,6 +64,13 @@ public class CityBench extends CivicDeskTestSupport {
                 said.append(next.getSQLState()).append(": ").append(next.getMessage()).append('\n');
             }
             throw new AssertionError(said.toString());
+        } catch (RuntimeException e) {
+            // The database's own exception classes do not reach the test's JVM either: their messages do.
+            StringBuilder said = new StringBuilder();
+            for (Throwable next = e; next != null; next = next.getCause()) {
+                said.append(next.getClass().getName()).append(": ").append(next.getMessage()).append('\n');
+            }
+            throw new AssertionError(said.toString());
         }
     }
 

@@ -32,7 +32,8 @@ public final class GroupCommit {
      * @param what             what the units of work do, for error messages
      * @param maxBatch         the most units of work in one transaction
      * @param conflictAttempts how often a unit of work run alone is tried again after a unique
-     *                         constraint failed (another node took the same key first)
+     *                         constraint failed (another node took the same key first), a lock wait
+     *                         timed out or it was a deadlock's victim
      */
     public GroupCommit(DataSource dataSource, String what, int maxBatch, int conflictAttempts) {
         this.jdbc = new Jdbc(dataSource);
@@ -111,13 +112,16 @@ public final class GroupCommit {
         }
     }
 
-    /** One unit of work in a transaction of its own, again after a unique constraint failed. */
+    /**
+     * One unit of work in a transaction of its own, again after a unique constraint failed (another node took the key)
+     * or the database gave up a lock wait or chose it as a deadlock's victim (rolled back, nothing of it written).
+     */
     private <T> T alone(Jdbc.Work<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return jdbc.inTransaction(work);
             } catch (SQLException e) {
-                if (attempt >= conflictAttempts || !SqlErrors.isUniqueViolation(e)) {
+                if (attempt >= conflictAttempts || !(SqlErrors.isUniqueViolation(e) || SqlErrors.isTransientLockFailure(e))) {
                     throw SqlErrors.unchecked(what, e);
                 }
             }

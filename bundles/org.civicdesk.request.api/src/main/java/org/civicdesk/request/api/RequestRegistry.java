@@ -147,5 +147,5 @@ public interface RequestRegistry {
     List<RequestNumber> importPast(Actor actor, List<PastRequest> requests);
 
     /** Most requests {@link #importPast} takes at once. */
-    int MAX_IMPORT = 5000;
+    int MAX_IMPORT = 1000;
 }
