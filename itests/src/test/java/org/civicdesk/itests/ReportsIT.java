@@ -377,6 +377,30 @@ public class ReportsIT extends CivicDeskTestSupport {
         assertTrue("days summed again", count("SELECT MAX(SUMMED_MS) FROM CD_REQUEST_DAY") > summedBefore);
         assertEquals(now, get("admin", "/reports/requests-by-type" + query).body().get("rows"));
 
+        // A status changed after its day was summed: the day is summed again and the report follows it.
+        String reopened = registry.importPast(new Actor("bench", java.util.Set.of(Role.ADMIN), null), List.of(
+                new PastRequest("pothole", new Channel("web"), null, "Groapă redeschisă", null,
+                        LocalDate.of(2019, 6, 3).atTime(9, 0).atZone(city).toInstant(), List.of(new PastRequest.PastChange(
+                                LocalDate.of(2019, 6, 4).atTime(9, 0).atZone(city).toInstant(), "arhiva", "resolved", null)))))
+                .get(0).toString();
+        deadline = System.currentTimeMillis() + 120_000;
+        while (count("SELECT COUNT(*) FROM CD_REQUEST_DAY WHERE DAY = '2019-06-03'") == 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        long summedAt = count("SELECT SUMMED_MS FROM CD_REQUEST_DAY WHERE DAY = '2019-06-03'");
+        Reply back = post("admin", "/requests/" + reopened + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}");
+        assertEquals(back.raw(), 201, back.status());
+        deadline = System.currentTimeMillis() + 120_000;
+        while (count("SELECT COALESCE(MAX(SUMMED_MS), 0) FROM CD_REQUEST_DAY WHERE DAY = '2019-06-03'") <= summedAt
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue("the day is summed again", count("SELECT COALESCE(MAX(SUMMED_MS), 0) FROM CD_REQUEST_DAY"
+                + " WHERE DAY = '2019-06-03'") > summedAt);
+        assertEquals(1, count("SELECT N FROM CD_REQUEST_DAY_FIGURE WHERE DAY = '2019-06-03' AND TYPE_CODE = 'pothole'"
+                + " AND FIGURE = 'reg:web:in_progress'"));
+
         // Bad input writes nothing: one unknown status spoils the whole batch; only an administrator imports.
         long stored = count("SELECT COUNT(*) FROM CD_REQUEST");
         Instant registered = LocalDate.of(2019, 5, 6).atTime(10, 0).atZone(city).toInstant();

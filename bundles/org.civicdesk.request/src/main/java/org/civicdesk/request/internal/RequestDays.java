@@ -171,12 +171,17 @@ final class RequestDays {
         sums.replace(day, summedAt, rows);
     }
 
-    /** The registration days of the requests changed since {@code since}, with their latest change. */
+    /**
+     * The registration days of the requests whose status (or deadline in force) changed since {@code since}, with their
+     * latest such change: what a day keeps of them. Other events (an escalation step, a comment, a call-back) move
+     * none of its figures, and escalation steps come by the thousand once a day.
+     */
     Map<LocalDate, Long> changedSince(long since) {
         ZoneId zone = clock.zone();
         Map<LocalDate, Long> days = new TreeMap<>();
-        jdbc.query("read the requests changed lately", "SELECT r.REGISTERED_MS, s.LAST_CHANGE_MS FROM CD_REQUEST_STATE s"
-                + " JOIN CD_REQUEST r ON r.REQ_NUMBER = s.REQ_NUMBER WHERE s.LAST_CHANGE_MS >= ?",
+        jdbc.query("read the requests changed lately", "SELECT s.REGISTERED_MS, e.OCCURRED_MS FROM CD_REQUEST_EVENT e"
+                + " JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = e.REQUEST_NUMBER WHERE e.KIND IN ('STATUS_CHANGED', 'ASSIGNED',"
+                + " 'DEADLINE_MOVED') AND e.OCCURRED_MS >= ?",
                 rs -> days.merge(LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong(1)), zone), rs.getLong(2), Math::max),
                 0, since);
         return days;
