@@ -153,8 +153,7 @@ final class RequestLists {
      * {@code order}, from {@code offset}, at most {@code limit}: read along {@code index} when named.
      */
     private List<String> numbers(SqlWhere where, Boolean finished, String index, String order, int offset, int limit) {
-        // Derby takes the index named in this comment (the line must end after it); other databases read a comment.
-        String from = STATE + (index == null ? "" : " --DERBY-PROPERTIES index=" + index + "\n");
+        String from = STATE + (index == null ? "" : SqlWhere.along(index));
         List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
         if (finished != null) {
             parameters.add(finished);
@@ -168,7 +167,7 @@ final class RequestLists {
     private boolean anyOpenIn(String status) {
         // Told the index: Derby would read the status's own, every resolved request, to find that none is open.
         return !jdbc.query("look for an open request in a status", "SELECT s.REQ_NUMBER" + STATE
-                + " --DERBY-PROPERTIES index=CD_STATE_OPEN_STATUS\n WHERE s.FINISHED = ? AND s.STATUS = ?",
+                + SqlWhere.along("CD_STATE_OPEN_STATUS") + " WHERE s.FINISHED = ? AND s.STATUS = ?",
                 rs -> Boolean.TRUE, 1, Boolean.FALSE, status).isEmpty();
     }
 

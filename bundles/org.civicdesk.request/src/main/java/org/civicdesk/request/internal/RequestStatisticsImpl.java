@@ -166,9 +166,8 @@ public class RequestStatisticsImpl implements RequestStatistics {
         SqlWhere where = new SqlWhere("s.FINISHED = ?", Boolean.FALSE).department("s.DEPARTMENT", department);
         String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE, COUNT(*) FROM (SELECT s.DEPARTMENT, s.TYPE_CODE, "
                 + registeredDay + " AS REG_DAY, s.DEADLINE FROM CD_REQUEST_STATE s"
-                // Along the open requests (the line must end after Derby's comment): Derby, knowing only that FINISHED
-                // has two values, would read every request ever filed.
-                + " --DERBY-PROPERTIES index=CD_STATE_OPEN_ORDER\n" + where.sql
+                // Along the open requests: Derby, knowing only that FINISHED has two values, would read every request.
+                + SqlWhere.along("CD_STATE_OPEN_ORDER") + where.sql
                 + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE";
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         Map<List<String>, Map<Integer, Long>> ages = new LinkedHashMap<>();
@@ -198,9 +197,9 @@ public class RequestStatisticsImpl implements RequestStatistics {
         // Overdue as the registry says: past the deadline in force, and not waiting for the citizen.
         SqlWhere where = new SqlWhere("s.FINISHED = ? AND s.PAUSED_SINCE IS NULL", Boolean.FALSE).and("s.DEADLINE < ?", today)
                 .in("s.TYPE_CODE", typeCodes).department("s.DEPARTMENT", department);
-        // Read along the open requests by deadline (the line must end after Derby's comment), stopping at the limit.
+        // Read along the open requests by deadline, stopping at the limit.
         return jdbc.query("listing overdue requests", "SELECT s.REQ_NUMBER, s.TYPE_CODE, s.DEPARTMENT, s.STATUS,"
-                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST_STATE s --DERBY-PROPERTIES index=CD_STATE_OPEN_ORDER\n"
+                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST_STATE s" + SqlWhere.along("CD_STATE_OPEN_ORDER")
                 + where.sql + " ORDER BY s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC",
                 rs -> new Overdue(RequestNumber.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), LocalDate.parse(rs.getString(5)), rs.getString(6)),
