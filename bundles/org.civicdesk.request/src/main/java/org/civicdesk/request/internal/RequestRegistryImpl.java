@@ -249,12 +249,13 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         Instant now = cityClock.now();
         Set<String> known = citizens.existing(requests.stream().filter(java.util.Objects::nonNull)
                 .map(PastRequest::citizenId).filter(java.util.Objects::nonNull).toList());
+        // Checked as a filing is: its type known, its channel installed, its place valid (and kept as filing keeps it).
         List<PastRequests.Checked> checked = PastRequests.check(requests, code -> types.find(code)
-                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + code + "'")), known, now);
-        requests.forEach(r -> ChannelCatalogImpl.installed(channels, r.channel()));
-        for (PastRequests.Checked r : checked) {
-            validLocation(r.location());
-        }
+                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + code + "'")), known, now)
+                .stream().map(r -> {
+            ChannelCatalogImpl.installed(channels, r.request().channel());
+            return new PastRequests.Checked(r.request(), r.type(), validLocation(r.location()), r.index());
+        }).toList();
         LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
         WorkingCalendar workingDays = calendar;
         DeadlineSchedule steps = schedule;
