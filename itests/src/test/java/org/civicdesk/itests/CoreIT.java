@@ -79,6 +79,9 @@ public class CoreIT extends CivicDeskTestSupport {
     @Test
     public void theRequestListPutsOpenRequestsFirstAndCountsOnlySoFar() throws Exception {
         String marker = "Ordine" + System.nanoTime();
+        // Filed first, due first (a streetlight's deadline is nearer than a pothole's): the oldest of today, yet on top.
+        String dueFirst = post("operator", "/requests", pothole("1800101350018", "Lampă stinsă").replace("\"pothole\"",
+                "\"streetlight\"")).body().get("number").asText();
         List<String> numbers = new ArrayList<>();
         for (String which : List.of("A", "B", "C")) {
             numbers.add(post("operator", "/requests", pothole("1800101350018", marker + " " + which)).body().get("number")
@@ -113,6 +116,17 @@ public class CoreIT extends CivicDeskTestSupport {
                     <= 0);
             assertFalse(open.get(i).toString(), "rejected".equals(open.get(i).get("status").asText()));
         }
+        // A short registration period is read as its range of registrations: still open first, by deadline.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest"));
+        JsonNode period = get("admin", "/requests?limit=50&from=" + today + "&to=" + today).body();
+        List<String> periodNumbers = numbersOf(period);
+        assertTrue(period.toString(), periodNumbers.contains(dueFirst));
+        JsonNode items = period.get("items");
+        for (int i = 1; i < items.size(); i++) {
+            assertTrue(period.toString(), items.get(i - 1).get("deadline").asText().compareTo(items.get(i).get("deadline")
+                    .asText()) <= 0);
+        }
+        assertFalse(period.get("totalExact").asBoolean());
         JsonNode first = get("admin", "/requests?limit=5").body();
         assertFalse(first.toString(), first.get("totalExact").asBoolean());
         assertEquals(1000, first.get("total").asInt());

@@ -1,5 +1,6 @@
 package org.civicdesk.request.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,10 @@ final class RequestLists {
     private static final int[] SLICES = {20, 100, 500};
     private static final String STATE = " FROM CD_REQUEST_STATE s";
     private static final String OPEN_ORDER = "s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
+    /** The index of finished or open requests by registration, newest first, carrying their deadline. */
+    private static final String FINISHED_REGISTERED = "CD_STATE_FINISHED_REGISTERED";
+    /** The longest registration period whose open requests a list reads as a range and sorts. */
+    private static final Duration SHORT_PERIOD = Duration.ofDays(31);
     private static final String NEWEST_ORDER = "s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
 
     /** The orders lists show. */
@@ -80,8 +85,9 @@ final class RequestLists {
     /**
      * A page of what {@code q} matches that {@code actor} may see, audited: the open requests first, the oldest deadline
      * (so the longest overdue) first, then the finished ones, newest first. Each part is read from the top of the index
-     * of its order (CD_STATE_OPEN_ORDER, CD_STATE_FINISHED_NEWEST), so that a page costs about the same with a thousand
-     * requests or a million; a citizen's requests and those having a rare word are few, and sorted here. The total is
+     * of its order (CD_STATE_OPEN_ORDER, CD_STATE_FINISHED_REGISTERED), so that a page costs about the same with a thousand
+     * requests or a million; a citizen's requests and those having a rare word are few, and sorted here; the open requests
+     * of a short registration period are read as that range of registrations and sorted by the database. The total is
      * exact up to {@link #COUNTED} matches beyond the page; past that it is a lower bound ({@link Page#exact()} false):
      * counting a million rows for "1–50 of …" is what made the console's first screen slow.
      */
@@ -100,14 +106,17 @@ final class RequestLists {
             List<String> numbers = new ArrayList<>();
             int open = 0;
             if (!Boolean.TRUE.equals(q.done()) && (q.status() == null || anyOpenIn(q.status()))) {
-                List<String> openFirst = numbers(where, Boolean.FALSE, dense ? "CD_STATE_OPEN_ORDER" : null, OPEN_ORDER, 0,
-                        wanted);
+                // A short registration period's open requests lie together along their registration, not their deadline
+                // (the recent ones have the latest deadlines): read as a range and sorted, not looked for along the backlog.
+                String openIndex = !dense ? null : StateFilter.registeredWithin(q, SHORT_PERIOD, clock.zone(), clock.now())
+                        ? FINISHED_REGISTERED : "CD_STATE_OPEN_ORDER";
+                List<String> openFirst = numbers(where, Boolean.FALSE, openIndex, OPEN_ORDER, 0, wanted);
                 open = openFirst.size();
                 numbers.addAll(openFirst.subList(Math.min(offset, open), open));
             }
             if (open < wanted && !Boolean.FALSE.equals(q.done()) && !Boolean.TRUE.equals(q.overdue())) {
                 // Fewer open matches than the page reaches: that is all of them; the finished ones follow.
-                numbers.addAll(numbers(where, Boolean.TRUE, dense ? "CD_STATE_FINISHED_NEWEST" : null, NEWEST_ORDER,
+                numbers.addAll(numbers(where, Boolean.TRUE, dense ? FINISHED_REGISTERED : null, NEWEST_ORDER,
                         Math.max(0, offset - open), limit - numbers.size()));
             }
             long bound = Math.max(COUNTED, wanted);
@@ -130,7 +139,7 @@ final class RequestLists {
         List<String> numbers = few.isPresent()
                 ? sortedAmong(where, few.get(), Order.NEWEST).stream().skip(offset).limit(limit).toList()
                 : numbers(where, null, !dense(actor, q) ? null : q.done() == null ? "CD_STATE_NEWEST"
-                        : "CD_STATE_FINISHED_NEWEST", NEWEST_ORDER, offset, limit);
+                        : FINISHED_REGISTERED, NEWEST_ORDER, offset, limit);
         List<ServiceRequest> items = rows(numbers, today);
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + q + " newest offset=" + offset + " results=" + items.size()));

@@ -28,7 +28,7 @@ import org.civicdesk.request.api.RequestEvent;
         @Index(name = "CD_STATE_CHANGED", columnList = "LAST_CHANGE_MS"),
         @Index(name = "CD_STATE_NEXT_STEP", columnList = "NEXT_STEP, REQ_NUMBER"),
         @Index(name = "CD_STATE_OPEN_ORDER", columnList = "FINISHED, DEADLINE, REGISTERED_MS, REQ_NUMBER"),
-        @Index(name = "CD_STATE_FINISHED_NEWEST", columnList = "FINISHED, REGISTERED_MS, REQ_NUMBER"),
+        @Index(name = "CD_STATE_FINISHED_REGISTERED", columnList = "FINISHED, REGISTERED_MS, REQ_NUMBER, DEADLINE"),
         @Index(name = "CD_STATE_NEWEST", columnList = "REGISTERED_MS, REQ_NUMBER"),
         @Index(name = "CD_STATE_TYPE_STATUS", columnList = "TYPE_CODE, STATUS"),
         @Index(name = "CD_STATE_DEPARTMENT_STATUS", columnList = "DEPARTMENT, STATUS"),

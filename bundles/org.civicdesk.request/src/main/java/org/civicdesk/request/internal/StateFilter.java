@@ -1,8 +1,13 @@
 package org.civicdesk.request.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.request.api.RequestQuery;
@@ -64,6 +69,18 @@ final class StateFilter {
                     + " AND w.WORD < ?)", word, RequestWords.after(word));
         }
         return where;
+    }
+
+    /**
+     * Whether {@code q} asks only for requests registered within a period of at most {@code length} (a period without
+     * an end ends {@code now}), so that the requests it can match lie within that range of registrations.
+     */
+    static boolean registeredWithin(RequestQuery q, Duration length, ZoneId zone, Instant now) {
+        Optional<Long> start = Stream.of(q.from() == null ? null : q.from().atStartOfDay(zone).toInstant(),
+                q.registeredAfter()).filter(Objects::nonNull).map(Instant::toEpochMilli).max(Long::compare);
+        long end = Stream.of(q.to() == null ? null : q.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                q.registeredBefore(), now).filter(Objects::nonNull).map(Instant::toEpochMilli).min(Long::compare).get();
+        return start.isPresent() && end - start.get() <= length.toMillis();
     }
 
     /** The words {@code q} asks for. */
