@@ -2,10 +2,11 @@ package org.civicdesk.datasource.documents.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.civicdesk.core.api.Actor;
-import org.civicdesk.core.api.Page;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
@@ -56,26 +57,52 @@ public class RegistryCatchUp implements Job {
         }
     }
 
-    /** Registers the requests filed since then ({@code null}: ever) that the journal misses; returns how many. */
+    /**
+     * Registers the requests filed since then ({@code null}: ever) that the journal misses; returns how many. Pages go
+     * newest first, each from the oldest registration of the page before (not by offset: a million requests would cost
+     * a million rows read for each page near the end), and the journal is asked about a page's numbers at once.
+     */
     private int catchUp(Instant since) {
-        // Every number at once for the first run; a look at each request for the few filed lately.
-        Set<String> registered = since == null ? journal.registeredNumbers() : null;
-        RequestQuery query = RequestQuery.all().registeredBetween(since, null);
-        Actor system = Actor.system("document-registry");
         int added = 0;
-        for (int offset = 0;; offset += PAGE) {
-            Page<ServiceRequest> page = requests.search(system, query, offset, PAGE);
-            for (ServiceRequest r : page.items()) {
-                String number = r.number().toString();
-                if (registered != null ? !registered.contains(number) : journal.find(number).isEmpty()) {
-                    journal.register(r);
-                    added++;
-                }
+        Instant before = null;
+        while (true) {
+            List<ServiceRequest> page = newest(RequestQuery.all().registeredBetween(since, before), 0);
+            added += registerMissing(page);
+            if (page.size() < PAGE) {
+                return added;
             }
-            if (page.items().size() < PAGE) {
-                break;
+            Instant oldest = page.get(page.size() - 1).registeredAt();
+            if (page.get(0).registeredAt().equals(oldest)) {
+                // A whole page registered in one millisecond (an archive imported with its days only): that one by offset.
+                RequestQuery sameMillisecond = RequestQuery.all().registeredBetween(oldest, oldest.plusMillis(1));
+                List<ServiceRequest> more;
+                int offset = PAGE;
+                do {
+                    more = newest(sameMillisecond, offset);
+                    added += registerMissing(more);
+                    offset += PAGE;
+                } while (more.size() == PAGE);
+                before = oldest;
+            } else {
+                // From the oldest's millisecond on: others may share it (those already registered are found so).
+                before = oldest.plusMillis(1);
             }
         }
-        return added;
+    }
+
+    private List<ServiceRequest> newest(RequestQuery query, int offset) {
+        return requests.newest(Actor.system("document-registry"), query, offset, PAGE);
+    }
+
+    /** Registers those of {@code page} the journal misses; returns how many. */
+    private int registerMissing(List<ServiceRequest> page) {
+        Set<String> numbers = new HashSet<>();
+        page.forEach(r -> numbers.add(r.number().toString()));
+        Set<String> known = journal.registeredAmong(numbers);
+        List<ServiceRequest> missing = page.stream().filter(r -> !known.contains(r.number().toString())).toList();
+        if (!missing.isEmpty()) {
+            journal.registerAll(missing);
+        }
+        return missing.size();
     }
 }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,31 @@ public class RegistryJournal implements RegistryHandOff {
         return find(number).orElseThrow().reference();
     }
 
+    /**
+     * Registers {@code missing} in one transaction (a catch-up's page); should one of them be registered meanwhile (by
+     * another node), each on its own.
+     */
+    void registerAll(List<ServiceRequest> missing) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (ServiceRequest request : missing) {
+                    insert(c, request);
+                }
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                if (!SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("registering " + missing.size() + " requests in the document registry", e);
+        }
+        missing.forEach(this::register);
+    }
+
     /** The journal lives in CivicDesk's database: the entry commits with the filing itself. */
     @Override
     public boolean registerWithin(Connection transaction, ServiceRequest request) {
@@ -105,9 +132,20 @@ public class RegistryJournal implements RegistryHandOff {
 
     /** The numbers of every registered request. */
     Set<String> registeredNumbers() {
-        Set<String> numbers = new HashSet<>();
-        query("SELECT * FROM " + TABLE, 0).forEach(e -> numbers.add(e.requestNumber()));
-        return numbers;
+        return registeredAmong(null);
+    }
+
+    /** Those of {@code numbers} (all: {@code null}) that are in the journal: one query. */
+    Set<String> registeredAmong(Collection<String> numbers) {
+        Set<String> registered = new HashSet<>();
+        if (numbers != null && numbers.isEmpty()) {
+            return registered;
+        }
+        String where = numbers == null ? "" : " WHERE REQUEST_NUMBER IN (" + String.join(", ", Collections.nCopies(
+                numbers.size(), "?")) + ")";
+        query("SELECT * FROM " + TABLE + where, 0, numbers == null ? new String[0] : numbers.toArray(String[]::new))
+                .forEach(e -> registered.add(e.requestNumber()));
+        return registered;
     }
 
     /** Entries the query selects, at most {@code maxRows} of them (0: all). */

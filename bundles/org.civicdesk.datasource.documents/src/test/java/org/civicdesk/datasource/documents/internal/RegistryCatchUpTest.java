@@ -2,19 +2,20 @@ package org.civicdesk.datasource.documents.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.civicdesk.core.api.Page;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestQuery;
@@ -41,17 +42,20 @@ public class RegistryCatchUpTest {
         journal = new RegistryJournal(derby);
         RequestRegistry registry = (RequestRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {RequestRegistry.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("search")) {
+                    if (!method.getName().equals("newest")) {
                         throw new UnsupportedOperationException(method.toString());
                     }
+                    // As the registry pages newest first: by registration, then by number, both descending.
                     RequestQuery query = (RequestQuery) args[1];
                     queries.add(query);
-                    List<ServiceRequest> found = filed.stream().filter(r -> query.registeredAfter() == null
-                            || !r.registeredAt().isBefore(query.registeredAfter())).toList();
+                    List<ServiceRequest> found = filed.stream().filter(r -> (query.registeredAfter() == null
+                            || !r.registeredAt().isBefore(query.registeredAfter())) && (query.registeredBefore() == null
+                            || r.registeredAt().isBefore(query.registeredBefore())))
+                            .sorted(Comparator.comparing(ServiceRequest::registeredAt).thenComparing(r -> r.number().sequence())
+                                    .reversed()).toList();
                     int offset = (Integer) args[2];
                     int limit = (Integer) args[3];
-                    return new Page<>(found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size())),
-                            found.size(), offset, limit);
+                    return found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size()));
                 });
         catchUp = new RegistryCatchUp(journal, registry);
     }
@@ -96,6 +100,18 @@ public class RegistryCatchUpTest {
         catchUp.run(run(null));
         assertNull("every request looked at", queries.get(0).registeredAfter());
         assertEquals(1200, journal.registeredNumbers().size());
+    }
+
+    /** Pages go below the oldest of the page before, not by offset: requests sharing a millisecond are none skipped. */
+    @Test
+    public void requestsSharingAMillisecondAcrossPagesAreAllRegistered() {
+        Instant busy = now.minus(Duration.ofDays(3));
+        for (int i = 1; i <= 1300; i++) {
+            file(i, i <= 100 ? now.minus(Duration.ofMinutes(i)) : i <= 800 ? busy : busy.minus(Duration.ofSeconds(i)));
+        }
+        catchUp.run(run(null));
+        assertEquals(1300, journal.registeredNumbers().size());
+        assertTrue("each page below the one before", queries.size() >= 3 && queries.get(1).registeredBefore() != null);
     }
 
     @Test
