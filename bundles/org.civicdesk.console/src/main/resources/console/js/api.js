@@ -11,8 +11,13 @@ export class ApiError extends Error {
 const BASE = '/api/v1';
 let onUnauthorized = () => {};
 
+let onAgreementRequired = () => {};
+
 /** Called when the session has ended, so the app can show the login screen. */
 export function whenUnauthorized(handler) { onUnauthorized = handler; }
+
+/** Called when CivicDesk asks for the confidentiality agreement in force (a new version), so the app can show it. */
+export function whenAgreementRequired(handler) { onAgreementRequired = handler; }
 
 export async function api(method, path, body) {
   const headers = {'Accept': 'application/json', 'X-Requested-With': 'civicdesk-console'};
@@ -24,6 +29,7 @@ export async function api(method, path, body) {
   const data = type.includes('json') && response.status !== 204 ? await response.json() : null;
   if (!response.ok) {
     if (response.status === 401 && path !== '/session') onUnauthorized();
+    if (response.status === 403 && data && String(data.type).endsWith('agreement-required')) onAgreementRequired();
     throw new ApiError(response.status, data);
   }
   return data;

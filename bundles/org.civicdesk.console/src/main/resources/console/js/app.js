@@ -1,11 +1,12 @@
 // The console's shell: login and logout, the menu, the language, and which screen an address shows. It imports
 // the screens; they reach the status line, navigation and the session through helper modules, never through it.
-import {get, api, whenUnauthorized} from './api.js';
+import {get, api, query, whenUnauthorized, whenAgreementRequired} from './api.js';
 import {h, mount} from '/web/dom.js';
 import {t, lang, setLang} from './i18n.js';
 import {account, setAccount, hasRole} from './session.js';
 import {ROOT, say, sayError, currentPath, navigate, drawWith} from './ui.js';
 import {loginScreen} from './screens/login.js';
+import {agreementScreen} from './screens/agreement.js';
 import {callDeskScreen} from './screens/calldesk.js';
 import {requestsScreen, requestDetailScreen, overdueScreen} from './screens/requests.js';
 import {adminScreen} from './screens/admin.js';
@@ -46,18 +47,37 @@ function renderChrome() {
       onclick: (e) => { e.preventDefault(); navigate(r.path); }}, t(r.key))) : []);
 }
 
+/** Whether the logged-in staff member has accepted the confidentiality agreement in force; asked once a session. */
+let agreed = false;
+
+/** Shows the agreement instead of any screen until it is accepted: no citizen data before (R20). */
+async function agreementAccepted() {
+  if (agreed) return true;
+  const agreement = await get('/me/agreement' + query({lang: lang()}));
+  if (agreement.accepted) {
+    agreed = true;
+    return true;
+  }
+  stopInbox();
+  mount(main, agreementScreen(agreement, () => { agreed = true; say(''); render(); }));
+  return false;
+}
+
 async function render() {
   renderChrome();
-  if (account()) {
-    watchForCallers(() => currentPath() === '/', () => navigate('/'));
-    startInbox();
-  } else {
-    stopInbox();
-  }
   if (!account()) {
-    mount(main, loginScreen(async (loggedIn) => { setAccount(loggedIn); say(''); await render(); }));
+    stopInbox();
+    mount(main, loginScreen(async (loggedIn) => { setAccount(loggedIn); agreed = false; say(''); await render(); }));
     return;
   }
+  try {
+    if (!(await agreementAccepted())) return;
+  } catch (e) {
+    sayError(e);
+    return;
+  }
+  watchForCallers(() => currentPath() === '/', () => navigate('/'));
+  startInbox();
   const path = currentPath();
   const route = ROUTES.find((r) => r.pattern.test(path)) || ROUTES[0];
   const args = path.match(route.pattern).slice(1);
@@ -78,11 +98,15 @@ async function start() {
   document.getElementById('logout').addEventListener('click', async () => {
     await api('DELETE', '/session').catch(() => {});
     setAccount(null);
+    agreed = false;
     history.pushState({}, '', ROOT + '/');
     render();
   });
   whenUnauthorized(() => {
     if (account()) { setAccount(null); say(t('sessionEnded'), 'error'); render(); }
+  });
+  whenAgreementRequired(() => {
+    if (agreed) { agreed = false; render(); }
   });
   window.addEventListener('popstate', render);
   try {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +25,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -74,6 +77,83 @@ public class AccessIT extends CivicDeskTestSupport {
         return false;
     }
 
+    /**
+     * R20: a new account sees and changes no citizen data until its holder accepts the confidentiality agreement in
+     * force (ro/en text from etc/); the acceptance is audited; a new version of the text is accepted anew; the demo's
+     * accounts have accepted at seeding, recorded as such.
+     */
+    @Test
+    public void noCitizenDataBeforeTheConfidentialityAgreementIsAccepted() throws Exception {
+        String added = shell("civicdesk:staff-add --role operator --password 'Confid-2026!' nou.operator \"Nou Operator\"");
+        assertTrue(added, added.contains("Created nou.operator"));
+        String newcomer = "nou.operator:Confid-2026!";
+        String cnp = freshCnp();
+        file("pothole", cnp, "Groapă pentru acord");
+        String citizen = citizenId(cnp);
+        String marker = "Acord" + System.nanoTime();
+        String filing = "{\"type\":\"pothole\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\"" + cnp + "\",\"firstName\":"
+                + "\"Radu\",\"lastName\":\"Necunoscut\",\"address\":\"Str. Zamca 9, Suceava\"},\"description\":\"" + marker + "\"}";
+        long auditedBefore = count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTOR = 'nou.operator'");
+        for (Reply refused : List.of(get(newcomer, "/citizens/" + citizen + "?reason=apel"),
+                get(newcomer, "/citizens?q=Necunoscut&reason=apel"), get(newcomer, "/citizens/" + citizen + "/profile?reason=apel"),
+                get(newcomer, "/citizens/" + citizen + "/taxes?reason=apel"), get(newcomer, "/requests"),
+                post(newcomer, "/requests", filing))) {
+            assertEquals(refused.raw(), 403, refused.status());
+            assertTrue(refused.raw(), refused.body().get("type").asText().endsWith("agreement-required"));
+        }
+        assertEquals("nothing filed", 0, count("SELECT COUNT(*) FROM CD_REQUEST WHERE DESCRIPTION = '" + marker + "'"));
+        assertEquals("nothing read is recorded as read", auditedBefore,
+                count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTOR = 'nou.operator'"));
+
+        JsonNode english = get(newcomer, "/me/agreement?lang=en").body();
+        assertTrue(english.toString(), english.get("text").asText().startsWith("Confidentiality agreement"));
+        assertFalse(english.get("accepted").asBoolean());
+        JsonNode romanian = get(newcomer, "/me/agreement").body();
+        assertTrue(romanian.toString(), romanian.get("text").asText().startsWith("Angajament de confidențialitate"));
+        String version = romanian.get("version").asText();
+        assertEquals(422, post(newcomer, "/me/agreement", "{}").status());
+        assertEquals(409, post(newcomer, "/me/agreement", "{\"version\":\"0-old\"}").status());
+        Reply accepted = post(newcomer, "/me/agreement", "{\"version\":\"" + version + "\"}");
+        assertEquals(accepted.raw(), 200, accepted.status());
+        assertTrue(accepted.body().get("accepted").asBoolean());
+        JsonNode entry = get("admin", "/audit?action=agreement.accept&subjectId=nou.operator").body().get("items").get(0);
+        assertEquals("nou.operator", entry.get("actor").asText());
+        assertTrue(entry.toString(), entry.get("remarks").asText().startsWith("version " + version + ", text sha256 "));
+
+        assertEquals(200, get(newcomer, "/citizens/" + citizen + "?reason=apel").status());
+        assertEquals(201, post(newcomer, "/requests", filing).status());
+        // The demo's operator accepted at seeding, recorded as done by the seeding, not by the person.
+        assertTrue(get("operator", "/me/agreement").body().get("accepted").asBoolean());
+        assertEquals("system:demo", get("admin", "/audit?action=agreement.accept&subjectId=operator").body().get("items")
+                .get(0).get("actor").asText());
+
+        // A new text: everyone accepts it anew before citizen data again.
+        setAgreementVersion(version + "-b");
+        try {
+            Reply again = get(newcomer, "/citizens/" + citizen + "?reason=apel");
+            assertEquals(again.raw(), 403, again.status());
+            acceptAgreement(newcomer);
+            assertEquals(200, get(newcomer, "/citizens/" + citizen + "?reason=apel").status());
+        } finally {
+            setAgreementVersion(version);
+        }
+        assertEquals(200, get("operator", "/citizens/" + citizen + "?reason=apel").status());
+    }
+
+    /** Puts {@code version} in force, as an admin editing etc/org.civicdesk.audit.cfg does, and waits until it is. */
+    private void setAgreementVersion(String version) throws Exception {
+        ConfigurationAdmin admin = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+        Configuration config = admin.getConfiguration("org.civicdesk.audit", null);
+        Dictionary<String, Object> properties = config.getProperties();
+        properties.put("agreementVersion", version);
+        config.update(properties);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!version.equals(get("operator", "/me/agreement").body().get("version").asText())) {
+            assertTrue("the agreement's version did not become " + version, System.currentTimeMillis() < deadline);
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     public void theProfileShowsEachViewerOnlyTheRequestsTheyMayOpen() throws Exception {
         String cnp = freshCnp();
@@ -115,6 +195,7 @@ public class AccessIT extends CivicDeskTestSupport {
                 + "drumuri.sa \"Drumuri SA\"");
         assertTrue(added, added.contains("Created drumuri.sa"));
         String contractor = "drumuri.sa:Drumuri-2026!";
+        acceptAgreement(contractor);
         String cnp = freshCnp();
         String theirs = file("pothole", cnp, "Groapă pentru contractor");
         String other = file("pothole", cnp, "Groapă pentru echipa proprie");

@@ -280,6 +280,16 @@ public abstract class CivicDeskTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * {@code credentials} accepts the confidentiality agreement in force, as a new staff account does before it sees any
+     * citizen data (the demo's accounts have accepted at seeding).
+     */
+    protected void acceptAgreement(String credentials) throws Exception {
+        String version = get(credentials, "/me/agreement").body().get("version").asText();
+        Reply accepted = post(credentials, "/me/agreement", "{\"version\":\"" + version + "\"}");
+        assertEquals(accepted.raw(), 200, accepted.status());
+    }
+
     /** The raw bytes of a GET, for downloads. */
     protected HttpResponse<byte[]> download(String user, String path) throws Exception {
         return http.send(authenticated(user, HttpRequest.newBuilder(URI.create(base() + path)).GET())

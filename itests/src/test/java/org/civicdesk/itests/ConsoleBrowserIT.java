@@ -523,6 +523,37 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
+    /**
+     * R20: a new operator's first screen is the confidentiality agreement, in the console's language, and nothing of a
+     * citizen; accepted with the keyboard, it gives way to the call desk, and is not asked again.
+     */
+    @Test
+    public void aNewOperatorAcceptsTheConfidentialityAgreementBeforeAnyCitizenData() throws Exception {
+        String added = civicdesk.shell("civicdesk:staff-add --role operator --password 'Acord-2026!' nou.acord \"Nou Acord\"");
+        assertTrue(added, added.contains("Created nou.acord"));
+        browser.get(civicdesk.url("/console/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("nou.acord");
+        browser.findElement(By.id("login-password")).sendKeys("Acord-2026!", Keys.ENTER);
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agreement-text")));
+        assertTrue(text.getText(), text.getText().startsWith("Angajament de confidențialitate"));
+        assertTrue("no call desk before the agreement", browser.findElements(By.id("find-input")).isEmpty());
+        assertEquals("agreement-title", browser.switchTo().activeElement().getAttribute("id"));
+        List<String> problems = wcagViolations("/console/ (confidentiality agreement)");
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+        screenshot("agreement");
+
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertEquals("agreement-accept", browser.switchTo().activeElement().getAttribute("id"));
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("find-input")));
+        String audited = civicdesk.call("admin", "GET", "/api/v1/audit?action=agreement.accept&subjectId=nou.acord", null)
+                .body();
+        assertTrue(audited, audited.contains("\"actor\":\"nou.acord\""));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("find-input")));
+        assertTrue(browser.findElements(By.id("agreement-text")).isEmpty());
+    }
+
     private List<String> wcagViolationsOfLogin() {
         browser.get(civicdesk.url("/console/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));

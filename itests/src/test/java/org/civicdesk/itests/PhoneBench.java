@@ -89,6 +89,7 @@ public class PhoneBench extends CivicDeskTestSupport {
             if (get(user + ":" + PASSWORD, "/me").status() != 200) {
                 assertTrue(shell("civicdesk:staff-add --role operator --password '" + PASSWORD + "' " + user + " \"Bench " + i
                         + "\"").contains("Created"));
+                acceptAgreement(user + ":" + PASSWORD);
             }
             assertEquals(200, put(user + ":" + PASSWORD, "/phone/agents/me", "{\"presence\":\"available\"}").status());
         }

@@ -63,6 +63,7 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
                 String out = shell("civicdesk:staff-add --role operator --password '" + PASSWORD + "' " + username + " \""
                         + username.toUpperCase() + " Operator\"");
                 assertTrue(out, out.contains("Created"));
+                acceptAgreement(username + ":" + PASSWORD);
             }
         }
     }

@@ -23,4 +23,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Seal interval (ms)", description = "How often committed entries are linked into the chain")
     int sealIntervalMillis() default 500;
+
+    @AttributeDefinition(name = "Confidentiality agreement version", description = "The version of the agreement staff "
+            + "accept before any citizen data; raise it when the text changes, and everyone accepts it anew")
+    String agreementVersion() default "1";
+
+    @AttributeDefinition(name = "Confidentiality agreement folder", description = "Where the agreement's text is: "
+            + "confidentiality_ro.txt, confidentiality_en.txt (UTF-8). Empty: etc/civicdesk/agreement")
+    String agreementFolder() default "";
+
+    @AttributeDefinition(name = "Kinds of information under the agreement", description = "The audited kinds of "
+            + "information a staff member reads or changes only after accepting the agreement in force")
+    String[] agreementInfoKinds() default {"citizen-identity", "interaction", "tax", "phone-calls", "request",
+        "appointment"};
 }

@@ -16,14 +16,17 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.audit.api.Agreement;
 import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.AuditQuery;
 import org.civicdesk.audit.api.ChainVerification;
+import org.civicdesk.audit.api.ConfidentialityAgreement;
 import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.audit.api.RecordSource;
+import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Measurements;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.persistence.Jdbc;
@@ -51,10 +54,10 @@ import org.slf4j.LoggerFactory;
  * no lock is shared between writers. The {@link Sealer} then links committed entries into the
  * keyed chain in batches, and {@link Anchors} keep the chain's head outside the database.
  */
-@Component(service = AuditLog.class, configurationPid = AuditLogImpl.PID,
+@Component(service = {AuditLog.class, ConfidentialityAgreement.class}, configurationPid = AuditLogImpl.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AuditConfig.class)
-public class AuditLogImpl implements AuditLog {
+public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     static final String PID = "org.civicdesk.audit";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
     private static final String COLUMNS = "e.ID, e.OCCURRED_MS, e.ACTOR, e.ACTION, e.INFO_KIND, e.SUBJECT_TYPE, "
@@ -73,6 +76,8 @@ public class AuditLogImpl implements AuditLog {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Measurements measurements;
     private volatile IntegrityKeys keys;
+    /** The confidentiality agreement: no citizen data is recorded as read or changed by staff who did not accept it. */
+    private volatile Agreements agreements;
     private volatile Sealer sealer;
     private volatile long anchorEveryMillis;
     private final BundleContext context;
@@ -107,6 +112,7 @@ public class AuditLogImpl implements AuditLog {
             anchorDirectories.add(Path.of(config.anchorCopyDirectory()));
         }
         anchorEveryMillis = Math.max(1, config.anchorIntervalSeconds()) * 1000L;
+        agreements = new Agreements(config);
         sealer = new Sealer(dataSource, keys, new Anchors(anchorDirectories, keys));
         // Sealing must go on while nobody asks: a job of the shared scheduler, on every node (sealing is safe across nodes).
         sealing = context.registerService(Job.class, run -> sealQuietly(), FrameworkUtil.asDictionary(Map.of(
@@ -142,6 +148,13 @@ public class AuditLogImpl implements AuditLog {
 
     @Override
     public AuditEntry record(AuditEvent event) {
+        if (agreements.guards(event)) {
+            try (Connection c = dataSource.getConnection()) {
+                agreements.check(c, event);
+            } catch (SQLException e) {
+                throw SqlErrors.unchecked("looking for an acceptance of the confidentiality agreement", e);
+            }
+        }
         List<AuditEvent> together = pendingReads.get();
         if (together != null) {
             together.add(event);
@@ -156,6 +169,7 @@ public class AuditLogImpl implements AuditLog {
     public void record(Connection transaction, AuditEvent event, RecordDigest written) {
         long started = System.nanoTime();
         try {
+            agreements.check(transaction, event);
             insert(transaction, event, written);
         } catch (SQLException e) {
             throw SqlErrors.unchecked("writing an audit entry", e);
@@ -172,6 +186,28 @@ public class AuditLogImpl implements AuditLog {
         if (measured != null) {
             measured.time("civicdesk.audit.append", Duration.ofNanos(System.nanoTime() - started), "with", with);
         }
+    }
+
+    @Override
+    public Agreement current(String language) {
+        return agreements.current(language);
+    }
+
+    @Override
+    public boolean hasAccepted(String username) {
+        try (Connection c = dataSource.getConnection()) {
+            return agreements.accepted(c, username);
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("looking for an acceptance of the confidentiality agreement", e);
+        }
+    }
+
+    @Override
+    public void accept(Actor actor, String username, String version) {
+        Agreements terms = agreements;
+        AuditEvent acceptance = terms.acceptance(actor, username, version);
+        inOneTransaction("recording an acceptance of the confidentiality agreement", c -> insert(c, acceptance, null));
+        terms.remember(username);
     }
 
     @Override

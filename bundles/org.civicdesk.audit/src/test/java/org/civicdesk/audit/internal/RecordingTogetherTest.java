@@ -24,7 +24,6 @@ import org.junit.Test;
 
 /** Reads recorded together: one commit at the end, every entry written, nothing returned unrecorded. */
 public class RecordingTogetherTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
     /** Commits that fail as a lost lock race would (Derby's 40XL1), before the next ones succeed. */
     private final AtomicInteger lockRacesToLose = new AtomicInteger();
@@ -35,9 +34,7 @@ public class RecordingTogetherTest {
     @Before
     public void start() throws Exception {
         dir = Files.createTempDirectory("audit-test");
-        derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:together" + DATABASES.incrementAndGet());
-        derby.setCreateDatabase("create");
+        derby = TestAuditConfigs.memoryDatabase();
         DataSource failing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getConnection") && databaseDown.get()) {

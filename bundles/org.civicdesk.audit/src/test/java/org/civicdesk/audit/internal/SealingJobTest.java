@@ -29,9 +29,7 @@ public class SealingJobTest {
     @Before
     public void start() throws Exception {
         dir = Files.createTempDirectory("audit-test");
-        derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:sealing");
-        derby.setCreateDatabase("create");
+        derby = TestAuditConfigs.memoryDatabase();
         audit = new AuditLogImpl(derby, TestAuditConfigs.config(dir, 700), scheduler.context());
     }
 

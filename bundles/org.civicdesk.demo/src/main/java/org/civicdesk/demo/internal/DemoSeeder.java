@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.civicdesk.audit.api.ConfidentialityAgreement;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.CitizenDetails;
@@ -83,11 +84,13 @@ public class DemoSeeder {
     private final RequestRegistry requests;
     private final RequestTypeCatalog types;
     private final ChannelCatalog channels;
+    private final ConfidentialityAgreement agreement;
 
     @Activate
     public DemoSeeder(@Reference StaffDirectory staff, @Reference CitizenRegistry citizens,
             @Reference RequestRegistry requests, @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels,
-            DemoConfig config) {
+            @Reference ConfidentialityAgreement agreement, DemoConfig config) {
+        this.agreement = agreement;
         this.staff = staff;
         this.citizens = citizens;
         this.requests = requests;
@@ -115,6 +118,19 @@ public class DemoSeeder {
         }
     }
 
+    /**
+     * The demo's accounts accept the confidentiality agreement in force, recorded as accepted by the demo's seeding (no
+     * person read it): a demo shows citizen data at once. A new account accepts for itself.
+     */
+    private void acceptAgreementForDemoAccounts() {
+        String version = agreement.current("ro").version();
+        for (String username : ACCOUNTS) {
+            if (!agreement.hasAccepted(username)) {
+                agreement.accept(Actor.system("demo"), username, version);
+            }
+        }
+    }
+
     /** The demo is on again: its accounts that were disabled log in again. */
     private void enableDemoAccounts() {
         Actor system = Actor.system("demo");
@@ -128,10 +144,14 @@ public class DemoSeeder {
         if (staff.find("admin").isPresent()) {
             LOG.info("Demo data already present; nothing to seed");
             enableDemoAccounts();
+            acceptAgreementForDemoAccounts();
             return;
         }
         Actor system = Actor.system("demo");
         long started = System.currentTimeMillis();
+        // First: the demo's staff file and change its requests, and once the admin account exists (it means "seeded")
+        // staff read citizen data at once.
+        acceptAgreementForDemoAccounts();
         DEPARTMENTS.forEach(d -> staff.saveDepartment(system, d));
         Random random = new Random(config.seed());
         List<CitizenDetails> people = DemoPeople.generate(config.citizens(), random);

@@ -5,6 +5,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.civicdesk.core.api.AccessDeniedException;
+import org.civicdesk.core.api.AgreementRequiredException;
 import org.civicdesk.core.api.CivicDeskException;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.Failures;
@@ -33,6 +34,10 @@ final class ExceptionMappers {
             }
             if (e instanceof NotFoundException) {
                 return Problems.problem(404, "Not found", e.getMessage());
+            }
+            if (e instanceof AgreementRequiredException) {
+                return Problems.problem(Problems.AGREEMENT_REQUIRED, 403, "Confidentiality agreement not accepted",
+                        e.getMessage(), null);
             }
             if (e instanceof AccessDeniedException) {
                 return Problems.problem(403, "Forbidden", e.getMessage());
