@@ -59,7 +59,7 @@ final class BenchData {
                             + "OCCURRED_MS, KIND, ACTOR, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
                             + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, NEXT_STEP, TYPE_CODE, DEPARTMENT, CHANNEL, "
-                            + "REGISTERED_MS, VERSION) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                            + "REGISTERED_MS, REGISTERED_DAY, VERSION) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                 for (int i = 0; i < count; i++) {
                     int sequence = first + i;
                     String number = String.format("%04d/%06d", numberedIn, sequence);
@@ -102,6 +102,7 @@ final class BenchData {
                     state.setString(9, type[1]);
                     state.setString(10, channel);
                     state.setLong(11, registered);
+                    state.setInt(12, (int) Math.floorDiv(registered, 86_400_000L));
                     state.addBatch();
                     if (i % 2000 == 1999 || i == count - 1) {
                         request.executeBatch();
@@ -129,7 +130,7 @@ final class BenchData {
         long start = LocalDate.of(year, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli();
         long end = Math.min(LocalDate.of(year + 1, 1, 1).atStartOfDay(CITY).toInstant().toEpochMilli(),
                 System.currentTimeMillis() - 3_600_000);
-        Actor admin = new Actor("bench", Set.of(Role.ADMIN), null);
+        Actor admin = new Actor("admin", Set.of(Role.ADMIN), null);
         List<RequestNumber> numbers = new ArrayList<>(count);
         List<PastRequest> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {

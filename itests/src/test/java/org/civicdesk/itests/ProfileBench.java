@@ -115,7 +115,7 @@ public class ProfileBench extends CivicDeskTestSupport {
                         + "VALUES (?, ?, ?, ?, 'pothole', 'phone', ?, ?, 'ROADS', ?, ?)");
                 PreparedStatement state = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
                         + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, TYPE_CODE, DEPARTMENT, CHANNEL, REGISTERED_MS, "
-                        + "VERSION) VALUES (?, ?, NULL, ?, 1, ?, ?, 'pothole', 'ROADS', 'phone', ?, 1)");
+                        + "REGISTERED_DAY, VERSION) VALUES (?, ?, NULL, ?, 1, ?, ?, 'pothole', 'ROADS', 'phone', ?, ?, 1)");
                 PreparedStatement registry = c.prepareStatement("INSERT INTO CD_DOC_REGISTRY (REQUEST_NUMBER, "
                         + "REQUEST_TYPE, DEPARTMENT, CHANNEL, CITIZEN_ID, REGISTERED_AT) VALUES (?, 'pothole', 'ROADS', "
                         + "'phone', ?, ?)")) {
@@ -140,6 +140,7 @@ public class ProfileBench extends CivicDeskTestSupport {
                 state.setLong(4, registered);
                 state.setString(5, deadline);
                 state.setLong(6, registered);
+                state.setInt(7, (int) Math.floorDiv(registered, 86_400_000L));
                 state.addBatch();
                 registry.setString(1, number);
                 registry.setString(2, citizenId);

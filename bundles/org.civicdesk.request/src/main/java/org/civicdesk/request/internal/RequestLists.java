@@ -28,7 +28,6 @@ import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.JpaTransactions;
-import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.ServiceRequest;
 
@@ -49,9 +48,9 @@ final class RequestLists {
     private static final int[] SLICES = {20, 100, 500};
     private static final String STATE = " FROM CD_REQUEST_STATE s";
     private static final String OPEN_ORDER = "s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
-    /** The index of finished or open requests by registration, newest first, carrying their deadline. */
+    /** The index of finished or open requests by registration, newest first. */
     private static final String FINISHED_REGISTERED = "CD_STATE_FINISHED_REGISTERED";
-    /** The longest registration period whose open requests a list reads as a range and sorts. */
+    /** The longest registration period whose open requests a list reads day by day. */
     private static final Duration SHORT_PERIOD = Duration.ofDays(31);
     private static final String NEWEST_ORDER = "s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
 
@@ -87,7 +86,7 @@ final class RequestLists {
      * (so the longest overdue) first, then the finished ones, newest first. Each part is read from the top of the index
      * of its order (CD_STATE_OPEN_ORDER, CD_STATE_FINISHED_REGISTERED), so that a page costs about the same with a thousand
      * requests or a million; a citizen's requests and those having a rare word are few, and sorted here; the open requests
-     * of a short registration period are read as that range of registrations and sorted by the database. The total is
+     * of a short registration period are read day by day (CD_STATE_OPEN_DAY) and merged. The total is
      * exact up to {@link #COUNTED} matches beyond the page; past that it is a lower bound ({@link Page#exact()} false):
      * counting a million rows for "1–50 of …" is what made the console's first screen slow.
      */
@@ -107,10 +106,11 @@ final class RequestLists {
             int open = 0;
             if (!Boolean.TRUE.equals(q.done()) && (q.status() == null || anyOpenIn(q.status()))) {
                 // A short registration period's open requests lie together along their registration, not their deadline
-                // (the recent ones have the latest deadlines): read as a range and sorted, not looked for along the backlog.
-                String openIndex = !dense ? null : StateFilter.registeredWithin(q, SHORT_PERIOD, clock.zone(), clock.now())
-                        ? FINISHED_REGISTERED : "CD_STATE_OPEN_ORDER";
-                List<String> openFirst = numbers(where, Boolean.FALSE, openIndex, OPEN_ORDER, 0, wanted);
+                // (the recent ones have the latest deadlines): read day by day, not looked for along the whole backlog.
+                Optional<StateFilter.Registrations> period = StateFilter.registrations(q, clock.zone(), clock.now())
+                        .filter(p -> dense && p.length().compareTo(SHORT_PERIOD) <= 0);
+                List<String> openFirst = period.isPresent() ? openDayByDay(where, period.get(), wanted)
+                        : numbers(where, Boolean.FALSE, dense ? "CD_STATE_OPEN_ORDER" : null, OPEN_ORDER, 0, wanted);
                 open = openFirst.size();
                 numbers.addAll(openFirst.subList(Math.min(offset, open), open));
             }
@@ -172,6 +172,40 @@ final class RequestLists {
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY", rs -> rs.getString(1), 0, parameters.toArray());
     }
 
+    /**
+     * The first {@code wanted} open requests matching {@code where}, registered in {@code period}, in the open-first
+     * order: each registration day's first ones from the top of CD_STATE_OPEN_DAY, merged. A day's are in deadline order
+     * in that index; the period's are not in any, and sorting them all read every open request of the period.
+     */
+    private List<String> openDayByDay(SqlWhere where, StateFilter.Registrations period, int wanted) {
+        List<OpenKey> firsts = new ArrayList<>();
+        for (int day = RequestStateEntity.registeredDay(period.start());
+                day <= RequestStateEntity.registeredDay(Math.max(period.start(), period.end() - 1)); day++) {
+            List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
+            parameters.add(Boolean.FALSE);
+            parameters.add(day);
+            firsts.addAll(jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
+                    + SqlWhere.along("CD_STATE_OPEN_DAY") + where.sql + " AND s.FINISHED = ? AND s.REGISTERED_DAY = ?"
+                    + " ORDER BY " + OPEN_ORDER + " FETCH NEXT " + wanted + " ROWS ONLY", OpenKey::of, 0,
+                    parameters.toArray()));
+        }
+        return firsts.stream().sorted(OpenKey.OPEN_FIRST).limit(wanted).map(OpenKey::number).toList();
+    }
+
+    /** What the list orders a request by: open or not, its deadline, its registration, its number. */
+    private record OpenKey(String number, boolean finished, String deadline, long registered) {
+        /** The newest first; one millisecond's by number, the highest first (the state's REQ_NUMBER DESC). */
+        static final Comparator<OpenKey> NEWEST = Comparator.comparingLong(OpenKey::registered).reversed()
+                .thenComparing(OpenKey::number, Comparator.reverseOrder());
+        /** Open first, by deadline, then the newest; the finished ones after, newest first. */
+        static final Comparator<OpenKey> OPEN_FIRST = Comparator.comparing(OpenKey::finished)
+                .thenComparing(k -> k.finished() ? "" : k.deadline()).thenComparing(NEWEST);
+
+        static OpenKey of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new OpenKey(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getLong(4));
+        }
+    }
+
     /** Whether any open request is in {@code status} (CD_STATE_OPEN_STATUS): none is in a final one. */
     private boolean anyOpenIn(String status) {
         // Told the index: Derby would read the status's own, every resolved request, to find that none is open.
@@ -210,20 +244,14 @@ final class RequestLists {
 
     /** The numbers of those of {@code candidates} that match {@code where}, in {@code order}: sorted here. */
     private List<String> sortedAmong(SqlWhere where, Set<String> candidates, Order order) {
-        record Key(String number, boolean finished, String deadline, long registered) {
-        }
-        List<Key> keys = inSlices(new ArrayList<>(candidates), slice -> {
+        List<OpenKey> keys = inSlices(new ArrayList<>(candidates), slice -> {
             List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
             parameters.addAll(slice);
             return jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
-                    + where.sql + " AND s.REQ_NUMBER" + SqlWhere.in(slice.size()), rs -> new Key(rs.getString(1),
-                            rs.getBoolean(2), rs.getString(3), rs.getLong(4)), 0, parameters.toArray());
+                    + where.sql + " AND s.REQ_NUMBER" + SqlWhere.in(slice.size()), OpenKey::of, 0, parameters.toArray());
         });
-        Comparator<Key> newest = Comparator.comparingLong(Key::registered).reversed()
-                .thenComparing(k -> RequestNumber.parse(k.number()), Comparator.reverseOrder());
-        Comparator<Key> sorted = order == Order.NEWEST ? newest : Comparator.comparing(Key::finished)
-                .thenComparing(k -> k.finished() ? "" : k.deadline()).thenComparing(newest);
-        return keys.stream().distinct().sorted(sorted).map(Key::number).toList();
+        return keys.stream().distinct().sorted(order == Order.NEWEST ? OpenKey.NEWEST : OpenKey.OPEN_FIRST)
+                .map(OpenKey::number).toList();
     }
 
     /** The requests numbered {@code numbers}, in that order. */

@@ -30,6 +30,7 @@ import org.civicdesk.request.api.RequestEvent;
         @Index(name = "CD_STATE_OPEN_ORDER", columnList = "FINISHED, DEADLINE, REGISTERED_MS, REQ_NUMBER"),
         @Index(name = "CD_STATE_FINISHED_REGISTERED", columnList = "FINISHED, REGISTERED_MS, REQ_NUMBER, DEADLINE"),
         @Index(name = "CD_STATE_NEWEST", columnList = "REGISTERED_MS, REQ_NUMBER"),
+        @Index(name = "CD_STATE_OPEN_DAY", columnList = "FINISHED, REGISTERED_DAY, DEADLINE, REGISTERED_MS, REQ_NUMBER"),
         @Index(name = "CD_STATE_TYPE_STATUS", columnList = "TYPE_CODE, STATUS"),
         @Index(name = "CD_STATE_DEPARTMENT_STATUS", columnList = "DEPARTMENT, STATUS"),
         @Index(name = "CD_STATE_OPEN_STATUS", columnList = "FINISHED, STATUS")})
@@ -48,6 +49,9 @@ public class RequestStateEntity {
     private String channel;
     @Column(name = "REGISTERED_MS", nullable = false, updatable = false)
     private long registeredMillis;
+    /** {@link #registeredMillis} in whole UTC days: the partition a period's open requests are read by, day by day. */
+    @Column(name = "REGISTERED_DAY", nullable = false, updatable = false)
+    private int registeredDay;
     @Column(name = "ASSIGNEE", length = 50)
     private String assignee;
     @Column(name = "FINISHED", nullable = false)
@@ -84,6 +88,7 @@ public class RequestStateEntity {
         this.department = request.getDepartment();
         this.channel = request.getChannel();
         this.registeredMillis = request.getRegisteredMillis();
+        this.registeredDay = registeredDay(registeredMillis);
         this.deadline = deadline.toString();
     }
 
@@ -158,14 +163,19 @@ public class RequestStateEntity {
         return lastChangeMillis;
     }
 
+    /** The registration day of a request registered at {@code millis}: whole UTC days since 1970. */
+    static int registeredDay(long millis) {
+        return (int) Math.floorDiv(millis, 86_400_000L);
+    }
+
     /** Inserts the first state with plain JDBC, as the group commit of filings writes it (version 1, as JPA would). */
     void insert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_REQUEST_STATE (REQ_NUMBER, STATUS, ASSIGNEE, "
                 + "FINISHED, LAST_EVENT_SEQ, LAST_CHANGE_MS, DEADLINE, PRIORITY, ESCALATION_LEVEL, PAUSED_SINCE, NEXT_STEP, "
-                + "TYPE_CODE, DEPARTMENT, CHANNEL, REGISTERED_MS, VERSION) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + "TYPE_CODE, DEPARTMENT, CHANNEL, REGISTERED_MS, REGISTERED_DAY, VERSION) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis, deadline, priority,
-                    escalationLevel, pausedSince, nextStep, type, department, channel, registeredMillis);
+                    escalationLevel, pausedSince, nextStep, type, department, channel, registeredMillis, registeredDay);
             ps.setObject(9, escalationLevel, java.sql.Types.INTEGER);
             ps.executeUpdate();
         }

@@ -71,16 +71,23 @@ final class StateFilter {
         return where;
     }
 
+    /** Registrations from {@code start} (inclusive) to {@code end} (exclusive), in milliseconds since 1970. */
+    record Registrations(long start, long end) {
+        Duration length() {
+            return Duration.ofMillis(end - start);
+        }
+    }
+
     /**
-     * Whether {@code q} asks only for requests registered within a period of at most {@code length} (a period without
-     * an end ends {@code now}), so that the requests it can match lie within that range of registrations.
+     * The registrations {@code q} is limited to, when it names a start (a period without an end ends {@code now}): the
+     * requests it can match lie within them.
      */
-    static boolean registeredWithin(RequestQuery q, Duration length, ZoneId zone, Instant now) {
+    static Optional<Registrations> registrations(RequestQuery q, ZoneId zone, Instant now) {
         Optional<Long> start = Stream.of(q.from() == null ? null : q.from().atStartOfDay(zone).toInstant(),
                 q.registeredAfter()).filter(Objects::nonNull).map(Instant::toEpochMilli).max(Long::compare);
         long end = Stream.of(q.to() == null ? null : q.to().plusDays(1).atStartOfDay(zone).toInstant(),
                 q.registeredBefore(), now).filter(Objects::nonNull).map(Instant::toEpochMilli).min(Long::compare).get();
-        return start.isPresent() && end - start.get() <= length.toMillis();
+        return start.map(from -> new Registrations(from, Math.max(from, end)));
     }
 
     /** The words {@code q} asks for. */
