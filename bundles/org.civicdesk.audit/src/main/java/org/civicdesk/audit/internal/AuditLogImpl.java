@@ -29,6 +29,7 @@ import org.civicdesk.audit.api.RecordSource;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.Measurements;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.persistence.GroupCommit;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.scheduler.api.Job;
@@ -85,6 +86,8 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     private ServiceRegistration<Job> sealing;
     /** How often entries written on their own are tried when they lose a lock race. */
     private static final int WRITE_ATTEMPTS = 3;
+    /** The entries written in transactions of their own (reads), committed together when they come at once. */
+    private final GroupCommit ownTransactions;
 
     /** The reads recorded on this thread inside {@link #recordingTogether}, written when it ends. */
     private final ThreadLocal<List<AuditEvent>> pendingReads = new ThreadLocal<>();
@@ -95,6 +98,7 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
         this.dataSource = dataSource;
         this.context = context;
         this.jdbc = new Jdbc(dataSource);
+        this.ownTransactions = new GroupCommit(dataSource, "writing audit entries", 200, WRITE_ATTEMPTS);
         AuditTables.create(dataSource);
         modified(config);
     }
@@ -161,7 +165,7 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
             return new AuditEntry(0, Instant.now(), event, null, null);
         }
         AuditEntry[] written = new AuditEntry[1];
-        inOneTransaction("writing an audit entry", c -> written[0] = insert(c, event, null));
+        inOneTransaction(c -> written[0] = insert(c, event, null));
         return written[0];
     }
 
@@ -206,7 +210,7 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     public void accept(Actor actor, String username, String version) {
         Agreements terms = agreements;
         AuditEvent acceptance = terms.acceptance(actor, username, version);
-        inOneTransaction("recording an acceptance of the confidentiality agreement", c -> insert(c, acceptance, null));
+        inOneTransaction(c -> insert(c, acceptance, null));
         terms.remember(username);
     }
 
@@ -239,7 +243,7 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
         if (events.isEmpty()) {
             return;
         }
-        inOneTransaction("writing audit entries", c -> {
+        inOneTransaction(c -> {
             for (AuditEvent event : events) {
                 insert(c, event, null);
             }
@@ -252,29 +256,17 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     }
 
     /**
-     * Writes in one transaction of its own, tried again when it lost a lock race (many readers
-     * record at once): a read is refused only when its entries truly cannot be written.
+     * Writes in a transaction of its own, shared with the entries other threads are writing at that moment (one durable
+     * commit for many readers: each 360° view writes its entries when it is assembled), tried again when it lost a lock
+     * race: a read is refused only when its entries truly cannot be written.
      */
-    private void inOneTransaction(String what, Entries entries) {
+    private void inOneTransaction(Entries entries) {
         long started = System.nanoTime();
-        for (int attempt = 1;; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    entries.insert(c);
-                    c.commit();
-                    measured(started, "own");
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt >= WRITE_ATTEMPTS || !SqlErrors.isTransientLockFailure(e)) {
-                    throw SqlErrors.unchecked(what, e);
-                }
-            }
-        }
+        ownTransactions.call(c -> {
+            entries.insert(c);
+            return null;
+        });
+        measured(started, "own");
     }
 
     private AuditEntry insert(Connection c, AuditEvent event, RecordDigest written) throws SQLException {
