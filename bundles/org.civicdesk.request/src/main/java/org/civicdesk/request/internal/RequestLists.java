@@ -163,13 +163,10 @@ final class RequestLists {
      */
     private List<String> numbers(SqlWhere where, Boolean finished, String index, String order, int offset, int limit) {
         String from = STATE + (index == null ? "" : SqlWhere.along(index));
-        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
-        if (finished != null) {
-            parameters.add(finished);
-        }
         return jdbc.query("list requests", "SELECT s.REQ_NUMBER" + from + where.sql
                 + (finished == null ? "" : " AND s.FINISHED = ?") + " ORDER BY " + order + " OFFSET " + offset
-                + " ROWS FETCH NEXT " + limit + " ROWS ONLY", rs -> rs.getString(1), 0, parameters.toArray());
+                + " ROWS FETCH NEXT " + limit + " ROWS ONLY", rs -> rs.getString(1), 0,
+                finished == null ? where.parameters() : where.parametersAnd(finished));
     }
 
     /**
@@ -181,13 +178,10 @@ final class RequestLists {
         List<OpenKey> firsts = new ArrayList<>();
         for (int day = RequestStateEntity.registeredDay(period.start());
                 day <= RequestStateEntity.registeredDay(Math.max(period.start(), period.end() - 1)); day++) {
-            List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
-            parameters.add(Boolean.FALSE);
-            parameters.add(day);
             firsts.addAll(jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
                     + SqlWhere.along("CD_STATE_OPEN_DAY") + where.sql + " AND s.FINISHED = ? AND s.REGISTERED_DAY = ?"
                     + " ORDER BY " + OPEN_ORDER + " FETCH NEXT " + wanted + " ROWS ONLY", OpenKey::of, 0,
-                    parameters.toArray()));
+                    where.parametersAnd(Boolean.FALSE, day)));
         }
         return firsts.stream().sorted(OpenKey.OPEN_FIRST).limit(wanted).map(OpenKey::number).toList();
     }
@@ -244,12 +238,9 @@ final class RequestLists {
 
     /** The numbers of those of {@code candidates} that match {@code where}, in {@code order}: sorted here. */
     private List<String> sortedAmong(SqlWhere where, Set<String> candidates, Order order) {
-        List<OpenKey> keys = inSlices(new ArrayList<>(candidates), slice -> {
-            List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(where.parameters()));
-            parameters.addAll(slice);
-            return jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
-                    + where.sql + " AND s.REQ_NUMBER" + SqlWhere.in(slice.size()), OpenKey::of, 0, parameters.toArray());
-        });
+        List<OpenKey> keys = inSlices(new ArrayList<>(candidates), slice -> jdbc.query("list requests",
+                "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE + where.sql + " AND s.REQ_NUMBER"
+                        + SqlWhere.in(slice.size()), OpenKey::of, 0, where.parametersAnd(slice)));
         return keys.stream().distinct().sorted(order == Order.NEWEST ? OpenKey.NEWEST : OpenKey.OPEN_FIRST)
                 .map(OpenKey::number).toList();
     }

@@ -46,6 +46,18 @@ final class SqlWhere {
         return parameters.toArray();
     }
 
+    /** The parameters, then {@code more}: for conditions a statement adds after the clause. */
+    Object[] parametersAnd(Object... more) {
+        List<Object> all = new ArrayList<>(parameters);
+        all.addAll(Arrays.asList(more));
+        return all.toArray();
+    }
+
+    /** The parameters, then {@code more}. */
+    Object[] parametersAnd(List<?> more) {
+        return parametersAnd(more.toArray());
+    }
+
     /**
      * What follows a table in FROM to have Derby read it along {@code index}: Derby's planner does not know that a
      * page or a first row stops a read early. A comment (ending its line) to other databases, whose planners do.

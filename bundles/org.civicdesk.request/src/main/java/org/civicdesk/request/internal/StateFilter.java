@@ -36,10 +36,10 @@ final class StateFilter {
             where.and("s.REQ_NUMBER IN (SELECT r.REQ_NUMBER FROM CD_REQUEST r WHERE r.CITIZEN_ID = ?)", q.citizenId());
         }
         if (q.from() != null) {
-            where.and("s.REGISTERED_MS >= ?", q.from().atStartOfDay(zone).toInstant().toEpochMilli());
+            where.and("s.REGISTERED_MS >= ?", startOf(q.from(), zone).toEpochMilli());
         }
         if (q.to() != null) {
-            where.and("s.REGISTERED_MS < ?", q.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            where.and("s.REGISTERED_MS < ?", endOf(q.to(), zone).toEpochMilli());
         }
         if (q.registeredAfter() != null) {
             where.and("s.REGISTERED_MS >= ?", q.registeredAfter().toEpochMilli());
@@ -83,11 +83,21 @@ final class StateFilter {
      * requests it can match lie within them.
      */
     static Optional<Registrations> registrations(RequestQuery q, ZoneId zone, Instant now) {
-        Optional<Long> start = Stream.of(q.from() == null ? null : q.from().atStartOfDay(zone).toInstant(),
+        Optional<Long> start = Stream.of(q.from() == null ? null : startOf(q.from(), zone),
                 q.registeredAfter()).filter(Objects::nonNull).map(Instant::toEpochMilli).max(Long::compare);
-        long end = Stream.of(q.to() == null ? null : q.to().plusDays(1).atStartOfDay(zone).toInstant(),
+        long end = Stream.of(q.to() == null ? null : endOf(q.to(), zone),
                 q.registeredBefore(), now).filter(Objects::nonNull).map(Instant::toEpochMilli).min(Long::compare).get();
         return start.map(from -> new Registrations(from, Math.max(from, end)));
+    }
+
+    /** Where the city's {@code day} starts. */
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** Where the city's {@code day} ends: the next one starts. */
+    private static Instant endOf(LocalDate day, ZoneId zone) {
+        return startOf(day.plusDays(1), zone);
     }
 
     /** The words {@code q} asks for. */
