@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
@@ -367,6 +370,62 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.login-failed'") >= 1);
     }
 
+    /**
+     * R23: the front desk prints the registration receipt; its text and its QR code are read back from the PDF the
+     * distribution serves, as a citizen's phone would read the code.
+     */
+    @Test
+    public void theFrontDeskPrintsAReceiptWhoseQrCodeLeadsToTheTrackingPage() throws Exception {
+        Reply filed = post("operator", "/requests", pothole("1800101350018", "Groapă pe strada Morii"));
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        String code = filed.body().get("trackingCode").asText();
+        String receipt = "/requests/" + number + "/receipt.pdf";
+        String readsByTheOperator = "SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'request.read' AND SUBJECT_ID = '"
+                + number + "' AND ACTOR = 'operator'";
+        long reads = count(readsByTheOperator);
+
+        HttpResponse<byte[]> a4 = download("operator", receipt);
+        assertEquals(200, a4.statusCode());
+        assertEquals("application/pdf", a4.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument document = Loader.loadPDF(a4.body())) {
+            assertEquals(595, Math.round(document.getPage(0).getMediaBox().getWidth()));
+            String text = new PDFTextStripper().getText(document);
+            for (String expected : List.of("Primăria Orașului Demo", "Confirmare de înregistrare", number, code,
+                    "Groapă sau denivelare în carosabil", "Termen de răspuns")) {
+                assertTrue(expected + " in\n" + text, text.contains(expected));
+            }
+            assertFalse("no personal data on a receipt", text.contains("Morii") || text.contains("1800101350018"));
+            assertEquals("http://localhost:8181/portal/?track=" + code, qrCode(document));
+        }
+        assertEquals("the read is audited", reads + 1, count(readsByTheOperator));
+
+        HttpResponse<byte[]> thermal = download("operator", receipt + "?layout=thermal&lang=en");
+        assertEquals(200, thermal.statusCode());
+        try (PDDocument document = Loader.loadPDF(thermal.body())) {
+            assertEquals(80.0, document.getPage(0).getMediaBox().getWidth() / 72 * 25.4, 0.5);
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text, text.contains("Demo Town Hall") && text.contains("Registration receipt")
+                    && text.contains("Pothole or damaged road"));
+            assertEquals("http://localhost:8181/portal/?track=" + code, qrCode(document));
+        }
+
+        Reply badLayout = get("operator", receipt + "?layout=letter");
+        assertEquals(badLayout.raw(), 422, badLayout.status());
+        assertTrue(badLayout.contentType(), badLayout.contentType().contains("problem+json"));
+        assertEquals(404, download("operator", "/requests/2026/999999/receipt.pdf").statusCode());
+        assertEquals(401, download(null, receipt).statusCode());
+    }
+
+    /** The text of the first QR code on the receipt's page, rendered at a printer's resolution. */
+    private static String qrCode(PDDocument document) throws Exception {
+        java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 150);
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(),
+                        image.getHeight(), pixels)))).getText();
+    }
+
     @Test
     public void filingARequestGivesNumberDeadlineAndHistory() throws Exception {
         Reply filed = post("operator", "/requests", pothole("1800101350018", "Groapă adâncă în fața blocului"));
@@ -576,7 +635,8 @@ public class CoreIT extends CivicDeskTestSupport {
                 .get("number").asText();
         DataSource database = dataSource();
         // As an administrator does it, from the shell (with the data sources that publish through it).
-        for (String feature : List.of("civicdesk-reports", "civicdesk-console", "civicdesk-channel-web", "civicdesk-channel-phone",
+        for (String feature : List.of("civicdesk-receipts", "civicdesk-reports", "civicdesk-console", "civicdesk-channel-web",
+                "civicdesk-channel-phone",
                 "civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
                 shell("feature:uninstall " + feature);
@@ -588,7 +648,7 @@ public class CoreIT extends CivicDeskTestSupport {
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
         shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console civicdesk-channel-web "
-                + "civicdesk-channel-phone civicdesk-reports");
+                + "civicdesk-channel-phone civicdesk-reports civicdesk-receipts");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);

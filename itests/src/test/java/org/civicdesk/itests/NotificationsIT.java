@@ -74,6 +74,16 @@ public class NotificationsIT extends NotificationsTestSupport {
         String shown = deadline.substring(8, 10) + "." + deadline.substring(5, 7) + "." + deadline.substring(0, 4);
         assertTrue(body, body.contains("Termenul de soluționare: " + shown + "."));
         assertTrue(body, body.contains("https://primaria.example.ro/portal/?track=" + filed.get("trackingCode").asText()));
+        // The registration receipt rides along (R23): the PDF the front desk prints, its link to the city's portal.
+        assertEquals(1, ack.files().size());
+        MailClient.File receipt = ack.files().get(0);
+        assertEquals("receipt_" + number.replace('/', '-') + ".pdf", receipt.name());
+        assertEquals("application/pdf", receipt.contentType());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(receipt.content())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text, text.contains(number) && text.contains(filed.get("trackingCode").asText())
+                    && text.contains("https://primaria.example.ro/portal/?track="));
+        }
         Thread.sleep(3000);
         assertEquals("sent once, not again on the next runs", 1, MailClient.messagesOf(address).size());
 

@@ -56,7 +56,9 @@ public abstract class NotificationsTestSupport extends CivicDeskTestSupport {
         options.add(editConfigurationFilePut(cfg, "smtp.port", Integer.toString(ports[0])));
         options.add(editConfigurationFilePut(cfg, "from", "Primăria Suceava <noreply@primaria.example.ro>"));
         options.add(editConfigurationFilePut(cfg, "replyTo", MailServer.CITY_ADDRESS));
-        options.add(editConfigurationFilePut(cfg, "portalUrl", PORTAL));
+        // Pax Exam rewrites the whole file, reading it as ISO-8859-1: the Romanian name is put again as it is.
+        options.add(editConfigurationFilePut("etc/org.civicdesk.city.cfg", "portalUrl", PORTAL));
+        options.add(editConfigurationFilePut("etc/org.civicdesk.city.cfg", "cityName.ro", "Primăria Orașului Demo"));
         options.add(editConfigurationFilePut(cfg, "backoffSeconds", "1"));
         options.add(editConfigurationFilePut(cfg, "civicdesk.job.period", "1000"));
         return options.toArray(new Option[0]);

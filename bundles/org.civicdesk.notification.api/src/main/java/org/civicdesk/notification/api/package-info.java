@@ -7,7 +7,7 @@
  * staff member a message with files attached through {@link org.civicdesk.notification.api.StaffMail} (since 1.3).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.civicdesk.notification.api;
 
 import org.osgi.annotation.bundle.Export;

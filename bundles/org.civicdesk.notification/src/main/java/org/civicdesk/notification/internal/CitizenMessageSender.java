@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.notification.api.NotificationState;
@@ -41,6 +42,7 @@ public class CitizenMessageSender implements Job {
 
     private final Jdbc jdbc;
     private final CitizenRegistry citizens;
+    private final CityHall city;
     private final Actor system = Actor.system("notification");
     private volatile MailSettings settings;
 
@@ -50,10 +52,11 @@ public class CitizenMessageSender implements Job {
 
     @Activate
     public CitizenMessageSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference CitizenRegistry citizens, NotificationConfig config) {
+            @Reference CitizenRegistry citizens, @Reference CityHall city, NotificationConfig config) {
         SchemaMigrations.update(dataSource, CitizenMessageSender.class);
         this.jdbc = new Jdbc(dataSource);
         this.citizens = citizens;
+        this.city = city;
         modified(config);
     }
 
@@ -143,7 +146,7 @@ public class CitizenMessageSender implements Job {
         }
         String language = row.language() == null || row.language().isBlank() ? s.language() : row.language();
         Map<String, Object> model = new HashMap<>(CitizenMessageOutbox.read(row.model()));
-        model.putIfAbsent("portalUrl", s.portal());
+        model.putIfAbsent("portalUrl", city.portalUrl());
         Templates.Message message;
         try {
             message = s.templates().render(row.template(), language, model);

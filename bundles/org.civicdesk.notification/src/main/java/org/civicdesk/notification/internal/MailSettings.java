@@ -7,9 +7,9 @@ import java.time.Duration;
 /**
  * What {@code etc/org.civicdesk.notification.cfg} gives the senders of the outboxes (messages about requests, and
  * messages to citizens about anything else), made once per change: whether to send, the SMTP server, the templates,
- * the portal's address, the city's language, and how failed messages are tried again.
+ * the city's language, and how failed messages are tried again.
  */
-record MailSettings(boolean enabled, SmtpMailer mailer, Templates templates, String portalUrl, String language,
+record MailSettings(boolean enabled, SmtpMailer mailer, Templates templates, String language,
         int maxAttempts, long backoffMillis, String replyTo) {
     /** The longest wait between two attempts at a message. */
     static final Duration LONGEST_WAIT = Duration.ofHours(6);
@@ -21,16 +21,11 @@ record MailSettings(boolean enabled, SmtpMailer mailer, Templates templates, Str
                 : config.templates();
         try {
             return new MailSettings(config.enabled(), SmtpMailer.of(config), new Templates(Path.of(folder)),
-                    config.portalUrl(), Templates.language(config.language()), Math.max(1, config.maxAttempts()),
+                    Templates.language(config.language()), Math.max(1, config.maxAttempts()),
                     Math.max(1, config.backoffSeconds()) * 1000L, config.replyTo());
         } catch (IOException e) {
             throw new IllegalArgumentException("no notification templates in " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The portal's address, trimmed; empty when none is configured. */
-    String portal() {
-        return portalUrl == null ? "" : portalUrl.strip();
     }
 
     /**

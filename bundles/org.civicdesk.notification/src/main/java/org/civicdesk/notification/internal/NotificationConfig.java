@@ -32,9 +32,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "channel reads, e.g. cereri@primaria.example.ro; empty: the sender")
     String replyTo() default "";
 
-    @AttributeDefinition(description = "The citizens' portal as the public reaches it; the tracking link starts with it")
-    String portalUrl() default "http://localhost:8181/portal/";
-
     @AttributeDefinition(description = "The city's language for citizens whose own is not known: ro or en")
     String language() default "ro";
 

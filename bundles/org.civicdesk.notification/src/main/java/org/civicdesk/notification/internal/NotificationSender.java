@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.notification.api.MailAttachment;
+import org.civicdesk.notification.api.MessageAttachments;
+import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.request.api.RequestTypeCatalog;
@@ -24,6 +31,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,24 +59,37 @@ public class NotificationSender implements Job {
     private final CitizenRegistry citizens;
     private final RequestTypeCatalog types;
     private final StaffDirectory staff;
+    private final CityHall city;
     private final Actor system = Actor.system("notification");
     private volatile MailSettings settings;
+    /** The plug-ins' files for citizens' messages (the receipt on the acknowledgement), as they come and go. */
+    private final List<MessageAttachments> attachmentSources = new CopyOnWriteArrayList<>();
 
     @Activate
     public NotificationSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference CitizenRegistry citizens, @Reference StaffDirectory staff, @Reference RequestTypeCatalog types,
-            NotificationConfig config) {
+            @Reference CityHall city, NotificationConfig config) {
         SchemaMigrations.update(dataSource, NotificationSender.class);
         this.jdbc = new Jdbc(dataSource);
         this.citizens = citizens;
         this.types = types;
         this.staff = staff;
+        this.city = city;
         modified(config);
     }
 
     @Modified
     void modified(NotificationConfig config) {
         this.settings = MailSettings.of(config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAttachments(MessageAttachments source) {
+        attachmentSources.add(source);
+    }
+
+    void removeAttachments(MessageAttachments source) {
+        attachmentSources.remove(source);
     }
 
     @Override
@@ -133,7 +155,7 @@ public class NotificationSender implements Job {
         }
         Templates.Message message;
         try {
-            message = s.templates().render(row.template(), row.language(), model(s, row));
+            message = s.templates().render(row.template(), row.language(), model(row));
         } catch (IOException | freemarker.template.TemplateException | RuntimeException e) {
             return "template " + row.template() + "_" + row.language() + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage();
@@ -142,8 +164,10 @@ public class NotificationSender implements Job {
             if (NotificationQueue.REPLY.equals(row.template())) {
                 // A person wrote it, and the citizen may answer: to the mailbox the e-mail channel reads.
                 s.mailer().send(to, message.subject(), message.body(), false, s.replyTo());
-            } else {
+            } else if (row.recipientKind() == RecipientKind.STAFF) {
                 s.mailer().send(to, message.subject(), message.body());
+            } else {
+                s.mailer().send(to, message.subject(), message.body(), true, null, attachments(row));
             }
             return null;
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
@@ -156,13 +180,28 @@ public class NotificationSender implements Job {
         }
     }
 
+    /** The plug-ins' files for a message to a citizen; one that fails is left out, the message still goes. */
+    private List<MailAttachment> attachments(Outbox.Row row) {
+        List<MailAttachment> files = new ArrayList<>();
+        for (MessageAttachments source : attachmentSources) {
+            try {
+                files.addAll(source.attachments(row.template(), row.requestNumber(), Templates.language(row.language())));
+            } catch (RuntimeException e) {
+                // Only the type: a message may quote the request.
+                LOG.warn("No attachment from {} for a {} message: {}", source.getClass().getName(), row.template(),
+                        e.getClass().getName());
+            }
+        }
+        return files;
+    }
+
     /** The citizen's address as their record has it now: an audited read, with its purpose. */
     private String citizenAddress(Outbox.Row row) {
         return citizens.get(system, row.citizenId(), "e-mail notification about request " + row.requestNumber())
                 .map(Citizen::email).orElse(null);
     }
 
-    private Map<String, Object> model(MailSettings s, Outbox.Row row) {
+    private Map<String, Object> model(Outbox.Row row) {
         String language = Templates.language(row.language());
         Map<String, Object> model = new HashMap<>();
         model.put("number", row.requestNumber());
@@ -172,11 +211,10 @@ public class NotificationSender implements Job {
         model.put("comment", row.comment() == null ? "" : row.comment());
         model.put("deadline", LocalDate.parse(row.deadline()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         model.put("trackingCode", row.trackingCode());
-        String portal = s.portal();
-        model.put("portalUrl", portal);
-        model.put("trackingUrl", portal + (portal.contains("?") ? "&" : "?") + "track=" + row.trackingCode());
+        model.put("portalUrl", city.portalUrl());
+        model.put("trackingUrl", city.trackingUrl(row.trackingCode()));
         // The satisfaction question's link: the same page, opening the tracked request at its rating form.
-        model.put("rateUrl", portal + (portal.contains("?") ? "&" : "?") + "rate=" + row.trackingCode());
+        model.put("rateUrl", city.ratingUrl(row.trackingCode()));
         return model;
     }
 }

@@ -109,7 +109,7 @@ final class PdfFile {
 
     /** The font draws no control characters. */
     private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("[\\p{Cntrl}]", " ");
+        return s == null ? "" : s.replaceAll("\\p{Cc}", " ");
     }
 
     private static float width(PDType0Font font, String s) throws IOException {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civicdesk.core.api.CityClock;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.report.api.Report;
 import org.civicdesk.report.api.ReportFile;
 import org.civicdesk.report.api.ReportFormat;
@@ -19,37 +20,28 @@ import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.RequestTypeCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 
 /** Report files through their libraries: Commons CSV, Apache POI, PDFBox. */
-@Component(service = ReportRenderer.class, configurationPid = "org.civicdesk.report")
-@Designate(ocd = RendererConfig.class)
+@Component(service = ReportRenderer.class)
 public class ReportRendererImpl implements ReportRenderer {
     private final CityClock clock;
+    private final CityHall city;
     private final CellNames names;
-    private volatile RendererConfig config;
 
     @Activate
     public ReportRendererImpl(@Reference CityClock clock, @Reference RequestTypeCatalog types,
-            @Reference ChannelCatalog channels, RendererConfig config) {
+            @Reference ChannelCatalog channels, @Reference CityHall city) {
         this.clock = clock;
+        this.city = city;
         this.names = new CellNames(types, channels);
-        this.config = config;
-    }
-
-    @Modified
-    void modified(RendererConfig changed) {
-        this.config = changed;
     }
 
     @Override
     public ReportFile render(Report report, ReportParameters parameters, ReportResult result, ReportFormat format,
             String language) {
         String lang = "en".equals(language) ? "en" : "ro";
-        RendererConfig c = config;
-        Heading heading = new Heading("en".equals(lang) ? c.cityName_en() : c.cityName_ro(), report.name(lang),
+        Heading heading = new Heading(city.name(lang), report.name(lang),
                 parameters.from(), parameters.to(), ZonedDateTime.now(clock.zone())
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), lang, filters(report, parameters, lang));
         ReportResult named = names.apply(result, lang);

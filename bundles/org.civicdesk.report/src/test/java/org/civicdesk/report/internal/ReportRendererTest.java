@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.report.api.AbstractReport;
 import org.civicdesk.report.api.Column;
@@ -73,7 +73,7 @@ public class ReportRendererTest {
         }
     };
     private final ReportRendererImpl renderer = new ReportRendererImpl(() -> ZoneId.of("Europe/Bucharest"),
-            NO_TYPES, NO_CHANNELS, config("Primăria Orașului Ștefănești", "Ștefănești Town Hall"));
+            NO_TYPES, NO_CHANNELS, city("Primăria Orașului Ștefănești", "Ștefănești Town Hall"));
     private final ReportParameters period = ReportParameters.parse("2026-11-01", "2026-11-30", Map.of());
 
     @Test
@@ -136,21 +136,16 @@ public class ReportRendererTest {
         assertTrue(csv, csv.contains("Period: 2026-11-01 – 2026-11-30; Department: ROADS"));
     }
 
-    private static RendererConfig config(String ro, String en) {
-        return new RendererConfig() {
+    private static CityHall city(String ro, String en) {
+        return new CityHall() {
             @Override
-            public Class<? extends Annotation> annotationType() {
-                return RendererConfig.class;
+            public String name(String language) {
+                return "en".equals(language) ? en : ro;
             }
 
             @Override
-            public String cityName_ro() {
-                return ro;
-            }
-
-            @Override
-            public String cityName_en() {
-                return en;
+            public String portalUrl() {
+                return "https://stefanesti.example/portal/";
             }
         };
     }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
@@ -70,7 +71,7 @@ public class MonthlyReportMailer implements Job, MonthlyReportMail {
     private final StaffDirectory staff;
     private final StaffMail mail;
     private final CityClock clock;
-    private final CityName city;
+    private final CityHall city;
     private final Actor system = Actor.system("report-monthly");
     private volatile Settings settings;
 
@@ -82,7 +83,7 @@ public class MonthlyReportMailer implements Job, MonthlyReportMail {
     @Activate
     public MonthlyReportMailer(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference Reports reports, @Reference ReportRenderer renderer, @Reference StaffDirectory staff,
-            @Reference StaffMail mail, @Reference CityClock clock, @Reference CityName city, MonthlyReportConfig config) {
+            @Reference StaffMail mail, @Reference CityClock clock, @Reference CityHall city, MonthlyReportConfig config) {
         SchemaMigrations.update(dataSource, MonthlyReportMailer.class);
         this.jdbc = new Jdbc(dataSource);
         this.reports = reports;
@@ -198,7 +199,7 @@ public class MonthlyReportMailer implements Job, MonthlyReportMail {
             return Outcome.FAILED;
         }
         String departmentName = staff.department(department).map(Department::name).orElse(null);
-        MonthlyMessage message = MonthlyMessage.of(s.language(), city.in(s.language()), month, department, departmentName,
+        MonthlyMessage message = MonthlyMessage.of(s.language(), city.name(s.language()), month, department, departmentName,
                 items);
         String sentReports = String.join(",", chosen.stream().map(Report::id).toList());
         try {

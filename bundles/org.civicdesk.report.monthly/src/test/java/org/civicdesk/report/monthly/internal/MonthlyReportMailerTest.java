@@ -21,6 +21,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
+import org.civicdesk.core.api.CityHall;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.Department;
@@ -222,23 +223,18 @@ public class MonthlyReportMailerTest {
         };
     }
 
-    private static CityName city() {
-        return new CityName(new CityName.Names() {
+    private static CityHall city() {
+        return new CityHall() {
             @Override
-            public Class<? extends Annotation> annotationType() {
-                return CityName.Names.class;
+            public String name(String language) {
+                return "en".equals(language) ? "Demo Town Hall" : "Primăria Orașului Demo";
             }
 
             @Override
-            public String cityName_ro() {
-                return "Primăria Orașului Demo";
+            public String portalUrl() {
+                return "http://localhost:8181/portal/";
             }
-
-            @Override
-            public String cityName_en() {
-                return "Demo Town Hall";
-            }
-        });
+        };
     }
 
     private MonthlyReportMailer mailer() {

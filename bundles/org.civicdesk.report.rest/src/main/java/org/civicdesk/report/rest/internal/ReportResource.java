@@ -32,6 +32,7 @@ import org.civicdesk.report.api.ReportResult;
 import org.civicdesk.report.api.ReportTable;
 import org.civicdesk.report.api.Reports;
 import org.civicdesk.rest.api.ActorPrincipal;
+import org.civicdesk.rest.api.Languages;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,7 +87,7 @@ public class ReportResource implements RestResource {
     public List<ReportView> list(@QueryParam("lang") String lang, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        String language = language(lang, headers);
+        String language = Languages.of(lang, headers);
         return reports.available(actor).stream().map(r -> view(r, language)).toList();
     }
 
@@ -98,7 +99,7 @@ public class ReportResource implements RestResource {
             @QueryParam("format") String format, @QueryParam("lang") String lang, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
-        String language = language(lang, headers);
+        String language = Languages.of(lang, headers);
         ReportFormat fileFormat = format == null || format.isBlank() || "json".equalsIgnoreCase(format.strip()) ? null
                 : ReportFormat.parse(format);
         Map<String, String> others = new LinkedHashMap<>();
@@ -120,22 +121,6 @@ public class ReportResource implements RestResource {
         return Response.ok(file.content(), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                 .header("Cache-Control", "no-store").build();
-    }
-
-    private static String language(String lang, HttpHeaders headers) {
-        if (lang != null && !lang.isBlank()) {
-            String l = lang.strip().toLowerCase(Locale.ROOT);
-            if (!l.equals("ro") && !l.equals("en")) {
-                throw new InvalidInputException("lang", "the language is ro or en");
-            }
-            return l;
-        }
-        for (Locale l : headers.getAcceptableLanguages()) {
-            if ("en".equals(l.getLanguage()) || "ro".equals(l.getLanguage())) {
-                return l.getLanguage();
-            }
-        }
-        return "ro";
     }
 
     private static ReportView view(Report report, String language) {

@@ -1,0 +1,36 @@
+package org.civicdesk.rest.api;
+
+import java.util.Locale;
+
+import javax.ws.rs.core.HttpHeaders;
+
+import org.civicdesk.core.api.InvalidInputException;
+
+/**
+ * The language a call is answered in, for what a resource writes itself (report files, receipts): {@code ro} or
+ * {@code en}, from the {@code lang} parameter, else the first of those two the caller's {@code Accept-Language} names,
+ * else Romanian.
+ *
+ * @since 1.2
+ */
+public final class Languages {
+    private Languages() {
+    }
+
+    /** @throws InvalidInputException when {@code lang} is given and is neither {@code ro} nor {@code en} */
+    public static String of(String lang, HttpHeaders headers) {
+        if (lang != null && !lang.isBlank()) {
+            String l = lang.strip().toLowerCase(Locale.ROOT);
+            if (!l.equals("ro") && !l.equals("en")) {
+                throw new InvalidInputException("lang", "the language is ro or en");
+            }
+            return l;
+        }
+        for (Locale l : headers.getAcceptableLanguages()) {
+            if ("en".equals(l.getLanguage()) || "ro".equals(l.getLanguage())) {
+                return l.getLanguage();
+            }
+        }
+        return "ro";
+    }
+}
