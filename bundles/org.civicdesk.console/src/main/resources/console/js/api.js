@@ -36,6 +36,8 @@ export async function api(method, path, body) {
 }
 
 export const get = (path) => api('GET', path);
+/** The address of an API path for a link the browser follows itself (a file it opens or saves). */
+export const link = (path) => BASE + path;
 export const post = (path, body) => api('POST', path, body);
 
 /** Query string from the defined, non-empty values of params. */

@@ -80,11 +80,21 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-state"), "Telefon"));
         WebElement search = browser.switchTo().activeElement();
         assertEquals("find-input", search.getAttribute("id"));
+        // Why the caller's data is read, said once just before the search: kept with every read of the call (R18).
+        search.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertEquals("find-purpose", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("întreabă de o groapă", Keys.TAB);
+        assertEquals("find-input", browser.switchTo().activeElement().getAttribute("id"));
         search.sendKeys(CNP);
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#find-results button"), 1));
         search.sendKeys(Keys.ENTER);
         // Verification facts come first; nothing else of the citizen is shown yet.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-facts")));
+        String profileReads = civicdesk.call("admin", "GET", "/api/v1/audit?action=citizen.profile&actor=operator&limit=500",
+                null).body();
+        assertTrue("the profile's read names the contact on the line and the operator's words: " + profileReads,
+                profileReads.matches("(?s).*\"remarks\":\"purpose: [^\"]* · contactul nr\\. [^ ]+ · Telefon · întreabă de o"
+                        + " groapă\".*"));
         assertTrue(browser.findElements(By.cssSelector(".profile-section")).isEmpty());
         alt("v");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verified-badge")));
@@ -127,6 +137,13 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed-number"))).getText();
         assertTrue(number, number.matches("\\d{4}/\\d{6}"));
         assertFalse(browser.findElement(By.id("filed-deadline")).getText().isBlank());
+        // The receipt for the citizen at the counter, one click away: its PDF with the console's session (R23).
+        String receipt = browser.findElement(By.id("receipt-a4")).getAttribute("href");
+        assertTrue(receipt, receipt.contains("/api/v1/requests/" + number + "/receipt.pdf?layout=a4&lang="));
+        assertEquals("200 application/pdf", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[1];"
+                + " fetch(arguments[0]).then((r) => done(r.status + ' ' + r.headers.get('Content-Type').split(';')[0]));",
+                receipt));
+        assertTrue(browser.findElement(By.id("receipt-thermal")).getAttribute("href").contains("layout=thermal"));
         screenshot("call-desk");
 
         // Alt+C goes to the outcome, already "request filed"; closing the call ends it.

@@ -251,8 +251,9 @@ public class ReportsIT extends CivicDeskTestSupport {
         acceptAgreement(READER);
         String ion = citizenId(ION);
         String maria = citizenId(MARIA);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(200, get(READER, "/citizens/" + ion + "?reason=" + URLEncoder.encode("apel", StandardCharsets.UTF_8))
+        // Why each read happened is the purpose given with it (R18): two calls, and a written petition.
+        for (String purpose : new String[] {"apel", "apel", "petiție scrisă nr. 12"}) {
+            assertEquals(200, get(READER, "/citizens/" + ion + "?reason=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8))
                     .status());
         }
         assertEquals(200, get(READER, "/citizens/" + maria + "?reason=apel").status());
@@ -269,8 +270,9 @@ public class ReportsIT extends CivicDeskTestSupport {
         List<Map<String, JsonNode>> readerRows = rows(byPerson.get("columns"), byPerson.get("rows")).stream()
                 .filter(r -> "reader.one".equals(r.get("staff").asText())).toList();
         Map<String, Long> reads = new HashMap<>();
-        readerRows.forEach(r -> reads.put(r.get("subjectId").asText(), r.get("reads").asLong()));
-        assertEquals(Map.of(ion, 3L, maria, 1L), reads);
+        readerRows.forEach(r -> reads.put(r.get("subjectId").asText() + " " + r.get("purpose").asText(),
+                r.get("reads").asLong()));
+        assertEquals(Map.of(ion + " apel", 2L, ion + " petiție scrisă nr. 12", 1L, maria + " apel", 1L), reads);
     }
 
     @Test

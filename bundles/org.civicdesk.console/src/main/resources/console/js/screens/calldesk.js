@@ -6,6 +6,7 @@ import {say, sayError} from '../ui.js';
 import {cityMap} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
 import {phonePanel} from '../phone.js';
+import {receiptLinks} from '../receipt.js';
 import {loadChannels, channelName} from '../channels.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
@@ -69,12 +70,21 @@ export async function callDeskScreen() {
             t('startCall'), ' ', h('kbd', {}, 'Alt+N')))]);
   }
 
+  // ---- why the caller's data is read (R18): the contact on the line, and what the operator adds; audited with each read
+  const purposeText = h('input', {type: 'text', autocomplete: 'off', maxlength: 200});
+  const purpose = () => {
+    const i = state.interaction;
+    const contact = i ? `${t('reason')} · ${t('contactNo')} ${i.id} · ${channelName(i.channel)}` : t('reason');
+    const typed = purposeText.value.trim();
+    return typed ? `${contact} · ${typed}` : contact;
+  };
+
   // ---- finding the caller
   const search = h('input', {type: 'search', autocomplete: 'off', 'aria-describedby': 'find-hint'});
   const results = h('ul', {class: 'results', id: 'find-results', 'aria-label': t('findCaller')});
   const runSearch = debounce(async () => {
     const text = search.value.trim();
-    const params = {reason: t('reason'), limit: 10};
+    const params = {reason: purpose(), limit: 10};
     if (/^\d{13}$/.test(text)) params.cnp = text;
     else if (/^(RO)?\d{2,10}$/i.test(text)) params.cui = text;
     else if (text.length >= 3) params.q = text;
@@ -100,6 +110,7 @@ export async function callDeskScreen() {
     if (e.key === 'ArrowUp') { e.preventDefault(); (at > 0 ? buttons[at - 1] : search).focus(); }
   });
   mount(findPanel, h('h2', {id: 'find-title'}, t('findCaller'), ' ', h('kbd', {}, 'Alt+F')),
+    field('find-purpose', t('purpose'), purposeText),
     field('find-input', t('search'), search), h('p', {id: 'find-hint', class: 'muted'}, t('typeMore')), results);
 
   async function chooseCitizen(citizen) {
@@ -107,7 +118,7 @@ export async function callDeskScreen() {
     try {
       state.citizen = citizen;
       state.verified = false;
-      state.profile = await get(`/citizens/${citizen.id}/profile` + query({reason: t('reason'), lang: lang()}));
+      state.profile = await get(`/citizens/${citizen.id}/profile` + query({reason: purpose(), lang: lang()}));
       renderProfile();
       renderRequestForm();
       const verify = document.getElementById('verify-yes');
@@ -180,7 +191,7 @@ export async function callDeskScreen() {
     const detail = h('div', {id: 'tax-detail', 'aria-live': 'polite'});
     const show = async () => {
       try {
-        const r = await get(`/citizens/${citizen.id}/taxes` + query({reason: t('reason')}));
+        const r = await get(`/citizens/${citizen.id}/taxes` + query({reason: purpose()}));
         const objects = Object.fromEntries(r.objects.map((o) => [o.id, o.description]));
         mount(detail, h('table', {},
           h('tr', {}, [t('taxObject'), t('year'), t('amount'), t('due'), t('paid'), t('unpaid')].map((c) => h('th', {scope: 'col'}, c))),
@@ -241,7 +252,8 @@ export async function callDeskScreen() {
     const readout = filed ? h('div', {class: 'readout', id: 'filed', tabindex: -1, role: 'status'},
       h('p', {}, t('filed')), h('p', {}, `${t('number')}: `, h('strong', {id: 'filed-number'}, filed.number)),
       h('p', {}, `${t('deadline')}: `, h('strong', {id: 'filed-deadline'}, day(filed.deadline))),
-      h('p', {}, `${t('trackingCode')}: `, h('strong', {}, filed.trackingCode)), h('p', {}, t('howToFollow'))) : null;
+      h('p', {}, `${t('trackingCode')}: `, h('strong', {}, filed.trackingCode)), h('p', {}, t('howToFollow')),
+      receiptLinks(filed.number)) : null;
     const canFile = state.citizen && state.verified;
     mount(requestPanel, h('h2', {id: 'request-title'}, t('newRequest'), ' ', h('kbd', {}, 'Alt+R')), readout,
       canFile ? h('form', {onsubmit: async (e) => {
@@ -282,7 +294,7 @@ export async function callDeskScreen() {
       Object.assign(state, {citizen: null, profile: null, verified: false});
       renderCall(); renderProfile(); renderRequestForm();
       if (!desk.citizenId) { search.focus(); return; }
-      await chooseCitizen(await get(`/citizens/${desk.citizenId}` + query({reason: t('reason')})));
+      await chooseCitizen(await get(`/citizens/${desk.citizenId}` + query({reason: purpose()})));
       if (desk.verified) { state.verified = true; renderCall(); renderProfile(); renderRequestForm(); }
     } catch (e) { sayError(e); }
   }

@@ -7,6 +7,7 @@ import {hasRole, account} from '../session.js';
 import {loadChannels, channelName} from '../channels.js';
 import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifications.js';
 import {LIST_FILTERS, filterQuery, filtersFromQuery} from '../request-query.js';
+import {receiptLinks} from '../receipt.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -175,7 +176,7 @@ export async function requestDetailScreen(year, seq) {
             [t('channel'), channelName(r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
             [t('trackingCode'), r.trackingCode],
             ...(r.rating ? [[t('rating'), `${r.rating.score}/5`]] : [])].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-          h('p', {}, r.description)),
+          h('p', {}, r.description), receiptLinks(r.number)),
         h('div', {class: 'panel'}, h('h2', {}, t('history')), h('ol', {class: 'timeline', id: 'history'},
           (r.history || []).map((e) => h('li', {class: e.kind === 'replied' ? 'replied' : null}, h('strong', {}, t('kinds.' + e.kind)),
             ` · ${when(e.time)} · ${e.kind === 'rated' ? t('theCitizen') : e.actor}`, e.score ? ` · ${e.score}/5` : '',

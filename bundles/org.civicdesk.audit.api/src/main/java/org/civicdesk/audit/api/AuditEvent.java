@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record AuditEvent(String actor, String action, String infoKind, String subjectType, String subjectId,
         String remarks) {
+    private static final String PURPOSE = "purpose: ";
 
     public AuditEvent {
         Objects.requireNonNull(actor, "actor");
@@ -26,6 +27,15 @@ public record AuditEvent(String actor, String action, String infoKind, String su
      * typed it): {@code "purpose: <reason>"}, or {@code null} when no reason was given.
      */
     public static String purpose(String reason) {
-        return reason == null || reason.isBlank() ? null : "purpose: " + reason.strip();
+        return reason == null || reason.isBlank() ? null : PURPOSE + reason.strip();
+    }
+
+    /**
+     * The reason a read's remarks give ({@link #purpose}), {@code null} when they give none.
+     *
+     * @since 1.6
+     */
+    public static String purposeOf(String remarks) {
+        return remarks != null && remarks.startsWith(PURPOSE) ? remarks.substring(PURPOSE.length()) : null;
     }
 }

@@ -32,7 +32,7 @@ public interface AuditStatistics {
     List<DailyReads> readsPerDay(Set<String> actions, Instant from, Instant to, ZoneId zone);
 
     /**
-     * What one staff member read of one subject.
+     * What one staff member read of one subject for one purpose (R18: who, whose, when, why).
      *
      * @param actor       the staff member's user name
      * @param subjectType what the subject is ({@code citizen}, {@code taxpayer})
@@ -40,10 +40,13 @@ public interface AuditStatistics {
      * @param reads       how many entries
      * @param first       the first of them
      * @param last        the last of them
+     * @param purpose     why, as the staff member gave it ({@link AuditEvent#purpose}), {@code null} when not given
+     *                    (since 1.6)
      */
-    record SubjectReads(String actor, String subjectType, String subjectId, long reads, Instant first, Instant last) {
+    record SubjectReads(String actor, String subjectType, String subjectId, long reads, Instant first, Instant last,
+            String purpose) {
     }
 
-    /** Reads per staff member and subject, the most read first, at most {@code limit} of them. */
+    /** Reads per staff member, subject and purpose, the most read first, at most {@code limit} of them. */
     List<SubjectReads> readsBySubject(Set<String> actions, Instant from, Instant to, int limit);
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditStatistics;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.persistence.CityDays;
@@ -44,10 +45,11 @@ public class AuditStatisticsImpl implements AuditStatistics {
         List<Object> p = new ArrayList<>();
         String reads = reads(actions, from, to, p);
         return jdbc.query("counting reads per subject", "SELECT e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, COUNT(*),"
-                + " MIN(e.OCCURRED_MS), MAX(e.OCCURRED_MS) FROM " + reads
-                + " GROUP BY e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID ORDER BY 4 DESC, 1, 2, 3",
+                + " MIN(e.OCCURRED_MS), MAX(e.OCCURRED_MS), e.REMARKS FROM " + reads
+                + " GROUP BY e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, e.REMARKS ORDER BY 4 DESC, 1, 2, 3, 7",
                 rs -> new SubjectReads(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6))), Math.max(1, limit),
+                        Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                        AuditEvent.purposeOf(rs.getString(7))), Math.max(1, limit),
                 p.toArray());
     }
 
@@ -60,7 +62,7 @@ public class AuditStatisticsImpl implements AuditStatistics {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new InvalidInputException("from", "give a period whose start comes before its end");
         }
-        String columns = "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, OCCURRED_MS FROM " + AuditTables.ENTRY;
+        String columns = "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, OCCURRED_MS, REMARKS FROM " + AuditTables.ENTRY;
         if (actions.isEmpty()) {
             return "(" + columns + " WHERE 1 = 0) e";
         }

@@ -94,7 +94,7 @@ public class AuditReadsReport extends AbstractReport {
         for (AuditStatistics.SubjectReads r : statistics.readsBySubject(actions, parameters.start(zone),
                 parameters.end(zone), c.listLimit())) {
             bySubject.add(Arrays.asList(r.actor(), r.subjectType(), r.subjectId(), r.reads(),
-                    MINUTE.format(r.first().atZone(zone)), MINUTE.format(r.last().atZone(zone))));
+                    MINUTE.format(r.first().atZone(zone)), MINUTE.format(r.last().atZone(zone)), r.purpose()));
         }
         return new ReportResult(List.of(STAFF, READS, Column.of("days", "Zile", "Days", Column.Type.INTEGER),
                 Column.of("maxPerDay", "Maxim pe zi", "Most in a day", Column.Type.INTEGER),
@@ -104,11 +104,12 @@ public class AuditReadsReport extends AbstractReport {
                 List.of(new ReportTable("above-threshold", Map.of("ro", "Zile peste pragul zilnic de accesări",
                         "en", "Days above the daily read threshold"), List.of(STAFF,
                                 Column.of("day", "Ziua", "Day", Column.Type.DATE), READS), above),
-                        new ReportTable("reads-by-person", Map.of("ro", "Cine a accesat datele cui",
-                                "en", "Who read whose data"), List.of(STAFF,
+                        new ReportTable("reads-by-person", Map.of("ro", "Cine a accesat datele cui și de ce",
+                                "en", "Who read whose data, and why"), List.of(STAFF,
                                         Column.of("subjectType", "Tip", "Kind", Column.Type.TEXT),
                                         Column.of("subjectId", "Persoana (id)", "Person (id)", Column.Type.TEXT), READS,
                                         Column.of("first", "Prima", "First", Column.Type.TEXT),
-                                        Column.of("last", "Ultima", "Last", Column.Type.TEXT)), bySubject)));
+                                        Column.of("last", "Ultima", "Last", Column.Type.TEXT),
+                                        Column.of("purpose", "Scopul", "Purpose", Column.Type.TEXT)), bySubject)));
     }
 }
