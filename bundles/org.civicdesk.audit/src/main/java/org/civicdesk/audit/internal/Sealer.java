@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -19,11 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Links committed entries into the keyed chain, a batch per transaction: the group commit of
  * the trail. Entries are numbered by the database when their change inserts them and may
- * commit out of that order, so each pass looks again a few seconds back for entries that
- * committed late; a sweep looks further back now and then, and a full one at verification.
- * An entry whose own MAC does not verify (written behind the application's back) is never
- * sealed, and verification reports it. Several nodes may seal: the chain's primary key makes
- * the one that loses a race read the head again.
+ * commit out of that order: a pass reads the entries above the highest it has seen, and the ids
+ * it passed over below that (an insert not committed yet) again for a few seconds, so that
+ * sealing costs what is new, not a window of what is sealed already; a sweep looks further back
+ * now and then, and a full one at verification. An entry whose own MAC does not verify (written
+ * behind the application's back) is never sealed, and verification reports it. Several nodes
+ * may seal: the chain's primary key makes the one that loses a race read the head again.
  */
 final class Sealer {
     static final int BATCH = 1000;
@@ -33,15 +37,22 @@ final class Sealer {
     /** How far back the occasional sweep looks, and how often. */
     private static final long SWEEP_WINDOW_MILLIS = 15 * 60_000;
     private static final long SWEEP_EVERY_MILLIS = 5 * 60_000;
+    /** A jump of ids larger than this is not an entry in flight (another node sealed them, or ids were skipped). */
+    private static final int MAX_GAP = 1_000;
+    /** Ids of passed-over entries read at once. */
+    private static final int GAPS_PER_QUERY = 100;
 
     private final DataSource dataSource;
     private final IntegrityKeys keys;
     private final Anchors anchors;
-    /** Entries up to this id were looked at long enough ago to have committed. */
-    private long scanFrom;
+    /** Where the first pass starts: a sweep window before the last seal. */
+    private final long startFrom;
+    private boolean firstPassDone;
+    /** The highest entry id read by a pass: new entries lie above it. */
+    private long highestSeen;
+    /** Ids passed over below {@link #highestSeen}, each with when: inserts that may still commit. */
+    private final NavigableMap<Long, Long> passedOver = new TreeMap<>();
     private long lastSweepMillis;
-    /** (time, highest entry id sealed by then), to move {@link #scanFrom} on. */
-    private final Deque<long[]> history = new ArrayDeque<>();
     private final Set<Long> refused = new HashSet<>();
     private long lastAnchorMillis;
 
@@ -56,7 +67,8 @@ final class Sealer {
         this.dataSource = dataSource;
         this.keys = keys;
         this.anchors = anchors;
-        this.scanFrom = startingPoint();
+        this.startFrom = startingPoint();
+        this.highestSeen = highestSealed();
         this.lastSweepMillis = System.currentTimeMillis();
     }
 
@@ -82,50 +94,70 @@ final class Sealer {
         }
     }
 
+    /** The highest entry id in the chain: ids above it not read yet are new. */
+    private long highestSealed() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(ENTRY_ID) FROM " + AuditTables.SEAL)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /**
      * Seals every committed entry not sealed yet (from the start of the trail when
      * {@code everything}), writes an anchor when the time has come, and returns the head.
      */
     synchronized Head seal(boolean everything, boolean anchorNow, long anchorEveryMillis) throws SQLException {
         long now = System.currentTimeMillis();
-        long from = scanFrom;
+        // Inserts still not committed after this long are left to the next sweep.
+        passedOver.values().removeIf(seenAt -> seenAt <= now - LATE_COMMIT_MILLIS);
+        long from = highestSeen;
         if (everything) {
             from = 0;
+        } else if (!firstPassDone) {
+            from = Math.min(startFrom, highestSeen);
         } else if (now - lastSweepMillis >= SWEEP_EVERY_MILLIS) {
             from = sweepStart(now);
             lastSweepMillis = now;
         }
-        Head head;
-        long highest;
+        firstPassDone = true;
+        Head head = null;
+        if (from >= highestSeen) {
+            // A narrow pass: first the passed-over ids, those committed since are sealed now.
+            List<Long> waiting = new ArrayList<>(passedOver.keySet());
+            for (int i = 0; i < waiting.size(); i += GAPS_PER_QUERY) {
+                List<Long> ids = waiting.subList(i, Math.min(i + GAPS_PER_QUERY, waiting.size()));
+                List<Long> found = new ArrayList<>();
+                head = sealBatch("e.ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids, now,
+                        new long[2], found);
+                found.forEach(passedOver::remove);
+            }
+        }
         while (true) {
             long[] sealed = new long[2];
-            head = sealBatch(from, sealed);
-            highest = Math.max(from, sealed[1]);
+            List<Long> found = new ArrayList<>();
+            head = sealBatch("e.ID > ?", List.of(from), now, sealed, found);
+            // What a pass skips above what was read before may be an insert not committed yet.
+            long previous = from;
+            for (long id : found) {
+                if (id > highestSeen && id - previous <= MAX_GAP) {
+                    for (long skipped = Math.max(previous, highestSeen) + 1; skipped < id; skipped++) {
+                        passedOver.putIfAbsent(skipped, now);
+                    }
+                }
+                previous = id;
+            }
+            highestSeen = Math.max(highestSeen, sealed[1]);
             if (sealed[0] < BATCH) {
                 break;
             }
-            from = highest;
-        }
-        long sealedUpTo = Math.max(highest, history.isEmpty() ? scanFrom : history.peekLast()[1]);
-        history.addLast(new long[] {now, sealedUpTo});
-        // The highest id sealed by a pass at least LATE_COMMIT_MILLIS ago: what lies below it has committed or never will.
-        while (history.size() > 1 && secondOldest()[0] <= now - LATE_COMMIT_MILLIS) {
-            history.removeFirst();
-        }
-        if (history.peekFirst()[0] <= now - LATE_COMMIT_MILLIS) {
-            scanFrom = Math.max(scanFrom, history.peekFirst()[1]);
+            from = sealed[1];
         }
         if (anchorNow || now - lastAnchorMillis >= anchorEveryMillis) {
             anchors.write(head.sequence(), head.mac(), now);
             lastAnchorMillis = now;
         }
         return head;
-    }
-
-    private long[] secondOldest() {
-        var passes = history.iterator();
-        passes.next();
-        return passes.next();
     }
 
     private long sweepStart(long now) throws SQLException {
@@ -135,33 +167,40 @@ final class Sealer {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
-                return rs.wasNull() ? scanFrom : Math.min(scanFrom, id - 1);
+                return rs.wasNull() ? highestSeen : Math.min(highestSeen, id - 1);
             }
         }
     }
 
-    /** One transaction: up to {@link #BATCH} entries after {@code from} sealed; sealed[0] = how many, [1] = highest id. */
-    private Head sealBatch(long from, long[] sealed) throws SQLException {
+    /**
+     * Seals, in one transaction, at most {@link #BATCH} entries not sealed yet that {@code condition} picks (with its
+     * {@code parameters}), in id order; {@code sealed} gets how many were read and the highest id, {@code found} every
+     * id read (refused ones included).
+     */
+    private Head sealBatch(String condition, List<Long> parameters, long now, long[] sealed, List<Long> found)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Head head = head(c);
                 long sequence = head.sequence();
                 String previous = head.mac();
-                long now = System.currentTimeMillis();
                 String keyId = keys.currentId();
                 try (PreparedStatement select = c.prepareStatement("SELECT e.ID, " + Chain.ENTRY_COLUMNS + " FROM "
-                        + AuditTables.ENTRY + " e WHERE e.ID > ? AND NOT EXISTS (SELECT 1 FROM "
+                        + AuditTables.ENTRY + " e WHERE " + condition + " AND NOT EXISTS (SELECT 1 FROM "
                         + AuditTables.SEAL + " s WHERE s.ENTRY_ID = e.ID) ORDER BY e.ID");
                         PreparedStatement insert = c.prepareStatement("INSERT INTO " + AuditTables.SEAL
                                 + " (SEQ, ENTRY_ID, SEALED_MS, KEY_ID, PREVIOUS_MAC, CHAIN_MAC) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    select.setLong(1, from);
+                    for (int i = 0; i < parameters.size(); i++) {
+                        select.setLong(i + 1, parameters.get(i));
+                    }
                     select.setMaxRows(BATCH);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             long id = rs.getLong(1);
                             sealed[0]++;
                             sealed[1] = id;
+                            found.add(id);
                             String entryMac = rs.getString(12);
                             if (!Chain.entryMacValid(keys, rs, 2)) {
                                 if (refused.add(id)) {
@@ -193,6 +232,8 @@ final class Sealer {
                 if (SqlErrors.isUniqueViolation(e)) {
                     // Another node sealed these first; the next pass starts from its head.
                     sealed[0] = 0;
+                    sealed[1] = 0;
+                    found.clear();
                     return head(c);
                 }
                 throw e;

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.scheduler.api.Job;
 import org.civicdesk.scheduler.api.JobContext;
 import org.junit.After;
@@ -59,6 +60,38 @@ public class SealingJobTest {
         audit.deactivate();
         assertTrue("unscheduled", scheduler.active().isEmpty());
         assertEquals("sealed on the way down", 2, sealed());
+    }
+
+    /**
+     * A pass reads what is new above what it read before, and the ids it passed over: a change rolled back leaves a hole
+     * that is looked at for a few seconds, and never holds the entries after it back.
+     */
+    @Test
+    public void aPassSealsWhatIsNewAndIsNotHeldBackByAnIdThatNeverCommits() throws Exception {
+        FakeScheduler.Registered job = scheduler.active().get(0);
+        audit.record(new AuditEvent("operator", "citizen.read", "citizen-identity", "citizen", "c-1", null));
+        job.job.run(run());
+        assertEquals(1, sealed());
+        try (Connection rolledBack = derby.getConnection()) {
+            rolledBack.setAutoCommit(false);
+            audit.record(rolledBack, new AuditEvent("operator", "request.change", "request", "request", "2026/000001",
+                    null), RecordDigest.of("CD_REQUEST_EVENT:1", "x"));
+            rolledBack.rollback();
+        }
+        for (int i = 2; i <= 4; i++) {
+            audit.record(new AuditEvent("operator", "citizen.read", "citizen-identity", "citizen", "c-" + i, null));
+            job.job.run(run());
+            assertEquals("each pass seals the new entry", i, sealed());
+        }
+        assertEquals(4, count("SELECT COUNT(*) FROM " + AuditTables.ENTRY));
+        assertTrue(audit.verifyChain().toString(), audit.verifyChain().intact());
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = derby.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static JobContext run() {
