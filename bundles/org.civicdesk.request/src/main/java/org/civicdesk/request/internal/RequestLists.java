@@ -13,10 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import javax.persistence.Tuple;
-import javax.persistence.criteria.CriteriaBuilder;
-import javax.persistence.criteria.CriteriaQuery;
-import javax.persistence.criteria.Root;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -251,16 +247,9 @@ final class RequestLists {
             return List.of();
         }
         Map<String, ServiceRequest> read = new HashMap<>();
-        tx.read(em -> inSlices(numbers, slice -> {
-            CriteriaBuilder cb = em.getCriteriaBuilder();
-            CriteriaQuery<Tuple> rows = cb.createTupleQuery();
-            Root<RequestEntity> r = rows.from(RequestEntity.class);
-            Root<RequestStateEntity> s = rows.from(RequestStateEntity.class);
-            RequestRows columns = new RequestRows(r, s);
-            rows.multiselect(columns.selection()).where(cb.equal(s.get(RequestStateEntity_.number),
-                    r.get(RequestEntity_.number)), r.get(RequestEntity_.number).in(slice));
-            return em.createQuery(rows).getResultList().stream().map(row -> columns.toDto(row, today)).toList();
-        })).forEach(dto -> read.put(dto.number().toString(), dto));
+        inSlices(numbers, slice -> jdbc.query("list requests", RequestRows.SELECT + " WHERE r.REQ_NUMBER"
+                + SqlWhere.in(slice.size()), rs -> RequestRows.of(rs, today), 0, slice.toArray()))
+                .forEach(dto -> read.put(dto.number().toString(), dto));
         return numbers.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
     }
 
