@@ -106,6 +106,20 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertTrue(number, number.matches("\\d{4}/\\d{6}"));
         assertFalse(browser.findElement(By.id("filed-deadline")).getText().isBlank());
         screenshot("portal-filed");
+        // Printed, the confirmation keeps the city hall and the request's figures and drops what is there to click (R23).
+        assertTrue(browser.findElement(By.id("print")).isDisplayed());
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", "print"));
+        try {
+            assertTrue(browser.findElement(By.id("filed-number")).isDisplayed());
+            assertTrue(browser.findElement(By.id("brand")).isDisplayed());
+            for (String gone : List.of("nav", "lang", "print")) {
+                assertFalse(gone + " is not printed", browser.findElement(By.id(gone)).isDisplayed());
+            }
+        } finally {
+            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                    java.util.Map.of("media", ""));
+        }
 
         JsonNode filed = JSON(civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body());
         assertEquals("web", filed.get("channel").asText());

@@ -126,7 +126,9 @@ export async function reportScreen(root) {
         h('p', {}, `${t('deadline')}: `, h('strong', {id: 'filed-deadline'}, day(request.expected_datetime))),
         filed.service_notice ? h('p', {}, filed.service_notice) : null,
         h('p', {}, h('a', {id: 'follow-link', href: `/portal/follow/${urlId(id)}`,
-          onclick: (ev) => { ev.preventDefault(); go(`follow/${urlId(id)}`); }}, t('followLink')))));
+          onclick: (ev) => { ev.preventDefault(); go(`follow/${urlId(id)}`); }}, t('followLink')))),
+        h('p', {class: 'no-print'}, h('button', {type: 'button', id: 'print', class: 'secondary',
+          onclick: () => window.print()}, t('print'))));
       document.getElementById('filed').focus();
     } catch (err) { sayError(err); }
   }
