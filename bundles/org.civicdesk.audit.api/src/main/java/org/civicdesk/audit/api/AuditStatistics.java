@@ -40,8 +40,8 @@ public interface AuditStatistics {
      * @param reads       how many entries
      * @param first       the first of them
      * @param last        the last of them
-     * @param purpose     why, as the staff member gave it ({@link AuditEvent#purpose}), {@code null} when not given
-     *                    (since 1.6)
+     * @param purpose     why, as the staff member gave it ({@link AuditEvent#purpose}), else what the entries' remarks
+     *                    say (the contact they were part of), {@code null} when nothing (since 1.6)
      */
     record SubjectReads(String actor, String subjectType, String subjectId, long reads, Instant first, Instant last,
             String purpose) {

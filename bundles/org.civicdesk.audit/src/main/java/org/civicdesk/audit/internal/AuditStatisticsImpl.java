@@ -49,8 +49,14 @@ public class AuditStatisticsImpl implements AuditStatistics {
                 + " GROUP BY e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, e.REMARKS ORDER BY 4 DESC, 1, 2, 3, 7",
                 rs -> new SubjectReads(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
-                        AuditEvent.purposeOf(rs.getString(7))), Math.max(1, limit),
+                        why(rs.getString(7))), Math.max(1, limit),
                 p.toArray());
+    }
+
+    /** Why a read happened: the purpose given, or else what its entry says (the contact it was part of). */
+    private static String why(String remarks) {
+        String purpose = AuditEvent.purposeOf(remarks);
+        return purpose != null ? purpose : remarks;
     }
 
     /**
