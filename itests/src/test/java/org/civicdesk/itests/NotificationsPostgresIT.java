@@ -38,24 +38,26 @@ public class NotificationsPostgresIT extends NotificationsTestSupport {
         try {
             heldNumber = file(newCitizen(held), "Groapă pe Str. Mărășești").get("number").asText();
             freeNumber = file(newCitizen(free), "Groapă pe Str. Ștefăniță Vodă").get("number").asText();
+            try (Connection c = dataSource().getConnection()) {
+                assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+                c.setAutoCommit(false);
+                // Another node's worker in the middle of sending the first message: its row is locked before sending
+                // starts here, so that this node cannot have sent it first.
+                try (PreparedStatement lock = c.prepareStatement("SELECT ID FROM CD_NOTIFICATION WHERE REQUEST_NUMBER = ? "
+                        + "FOR UPDATE")) {
+                    lock.setString(1, heldNumber);
+                    lock.executeQuery().close();
+                }
+                setProperty("enabled", "true");
+                MailClient.awaitMessages(free, 1);
+                Thread.sleep(2000);
+                assertEquals("the locked message is left to the node that holds it", 0, MailClient.messagesOf(held).size());
+                JsonNode untouched = notifications("operator", heldNumber).get(0);
+                assertEquals(0, untouched.get("attemptCount").asInt());
+                c.commit();
+            }
         } finally {
             setProperty("enabled", "true");
-        }
-        try (Connection c = dataSource().getConnection()) {
-            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
-            c.setAutoCommit(false);
-            // Another node's worker in the middle of sending the first message: its row is locked.
-            try (PreparedStatement lock = c.prepareStatement("SELECT ID FROM CD_NOTIFICATION WHERE REQUEST_NUMBER = ? "
-                    + "FOR UPDATE")) {
-                lock.setString(1, heldNumber);
-                lock.executeQuery().close();
-            }
-            MailClient.awaitMessages(free, 1);
-            Thread.sleep(2000);
-            assertEquals("the locked message is left to the node that holds it", 0, MailClient.messagesOf(held).size());
-            JsonNode untouched = notifications("operator", heldNumber).get(0);
-            assertEquals(0, untouched.get("attemptCount").asInt());
-            c.commit();
         }
         MailClient.awaitMessages(held, 1);
         assertEquals(1, awaitNotification(freeNumber, n -> "sent".equalsIgnoreCase(n.get("state").asText()))
