@@ -705,6 +705,7 @@ public class CoreIT extends CivicDeskTestSupport {
         String citizenId = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();
         post("operator", "/requests", pothole("2820315350028", "Cerere pentru profil"));
 
+        int partsBefore = viewParts(citizenId);
         JsonNode bare = get("operator", "/citizens/" + citizenId + "/profile?reason=caller%20asks").body();
         assertEquals("Maria", bare.get("citizen").get("firstName").asText());
         int installed = bare.get("sections").size(); // e.g. the tax data source's
@@ -765,7 +766,19 @@ public class CoreIT extends CivicDeskTestSupport {
                     && e.get("remarks").asText().contains("verification");
         }
         assertTrue(audited.toString(), sawTestKind);
+        // A view is one read: the citizen, requests and contacts it is made of are not entries of their own.
+        assertEquals(partsBefore, viewParts(citizenId));
         assertEquals(404, get("operator", "/citizens/no-such-id/profile").status());
+    }
+
+    /** The operator's entries of the reads a 360° view of the citizen is made of. */
+    private int viewParts(String citizenId) throws Exception {
+        int parts = 0;
+        for (String action : new String[] {"citizen.read", "interaction.list"}) {
+            parts += get("admin", "/audit?action=" + action + "&actor=operator&subjectId=" + citizenId).body().get("total")
+                    .asInt();
+        }
+        return parts;
     }
 
     @Test

@@ -60,6 +60,30 @@ public interface AuditLog {
      */
     <T> T recordingTogether(Supplier<T> work);
 
+    /**
+     * Runs {@code work} like {@link #recordingTogether}, for a view whose one entry stands for the reads it is made of: the
+     * reads {@code work} records meanwhile by the same staff member, of the view's subject or of no single subject (a
+     * search), and of a kind the view's entry names, are not written on their own; the view's entry is. Any other entry
+     * (another subject, another kind, another actor) is written as it would be alone. A view that shows nothing
+     * ({@link Viewed#entry()} {@code null}) writes every read it made.
+     *
+     * @return what {@code work} showed, once its entries are durable
+     * @throws IllegalStateException when the entries cannot be written: the data must then not be returned
+     * @since 1.7
+     */
+    <T> T recordingAsOne(Supplier<Viewed<T>> work);
+
+    /**
+     * What a view showed, and the one entry that records it.
+     *
+     * @param shown what the view returns
+     * @param entry the read the view is, naming in its {@link AuditEvent#infoKind()} every kind of data it shows (comma
+     *              separated); {@code null} when it showed nothing
+     * @since 1.7
+     */
+    record Viewed<T>(T shown, AuditEvent entry) {
+    }
+
     /** Entries matching the query, newest first. */
     Page<AuditEntry> search(AuditQuery query, int offset, int limit);
 

@@ -3,7 +3,7 @@
  * data and every change of a record.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.civicdesk.audit.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -152,13 +153,7 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
 
     @Override
     public AuditEntry record(AuditEvent event) {
-        if (agreements.guards(event)) {
-            try (Connection c = dataSource.getConnection()) {
-                agreements.check(c, event);
-            } catch (SQLException e) {
-                throw SqlErrors.unchecked("looking for an acceptance of the confidentiality agreement", e);
-            }
-        }
+        checkAgreement(event);
         List<AuditEvent> together = pendingReads.get();
         if (together != null) {
             together.add(event);
@@ -167,6 +162,17 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
         AuditEntry[] written = new AuditEntry[1];
         inOneTransaction(c -> written[0] = insert(c, event, null));
         return written[0];
+    }
+
+    /** Refuses a read of citizen data by staff who have not accepted the confidentiality agreement. */
+    private void checkAgreement(AuditEvent event) {
+        if (agreements.guards(event)) {
+            try (Connection c = dataSource.getConnection()) {
+                agreements.check(c, event);
+            } catch (SQLException e) {
+                throw SqlErrors.unchecked("looking for an acceptance of the confidentiality agreement", e);
+            }
+        }
     }
 
     @Override
@@ -216,26 +222,52 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
 
     @Override
     public <T> T recordingTogether(Supplier<T> work) {
+        return recordingAsOne(() -> new Viewed<>(work.get(), null));
+    }
+
+    @Override
+    public <T> T recordingAsOne(Supplier<Viewed<T>> work) {
         if (pendingReads.get() != null) {
-            return work.get();
+            Viewed<T> viewed = work.get();
+            if (viewed.entry() != null) {
+                record(viewed.entry());
+            }
+            return viewed.shown();
         }
-        List<AuditEvent> together = new ArrayList<>();
-        pendingReads.set(together);
-        T result;
+        List<AuditEvent> parts = new ArrayList<>();
+        pendingReads.set(parts);
+        Viewed<T> viewed;
         try {
-            result = work.get();
+            viewed = work.get();
         } catch (RuntimeException | Error e) {
             pendingReads.remove();
             try {
-                write(together);
+                write(parts);
             } catch (RuntimeException unwritten) {
                 e.addSuppressed(unwritten);
             }
             throw e;
         }
         pendingReads.remove();
-        write(together);
-        return result;
+        if (viewed.entry() == null) {
+            write(parts);
+            return viewed.shown();
+        }
+        AuditEvent view = viewed.entry();
+        checkAgreement(view);
+        List<AuditEvent> written = new ArrayList<>();
+        parts.stream().filter(part -> !standsFor(view, part)).forEach(written::add);
+        written.add(view);
+        write(written);
+        return viewed.shown();
+    }
+
+    /** Whether the view's entry records {@code part}: the same reader, its subject or none, a kind the view names. */
+    static boolean standsFor(AuditEvent view, AuditEvent part) {
+        boolean sameSubject = part.subjectId() == null
+                || (part.subjectId().equals(view.subjectId()) && Objects.equals(part.subjectType(), view.subjectType()));
+        return Objects.equals(part.actor(), view.actor()) && sameSubject && view.infoKind() != null
+                && List.of(view.infoKind().split(",")).contains(part.infoKind());
     }
 
     /** The entries in one transaction: all durable, or none and an exception. */

@@ -1,6 +1,7 @@
 package org.civicdesk.audit.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.civicdesk.audit.api.AuditEvent;
+import org.civicdesk.audit.api.AuditLog;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -119,6 +124,58 @@ public class RecordingTogetherTest {
         }));
         lockRacesToLose.set(0);
         assertEquals(0, entries());
+    }
+
+    @Test
+    public void aViewIsOneEntryStandingForTheReadsItIsMadeOf() throws Exception {
+        AuditEvent view = new AuditEvent("operator", "citizen.profile", "citizen-identity,tax,request", "citizen", "c-1",
+                "purpose=caller");
+        String shown = audit.recordingAsOne(() -> {
+            audit.record(read("citizen.read"));
+            audit.record(new AuditEvent("operator", "request.search", "request", "request", null, "filter=citizen c-1"));
+            // Not stood for: another citizen, a kind the view does not name, another reader.
+            audit.record(new AuditEvent("operator", "citizen.read", "citizen-identity", "citizen", "c-2", null));
+            audit.record(new AuditEvent("operator", "interaction.list", "interaction", "citizen", "c-1", null));
+            audit.record(new AuditEvent("system:sync", "citizen.read", "citizen-identity", "citizen", "c-1", null));
+            return new AuditLog.Viewed<>("the view", view);
+        });
+        assertEquals("the view", shown);
+        assertEquals(List.of("citizen.read c-2", "interaction.list c-1", "citizen.read c-1", "citizen.profile c-1"),
+                actionsAndSubjects());
+        assertTrue(AuditLogImpl.standsFor(view, read("citizen.read")));
+        assertFalse(AuditLogImpl.standsFor(view, new AuditEvent("clerk", "citizen.read", "citizen-identity", "citizen",
+                "c-1", null)));
+    }
+
+    @Test
+    public void aViewThatShowedNothingWritesTheReadsItMade() throws Exception {
+        Optional<String> shown = audit.recordingAsOne(() -> {
+            audit.record(read("citizen.read"));
+            return new AuditLog.Viewed<>(Optional.<String>empty(), null);
+        });
+        assertTrue(shown.isEmpty());
+        assertEquals(List.of("citizen.read c-1"), actionsAndSubjects());
+    }
+
+    @Test
+    public void aFailedViewWritesTheReadsItMade() throws Exception {
+        assertThrows(IllegalStateException.class, () -> audit.recordingAsOne(() -> {
+            audit.record(read("citizen.read"));
+            throw new IllegalStateException("a source failed");
+        }));
+        assertEquals(List.of("citizen.read c-1"), actionsAndSubjects());
+    }
+
+    /** Action and subject of every entry, in the order written. */
+    private List<String> actionsAndSubjects() throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = derby.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT ACTION, SUBJECT_ID FROM " + AuditTables.ENTRY + " ORDER BY ID")) {
+            while (rs.next()) {
+                found.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return found;
     }
 
     private Connection losingLockRaces(Connection real) {
