@@ -2,7 +2,6 @@ package org.civicdesk.receipt.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.civicdesk.pdf.PdfText;
 
 /**
  * A receipt as a one-page PDF through PDFBox, with DejaVu Sans embedded (the standard fonts cannot write ș ț ă î â) and
@@ -39,12 +39,8 @@ final class ReceiptPdf {
     }
 
     static byte[] write(Receipt receipt, ReceiptLayout layout) throws IOException {
-        try (PDDocument document = new PDDocument();
-                InputStream fontFile = ReceiptPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
-            if (fontFile == null) {
-                throw new IOException("the font fonts/DejaVuSans.ttf is missing from the bundle");
-            }
-            PDType0Font font = PDType0Font.load(document, fontFile);
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = PdfText.font(document);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(receipt.title() + " " + receipt.fields().get(0).value());
             info.setAuthor(receipt.city());
@@ -102,17 +98,10 @@ final class ReceiptPdf {
     /** The text's lines at most {@code width} wide: broken between words, or anywhere in a word too long (a URL). */
     private static void wrap(List<Line> lines, String text, float size, float gapBefore, float width, PDType0Font font)
             throws IOException {
-        String rest = text == null ? "" : text.replaceAll("\\p{Cc}", " ").strip();
         float gap = gapBefore;
-        while (!rest.isEmpty()) {
-            int end = rest.length();
-            while (end > 1 && font.getStringWidth(rest.substring(0, end)) / 1000 * size > width) {
-                int space = rest.lastIndexOf(' ', end - 1);
-                end = space > 0 ? space : end - 1;
-            }
-            lines.add(new Line(rest.substring(0, end).strip(), size, gap));
+        for (String line : PdfText.wrap(text, font, size, width)) {
+            lines.add(new Line(line, size, gap));
             gap = 0;
-            rest = rest.substring(end).strip();
         }
     }
 

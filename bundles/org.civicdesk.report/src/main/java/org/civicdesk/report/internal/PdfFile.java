@@ -1,7 +1,6 @@
 package org.civicdesk.report.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.civicdesk.pdf.PdfText;
 import org.civicdesk.report.api.Column;
 import org.civicdesk.report.api.ReportResult;
 import org.civicdesk.report.api.ReportTable;
@@ -32,12 +32,8 @@ final class PdfFile {
     }
 
     static void write(Heading heading, ReportResult result, OutputStream out) throws IOException {
-        try (PDDocument document = new PDDocument(); InputStream font = PdfFile.class.getResourceAsStream(
-                "/fonts/DejaVuSans.ttf")) {
-            if (font == null) {
-                throw new IOException("the font fonts/DejaVuSans.ttf is missing from the bundle");
-            }
-            PDType0Font text = PDType0Font.load(document, font);
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font text = PdfText.font(document);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(heading.title());
             info.setAuthor(heading.city());
@@ -107,13 +103,12 @@ final class PdfFile {
         return page;
     }
 
-    /** The font draws no control characters. */
     private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("\\p{Cc}", " ");
+        return PdfText.clean(s);
     }
 
     private static float width(PDType0Font font, String s) throws IOException {
-        return font.getStringWidth(s) / 1000 * SIZE;
+        return PdfText.width(font, SIZE, s);
     }
 
     /** One page being written, top down. */
