@@ -92,6 +92,32 @@ public final class Jdbc {
     }
 
     /**
+     * The rows a query selects as people read them, every cell a text: a column whose name ends in {@code _MS} (a moment
+     * in milliseconds) as the day and time in {@code zone}, anything else as its text; {@code null} stays {@code null}.
+     *
+     * @since 2.4
+     */
+    public List<List<String>> texts(String what, String sql, java.time.ZoneId zone, Object... parameters) {
+        java.time.format.DateTimeFormatter moment = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        return query(what, sql, rs -> {
+            java.sql.ResultSetMetaData columns = rs.getMetaData();
+            List<String> cells = new ArrayList<>(columns.getColumnCount());
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                if (value == null) {
+                    cells.add(null);
+                } else if (value instanceof Number n && columns.getColumnLabel(i).toUpperCase(java.util.Locale.ROOT)
+                        .endsWith("_MS")) {
+                    cells.add(java.time.Instant.ofEpochMilli(n.longValue()).atZone(zone).format(moment));
+                } else {
+                    cells.add(String.valueOf(value));
+                }
+            }
+            return cells;
+        }, 0, parameters);
+    }
+
+    /**
      * Runs several statements in one transaction: committed when {@code work} returns, rolled back
      * when it throws. A {@link SQLException} from the work reaches the caller as thrown, so that
      * it can tell a unique violation from other failures.

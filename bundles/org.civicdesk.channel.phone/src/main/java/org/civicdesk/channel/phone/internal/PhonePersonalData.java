@@ -1,0 +1,70 @@
+package org.civicdesk.channel.phone.internal;
+
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.channel.phone.internal.queue.CallLog;
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.PersonalData;
+import org.civicdesk.identity.api.PersonalDataSet;
+import org.civicdesk.identity.api.PhoneNumbers;
+import org.civicdesk.persistence.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** A person's calls (from their phone number, or those they asked to be called back from) and call-backs. */
+@Component(service = PersonalData.class)
+public class PhonePersonalData implements PersonalData {
+    private final Jdbc jdbc;
+
+    @Activate
+    public PhonePersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("CD_PHONE_CALLBACK", "CD_PHONE_CALLBACK_DONE", "CD_PHONE_CALL_EVENT");
+    }
+
+    @Override
+    public List<PersonalDataSet> of(Citizen citizen, String language, ZoneId zone) {
+        ResourceBundle labels = PersonalDataSet.labels(getClass(), language);
+        // A caller's number arrives as the exchange presents it: national or international form.
+        Set<String> numbers = new LinkedHashSet<>();
+        if (citizen.phone() != null) {
+            numbers.add(citizen.phone());
+            PhoneNumbers.normalise(citizen.phone()).ifPresent(international -> {
+                numbers.add(international);
+                if (international.startsWith("+40")) {
+                    numbers.add("0" + international.substring(3));
+                }
+            });
+        }
+        // Their call-backs' calls, and the calls from their number (none when no number is known: an anonymous
+        // caller is nobody's).
+        StringBuilder calls = new StringBuilder("SELECT CALL_ID FROM CD_PHONE_CALLBACK WHERE CITIZEN_ID = ?");
+        List<Object> parameters = new java.util.ArrayList<>(List.of(citizen.id()));
+        if (!numbers.isEmpty()) {
+            calls.append(" UNION SELECT CALL_ID FROM " + CallLog.EVENTS + " WHERE KIND = ? AND DETAIL IN (")
+                    .append(String.join(", ", numbers.stream().map(n -> "?").toList())).append(')');
+            parameters.add(CallLog.STARTED);
+            parameters.addAll(numbers);
+        }
+        return List.of(
+                PersonalDataSet.labelled(labels, "calls", List.of("call", "at", "event", "detail"), jdbc.texts(
+                        "read a person's calls", "SELECT CALL_ID, AT_MS, KIND, DETAIL FROM " + CallLog.EVENTS
+                        + " WHERE CALL_ID IN (" + calls + ") ORDER BY ID", zone, parameters.toArray())),
+                PersonalDataSet.labelled(labels, "callbacks", List.of("requested", "phone", "language", "request",
+                        "note", "done", "doneBy", "outcome"), jdbc.texts("read a person's call-backs", "SELECT "
+                        + "b.REQUESTED_MS, b.PHONE, b.LANGUAGE, b.REQUEST_NUMBER, b.NOTE, d.DONE_MS, d.DONE_BY, d.OUTCOME "
+                        + "FROM CD_PHONE_CALLBACK b LEFT JOIN CD_PHONE_CALLBACK_DONE d ON d.ID = b.ID WHERE b.CITIZEN_ID = ? "
+                        + "ORDER BY b.ID", zone, citizen.id())));
+    }
+}

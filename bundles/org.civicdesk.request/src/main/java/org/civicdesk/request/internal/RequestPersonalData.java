@@ -1,0 +1,63 @@
+package org.civicdesk.request.internal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.PersonalData;
+import org.civicdesk.identity.api.PersonalDataSet;
+import org.civicdesk.persistence.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** A person's requests with their details, history and ratings, and their contacts with the city hall. */
+@Component(service = PersonalData.class)
+public class RequestPersonalData implements PersonalData {
+    private static final String OF_CITIZEN = " IN (SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?)";
+    private final Jdbc jdbc;
+
+    @Activate
+    public RequestPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("CD_REQUEST", "CD_REQUEST_DETAIL", "CD_REQUEST_EVENT", "CD_REQUEST_RATING", "CD_INTERACTION",
+                "CD_INTERACTION_EVENT");
+    }
+
+    @Override
+    public List<PersonalDataSet> of(Citizen citizen, String language, ZoneId zone) {
+        ResourceBundle labels = PersonalDataSet.labels(getClass(), language);
+        String id = citizen.id();
+        return List.of(
+                PersonalDataSet.labelled(labels, "requests", List.of("number", "type", "channel", "registered",
+                        "description", "address", "department", "deadline", "trackingCode"), jdbc.texts("read a person's "
+                        + "requests", "SELECT REQ_NUMBER, TYPE_CODE, CHANNEL, REGISTERED_MS, DESCRIPTION, ADDRESS, "
+                        + "DEPARTMENT, DEADLINE, TRACKING_CODE FROM CD_REQUEST WHERE CITIZEN_ID = ? ORDER BY REGISTERED_MS",
+                        zone, id)),
+                PersonalDataSet.labelled(labels, "requestDetails", List.of("number", "name", "value"), jdbc.texts(
+                        "read a person's request details", "SELECT REQUEST_NUMBER, NAME, DETAIL_VALUE FROM "
+                        + "CD_REQUEST_DETAIL WHERE REQUEST_NUMBER" + OF_CITIZEN + " ORDER BY REQUEST_NUMBER, POS", zone, id)),
+                PersonalDataSet.labelled(labels, "history", List.of("number", "seq", "at", "kind", "status", "comment",
+                        "attachment", "by"), jdbc.texts("read a person's request history", "SELECT REQUEST_NUMBER, "
+                        + "EVENT_SEQ, OCCURRED_MS, KIND, STATUS, COMMENT_TEXT, ATTACHMENT_NAME, ACTOR FROM "
+                        + "CD_REQUEST_EVENT WHERE REQUEST_NUMBER" + OF_CITIZEN + " ORDER BY REQUEST_NUMBER, EVENT_SEQ",
+                        zone, id)),
+                PersonalDataSet.labelled(labels, "ratings", List.of("number", "rated", "score", "comment"), jdbc.texts(
+                        "read a person's ratings", "SELECT REQ_NUMBER, RATED_MS, SCORE, COMMENT_TEXT FROM CD_REQUEST_RATING"
+                        + " WHERE REQ_NUMBER" + OF_CITIZEN + " ORDER BY RATED_MS", zone, id)),
+                PersonalDataSet.labelled(labels, "contacts", List.of("contact", "channel", "started", "staff", "at",
+                        "kind", "verified", "outcome", "remarks", "request"), jdbc.texts("read a person's contacts",
+                        "SELECT i.ID, i.CHANNEL, i.STARTED_MS, i.STAFF, e.OCCURRED_MS, e.KIND, e.VERIFIED, e.OUTCOME, "
+                        + "e.REMARKS, e.REQUEST_NUMBER FROM CD_INTERACTION i JOIN CD_INTERACTION_EVENT e ON "
+                        + "e.INTERACTION_ID = i.ID WHERE i.ID IN (SELECT INTERACTION_ID FROM CD_INTERACTION_EVENT WHERE "
+                        + "CITIZEN_ID = ?) ORDER BY i.ID, e.ID", zone, id)));
+    }
+}

@@ -1,0 +1,170 @@
+package org.civicdesk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.civicdesk.identity.api.PersonalData;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Data subject rights (R20): a person's copy of everything CivicDesk keeps about them, complete over every module that
+ * keeps personal data, for the data protection officer and admins only, audited.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PrivacyIT extends CivicDeskTestSupport {
+    private static final String DPO = "dpo.export:Str0ng-enough";
+    private static final String CNP = "2820315350028";
+
+    /**
+     * Fails when a module keeps a citizen's data in a table no installed {@link PersonalData} part answers for: every table
+     * with a CITIZEN_ID column, and the citizens' own.
+     */
+    @Test
+    public void everyTableNamingACitizenIsCoveredByTheExport() throws Exception {
+        Set<String> withCitizen = new TreeSet<>(List.of("CD_CITIZEN"));
+        try (Connection c = dataSource().getConnection(); ResultSet rs = c.getMetaData().getColumns(null, null, "CD_%",
+                "CITIZEN_ID")) {
+            while (rs.next()) {
+                withCitizen.add(rs.getString("TABLE_NAME").toUpperCase());
+            }
+        }
+        assertTrue(withCitizen.toString(), withCitizen.size() > 8);
+        Set<String> covered = new TreeSet<>();
+        for (ServiceReference<PersonalData> part : bundleContext.getServiceReferences(PersonalData.class, null)) {
+            covered.addAll(bundleContext.getService(part).tables());
+            bundleContext.ungetService(part);
+        }
+        Set<String> missing = new TreeSet<>(withCitizen);
+        missing.removeAll(covered);
+        assertEquals("tables with a citizen's data that no export part answers for", Set.of(), missing);
+        // Every table a part names exists: a renamed table would leave its data out silently.
+        try (Connection c = dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String table : covered) {
+                try (ResultSet rs = meta.getTables(null, null, table, null)) {
+                    assertTrue(table, rs.next());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aPersonsDataComesFromEveryModuleForTheDataProtectionOfficerOnly() throws Exception {
+        assertTrue(shell("civicdesk:staff-add --role dpo --password 'Str0ng-enough' dpo.export \"Dana Export\"")
+                .contains("Created dpo.export"));
+        acceptAgreement(DPO);
+        String citizen = citizenId(CNP);
+        // A request with its history, a contact at the front desk, a PIN and a vote, an appointment, a read with a why.
+        Reply filed = post("operator", "/requests", "{\"type\":\"pothole\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\""
+                + CNP + "\",\"firstName\":\"Maria\",\"lastName\":\"Popescu\",\"address\":\"Str. Zamca 3, Suceava\"},"
+                + "\"description\":\"Groapă adâncă în fața blocului\",\"location\":{\"lat\":47.65,"
+                + "\"lon\":26.25,\"address\":\"Str. Zamca 3\"}}");
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        Reply contact = post("operator", "/interactions", "{\"channel\":\"desk\"}");
+        assertEquals(contact.raw(), 201, contact.status());
+        String contactId = contact.body().get("id").asText();
+        assertEquals(200, post("operator", "/interactions/" + contactId + "/citizen", "{\"citizenId\":\"" + citizen
+                + "\",\"verified\":true}").status());
+        assertEquals(200, post("operator", "/interactions/" + contactId + "/close",
+                "{\"outcome\":\"information_given\"}").status());
+        String pin = post("operator", "/citizens/" + citizen + "/pin", "").body().get("pin").asText();
+        JsonNode poll = post("admin", "/polls", "{\"questions\":{\"ro\":\"Parc nou în cartier?\",\"en\":\"A new park?\"},"
+                + "\"options\":[{\"key\":\"da\",\"names\":{\"ro\":\"Da\"}},{\"key\":\"nu\",\"names\":{\"ro\":\"Nu\"}}],"
+                + "\"opensAt\":\"" + Instant.now().minusSeconds(5) + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600)
+                + "\"}").body();
+        HttpResponse<String> voted = http.send(HttpRequest.newBuilder(URI.create(server() + "/portal/api/polls/"
+                + poll.get("id").asText() + "/votes")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cnp=" + CNP + "&pin=" + pin + "&option=nu")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(voted.body(), voted.statusCode() < 300);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+        JsonNode free = null;
+        for (JsonNode slot : get("operator", "/appointments/slots?service=id-card&from=" + today.plusDays(1) + "&to="
+                + today.plusDays(21)).body()) {
+            if (free == null && slot.get("free").asInt() > 0) {
+                free = slot;
+            }
+        }
+        assertTrue("a free slot in three weeks", free != null);
+        Reply booked = post("operator", "/appointments", "{\"service\":\"id-card\",\"start\":\""
+                + free.get("start").asText() + "\",\"citizenId\":\"" + citizen + "\"}");
+        assertEquals(booked.raw(), 200, booked.status());
+        assertEquals(200, get("operator", "/citizens/" + citizen + "?reason=apel%20telefonic").status());
+
+        Reply export = get(DPO, "/citizens/" + citizen + "/export?lang=en&reason=cerere%20art.%2015");
+        assertEquals(export.raw(), 200, export.status());
+        Map<String, JsonNode> sets = new HashMap<>();
+        export.body().get("sets").forEach(s -> sets.put(s.get("id").asText(), s.get("rows")));
+        assertEquals("Maria", sets.get("identity").get(0).get("firstName").asText());
+        assertEquals(CNP, sets.get("identity").get(0).get("nationalId").asText());
+        assertTrue(sets.get("requests").toString(), sets.get("requests").toString().contains(number));
+        assertTrue(sets.get("history").toString(), sets.get("history").toString().contains(number));
+        assertTrue(sets.get("contacts").toString(), sets.get("contacts").toString().contains("information_given"));
+        assertEquals(1, sets.get("pins").size());
+        assertFalse("never the PIN", sets.get("pins").toString().contains(pin));
+        assertTrue(sets.get("votes").toString(), sets.get("votes").toString().contains("A new park?"));
+        assertFalse("never what was voted", sets.get("votes").toString().contains("\"nu\""));
+        assertTrue(sets.get("pinAttempts").toString(), sets.get("pinAttempts").size() >= 1);
+        assertEquals(1, sets.get("appointments").size());
+        for (String module : List.of("calls", "callbacks", "registry", "files", "notifications", "messages", "ratings",
+                "requestDetails")) {
+            assertTrue("the set " + module + " is in the export", sets.containsKey(module));
+        }
+        boolean readWithWhy = false;
+        for (JsonNode read : sets.get("reads")) {
+            readWithWhy |= read.path("by").asText().equals("operator") && "apel telefonic".equals(read.path("why").asText());
+        }
+        assertTrue(sets.get("reads").toString(), readWithWhy);
+        assertEquals("the export is one audited read", 1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = "
+                + "'citizen.export' AND ACTOR = 'dpo.export' AND SUBJECT_ID = '" + citizen + "' AND REMARKS LIKE '%art. 15'"));
+
+        HttpResponse<byte[]> pdf = download(DPO, "/citizens/" + citizen + "/export?format=pdf&lang=ro");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            for (String expected : List.of("Datele personale păstrate de", "Maria Popescu", CNP, number,
+                    "Groapă adâncă în fața blocului", "Programări la ghișee", "Parc nou în cartier?", "apel telefonic")) {
+                assertTrue(expected + " in\n" + text, text.contains(expected));
+            }
+        }
+
+        assertEquals(403, get("operator", "/citizens/" + citizen + "/export").status());
+        assertEquals(403, get("supervisor", "/citizens/" + citizen + "/export").status());
+        assertEquals(401, get(null, "/citizens/" + citizen + "/export").status());
+        assertEquals(404, get(DPO, "/citizens/no-such-citizen/export").status());
+        Reply badFormat = get("admin", "/citizens/" + citizen + "/export?format=docx");
+        assertEquals(422, badFormat.status());
+        assertTrue(badFormat.raw(), badFormat.body().get("errors").has("format"));
+    }
+}
