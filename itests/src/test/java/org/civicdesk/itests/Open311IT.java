@@ -173,9 +173,15 @@ public class Open311IT extends CivicDeskTestSupport {
 
     @Test
     public void photosArePublishedWithTheReport() throws Exception {
-        byte[] second = java.util.Arrays.copyOf(PNG, PNG.length + 1);
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(4, 3,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(0, 0, 0x336699);
+        java.io.ByteArrayOutputStream drawn = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", drawn);
+        byte[] png = drawn.toByteArray();
+        byte[] second = java.util.Arrays.copyOf(png, png.length + 1);
         HttpResponse<String> posted = multipart(V2 + "/requests.xml", KEY, List.of("groapa.png", "detaliu.png"),
-                List.of(PNG, second), "service_code", "pothole", "lat", "47.64", "long", "26.26",
+                List.of(png, second), "service_code", "pothole", "lat", "47.64", "long", "26.26",
                 "description", "Groapă cu poze", "attribute[place][]", "road");
         assertEquals(posted.body(), 200, posted.statusCode());
         String id = posted.body().replaceAll("(?s).*<service_request_id>([^<]+)</service_request_id>.*", "$1");
@@ -184,8 +190,41 @@ public class Open311IT extends CivicDeskTestSupport {
         HttpResponse<byte[]> photo = http(HttpRequest.newBuilder(URI.create(mediaUrl)).GET());
         assertEquals(200, photo.statusCode());
         assertEquals("image/png", photo.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(java.util.Arrays.equals(PNG, photo.body()));
+        java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body()));
+        assertEquals(4, shown.getWidth());
+        assertEquals(0x336699, shown.getRGB(0, 0) & 0xffffff);
         assertEquals("both photos are attached", 2, get("operator", "/requests/" + id + "/attachments").body().size());
+    }
+
+    /** A phone's photo says where it was taken (often at home) and with what: the public never sees that. */
+    @Test
+    public void aPublishedPhotoShowsNeitherWhereItWasTakenNorTheCamera() throws Exception {
+        byte[] phone;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/photos/phone-with-gps.jpg")) {
+            phone = in.readAllBytes();
+        }
+        String original = new String(phone, StandardCharsets.ISO_8859_1);
+        assertTrue(original.contains("Exif") && original.contains("Ion Popescu") && original.contains("PhoneMaker"));
+        HttpResponse<String> posted = multipart(V2 + "/requests.json", KEY, List.of("groapa.jpg"), List.of(phone),
+                "service_code", "pothole", "lat", "47.65", "long", "26.25", "description", "Groapă fotografiată",
+                "attribute[place][]", "road");
+        assertEquals(posted.body(), 200, posted.statusCode());
+        String id = JSON.readTree(posted.body()).get(0).get("service_request_id").asText();
+        String mediaUrl = json(V2 + "/requests/" + id + ".json").get(0).get("media_url").asText();
+        HttpResponse<byte[]> photo = http(HttpRequest.newBuilder(URI.create(mediaUrl)).GET());
+        assertEquals(200, photo.statusCode());
+        assertEquals("image/jpeg", photo.headers().firstValue("Content-Type").orElse(""));
+        String shown = new String(photo.body(), StandardCharsets.ISO_8859_1);
+        assertFalse("no EXIF segment", shown.contains("Exif\0\0"));
+        assertFalse(shown.contains("Ion Popescu"));
+        assertFalse(shown.contains("PhoneMaker"));
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body()));
+        assertEquals(80, picture.getWidth());
+        // Staff still have the original, position and all.
+        String sha = mediaUrl.substring(mediaUrl.lastIndexOf('/') + 1);
+        HttpResponse<byte[]> kept = download("operator", "/requests/" + id + "/attachments/" + sha);
+        assertEquals(200, kept.statusCode());
+        assertTrue(java.util.Arrays.equals(phone, kept.body()));
     }
 
     // ---------------------------------------------------------------- reading

@@ -213,7 +213,9 @@ final class Open311Resource {
             Upload photo = photos.get(i);
             StoredAttachment stored = attachments.attach(client, filed.number(), photo.fileName(),
                     new ByteArrayInputStream(photo.content()), null);
-            media.publish(filed.number().toString(), stored.sha256(), photoTypes.get(i));
+            if (PublicPhotos.showable(photoTypes.get(i))) {
+                media.publish(filed.number().toString(), stored.sha256(), photoTypes.get(i));
+            }
         }
         if (mediaUrl != null) {
             requests.apply(client, filed.number(), RequestChange.attachment("media_url", mediaUrl,

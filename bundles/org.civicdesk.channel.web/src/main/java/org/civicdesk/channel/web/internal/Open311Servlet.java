@@ -191,13 +191,22 @@ public class Open311Servlet extends HttpServlet {
     }
 
     private static void sendPhoto(HttpServletResponse response, AttachmentContent photo) throws IOException {
+        byte[] original;
+        try (InputStream in = photo.content()) {
+            original = in.readAllBytes();
+        }
+        // Never the original: where it was taken and with what stay with the city hall.
+        java.util.Optional<byte[]> cleaned = PublicPhotos.withoutMetadata(photo.attachment().mediaType(), original);
+        if (cleaned.isEmpty()) {
+            throw new NotFoundException("no such photo");
+        }
         response.setStatus(200);
         response.setContentType(photo.attachment().mediaType());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "public, max-age=86400, immutable");
         response.setHeader("Access-Control-Allow-Origin", "*");
-        try (InputStream in = photo.content(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(cleaned.get());
         }
     }
 
