@@ -76,6 +76,56 @@ public class PrivacyIT extends CivicDeskTestSupport {
         }
     }
 
+    /** A correction puts the right value in force and keeps the one it supersedes, with who, when and why. */
+    @Test
+    public void aCorrectionKeepsWhatItSupersedes() throws Exception {
+        String citizen = citizenId("2550720350038");
+        String before = get("operator", "/citizens/" + citizen + "?reason=verificare").body().get("address").asText();
+        Reply corrected = post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"address\","
+                + "\"value\":\"Str. Mărășești 7, Suceava\",\"reason\":\"cartea de identitate nouă\"}");
+        assertEquals(corrected.raw(), 200, corrected.status());
+        assertEquals("Str. Mărășești 7, Suceava", corrected.body().get("address").asText());
+        assertEquals("Str. Mărășești 7, Suceava", get("operator", "/citizens/" + citizen + "?reason=verificare").body()
+                .get("address").asText());
+        JsonNode export = get("admin", "/citizens/" + citizen + "/export?lang=en").body();
+        JsonNode corrections = null;
+        for (JsonNode set : export.get("sets")) {
+            if (set.get("id").asText().equals("corrections")) {
+                corrections = set.get("rows");
+            }
+        }
+        assertEquals(1, corrections.size());
+        assertEquals(before, corrections.get(0).get("superseded").asText());
+        assertEquals("Str. Mărășești 7, Suceava", corrections.get(0).get("value").asText());
+        assertEquals("operator", corrections.get(0).get("by").asText());
+        assertEquals("cartea de identitate nouă", corrections.get(0).get("why").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'citizen.rectify' AND SUBJECT_ID = '"
+                + citizen + "' AND REMARKS LIKE 'field=address%'"));
+        assertEquals("the trail never holds the values", 0, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE REMARKS LIKE "
+                + "'%Mărășești%'"));
+
+        // Refused, and nothing changed: the CNP, an unknown field, no reason, a bad phone, the same value, the wrong role.
+        for (String bad : List.of("{\"field\":\"nationalId\",\"value\":\"1800101350018\",\"reason\":\"x\"}",
+                "{\"field\":\"shoeSize\",\"value\":\"42\",\"reason\":\"x\"}",
+                "{\"field\":\"phone\",\"value\":\"0745 000 111\",\"reason\":\" \"}",
+                "{\"field\":\"phone\",\"value\":\"not a phone\",\"reason\":\"x\"}",
+                "{\"field\":\"address\",\"value\":\"Str. Mărășești 7, Suceava\",\"reason\":\"x\"}")) {
+            assertEquals(bad, 422, post("operator", "/citizens/" + citizen + "/rectification", bad).status());
+        }
+        assertEquals(403, post("employee", "/citizens/" + citizen + "/rectification",
+                "{\"field\":\"phone\",\"value\":\"0745000111\",\"reason\":\"x\"}").status());
+        assertEquals(404, post("operator", "/citizens/no-such-citizen/rectification",
+                "{\"field\":\"phone\",\"value\":\"0745000111\",\"reason\":\"x\"}").status());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = '" + citizen + "'"));
+        // The record of corrections is append-only in the database itself.
+        try (Connection c = dataSource().getConnection()) {
+            c.createStatement().executeUpdate("UPDATE CD_CITIZEN_CORRECTION SET REASON = 'rewritten'");
+            throw new AssertionError("a correction was rewritten");
+        } catch (java.sql.SQLException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("append-only"));
+        }
+    }
+
     @Test
     public void aPersonsDataComesFromEveryModuleForTheDataProtectionOfficerOnly() throws Exception {
         assertTrue(shell("civicdesk:staff-add --role dpo --password 'Str0ng-enough' dpo.export \"Dana Export\"")

@@ -44,6 +44,37 @@ public interface CitizenRegistry {
     Optional<Citizen> get(Actor actor, String id, String purpose);
 
     /**
+     * Corrects one field of a person's recorded identity (GDPR art. 16): the value in force becomes {@code correction}'s,
+     * and the value it replaces is kept, marked superseded, with who corrected it, when and why; audited as
+     * {@code citizen.rectify} in the same transaction. For staff who may find any citizen and the data protection officer.
+     *
+     * @return the citizen as now recorded
+     * @throws org.civicdesk.core.api.AccessDeniedException for anyone else
+     * @throws org.civicdesk.core.api.NotFoundException     for an unknown citizen
+     * @throws org.civicdesk.core.api.InvalidInputException for a field that cannot be corrected here (the CNP or CUI, the
+     *                                                      kind), a value that is not valid for it, a missing reason or
+     *                                                      a value already in force
+     * @since 1.6
+     */
+    Citizen rectify(Actor actor, String id, Rectification correction);
+
+    /**
+     * A correction of one field.
+     *
+     * @param field  {@code firstName}, {@code lastName}, {@code address}, {@code phone} or {@code email}
+     * @param value  the correct value; blank clears an optional field (phone, e-mail, address)
+     * @param reason why, as the person or the document gave it
+     * @since 1.6
+     */
+    record Rectification(String field, String value, String reason) {
+        /** The fields a correction may change. */
+        public static final java.util.List<String> FIELDS = java.util.List.of("firstName", "lastName", "address", "phone",
+                "email");
+        /** The longest reason. */
+        public static final int MAX_REASON = 500;
+    }
+
+    /**
      * Citizens whose name, national id or address contains {@code text}, case-insensitively.
      *
      * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose

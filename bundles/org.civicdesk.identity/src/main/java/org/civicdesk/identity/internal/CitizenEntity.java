@@ -80,6 +80,34 @@ public class CitizenEntity {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The value of a correctable field ({@link org.civicdesk.identity.api.CitizenRegistry.Rectification#FIELDS}). */
+    String field(String name) {
+        return switch (name) {
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            case "address" -> address;
+            case "phone" -> phone;
+            case "email" -> email;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Puts {@code value} in force for the field, with the keys and the search text that follow from it. */
+    void correct(String name, String value) {
+        switch (name) {
+            case "firstName" -> firstName = value;
+            case "lastName" -> lastName = value;
+            case "address" -> address = value;
+            case "phone" -> phone = value;
+            case "email" -> email = value;
+            default -> throw new IllegalArgumentException(name);
+        }
+        phoneKey = phoneKeyOf(phone);
+        emailKey = emailKeyOf(email);
+        searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
+                + (address == null ? "" : address));
+    }
+
     /** Fills the phone key of a citizen recorded before there was one. */
     void refreshPhoneKey() {
         this.phoneKey = phoneKeyOf(phone);

@@ -14,18 +14,24 @@ import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
+import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.core.api.Role;
 import org.civicdesk.core.api.SearchText;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenKind;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.identity.api.PhoneNumbers;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.persistence.SqlErrors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -158,6 +164,73 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                     INFO_KIND, "citizen", candidate.toDto().id(), null), null));
             return candidate.toDto();
         });
+    }
+
+    @Override
+    public Citizen rectify(Actor actor, String id, Rectification correction) {
+        if (!actor.isSystem() && !actor.has(Role.OPERATOR) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)
+                && !actor.has(Role.DPO)) {
+            throw new AccessDeniedException("only staff who may find any citizen, or the data protection officer, "
+                    + "correct a person's data");
+        }
+        String field = correction.field();
+        if (field == null || !Rectification.FIELDS.contains(field)) {
+            throw new InvalidInputException("field", "give one of " + String.join(", ", Rectification.FIELDS)
+                    + " (a CNP or CUI is not corrected: it is who the person is)");
+        }
+        String reason = trimToNull(TextInput.line("reason", correction.reason(), Rectification.MAX_REASON));
+        if (reason == null) {
+            throw new InvalidInputException("reason", "say why the data is corrected");
+        }
+        String value = trimToNull(correction.value());
+        checkCorrectValue(field, value);
+        return tx.callRetryingOnConflict(3, em -> {
+            CitizenEntity citizen = em.find(CitizenEntity.class, id);
+            if (citizen == null) {
+                throw new NotFoundException("no citizen " + id);
+            }
+            String superseded = citizen.field(field);
+            if (java.util.Objects.equals(superseded, value)) {
+                throw new InvalidInputException("value", "that is already the value on record");
+            }
+            if (value == null && (field.equals("lastName") || field.equals("firstName")
+                    && citizen.toDto().kind() == CitizenKind.PERSON)) {
+                throw new InvalidInputException("value", "a person's name cannot be cleared");
+            }
+            citizen.correct(field, value);
+            JpaTransactions.onConnection(em, c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_CORRECTION (CITIZEN_ID, "
+                        + "FIELD, SUPERSEDED_VALUE, NEW_VALUE, REASON, CORRECTED_BY, CORRECTED_MS) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    Jdbc.bind(ps, id, field, superseded, value, reason, actor.username(), System.currentTimeMillis());
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw SqlErrors.unchecked("recording a correction", e);
+                }
+                // The field and why; never the values (the trail is read by more people than the person's data).
+                audit.record(c, new AuditEvent(actor.username(), "citizen.rectify", INFO_KIND, "citizen", id,
+                        "field=" + field + " " + AuditEvent.purpose(reason)), null);
+            });
+            return citizen.toDto();
+        });
+    }
+
+    /** A corrected value must be one the field could have been registered with. */
+    private static void checkCorrectValue(String field, String value) {
+        int max = switch (field) {
+            case "firstName" -> CitizenDetails.MAX_FIRST_NAME;
+            case "lastName" -> CitizenDetails.MAX_LAST_NAME;
+            case "address" -> CitizenDetails.MAX_ADDRESS;
+            case "phone" -> CitizenDetails.MAX_PHONE;
+            default -> CitizenDetails.MAX_EMAIL;
+        };
+        TextInput.line("value", value, max);
+        if (value != null && field.equals("phone") && PhoneNumbers.normalise(value).isEmpty()) {
+            throw new InvalidInputException("value", "not a phone number");
+        }
+        if (value != null && field.equals("email") && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidInputException("value", "not an e-mail address");
+        }
     }
 
     @Override

@@ -15,7 +15,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** A person's identity as recorded, the PINs issued to them (never the PIN) and the tries to use one. */
+/**
+ * A person's identity as recorded and its corrections (the superseded values kept), the PINs issued to them (never the
+ * PIN) and the tries to use one.
+ */
 @Component(service = PersonalData.class)
 public class IdentityPersonalData implements PersonalData {
     private final Jdbc jdbc;
@@ -27,7 +30,7 @@ public class IdentityPersonalData implements PersonalData {
 
     @Override
     public Set<String> tables() {
-        return Set.of("CD_CITIZEN", "CD_CITIZEN_PIN", "CD_CITIZEN_PIN_ATTEMPT");
+        return Set.of("CD_CITIZEN", "CD_CITIZEN_CORRECTION", "CD_CITIZEN_PIN", "CD_CITIZEN_PIN_ATTEMPT");
     }
 
     @Override
@@ -38,6 +41,10 @@ public class IdentityPersonalData implements PersonalData {
                         "address", "phone", "email", "registered"), jdbc.texts("read a person's identity",
                         "SELECT KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, EMAIL, REGISTERED_MS FROM CD_CITIZEN"
                                 + " WHERE ID = ?", zone, citizen.id())),
+                PersonalDataSet.labelled(labels, "corrections", List.of("corrected", "field", "superseded", "value",
+                        "by", "why"), jdbc.texts("read the corrections of a person's data", "SELECT CORRECTED_MS, FIELD, "
+                        + "SUPERSEDED_VALUE, NEW_VALUE, CORRECTED_BY, REASON FROM CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = ? "
+                        + "ORDER BY ENTRY_NO", zone, citizen.id())),
                 PersonalDataSet.labelled(labels, "pins", List.of("issued", "issuedBy"), jdbc.texts("read a person's PINs",
                         "SELECT ISSUED_MS, ISSUED_BY FROM CD_CITIZEN_PIN WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO", zone,
                         citizen.id())),
