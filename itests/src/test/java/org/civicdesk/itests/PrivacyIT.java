@@ -3,6 +3,7 @@ package org.civicdesk.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.civicdesk.identity.api.PersonalData;
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -42,6 +44,69 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class PrivacyIT extends CivicDeskTestSupport {
     private static final String DPO = "dpo.export:Str0ng-enough";
     private static final String CNP = "2820315350028";
+    private static final String DPO_ADMIN = "admin";
+
+    /** A request type of this test's own, whose requests' people the retention job erases a second after closure. */
+    @Override
+    protected Option[] extra() {
+        String type = "etc/org.civicdesk.request.type-itest-archive.cfg";
+        String retention = "etc/org.civicdesk.privacy.retention.cfg";
+        return new Option[] {editConfigurationFilePut(type, "code", "itest-archive"),
+            editConfigurationFilePut(type, "name.ro", "Arhivă de test"),
+            editConfigurationFilePut(type, "name.en", "Test archive"),
+            editConfigurationFilePut(type, "department", "REG"), editConfigurationFilePut(type, "slaDays", "10"),
+            editConfigurationFilePut(retention, "periods", "itest-archive=PT1S"),
+            editConfigurationFilePut(retention, "civicdesk.job.period", "1000")};
+    }
+
+    /** The retention job erases a person once every request of theirs is closed for longer than its type's period. */
+    @Test
+    public void theRetentionJobErasesWhoseRequestsAreAllPastTheirPeriod() throws Exception {
+        String first12 = "1850101" + "33" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        String cnp = first12 + org.civicdesk.identity.api.NationalIds.cnpCheckDigit(first12);
+        long until = System.currentTimeMillis() + 60_000;
+        Reply filed;
+        do {
+            filed = post("operator", "/requests", "{\"type\":\"itest-archive\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\""
+                    + cnp + "\",\"firstName\":\"Arhip\",\"lastName\":\"Retenționescu\",\"address\":\"Str. Veche 1\"},"
+                    + "\"description\":\"Dosar vechi\"}");
+            Thread.sleep(filed.status() == 201 ? 0 : 500);
+        } while (filed.status() != 201 && System.currentTimeMillis() < until);
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        String citizen = citizenId(cnp);
+        Thread.sleep(3000);
+        assertFalse("an open request keeps its person", erasedBy(citizen).isPresent());
+        assertEquals(201, post("raluca", "/requests/" + number + "/events", "{\"kind\":\"assign\",\"assignee\":\"ion\"}")
+                .status());
+        assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}")
+                .status());
+        assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"resolved\","
+                + "\"comment\":\"Arhivat\"}").status());
+        until = System.currentTimeMillis() + 60_000;
+        while (erasedBy(citizen).isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        JsonNode erasure = erasedBy(citizen).orElseThrow(() -> new AssertionError("not erased within a minute"));
+        assertTrue(erasure.toString(), erasure.get("by").asText().contains("privacy.retention"));
+        assertTrue(erasure.toString(), erasure.get("reason").asText().startsWith("retention"));
+        assertTrue(erasure.get("pseudonym").asText().matches("X[0-9A-F]{12}"));
+        assertEquals(0, get("operator", "/citizens?cnp=" + cnp + "&reason=test").body().get("items").size());
+        assertEquals(200, get("operator", "/requests/" + number).status());
+        assertEquals(403, get("operator", "/erasures?from=" + LocalDate.now() + "&to=" + LocalDate.now()).status());
+        assertEquals(422, get("admin", "/erasures?from=yesterday&to=" + LocalDate.now()).status());
+    }
+
+    /** The erasure of this person in GET /erasures of the last days, if any. */
+    private java.util.Optional<JsonNode> erasedBy(String citizen) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+        for (JsonNode erasure : get("admin", "/erasures?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).body()) {
+            if (erasure.get("citizenId").asText().equals(citizen)) {
+                return java.util.Optional.of(erasure);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /**
      * Fails when a module keeps a citizen's data in a table no installed {@link PersonalData} part answers for: every table
@@ -74,6 +139,73 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 }
             }
         }
+    }
+
+    /**
+     * Erasure (GDPR art. 17): the person becomes a pseudonym, their key is destroyed, nothing of their name, CNP or
+     * address is left in any table, and the integrity chain still verifies over a history that is complete.
+     */
+    @Test
+    public void anErasedPersonLeavesNoTraceAndTheRecordStaysWhole() throws Exception {
+        String first12 = "2900412" + "33" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        String cnp = first12 + org.civicdesk.identity.api.NationalIds.cnpCheckDigit(first12);
+        Reply filed = post("operator", "/requests", "{\"type\":\"pothole\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\""
+                + cnp + "\",\"firstName\":\"Zamfira\",\"lastName\":\"Erasmusescu\",\"address\":\"Str. Tainică 9, Suceava\"},"
+                + "\"description\":\"Groapă pe trotuar\",\"location\":{\"lat\":47.65,\"lon\":26.25,"
+                + "\"address\":\"Str. Zamca 3\"}}");
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        String citizen = citizenId(cnp);
+        // A correction keeps the superseded name, sealed with the person's key.
+        assertEquals(200, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"lastName\","
+                + "\"value\":\"Erasmusescu-Pop\",\"reason\":\"căsătorie\"}").status());
+        assertTrue("sealed, not in clear", traces(cnp).stream().noneMatch(t -> t.startsWith("CD_CITIZEN_CORRECTION")));
+
+        assertEquals(403, post("operator", "/citizens/" + citizen + "/erasure", "{\"reason\":\"x\"}").status());
+        assertEquals(422, post("admin", "/citizens/" + citizen + "/erasure", "{}").status());
+        assertEquals(404, post("admin", "/citizens/no-such-citizen/erasure", "{\"reason\":\"x\"}").status());
+        Reply erased = post("admin", "/citizens/" + citizen + "/erasure", "{\"reason\":\"art. 17: cererea persoanei\"}");
+        assertEquals(erased.raw(), 200, erased.status());
+        String pseudonym = erased.body().get("pseudonym").asText();
+        assertTrue(pseudonym, pseudonym.matches("X[0-9A-F]{12}"));
+        assertEquals(409, post("admin", "/citizens/" + citizen + "/erasure", "{\"reason\":\"again\"}").status());
+        assertEquals(409, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"lastName\","
+                + "\"value\":\"Nou\",\"reason\":\"x\"}").status());
+
+        assertEquals("no trace of the person in any table", List.of(), traces(cnp));
+        JsonNode shown = get("operator", "/citizens/" + citizen + "?reason=verificare").body();
+        assertEquals(pseudonym, shown.get("lastName").asText());
+        assertEquals(0, get("operator", "/citizens?cnp=" + cnp + "&reason=test").body().get("items").size());
+        assertEquals("the request and its history stay", 200, get("operator", "/requests/" + number).status());
+        assertTrue(get("admin", "/audit/verify").body().get("intact").asBoolean());
+        JsonNode export = get(DPO_ADMIN, "/citizens/" + citizen + "/export").body();
+        assertTrue(export.toString(), export.toString().contains(pseudonym) && export.toString().contains(number));
+        assertFalse(export.toString(), export.toString().contains("Erasmusescu"));
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'citizen.erase' AND SUBJECT_ID = '"
+                + citizen + "'"));
+    }
+
+    /** Where a person's CNP, names or address still stand in clear: "TABLE.COLUMN" for each. */
+    private List<String> traces(String cnp) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        try (Connection c = dataSource().getConnection(); ResultSet columns = c.getMetaData().getColumns(null, null, "CD_%",
+                "%")) {
+            while (columns.next()) {
+                String type = columns.getString("TYPE_NAME").toUpperCase();
+                if (!type.contains("CHAR") && !type.contains("CLOB")) {
+                    continue;
+                }
+                String table = columns.getString("TABLE_NAME");
+                String column = columns.getString("COLUMN_NAME");
+                for (String trace : List.of(cnp, "Erasmusescu", "Zamfira", "Tainică")) {
+                    if (count(dataSource(), "SELECT COUNT(*) FROM " + table + " WHERE CAST(" + column + " AS VARCHAR(32672)) "
+                            + "LIKE '%" + trace + "%'") > 0) {
+                        found.add(table + "." + column + " holds " + trace);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** A correction puts the right value in force and keeps the one it supersedes, with who, when and why. */

@@ -59,6 +59,47 @@ public interface CitizenRegistry {
     Citizen rectify(Actor actor, String id, Rectification correction);
 
     /**
+     * Erases a person where the law allows (GDPR art. 17, or after the retention period): their identity on record
+     * becomes a pseudonym (no name, CNP or CUI, address, phone or e-mail), their key is destroyed so that nothing sealed
+     * with it ({@link CitizenKeys}) can be read again, and the erasure is recorded with who, when and why; audited as
+     * {@code citizen.erase}. Their requests and history stay, complete and verifiable, naming the pseudonym. Modules
+     * remove their own copies first ({@link PersonalData#erase}).
+     *
+     * @return the pseudonym as now recorded
+     * @throws org.civicdesk.core.api.AccessDeniedException unless the actor is the data protection officer, an admin or
+     *                                                      the system (the retention job)
+     * @throws org.civicdesk.core.api.NotFoundException     for an unknown citizen
+     * @throws org.civicdesk.core.api.ConflictException     for a person erased already
+     * @throws org.civicdesk.core.api.InvalidInputException without a reason
+     * @since 1.6
+     */
+    Citizen erase(Actor actor, String id, String reason);
+
+    /** Whether the person was erased. @since 1.6 */
+    boolean erased(String id);
+
+    /**
+     * The erasures of a period, oldest first: whom (their pseudonym now), who erased them (a staff member, or the
+     * retention job), when and why.
+     *
+     * @since 1.6
+     */
+    List<Erasure> erasures(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * An erasure as recorded.
+     *
+     * @param citizenId the person's id, which stays
+     * @param pseudonym what the person is called from then on
+     * @param by        who erased them
+     * @param at        when
+     * @param reason    why
+     * @since 1.6
+     */
+    record Erasure(String citizenId, String pseudonym, String by, java.time.Instant at, String reason) {
+    }
+
+    /**
      * A correction of one field.
      *
      * @param field  {@code firstName}, {@code lastName}, {@code address}, {@code phone} or {@code email}

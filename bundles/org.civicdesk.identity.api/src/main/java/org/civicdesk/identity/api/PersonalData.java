@@ -32,4 +32,12 @@ public interface PersonalData {
      * @param zone     the city's time zone, in which moments are written
      */
     List<PersonalDataSet> of(Citizen citizen, String language, ZoneId zone);
+
+    /**
+     * Removes the person's data from this module's tables where they allow it (an outbox's address), as the person is
+     * erased; what an append-only table keeps must have been sealed with {@link CitizenKeys}, whose key the erasure
+     * destroys. Called before the person's identity becomes a pseudonym; may be called again for the same person.
+     */
+    default void erase(Citizen citizen) {
+    }
 }

@@ -108,6 +108,19 @@ public class CitizenEntity {
                 + (address == null ? "" : address));
     }
 
+    /** Nothing of the person left: their CNP and name become {@code pseudonym}, their address and contacts nothing. */
+    void pseudonymise(String pseudonym) {
+        nationalId = pseudonym;
+        firstName = null;
+        lastName = pseudonym;
+        address = null;
+        phone = null;
+        phoneKey = null;
+        email = null;
+        emailKey = null;
+        searchName = SearchText.fold(pseudonym);
+    }
+
     /** Fills the phone key of a citizen recorded before there was one. */
     void refreshPhoneKey() {
         this.phoneKey = phoneKeyOf(phone);

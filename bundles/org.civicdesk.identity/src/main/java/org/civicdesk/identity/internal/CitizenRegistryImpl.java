@@ -16,6 +16,7 @@ import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Page;
@@ -49,13 +50,19 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     private final JpaTransactions tx;
     private final AuditLog audit;
+    private final CitizenKeysImpl keys;
+    private final Jdbc jdbc;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     @Activate
     public CitizenRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
-            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference AuditLog audit) {
+            @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference AuditLog audit,
+            @Reference CitizenKeysImpl keys) {
         SchemaMigrations.update(dataSource, CitizenRegistryImpl.class);
         this.tx = new JpaTransactions(emf);
         this.audit = audit;
+        this.keys = keys;
+        this.jdbc = new Jdbc(dataSource);
         fillMissingPhoneKeys();
     }
 
@@ -184,6 +191,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         }
         String value = trimToNull(correction.value());
         checkCorrectValue(field, value);
+        if (erased(id)) {
+            throw new ConflictException("the person was erased: there is nothing to correct");
+        }
         return tx.callRetryingOnConflict(3, em -> {
             CitizenEntity citizen = em.find(CitizenEntity.class, id);
             if (citizen == null) {
@@ -202,7 +212,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_CORRECTION (CITIZEN_ID, "
                         + "FIELD, SUPERSEDED_VALUE, NEW_VALUE, REASON, CORRECTED_BY, CORRECTED_MS) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    Jdbc.bind(ps, id, field, superseded, value, reason, actor.username(), System.currentTimeMillis());
+                    // Sealed with the person's key: a superseded name must not outlive the person's erasure.
+                    Jdbc.bind(ps, id, field, keys.seal(id, superseded), keys.seal(id, value), reason, actor.username(),
+                            System.currentTimeMillis());
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     throw SqlErrors.unchecked("recording a correction", e);
@@ -213,6 +225,70 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             });
             return citizen.toDto();
         });
+    }
+
+    @Override
+    public Citizen erase(Actor actor, String id, String reason) {
+        if (!actor.isSystem() && !actor.has(Role.ADMIN) && !actor.has(Role.DPO)) {
+            throw new AccessDeniedException("only the data protection officer or an admin erases a person");
+        }
+        String why = trimToNull(TextInput.line("reason", reason, Rectification.MAX_REASON));
+        if (why == null) {
+            throw new InvalidInputException("reason", "say on what ground the person is erased");
+        }
+        if (erased(id)) {
+            throw new ConflictException("the person was erased already");
+        }
+        return tx.callRetryingOnConflict(3, em -> {
+            CitizenEntity citizen = em.find(CitizenEntity.class, id);
+            if (citizen == null) {
+                throw new NotFoundException("no citizen " + id);
+            }
+            citizen.pseudonymise(pseudonym());
+            JpaTransactions.onConnection(em, c -> {
+                try {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_ERASURE (CITIZEN_ID, "
+                            + "ERASED_BY, ERASED_MS, REASON) VALUES (?, ?, ?, ?)")) {
+                        Jdbc.bind(ps, id, actor.username(), System.currentTimeMillis(), why);
+                        ps.executeUpdate();
+                    }
+                    keys.destroy(c, id);
+                } catch (java.sql.SQLException e) {
+                    if (SqlErrors.isUniqueViolation(e)) {
+                        throw new ConflictException("the person was erased already");
+                    }
+                    throw SqlErrors.unchecked("erasing a person", e);
+                }
+                audit.record(c, new AuditEvent(actor.username(), "citizen.erase", INFO_KIND, "citizen", id,
+                        AuditEvent.purpose(why)), null);
+            });
+            return citizen.toDto();
+        });
+    }
+
+    @Override
+    public boolean erased(String id) {
+        return !jdbc.query("look for an erasure", "SELECT 1 FROM CD_CITIZEN_ERASURE WHERE CITIZEN_ID = ?", rs -> 1, 1, id)
+                .isEmpty();
+    }
+
+    @Override
+    public List<Erasure> erasures(java.time.Instant from, java.time.Instant to) {
+        return jdbc.query("read the erasures", "SELECT e.CITIZEN_ID, c.LAST_NAME, e.ERASED_BY, e.ERASED_MS, e.REASON FROM "
+                + "CD_CITIZEN_ERASURE e LEFT JOIN CD_CITIZEN c ON c.ID = e.CITIZEN_ID WHERE e.ERASED_MS >= ? AND "
+                + "e.ERASED_MS < ? ORDER BY e.ERASED_MS", rs -> new Erasure(rs.getString(1), rs.getString(2),
+                rs.getString(3), java.time.Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)), 0, from.toEpochMilli(),
+                to.toEpochMilli());
+    }
+
+    /**
+     * What an erased person is called from then on, in place of their CNP and name: "X" and twelve random hexadecimal
+     * digits (13 characters, as a CNP; never a valid one, so no lookup finds it).
+     */
+    private String pseudonym() {
+        byte[] digits = new byte[6];
+        random.nextBytes(digits);
+        return "X" + java.util.HexFormat.of().withUpperCase().formatHex(digits);
     }
 
     /** A corrected value must be one the field could have been registered with. */

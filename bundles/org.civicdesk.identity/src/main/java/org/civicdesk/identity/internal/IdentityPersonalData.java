@@ -22,15 +22,30 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PersonalData.class)
 public class IdentityPersonalData implements PersonalData {
     private final Jdbc jdbc;
+    private final CitizenKeysImpl keys;
 
     @Activate
-    public IdentityPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+    public IdentityPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenKeysImpl keys) {
         this.jdbc = new Jdbc(dataSource);
+        this.keys = keys;
+    }
+
+    /** The corrections' values opened with the person's key: nothing once the person was erased. */
+    private List<List<String>> opened(String citizenId, List<List<String>> corrections) {
+        return corrections.stream().map(row -> {
+            List<String> open = new java.util.ArrayList<>(row);
+            open.set(2, keys.open(citizenId, row.get(2)).orElse(null));
+            open.set(3, keys.open(citizenId, row.get(3)).orElse(null));
+            return open;
+        }).toList();
     }
 
     @Override
     public Set<String> tables() {
-        return Set.of("CD_CITIZEN", "CD_CITIZEN_CORRECTION", "CD_CITIZEN_PIN", "CD_CITIZEN_PIN_ATTEMPT");
+        // The person's key is no data about them (it is what their sealed data opens with): named, never exported.
+        return Set.of("CD_CITIZEN", "CD_CITIZEN_CORRECTION", "CD_CITIZEN_ERASURE", "CD_CITIZEN_KEY", "CD_CITIZEN_PIN",
+                "CD_CITIZEN_PIN_ATTEMPT");
     }
 
     @Override
@@ -42,9 +57,12 @@ public class IdentityPersonalData implements PersonalData {
                         "SELECT KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, EMAIL, REGISTERED_MS FROM CD_CITIZEN"
                                 + " WHERE ID = ?", zone, citizen.id())),
                 PersonalDataSet.labelled(labels, "corrections", List.of("corrected", "field", "superseded", "value",
-                        "by", "why"), jdbc.texts("read the corrections of a person's data", "SELECT CORRECTED_MS, FIELD, "
-                        + "SUPERSEDED_VALUE, NEW_VALUE, CORRECTED_BY, REASON FROM CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = ? "
-                        + "ORDER BY ENTRY_NO", zone, citizen.id())),
+                        "by", "why"), opened(citizen.id(), jdbc.texts("read the corrections of a person's data",
+                        "SELECT CORRECTED_MS, FIELD, SUPERSEDED_VALUE, NEW_VALUE, CORRECTED_BY, REASON FROM "
+                        + "CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO", zone, citizen.id()))),
+                PersonalDataSet.labelled(labels, "erasure", List.of("erased", "by", "why"), jdbc.texts(
+                        "read a person's erasure", "SELECT ERASED_MS, ERASED_BY, REASON FROM CD_CITIZEN_ERASURE WHERE "
+                        + "CITIZEN_ID = ?", zone, citizen.id())),
                 PersonalDataSet.labelled(labels, "pins", List.of("issued", "issuedBy"), jdbc.texts("read a person's PINs",
                         "SELECT ISSUED_MS, ISSUED_BY FROM CD_CITIZEN_PIN WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO", zone,
                         citizen.id())),

@@ -30,6 +30,20 @@ public class NotificationPersonalData implements PersonalData {
         return Set.of("CD_NOTIFICATION", "CD_NOTIFICATION_ATTEMPT", "CD_CITIZEN_MESSAGE");
     }
 
+    /**
+     * The person's address and message values go; what was not sent yet is given up (there is nobody to send it to).
+     * The outboxes are the notifications' own working tables, not a record: they may be rewritten.
+     */
+    @Override
+    public void erase(Citizen citizen) {
+        String failed = org.civicdesk.notification.api.NotificationState.FAILED.name();
+        String queued = org.civicdesk.notification.api.NotificationState.QUEUED.name();
+        jdbc.update("forget a person's notification addresses", "UPDATE CD_NOTIFICATION SET ADDRESS = NULL, STATE = CASE "
+                + "WHEN STATE = ? THEN ? ELSE STATE END WHERE CITIZEN_ID = ?", queued, failed, citizen.id());
+        jdbc.update("forget a person's messages", "UPDATE CD_CITIZEN_MESSAGE SET MODEL = '{}', STATE = CASE WHEN STATE = ? "
+                + "THEN ? ELSE STATE END WHERE CITIZEN_ID = ?", queued, failed, citizen.id());
+    }
+
     @Override
     public List<PersonalDataSet> of(Citizen citizen, String language, ZoneId zone) {
         ResourceBundle labels = PersonalDataSet.labels(getClass(), language);

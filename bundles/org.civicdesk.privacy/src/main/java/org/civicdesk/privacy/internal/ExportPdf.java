@@ -33,7 +33,7 @@ final class ExportPdf {
         this.font = PdfText.font(document);
     }
 
-    static byte[] write(PersonalDataExport.Export export, String city) throws IOException {
+    static byte[] write(DataSubjectRights.Export export, String city) throws IOException {
         ResourceBundle labels = PersonalDataSet.labels(ExportPdf.class, export.language());
         try (PDDocument document = new PDDocument()) {
             ExportPdf pdf = new ExportPdf(document);

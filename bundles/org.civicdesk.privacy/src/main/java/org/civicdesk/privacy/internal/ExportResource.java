@@ -34,11 +34,11 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RestResource.class)
 @Path("/citizens/{id}/export")
 public class ExportResource implements RestResource {
-    private final PersonalDataExport exports;
+    private final DataSubjectRights exports;
     private final CityHall cityHall;
 
     @Activate
-    public ExportResource(@Reference PersonalDataExport exports, @Reference CityHall cityHall) {
+    public ExportResource(@Reference DataSubjectRights exports, @Reference CityHall cityHall) {
         this.exports = exports;
         this.cityHall = cityHall;
     }
@@ -53,7 +53,7 @@ public class ExportResource implements RestResource {
             throw new InvalidInputException("format", "give json or pdf");
         }
         String language = Languages.of(lang, headers);
-        PersonalDataExport.Export export = exports.of(ActorPrincipal.of(security), id,
+        DataSubjectRights.Export export = exports.of(ActorPrincipal.of(security), id,
                 reason == null || reason.isBlank() ? "data subject access request" : reason, language);
         if (as.equals("pdf")) {
             try {
@@ -68,7 +68,7 @@ public class ExportResource implements RestResource {
     }
 
     /** The export as machine readers take it: each set's rows as objects keyed by the column ids. */
-    static Map<String, Object> json(PersonalDataExport.Export export) {
+    static Map<String, Object> json(DataSubjectRights.Export export) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("citizenId", export.citizen().id());
         body.put("generatedAt", export.generated().toString());

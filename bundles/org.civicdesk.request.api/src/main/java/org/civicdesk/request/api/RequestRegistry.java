@@ -146,6 +146,16 @@ public interface RequestRegistry {
      */
     List<RequestNumber> importPast(Actor actor, List<PastRequest> requests);
 
+    /**
+     * The citizens a retention period has passed for: every request of theirs finished, each longer ago than its type's
+     * period — finished before {@code cutoffs.get(type)}, or before {@code otherwise} for a type not in it ({@code null}:
+     * a type without a period keeps its citizens) — in the order of their ids, after {@code after}.
+     *
+     * @param after the last id of the previous page, or {@code ""}
+     * @since 2.6
+     */
+    List<String> citizensPastRetention(Map<String, Instant> cutoffs, Instant otherwise, String after, int limit);
+
     /** Most requests {@link #importPast} takes at once. */
     int MAX_IMPORT = 1000;
 }

@@ -95,6 +95,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     private final AuditLog audit;
     /** The days the reports summed: an import forgets those it changes. */
     private final DaySums summedDays;
+    private final Jdbc jdbc;
     private final SecureRandom random = new SecureRandom();
     /** The document management systems installed right now (R10); plug-ins come and go. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -146,7 +147,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         this.citizens = citizens;
         this.staff = staff;
         this.audit = audit;
-        Jdbc jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(dataSource);
         this.summedDays = RequestDays.sums(jdbc);
         this.lists = new RequestLists(tx, jdbc, audit, cityClock);
         modified(config);
@@ -521,6 +522,34 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
         return lists.newest(actor, q, offset, limit);
+    }
+
+    @Override
+    public List<String> citizensPastRetention(Map<String, Instant> cutoffs, Instant otherwise, String after, int limit) {
+        // Per request: its finish minus its type's cut-off, negative once the period has passed; a citizen qualifies when
+        // every request of theirs is finished and negative. A type without a period counts as never passed.
+        if (cutoffs.isEmpty() && otherwise == null) {
+            return List.of();
+        }
+        StringBuilder past = new StringBuilder(cutoffs.isEmpty() ? "" : "CASE");
+        List<Object> parameters = new ArrayList<>();
+        cutoffs.forEach((type, cutoff) -> {
+            past.append(" WHEN r.TYPE_CODE = ? THEN s.LAST_CHANGE_MS - ?");
+            parameters.add(type);
+            parameters.add(cutoff.toEpochMilli());
+        });
+        String others = otherwise == null ? "1" : "s.LAST_CHANGE_MS - ?";
+        past.append(cutoffs.isEmpty() ? others : " ELSE " + others + " END");
+        if (otherwise != null) {
+            parameters.add(otherwise.toEpochMilli());
+        }
+        String sql = "SELECT r.CITIZEN_ID FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER "
+                + "WHERE r.CITIZEN_ID > ? GROUP BY r.CITIZEN_ID HAVING SUM(CASE WHEN s.FINISHED = ? THEN 0 ELSE 1 END) = 0 "
+                + "AND MAX(" + past + ") < 0 ORDER BY r.CITIZEN_ID";
+        // In the statement's order: the WHERE's, the finished flag, then the CASE's.
+        List<Object> bound = new ArrayList<>(List.of(after == null ? "" : after, Boolean.TRUE));
+        bound.addAll(parameters);
+        return jdbc.query("find citizens past their retention", sql, rs -> rs.getString(1), limit, bound.toArray());
     }
 
     @Override

@@ -31,11 +31,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Everything CivicDesk keeps about a person (GDPR art. 15), from every installed module's {@link PersonalData} part,
- * and who read or changed their data, when and why. For the data protection officer and admins; one audit entry.
+ * A person's rights over their data, over every installed module's {@link PersonalData} part: the copy of everything
+ * CivicDesk keeps about them (GDPR art. 15) with who read or changed it, when and why; and their erasure (art. 17).
+ * For the data protection officer and admins.
  */
-@Component(service = PersonalDataExport.class)
-public class PersonalDataExport {
+@Component(service = DataSubjectRights.class)
+public class DataSubjectRights {
     /** The most entries of the person's audit trail listed (a person read every day for years stays well below). */
     static final int MAX_TRAIL = 10_000;
     private final CitizenRegistry citizens;
@@ -44,7 +45,7 @@ public class PersonalDataExport {
     private final Map<String, PersonalData> parts = new ConcurrentSkipListMap<>();
 
     @Activate
-    public PersonalDataExport(@Reference CitizenRegistry citizens, @Reference AuditLog audit, @Reference CityClock clock) {
+    public DataSubjectRights(@Reference CitizenRegistry citizens, @Reference AuditLog audit, @Reference CityClock clock) {
         this.citizens = citizens;
         this.audit = audit;
         this.clock = clock;
@@ -94,6 +95,30 @@ public class PersonalDataExport {
                     citizen.id(), AuditEvent.purpose(reason));
             return new Viewed<>(new Export(citizen, Instant.now(), language, sets), export);
         });
+    }
+
+    /**
+     * Erases the person: each module removes what it may, then their identity becomes a pseudonym and their key is
+     * destroyed ({@link CitizenRegistry#erase}).
+     *
+     * @throws AccessDeniedException unless the actor is the data protection officer, an admin or the system
+     */
+    Citizen erase(Actor actor, String citizenId, String reason) {
+        if (!actor.isSystem() && !actor.has(Role.DPO) && !actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only the data protection officer or an admin erases a person");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new org.civicdesk.core.api.InvalidInputException("reason", "say on what ground the person is erased");
+        }
+        if (citizens.erased(citizenId)) {
+            throw new org.civicdesk.core.api.ConflictException("the person was erased already");
+        }
+        Citizen citizen = citizens.get(actor, citizenId, "erasure: " + reason)
+                .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
+        for (PersonalData part : parts.values()) {
+            part.erase(citizen);
+        }
+        return citizens.erase(actor, citizenId, reason);
     }
 
     /** Who read or changed the person's data, when and why. */

@@ -1,0 +1,25 @@
+package org.civicdesk.identity.api;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Each person's own key, for what a module must keep about them in an append-only table (a superseded name, a typed
+ * remark): sealed with the person's key, it can be read while the person is on record and never after their erasure,
+ * which destroys the key (crypto-shredding) — the rows, and the integrity chain over them, stay complete.
+ *
+ * @since 1.6
+ */
+@ProviderType
+public interface CitizenKeys {
+
+    /** {@code text} sealed with the person's key (made on first use); {@code null} stays {@code null}. */
+    String seal(String citizenId, String text);
+
+    /**
+     * What {@code sealed} says, or empty once the person was erased (their key is gone); a value that was never sealed
+     * is returned as it is.
+     */
+    Optional<String> open(String citizenId, String sealed);
+}

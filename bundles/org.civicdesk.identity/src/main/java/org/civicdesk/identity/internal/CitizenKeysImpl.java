@@ -1,0 +1,214 @@
+package org.civicdesk.identity.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import org.civicdesk.identity.api.CitizenKeys;
+import org.civicdesk.persistence.Jdbc;
+import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.persistence.SqlErrors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Each person's AES-256 key, kept in CD_CITIZEN_KEY wrapped (AES-GCM) by a master key from a PKCS#12 keystore in etc/;
+ * texts sealed with AES-GCM under it. Erasure deletes the person's row: what was sealed with it is then noise.
+ */
+@Component(service = {CitizenKeys.class, CitizenKeysImpl.class}, configurationPid = CitizenKeysImpl.PID)
+@Designate(ocd = CitizenKeysConfig.class)
+public class CitizenKeysImpl implements CitizenKeys {
+    static final String PID = "org.civicdesk.identity.keys";
+    static final String TABLE = "CD_CITIZEN_KEY";
+    /** Marks a sealed value: version 1, AES-256-GCM with a 96-bit nonce in front of the ciphertext. */
+    private static final String SEALED = "pd1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** Keys kept in memory: a view opens the same person's values several times. Cleared for a person on erasure. */
+    private static final int CACHED = 10_000;
+
+    private final Jdbc jdbc;
+    private final SecretKey master;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    @Activate
+    public CitizenKeysImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            CitizenKeysConfig config) throws IOException, GeneralSecurityException {
+        this.jdbc = new Jdbc(dataSource);
+        SchemaMigrations.update(dataSource, CitizenKeysImpl.class);
+        String etc = System.getProperty("karaf.etc", "etc");
+        Path keystore = Path.of(config.keystore().isBlank() ? etc + "/civicdesk-personal-data.p12" : config.keystore());
+        String password = config.keystore_password();
+        if (password == null || password.isBlank()) {
+            password = generatedPassword(Path.of(etc, "civicdesk-personal-data.password"));
+        }
+        this.master = masterKey(keystore, password.toCharArray(), config.alias());
+    }
+
+    /**
+     * The keystore's password when etc/ sets none: kept in a file of its own beside it, made on the first start — the
+     * zero-setup default; an installation sets its own in the configuration.
+     */
+    private String generatedPassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[24];
+            random.nextBytes(secret);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, Base64.getEncoder().encodeToString(secret));
+            ownerOnly(file);
+        }
+        return Files.readString(file).strip();
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's rights apply.
+        }
+    }
+
+    /** The master key from the keystore; a new keystore with a new key when there is none yet. */
+    static SecretKey masterKey(Path file, char[] password, String alias) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, password);
+            }
+            KeyStore.Entry entry = store.getEntry(alias, protection);
+            if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
+                throw new GeneralSecurityException("the keystore " + file + " has no secret key " + alias);
+            }
+            return secret.getSecretKey();
+        }
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        SecretKey made = generator.generateKey();
+        store.load(null, password);
+        store.setEntry(alias, new KeyStore.SecretKeyEntry(made), protection);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        ownerOnly(file);
+        return made;
+    }
+
+    @Override
+    public String seal(String citizenId, String text) {
+        if (text == null) {
+            return null;
+        }
+        SecretKey key = key(citizenId, true).orElseThrow(() -> new IllegalStateException("the person was erased"));
+        return SEALED + Base64.getEncoder().encodeToString(encrypt(key, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                citizenId));
+    }
+
+    @Override
+    public Optional<String> open(String citizenId, String sealed) {
+        if (sealed == null || !sealed.startsWith(SEALED)) {
+            return Optional.ofNullable(sealed);
+        }
+        return key(citizenId, false).map(key -> new String(decrypt(key, Base64.getDecoder().decode(sealed.substring(
+                SEALED.length())), citizenId), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Destroys the person's key: everything sealed with it stays unreadable, on every node and in every backup after. */
+    void destroy(java.sql.Connection transaction, String citizenId) throws java.sql.SQLException {
+        synchronized (cache) {
+            cache.remove(citizenId);
+        }
+        try (java.sql.PreparedStatement ps = transaction.prepareStatement("DELETE FROM " + TABLE + " WHERE CITIZEN_ID = ?")) {
+            ps.setString(1, citizenId);
+            ps.executeUpdate();
+        }
+    }
+
+    private Optional<SecretKey> key(String citizenId, boolean make) {
+        synchronized (cache) {
+            SecretKey known = cache.get(citizenId);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        List<String> wrapped = jdbc.query("read a person's key", "SELECT WRAPPED_KEY FROM " + TABLE
+                + " WHERE CITIZEN_ID = ?", rs -> rs.getString(1), 1, citizenId);
+        if (wrapped.isEmpty() && make) {
+            byte[] fresh = new byte[32];
+            random.nextBytes(fresh);
+            try {
+                jdbc.update("keep a person's key", "INSERT INTO " + TABLE + " (CITIZEN_ID, WRAPPED_KEY, CREATED_MS) VALUES "
+                        + "(?, ?, ?)", citizenId, Base64.getEncoder().encodeToString(encrypt(master, fresh, citizenId)),
+                        System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isUniqueViolation(e)) { // another thread made it first: read theirs
+                    throw e;
+                }
+            }
+            return key(citizenId, false);
+        }
+        if (wrapped.isEmpty()) {
+            return Optional.empty();
+        }
+        SecretKey key = new SecretKeySpec(decrypt(master, Base64.getDecoder().decode(wrapped.get(0)), citizenId), "AES");
+        synchronized (cache) {
+            cache.put(citizenId, key);
+        }
+        return Optional.of(key);
+    }
+
+    /** AES-GCM with a fresh nonce; the person's id is bound in as associated data (a value moved to another is refused). */
+    private byte[] encrypt(SecretKey key, byte[] plain, String citizenId) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(citizenId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    private static byte[] decrypt(SecretKey key, byte[] sealed, String citizenId) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(citizenId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed value does not open with its person's key", e);
+        }
+    }
+}
