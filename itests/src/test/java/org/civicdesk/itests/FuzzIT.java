@@ -69,7 +69,8 @@ public class FuzzIT extends CivicDeskTestSupport {
     private static final List<String> RECORD_TABLES = List.of("CD_REQUEST", "CD_REQUEST_EVENT", "CD_REQUEST_DETAIL",
             "CD_CITIZEN", "CD_INTERACTION", "CD_INTERACTION_EVENT", "CD_ANNOUNCEMENT", "CD_ANNOUNCEMENT_WITHDRAWAL",
             "CD_POLL", "CD_POLL_OPTION", "CD_POLL_BALLOT", "CD_POLL_PARTICIPATION", "CD_CITIZEN_PIN", "CD_KB_ARTICLE",
-            "CD_OPEN311_KEY", "CD_OPEN311_MEDIA", "CD_DOC_REGISTRY", "CD_STAFF", "CD_PHONE_CALLBACK_DONE", "CD_REQUEST_RATING");
+            "CD_OPEN311_KEY", "CD_OPEN311_MEDIA", "CD_DOC_REGISTRY", "CD_STAFF", "CD_PHONE_CALLBACK_DONE", "CD_REQUEST_RATING",
+            "CD_CITIZEN_CORRECTION", "CD_CITIZEN_ERASURE");
 
     /** Values for query and path parameters: none names anything that exists. */
     private static final List<String> HOSTILE = List.of("", "0", "-1", "99999999999999999999", "1e999999999", "NaN",

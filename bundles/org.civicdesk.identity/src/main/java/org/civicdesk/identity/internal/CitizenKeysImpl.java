@@ -45,13 +45,18 @@ public class CitizenKeysImpl implements CitizenKeys {
     private static final int TAG_BITS = 128;
     /** Keys kept in memory: a view opens the same person's values several times. Cleared for a person on erasure. */
     private static final int CACHED = 10_000;
+    /**
+     * How long a key is kept in memory: another node's erasure deletes the row, and this node stops opening what the
+     * key sealed at the latest this long after.
+     */
+    private static final long CACHED_MILLIS = 60_000;
 
     private final Jdbc jdbc;
     private final SecretKey master;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, CachedKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CachedKey> eldest) {
             return size() > CACHED;
         }
     };
@@ -152,9 +157,9 @@ public class CitizenKeysImpl implements CitizenKeys {
 
     private Optional<SecretKey> key(String citizenId, boolean make) {
         synchronized (cache) {
-            SecretKey known = cache.get(citizenId);
-            if (known != null) {
-                return Optional.of(known);
+            CachedKey known = cache.get(citizenId);
+            if (known != null && System.currentTimeMillis() - known.readAt() < CACHED_MILLIS) {
+                return Optional.of(known.key());
             }
         }
         List<String> wrapped = jdbc.query("read a person's key", "SELECT WRAPPED_KEY FROM " + TABLE
@@ -178,9 +183,13 @@ public class CitizenKeysImpl implements CitizenKeys {
         }
         SecretKey key = new SecretKeySpec(decrypt(master, Base64.getDecoder().decode(wrapped.get(0)), citizenId), "AES");
         synchronized (cache) {
-            cache.put(citizenId, key);
+            cache.put(citizenId, new CachedKey(key, System.currentTimeMillis()));
         }
         return Optional.of(key);
+    }
+
+    /** A person's key as read from the database, and when. */
+    private record CachedKey(SecretKey key, long readAt) {
     }
 
     /** AES-GCM with a fresh nonce; the person's id is bound in as associated data (a value moved to another is refused). */

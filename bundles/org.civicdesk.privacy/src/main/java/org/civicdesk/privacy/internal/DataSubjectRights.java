@@ -107,7 +107,9 @@ public class DataSubjectRights {
         if (!actor.isSystem() && !actor.has(Role.DPO) && !actor.has(Role.ADMIN)) {
             throw new AccessDeniedException("only the data protection officer or an admin erases a person");
         }
-        if (reason == null || reason.isBlank()) {
+        // Checked in full before anything is read or removed: bad input changes nothing.
+        if (org.civicdesk.core.api.TextInput.line("reason", reason, CitizenRegistry.Rectification.MAX_REASON) == null
+                || reason.isBlank()) {
             throw new org.civicdesk.core.api.InvalidInputException("reason", "say on what ground the person is erased");
         }
         if (citizens.erased(citizenId)) {

@@ -57,7 +57,8 @@ public class RetentionJob implements Job {
     @Modified
     void modified(RetentionConfig config) {
         Map<String, String> parsed = new HashMap<>();
-        for (String entry : config.periods()) {
+        // A .cfg gives "a=P1Y, b=P2Y" as one value, ConfigAdmin an array: each entry either way.
+        for (String entry : org.civicdesk.core.api.ConfiguredValues.of(config.periods())) {
             int equals = entry.indexOf('=');
             if (equals < 1) {
                 throw new IllegalArgumentException("a retention period is type=period, not " + entry);
