@@ -635,7 +635,8 @@ public class CoreIT extends CivicDeskTestSupport {
                 .get("number").asText();
         DataSource database = dataSource();
         // As an administrator does it, from the shell (with the data sources that publish through it).
-        for (String feature : List.of("civicdesk-receipts", "civicdesk-reports", "civicdesk-console", "civicdesk-channel-web",
+        for (String feature : List.of("civicdesk-privacy", "civicdesk-receipts", "civicdesk-reports", "civicdesk-console",
+                "civicdesk-channel-web",
                 "civicdesk-channel-phone",
                 "civicdesk-documents", "civicdesk-taxes-demo", "civicdesk-taxes", "civicdesk-rest")) {
             if (shell("feature:list -i").contains(feature + " ")) {
@@ -648,7 +649,7 @@ public class CoreIT extends CivicDeskTestSupport {
         // The rest of CivicDesk keeps working without its REST API.
         assertTrue(shell("civicdesk:request-show " + number).contains("Survives a REST reinstall"));
         shell("feature:install civicdesk-rest civicdesk-taxes civicdesk-documents civicdesk-console civicdesk-channel-web "
-                + "civicdesk-channel-phone civicdesk-reports civicdesk-receipts");
+                + "civicdesk-channel-phone civicdesk-reports civicdesk-receipts civicdesk-privacy");
         long deadline = System.currentTimeMillis() + 60_000;
         while (get(null, "/health").status() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);

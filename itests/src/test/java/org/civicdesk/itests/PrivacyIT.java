@@ -208,6 +208,30 @@ public class PrivacyIT extends CivicDeskTestSupport {
         return found;
     }
 
+    /** The feature comes and goes at run time; what it recorded stays. */
+    @Test
+    public void thePrivacyFeatureIsUninstalledAndInstalledWithoutLosingData() throws Exception {
+        String citizen = citizenId("1800101350018");
+        assertEquals(200, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"phone\","
+                + "\"value\":\"0745 111 222\",\"reason\":\"număr nou\"}").status());
+        long corrections = count("SELECT COUNT(*) FROM CD_CITIZEN_CORRECTION");
+        shell("feature:uninstall civicdesk-privacy");
+        long until = System.currentTimeMillis() + 30_000;
+        while (get("admin", "/citizens/" + citizen + "/export").status() != 404 && System.currentTimeMillis() < until) {
+            Thread.sleep(250);
+        }
+        assertEquals(404, get("admin", "/citizens/" + citizen + "/export").status());
+        assertEquals("the core goes on without it", 200, get("operator", "/citizens/" + citizen + "?reason=apel").status());
+        shell("feature:install civicdesk-privacy");
+        until = System.currentTimeMillis() + 60_000;
+        while (get("admin", "/citizens/" + citizen + "/export").status() != 200 && System.currentTimeMillis() < until) {
+            Thread.sleep(250);
+        }
+        assertEquals(200, get("admin", "/citizens/" + citizen + "/export").status());
+        assertEquals(corrections, count("SELECT COUNT(*) FROM CD_CITIZEN_CORRECTION"));
+        assertTrue(get("admin", "/citizens/" + citizen + "/export").raw().contains("număr nou"));
+    }
+
     /** A correction puts the right value in force and keeps the one it supersedes, with who, when and why. */
     @Test
     public void aCorrectionKeepsWhatItSupersedes() throws Exception {
