@@ -136,11 +136,4 @@ public class DataSubjectRights {
         }
         return PersonalDataSet.labelled(labels, "reads", List.of("at", "by", "action", "kinds", "why"), rows);
     }
-
-    /** The tables the installed parts answer for. */
-    Set<String> tables() {
-        Set<String> tables = new java.util.TreeSet<>();
-        parts.values().forEach(p -> tables.addAll(p.tables()));
-        return tables;
-    }
 }

@@ -3,7 +3,6 @@ package org.civicdesk.privacy.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -64,22 +63,25 @@ public class RetentionJob implements Job {
                 throw new IllegalArgumentException("a retention period is type=period, not " + entry);
             }
             String period = entry.substring(equals + 1).strip();
-            cutoff(period, Instant.now()); // refused here, not at the first run
+            amount(period); // refused here, not at the first run
             parsed.put(entry.substring(0, equals).strip(), period);
         }
         this.periods = Map.copyOf(parsed);
         this.config = config;
     }
 
-    /** The moment {@code period} before {@code now}, in the city's calendar (a year is a calendar year). */
-    private Instant cutoff(String period, Instant now) {
+    /** An ISO-8601 period (calendar years and months) or duration (hours, seconds). */
+    private static java.time.temporal.TemporalAmount amount(String period) {
         try {
-            ZonedDateTime at = now.atZone(clock == null ? java.time.ZoneId.of("Europe/Bucharest") : clock.zone());
-            return period.contains("T") ? at.minus(Duration.parse(period)).toInstant() : at.minus(Period.parse(period))
-                    .toInstant();
+            return period.contains("T") ? Duration.parse(period) : Period.parse(period);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an ISO-8601 period or duration: " + period, e);
         }
+    }
+
+    /** The moment {@code period} before {@code now}, in the city's calendar (a year is a calendar year). */
+    private Instant cutoff(String period, Instant now) {
+        return now.atZone(clock.zone()).minus(amount(period)).toInstant();
     }
 
     @Override
