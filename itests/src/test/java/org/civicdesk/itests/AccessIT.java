@@ -4,14 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civicdesk.core.api.Actor;
@@ -320,29 +317,6 @@ public class AccessIT extends CivicDeskTestSupport {
 
     // ---------------------------------------------------------------- attachments
 
-    /** A PNG no other test uploads: the PNG header the store checks, then bytes of its own. */
-    private static byte[] uniquePng() {
-        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
-            0, 0, 0, 1, 8, 6, 0, 0, 0};
-        byte[] own = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] png = new byte[header.length + own.length];
-        System.arraycopy(header, 0, png, 0, header.length);
-        System.arraycopy(own, 0, png, header.length, own.length);
-        return png;
-    }
-
-    private Reply upload(String user, String request, byte[] content) throws Exception {
-        String boundary = "civicdesk-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groapa.png\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(user, HttpRequest.newBuilder(URI.create(base() + "/requests/" + request + "/attachments"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
     private Reply attachByReference(String request, String reference) throws Exception {
         return post("operator", "/requests/" + request + "/events", "{\"kind\":\"attachment\",\"attachmentName\":"
                 + "\"groapa.png\",\"attachmentRef\":\"" + reference + "\"}");
@@ -362,7 +336,7 @@ public class AccessIT extends CivicDeskTestSupport {
         String cnp = freshCnp();
         String owner = file("complaint", cnp, "Reclamație cu fotografie");
         String other = file("information", cnp, "Altă cerere");
-        Reply uploaded = upload("operator", owner, uniquePng());
+        Reply uploaded = upload("operator", "/requests/" + owner + "/attachments", "groapa.png", uniquePng(), null);
         assertEquals(uploaded.raw(), 201, uploaded.status());
         String sha = uploaded.body().get(0).get("sha256").asText();
         assertEquals(1, attachmentEvents(owner));
@@ -386,7 +360,8 @@ public class AccessIT extends CivicDeskTestSupport {
     public void aBadReferenceInTheHistoryNeverBreaksTheAttachmentList() throws Exception {
         awaitDocuments();
         String request = file("complaint", freshCnp(), "Reclamație cu o referință stricată");
-        String sha = upload("operator", request, uniquePng()).body().get(0).get("sha256").asText();
+        String sha = upload("operator", "/requests/" + request + "/attachments", "groapa.png", uniquePng(), null).body()
+                .get(0).get("sha256").asText();
         // What a client could record before references were checked, written past the REST edge.
         RequestRegistry registry = bundleContext.getService(bundleContext.getServiceReference(RequestRegistry.class));
         Actor system = Actor.system("access-test");

@@ -296,6 +296,34 @@ public abstract class CivicDeskTestSupport {
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Uploads a file to {@code path} (a request's attachments) as a browser does: multipart, with an optional comment. */
+    protected Reply upload(String user, String path, String fileName, byte[] content, String comment) throws Exception {
+        String boundary = "civicdesk-" + java.util.UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (comment != null) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\n" + comment + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A PNG no other test uploads: the PNG header the store checks, then bytes of its own. */
+    static byte[] uniquePng() {
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+            0, 0, 0, 1, 8, 6, 0, 0, 0};
+        byte[] own = java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[header.length + own.length];
+        System.arraycopy(header, 0, png, 0, header.length);
+        System.arraycopy(own, 0, png, header.length, own.length);
+        return png;
+    }
+
     /**
      * Sends as {@code credentials}: a demo user name (whose password is the user name),
      * {@code "user:password"}, or {@code null} for an anonymous call.

@@ -8,6 +8,7 @@ import {loadChannels, channelName} from '../channels.js';
 import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifications.js';
 import {LIST_FILTERS, filterQuery, filtersFromQuery} from '../request-query.js';
 import {receiptLinks} from '../receipt.js';
+import {archiveLine} from '../archive.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -158,6 +159,8 @@ export async function requestDetailScreen(year, seq) {
   const replyText = h('textarea', {maxlength: 4000, rows: 5, 'aria-describedby': 'd-reply-hint'});
   // The messages about the request and their state; absent when the notifications feature is not installed.
   const notifications = await get(`/requests/${number}/notifications`).catch(() => null);
+  // Its hand-offs to the document management system; none when no system is set up or the feature is not installed.
+  const archive = await get(`/requests/${number}/archive`).catch(() => []);
   const reply = async () => {
     const body = replyBody(replyText.value);
     if (!body) { say(t('replyEmpty'), 'error'); replyText.focus(); return; }
@@ -189,7 +192,9 @@ export async function requestDetailScreen(year, seq) {
             e.attachmentName ? h('div', {}, attachment(number, e)) : null)))),
         notifications ? h('div', {class: 'panel'}, h('h2', {}, t('notifications')),
           notifications.length ? h('ul', {id: 'notifications'}, notifications.map((n) => h('li', {class: 'notification'}, notificationLine(n, t))))
-            : h('p', {}, t('none'))) : null),
+            : h('p', {}, t('none'))) : null,
+        archive.length ? h('div', {class: 'panel'}, h('h2', {}, t('archive')),
+          h('ul', {id: 'archive'}, archive.map((a) => h('li', {class: 'archive-hand-off'}, archiveLine(a, t))))) : null),
       h('div', {},
         next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'status', status: status.value, comment: statusComment.value}); }},
           h('h2', {}, t('changeStatus')), field('d-status', t('status'), status), field('d-status-comment', t('comment'), statusComment),

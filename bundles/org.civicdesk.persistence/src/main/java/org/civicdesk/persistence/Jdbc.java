@@ -138,6 +138,20 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Sets a BIGINT parameter that may be {@code null}: a typed null, which PostgreSQL needs (it refuses a VARCHAR null
+     * in a BIGINT column).
+     *
+     * @since 2.5
+     */
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
     /** Binds parameters in order; {@code null} is bound as a VARCHAR null. */
     public static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {

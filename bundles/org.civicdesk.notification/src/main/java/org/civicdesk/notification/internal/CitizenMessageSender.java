@@ -90,16 +90,8 @@ public class CitizenMessageSender implements Job {
                     ps.setInt(2, row.attempts() + 1);
                     ps.setString(3, failure == null ? null : failure.length() > MAX_ERROR ? failure.substring(0, MAX_ERROR)
                             : failure);
-                    if (retry) {
-                        ps.setLong(4, next);
-                    } else {
-                        ps.setNull(4, java.sql.Types.BIGINT);
-                    }
-                    if (failure == null) {
-                        ps.setLong(5, after);
-                    } else {
-                        ps.setNull(5, java.sql.Types.BIGINT);
-                    }
+                    Jdbc.setLong(ps, 4, retry ? next : null);
+                    Jdbc.setLong(ps, 5, failure == null ? after : null);
                     ps.setString(6, row.id());
                     ps.executeUpdate();
                 }

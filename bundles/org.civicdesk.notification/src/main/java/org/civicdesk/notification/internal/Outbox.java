@@ -94,8 +94,8 @@ final class Outbox {
                 + "NEXT_MS = ?, SENT_MS = ? WHERE ID = ?")) {
             Jdbc.bind(ps, state.name(), attempt, delivered ? row.lastError() : error);
             // Typed nulls: PostgreSQL refuses a VARCHAR null in a BIGINT column.
-            setLong(ps, 4, delivered ? null : nextMillis);
-            setLong(ps, 5, delivered ? nowMillis : null);
+            Jdbc.setLong(ps, 4, delivered ? null : nextMillis);
+            Jdbc.setLong(ps, 5, delivered ? nowMillis : null);
             ps.setLong(6, row.id());
             ps.executeUpdate();
         }
@@ -163,14 +163,6 @@ final class Outbox {
             }
         }
         return found;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
     }
 
     private static Row read(ResultSet rs) throws SQLException {

@@ -3,6 +3,9 @@ package org.civicdesk.datasource.documents.rest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +79,7 @@ public class AttachmentResource implements RestResource {
         }
         List<StoredAttachment> stored = new ArrayList<>();
         for (Attachment file : files) {
-            String fileName = file.getContentDisposition().getParameter("filename");
+            String fileName = fileName(file);
             try (InputStream in = file.getDataHandler().getInputStream()) {
                 stored.add(store.attach(actor, number, fileName, in, comment));
             } catch (IOException e) {
@@ -112,6 +115,24 @@ public class AttachmentResource implements RestResource {
                         + java.net.URLEncoder.encode(opened.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    /**
+     * The part's file name as the browser sent it: in UTF-8 (RFC 7578), which CXF reads as ISO-8859-1 ("groapă.png"
+     * would arrive as "groapÄ\u0083.png"); a name that is not UTF-8 that way is taken as read.
+     */
+    static String fileName(Attachment part) {
+        String name = part.getContentDisposition() == null ? null : part.getContentDisposition().getParameter("filename");
+        if (name == null || name.chars().anyMatch(c -> c > 0xFF)) {
+            return name;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return name;
+        }
     }
 
     private static String read(Attachment part) {
