@@ -10,9 +10,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.civicdesk.core.api.Actor;
 import org.civicdesk.datasource.documents.api.ArchiveHandOff;
-import org.civicdesk.datasource.documents.api.ArchiveHandOffs;
 import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
@@ -21,7 +19,6 @@ import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestEventListener;
 import org.civicdesk.request.api.RequestNumber;
-import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +29,11 @@ import org.osgi.service.component.annotations.Reference;
  * The outbox of hand-offs to the external document management system (R10): a filing, and every file attached
  * afterwards, queues one in the transaction that records it, so that nothing filed escapes the system and nothing
  * is handed over that was not filed; {@link ArchiveDelivery} delivers them. Nothing is queued while no system is
- * configured ({@code archive} empty).
+ * configured ({@code archive} empty). It references nothing of the request registry, which calls it (as
+ * {@link RegistryJournal}): what needs the registry is in {@link ArchiveDelivery} and {@link RequestArchiveHandOffs}.
  */
-@Component(service = {RequestEventListener.class, ArchiveHandOffs.class, ArchiveOutbox.class},
-        configurationPid = AttachmentStoreImpl.PID)
-public class ArchiveOutbox implements RequestEventListener, ArchiveHandOffs {
+@Component(service = {RequestEventListener.class, ArchiveOutbox.class}, configurationPid = AttachmentStoreImpl.PID)
+public class ArchiveOutbox implements RequestEventListener {
     static final String TABLE = "CD_DOC_OUTBOX";
     private static final int MAX_ERROR = 500;
     private static final int MAX_NAME = 200;
@@ -44,7 +41,6 @@ public class ArchiveOutbox implements RequestEventListener, ArchiveHandOffs {
             + "QUEUED_MS, NEXT_MS, DELIVERED_MS, REFERENCE";
 
     private final Jdbc jdbc;
-    private final RequestRegistry requests;
     private volatile String archive;
 
     /** A row of the outbox: a request's record ({@code sha256} null) or one of its files. */
@@ -60,10 +56,9 @@ public class ArchiveOutbox implements RequestEventListener, ArchiveHandOffs {
 
     @Activate
     public ArchiveOutbox(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
-            @Reference RequestRegistry requests, DocumentsConfig config) {
+            DocumentsConfig config) {
         SchemaMigrations.update(dataSource, ArchiveOutbox.class);
         this.jdbc = new Jdbc(dataSource);
-        this.requests = requests;
         modified(config);
     }
 
@@ -102,9 +97,8 @@ public class ArchiveOutbox implements RequestEventListener, ArchiveHandOffs {
         }
     }
 
-    @Override
-    public List<ArchiveHandOff> ofRequest(Actor actor, RequestNumber number) {
-        requests.get(actor, number); // not found unless the actor may see the request
+    /** A request's hand-offs, oldest first. */
+    List<ArchiveHandOff> ofRequest(RequestNumber number) {
         return jdbc.query("reading the document hand-offs of " + number, "SELECT " + COLUMNS + " FROM " + TABLE
                 + " WHERE REQUEST_NUMBER = ? ORDER BY ID", ArchiveOutbox::read, 0, number.toString())
                 .stream().map(Row::toHandOff).toList();
