@@ -113,6 +113,10 @@ public class EngagementIT extends CivicDeskTestSupport {
         assertEquals("the PIN itself is never stored", 0, count("SELECT COUNT(*) FROM CD_CITIZEN_PIN WHERE PIN_HASH = '"
                 + pin + "'"));
         assertEquals(403, post("employee", "/citizens/" + citizen + "/pin", "").status());
+
+        // A new PIN from the front desk: that address's wrong guesses at the old one no longer hold the citizen back.
+        String fresh = post("operator", "/citizens/" + citizen + "/pin", "").body().get("pin").asText();
+        assertEquals(200, vote(poll.get("id").asText(), "2550720350038", fresh, "a").statusCode());
     }
 
     // ---------------------------------------------------------------- helpers

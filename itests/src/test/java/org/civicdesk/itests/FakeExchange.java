@@ -265,6 +265,23 @@ final class FakeExchange {
         return out.toString().strip();
     }
 
+    /** A tracking code as a caller keys it: each letter as the key that bears it (ABC on 2 … WXYZ on 9). */
+    static String keyed(String trackingCode) {
+        String[] keys = {"", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"};
+        StringBuilder out = new StringBuilder();
+        for (char c : trackingCode.toCharArray()) {
+            if (Character.isDigit(c)) {
+                out.append(c);
+            }
+            for (int key = 2; key < keys.length; key++) {
+                if (keys[key].indexOf(c) >= 0) {
+                    out.append(key);
+                }
+            }
+        }
+        return out.toString();
+    }
+
     static int sampleRate(Path wav) {
         try {
             byte[] header = new byte[44];

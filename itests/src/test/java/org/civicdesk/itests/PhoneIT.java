@@ -95,23 +95,40 @@ public class PhoneIT extends CivicDeskTestSupport {
                 + "ACTION = 'citizen.pin.wrong' AND SUBJECT_ID = '" + maria + "' AND REMARKS LIKE '%channel=phone%'"));
         assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'citizen.pin.locked' AND SUBJECT_ID = '"
                 + maria + "' AND REMARKS LIKE '%channel=phone%'"));
+
+        // The citizen goes to the front desk for a new PIN: the lock the wrong guesses made ends with the old PIN.
+        String fresh = pin(MARIA);
+        try (Call call = call("0745123457")) {
+            call.press("1");
+            call.press(MARIA);
+            call.press(fresh);
+            assertTrue("the new PIN is let in at once", call.hear().startsWith("V-am identificat."));
+        }
     }
 
     @Test
-    public void aCallerHearsTheStatusOfARequestByItsNumber() throws Exception {
-        String number = post("operator", "/requests", CoreIT.pothole(MARIA, "Groapă pe Str. Zamca")).body().get("number")
-                .asText();
+    public void aCallerHearsTheStatusOfARequestByItsNumberAndTrackingCode() throws Exception {
+        JsonNode filed = post("operator", "/requests", CoreIT.pothole(MARIA, "Groapă pe Str. Zamca")).body();
+        String number = filed.get("number").asText();
+        String code = FakeExchange.keyed(filed.get("trackingCode").asText());
         String spoken = FakeExchange.spelled(number);
         try (Call call = call("0230000000")) {
             call.press("2");
             assertTrue(call.press(number.replace("/", "")).startsWith("Introduceți numărul de înregistrare"));
+            assertTrue(call.press(code).startsWith("Introduceți codul de urmărire"));
             String said = call.hear();
             assertTrue(said, said.startsWith("Cererea " + spoken + " este înregistrată. Ultima schimbare a fost pe "));
             assertFalse("nobody handles it yet", said.contains("Se ocupă"));
 
+            // A number alone tells nothing: a wrong code and an unknown number get the same answer.
+            call.press("2");
+            call.press(number.replace("/", ""));
+            call.press(code.equals("2222222222") ? "3333333333" : "2222222222");
+            assertEquals("Nu am găsit o cerere cu acest număr și acest cod.", call.hear());
             call.press("2");
             call.press("2026999999");
-            assertEquals("Nu am găsit o cerere cu acest număr.", call.hear());
+            call.press(code);
+            assertEquals("Nu am găsit o cerere cu acest număr și acest cod.", call.hear());
             call.press("");
         }
         assertEquals(201, post("supervisor", "/requests/" + number + "/events",
@@ -119,6 +136,7 @@ public class PhoneIT extends CivicDeskTestSupport {
         try (Call call = call("0230000000")) {
             call.press("2");
             call.press(number.replace("/", ""));
+            call.press(code);
             String said = call.hear();
             assertTrue(said, said.contains("este repartizată") && said.endsWith("Se ocupă de ea Elena Employee."));
             call.press("");

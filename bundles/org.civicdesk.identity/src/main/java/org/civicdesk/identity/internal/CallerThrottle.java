@@ -43,6 +43,15 @@ final class CallerThrottle {
         failures.remove(pairKey(caller, nationalId));
     }
 
+    /**
+     * A new PIN was issued to this citizen at the front desk: every caller's wrong guesses at them are forgotten (a
+     * caller's guesses at everyone, in all, still count).
+     */
+    void pinIssued(String nationalId) {
+        String suffix = "\n" + (nationalId == null ? "" : nationalId.strip());
+        failures.keySet().removeIf(key -> key.startsWith("pair\n") && key.endsWith(suffix));
+    }
+
     private boolean spent(String key, int allowed, long now) {
         Failures f = failures.get(key);
         return f != null && f.count() >= allowed && now - f.lastMillis() <= windowMillis;

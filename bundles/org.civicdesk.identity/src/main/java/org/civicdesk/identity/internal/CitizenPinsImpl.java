@@ -74,6 +74,7 @@ public class CitizenPinsImpl implements CitizenPins {
         jdbc.update("issuing a PIN", c -> audit.record(c, issued, null), "INSERT INTO " + PINS
                 + " (CITIZEN_ID, PIN_HASH, ISSUED_BY, ISSUED_MS) VALUES (?, ?, ?, ?)", citizen.id(),
                 hasher.hash(pin.toString().toCharArray()), actor.username(), System.currentTimeMillis());
+        callers.pinIssued(citizen.nationalId());
         return pin.toString();
     }
 
@@ -129,9 +130,12 @@ public class CitizenPinsImpl implements CitizenPins {
         return ok ? citizen : Optional.empty();
     }
 
-    /** When the lock ends, if the latest attempts are as many failures as allowed within the lock's time. */
+    /**
+     * When the lock ends, if the latest attempts are as many failures as allowed within the lock's time. Only attempts
+     * at the PIN now valid count: a new PIN from the front desk ends the lock the wrong guesses at the old one made.
+     */
     private Instant lockedUntil(String citizenId) {
-        long since = System.currentTimeMillis() - config.lockMinutes() * 60_000L;
+        long since = Math.max(System.currentTimeMillis() - config.lockMinutes() * 60_000L, latestIssue(citizenId));
         List<long[]> latest = jdbc.query("reading PIN attempts", "SELECT SUCCEEDED, ATTEMPT_MS FROM " + ATTEMPTS
                 + " WHERE CITIZEN_ID = ? AND ATTEMPT_MS >= ? ORDER BY ENTRY_NO DESC", rs -> new long[] {rs.getInt(1),
                     rs.getLong(2)}, config.attempts(), citizenId, since);
@@ -139,6 +143,12 @@ public class CitizenPinsImpl implements CitizenPins {
             return null;
         }
         return Instant.ofEpochMilli(latest.get(latest.size() - 1)[1]).plus(config.lockMinutes(), ChronoUnit.MINUTES);
+    }
+
+    /** When the citizen's latest PIN was issued; 0 when never. */
+    private long latestIssue(String citizenId) {
+        return jdbc.query("reading a PIN", "SELECT ISSUED_MS FROM " + PINS + " WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO DESC",
+                rs -> rs.getLong(1), 1, citizenId).stream().findFirst().orElse(0L);
     }
 
     private String latestHash(String citizenId) {

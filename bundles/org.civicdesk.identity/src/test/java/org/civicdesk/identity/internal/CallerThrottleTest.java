@@ -34,4 +34,18 @@ public class CallerThrottleTest {
         throttle.failed("web:203.0.113.5", "1800101350018", T0);
         assertFalse(throttle.mustWait("web:203.0.113.5", "1800101350018", T0));
     }
+
+    @Test
+    public void aNewPinForgetsEveryCallersGuessesAtThatCitizenOnly() {
+        throttle.failed("web:203.0.113.5", "1800101350018", T0);
+        throttle.failed("web:203.0.113.5", "1800101350018", T0);
+        throttle.failed("phone:0745000000", "1800101350018", T0);
+        throttle.failed("phone:0745000000", "1800101350018", T0);
+        throttle.failed("web:203.0.113.5", "2900101350011", T0);
+        throttle.failed("web:203.0.113.5", "2900101350011", T0);
+        throttle.pinIssued("1800101350018");
+        assertFalse(throttle.mustWait("web:203.0.113.5", "1800101350018", T0));
+        assertFalse(throttle.mustWait("phone:0745000000", "1800101350018", T0));
+        assertTrue("another citizen's lock stays", throttle.mustWait("web:203.0.113.5", "2900101350011", T0));
+    }
 }
