@@ -43,6 +43,33 @@ public class AccessIT extends CivicDeskTestSupport {
         return first12 + NationalIds.cnpCheckDigit(first12);
     }
 
+    /**
+     * An operator finds a caller however they say who they are: the name in any order and without diacritics, the
+     * address with its number, the phone number (never taken for a CUI), the CNP.
+     */
+    @Test
+    public void anOperatorFindsACallerByNameInAnyOrderAddressPhoneOrCnp() throws Exception {
+        String cnp = freshCnp();
+        String tail = cnp.substring(7, 12);
+        Reply filed = post("operator", "/requests", "{\"type\":\"information\",\"channel\":\"phone\",\"citizen\":{"
+                + "\"cnp\":\"" + cnp + "\",\"firstName\":\"Ionuț\",\"lastName\":\"Mărgineanu" + tail + "\",\"address\":"
+                + "\"Str. Zamca nr. 1" + tail + ", Suceava\",\"phone\":\"0744 1" + tail.substring(1) + "7\"},"
+                + "\"description\":\"Program ghișee\"}");
+        assertEquals(filed.raw(), 201, filed.status());
+        String id = citizenId(cnp);
+        for (String typed : new String[] {"Ionuț Mărgineanu" + tail, "margineanu" + tail + " ionut", "IONUT MARGINEANU" + tail,
+            "Zamca 1" + tail, "str. zamca nr. 1" + tail, "0744 1" + tail.substring(1) + "7", "+40 744 1" + tail.substring(1) + "7",
+            cnp.substring(0, 9)}) {
+            JsonNode found = get("operator", "/citizens?q=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&reason=apel&limit=50").body();
+            List<String> ids = new ArrayList<>();
+            found.get("items").forEach(c -> ids.add(c.get("id").asText()));
+            assertTrue(typed + " → " + found, ids.contains(id));
+        }
+        assertEquals("a word the caller is not", 0, get("operator", "/citizens?q=Ionut%20Necunoscut" + tail
+                + "&reason=apel").body().get("total").asInt());
+    }
+
     /** Files a request of a type that asks no questions for the citizen with this CNP, as the operator; its number. */
     String file(String type, String cnp, String description) throws Exception {
         Reply filed = post("operator", "/requests", "{\"type\":\"" + type + "\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\""

@@ -134,18 +134,19 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         if (folded.length() > MAX_SEARCH) {
             throw new InvalidInputException("q", "search with at most " + MAX_SEARCH + " characters");
         }
-        String digits = folded.replaceAll("\\s", "");
+        SearchTerms terms = SearchTerms.of(text, folded);
         Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit) : tx.read(em -> {
-            String where = " WHERE (c.searchName LIKE ?1 OR c.nationalId LIKE ?2)" + (among == null ? "" : " AND c.id IN ?3");
-            String pattern = "%" + folded.replace("%", "").replace("_", "") + "%";
-            String idPattern = digits.matches("\\d+") ? digits + "%" : "-";
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class)
-                    .setParameter(1, pattern).setParameter(2, idPattern);
+            String where = " WHERE (" + terms.condition() + ")" + (among == null ? "" : " AND c.id IN :among");
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class);
             TypedQuery<CitizenEntity> rows = em.createQuery("SELECT c FROM CitizenEntity c" + where
-                    + " ORDER BY c.searchName", CitizenEntity.class).setParameter(1, pattern).setParameter(2, idPattern);
+                    + " ORDER BY c.searchName", CitizenEntity.class);
+            terms.parameters().forEach((name, value) -> {
+                count.setParameter(name, value);
+                rows.setParameter(name, value);
+            });
             if (among != null) {
-                count.setParameter(3, List.copyOf(among));
-                rows.setParameter(3, List.copyOf(among));
+                count.setParameter("among", List.copyOf(among));
+                rows.setParameter("among", List.copyOf(among));
             }
             List<Citizen> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                     .map(CitizenEntity::toDto).toList();
