@@ -21,7 +21,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.w3c.dom.Document;
@@ -43,6 +45,15 @@ public class Open311IT extends CivicDeskTestSupport {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
         0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
     private static final byte[] PROGRAM = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+
+    /** The tests call from this machine as the city's reverse proxy would. */
+    @Override
+    protected Option[] extra() {
+        return new Option[] {KarafDistributionOption.editConfigurationFilePut("etc/org.civicdesk.rest.cfg", "trustedProxies",
+                "127.0.0.1, ::1"),
+            // Reports of waste are answered with a token, as a city may ask of a public type.
+            KarafDistributionOption.editConfigurationFilePut("etc/org.civicdesk.channel.web.cfg", "tokenTypes", "waste")};
+    }
 
     @Override
     @Before
@@ -148,8 +159,11 @@ public class Open311IT extends CivicDeskTestSupport {
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "95", "long", "26.25"), 400, "lat");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "47.65"), 400, "long");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "description", "nowhere"), 400, "lat");
-        assertError(form(V2 + "/requests.json", KEY, "service_code", "no-such", "lat", "47.65", "long", "26.25"), 400,
-                "service_code");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "no-such", "lat", "47.65", "long", "26.25"), 404,
+                "no-such");
+        // A type the public API never reads back is not a service: posting to it is as to an unknown one.
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "complaint", "address_string", "Str. Mare 1",
+                "description", "x"), 404, "complaint");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "waste", "address_string", "Str. Mare 1"), 400,
                 "attribute[kind]");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
@@ -265,8 +279,8 @@ public class Open311IT extends CivicDeskTestSupport {
 
     @Test
     public void tokensAndExtensions() throws Exception {
-        HttpResponse<String> posted = form(V2 + "/requests.json", KEY, "service_code", "petition", "address_string",
-                "Primăria", "description", "Cerem un parc în cartier");
+        HttpResponse<String> posted = form(V2 + "/requests.json", KEY, "service_code", "waste", "address_string",
+                "Str. Zamca 7", "attribute[kind]", "household", "description", "Pubele pline de o săptămână");
         assertEquals(posted.body(), 200, posted.statusCode());
         JsonNode answer = JSON.readTree(posted.body()).get(0);
         assertFalse("a type handled in batch answers with a token", answer.has("service_request_id"));
@@ -368,7 +382,7 @@ public class Open311IT extends CivicDeskTestSupport {
     @Test
     public void servicesAreTheRequestTypes() throws Exception {
         JsonNode services = json(V2 + "/services.json");
-        assertTrue(services.isArray() && services.size() >= 5);
+        assertTrue(services.isArray());
         Set<String> codes = new HashSet<>();
         for (JsonNode s : services) {
             for (String field : new String[] {"service_code", "service_name", "description", "metadata", "type", "keywords",
@@ -377,13 +391,14 @@ public class Open311IT extends CivicDeskTestSupport {
             }
             assertTrue("codes are strings", s.get("service_code").isTextual());
             assertTrue(s.get("metadata").isBoolean());
-            assertEquals("a type answered with a token is a batch service", s.get("service_code").asText().equals("petition"),
+            assertEquals("a type answered with a token is a batch service", s.get("service_code").asText().equals("waste"),
                 s.get("type").asText().equals("batch"));
             codes.add(s.get("service_code").asText());
             GeoReportShapes.assertService(s);
             GeoReportShapes.assertServiceDefinition(json(V2 + "/services/" + s.get("service_code").asText() + ".json"));
         }
-        assertTrue(codes.contains("pothole"));
+        assertEquals("the types the public API reads back, and no other", Set.of("pothole", "streetlight", "waste"), codes);
+        assertEquals("a private type is no service", 404, fetch(V2 + "/services/petition.json").statusCode());
         JsonNode english = json(V2 + "/services.json?locale=en");
         assertTrue(english.toString().contains("Pothole or damaged road"));
 
@@ -394,6 +409,77 @@ public class Open311IT extends CivicDeskTestSupport {
         assertEquals(services.size(), members.getLength());
         assertEquals("Romanian names, UTF-8 end to end", true,
                 root.getTextContent().contains("Groapă sau denivelare în carosabil"));
+    }
+
+    /**
+     * What a client does with each service listed: reads its definition, posts a report answering what it asks (with
+     * the address_id and media_url the specification has), reads it back by its id (through its token for a batch
+     * service) and finds it in the list of its service — nothing listed may end in a 404.
+     */
+    @Test
+    public void everyListedServiceRoundTrips() throws Exception {
+        for (JsonNode service : json(V2 + "/services.json")) {
+            String code = service.get("service_code").asText();
+            List<String> fields = new java.util.ArrayList<>(List.of("service_code", code, "lat", "47.6433", "long", "26.2577",
+                    "address_string", "Str. Mihai Viteazu 2", "address_id", "ADR-" + code + "-17",
+                    "media_url", "https://photos.example.org/" + code + ".jpg", "description", "Raportat prin Open311"));
+            for (JsonNode attribute : json(V2 + "/services/" + code + ".json").get("attributes")) {
+                if (attribute.get("required").asBoolean()) {
+                    String datatype = attribute.get("datatype").asText();
+                    fields.add("attribute[" + attribute.get("code").asText() + "]");
+                    fields.add(datatype.endsWith("valuelist") ? attribute.get("values").get(0).get("key").asText()
+                            : datatype.equals("number") ? "3" : datatype.equals("datetime") ? "2026-12-01T10:00:00+02:00"
+                            : "da");
+                }
+            }
+            HttpResponse<String> posted = form(V2 + "/requests.json", KEY, fields.toArray(String[]::new));
+            assertEquals(code + ": " + posted.body(), 200, posted.statusCode());
+            JsonNode answer = JSON.readTree(posted.body()).get(0);
+            String id = answer.has("token")
+                    ? json(V2 + "/tokens/" + answer.get("token").asText() + ".json").get(0).get("service_request_id").asText()
+                    : answer.get("service_request_id").asText();
+            JsonNode read = json(V2 + "/requests/" + id + ".json").get(0);
+            assertEquals(code, read.get("service_code").asText());
+            assertEquals("as posted", "ADR-" + code + "-17", read.get("address_id").asText());
+            assertEquals("the address, not the id", "Str. Mihai Viteazu 2", read.get("address").asText());
+            assertEquals("https://photos.example.org/" + code + ".jpg", read.get("media_url").asText());
+            JsonNode list = json(V2 + "/requests.json?service_code=" + code + "&page_size=50");
+            boolean listed = false;
+            for (JsonNode r : list) {
+                if (r.get("service_request_id").asText().equals(id)) {
+                    listed = true;
+                    assertEquals("ADR-" + code + "-17", r.get("address_id").asText());
+                    assertEquals("https://photos.example.org/" + code + ".jpg", r.get("media_url").asText());
+                }
+            }
+            assertTrue(code + " " + id + " is in its list", listed);
+        }
+    }
+
+    /**
+     * Behind the city's reverse proxy (trusted in {@code trustedProxies}), the URLs are those the client used; an
+     * offset's unencoded "+" is read as one.
+     */
+    @Test
+    public void urlsFollowTheProxyAndOffsetsNeedNoEncoding() throws Exception {
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(server() + V2 + "/discovery.json"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "sesizari.primaria.example.ro")
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(proxied.body(), 200, proxied.statusCode());
+        assertEquals("https://sesizari.primaria.example.ro/open311/v2",
+                JSON.readTree(proxied.body()).get("endpoints").get(0).get("url").asText());
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(server() + V2 + "/discovery.json"))
+                .header("X-Forwarded-Host", "evil.example/<script>").timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertFalse("a host that is no host is not taken", forged.body().contains("evil"));
+
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).minusDays(10).toString();
+        HttpResponse<String> unencoded = fetch(V2 + "/requests.json?service_code=pothole&start_date=" + day
+                + "T00:00:00+02:00");
+        assertEquals(unencoded.body(), 200, unencoded.statusCode());
+        HttpResponse<String> encoded = fetch(V2 + "/requests.json?service_code=pothole&start_date=" + day
+                + "T00:00:00%2B02:00");
+        assertEquals(JSON.readTree(encoded.body()).size(), JSON.readTree(unencoded.body()).size());
     }
 
     @Test

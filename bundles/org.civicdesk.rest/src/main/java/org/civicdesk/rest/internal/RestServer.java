@@ -14,7 +14,10 @@ import org.apache.cxf.jaxrs.sse.SseContextProvider;
 import org.apache.cxf.jaxrs.sse.SseEventSinkContextProvider;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.rest.api.CallOrigins;
 import org.civicdesk.rest.api.RestResource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,6 +57,7 @@ public class RestServer {
     private final StaffDirectory staff;
     private final Sessions sessions;
     private final ClientOrigins origins = new ClientOrigins();
+    private final ServiceRegistration<CallOrigins> originsRegistration;
     private final LoginThrottle throttle;
     private final LoginGate gate;
     private final SecurityHeaders securityHeaders;
@@ -64,7 +68,8 @@ public class RestServer {
     private boolean active = true;
 
     @Activate
-    public RestServer(@Reference StaffDirectory staff, @Reference AuditLog audit, RestConfig config) {
+    public RestServer(@Reference StaffDirectory staff, @Reference AuditLog audit, RestConfig config,
+            BundleContext context) {
         // CXF's servlet (context /api) serves the default bus; CXF does not publish it as a service.
         this.bus = BusFactory.getDefaultBus();
         this.staff = staff;
@@ -74,6 +79,8 @@ public class RestServer {
         this.securityHeaders = new SecurityHeaders(origins, config.hstsMaxAgeSeconds());
         this.sessionResource = new SessionResource(sessions, staff, audit, origins, gate);
         origins.setTrusted(trustedProxies(config));
+        // The portal and Open311 tell where a call comes from as the API does.
+        this.originsRegistration = context.registerService(CallOrigins.class, origins, null);
     }
 
     @Modified
@@ -103,6 +110,7 @@ public class RestServer {
 
     @Deactivate
     synchronized void deactivate() {
+        originsRegistration.unregister();
         active = false;
         stop();
     }

@@ -37,7 +37,7 @@ public class Open311Endpoint {
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource, @Reference CityClock clock,
             WebChannelConfig config) throws SQLException {
         this.services = new Open311Resource.Services(types, requests, staff, audit, attachments, new PublicMedia(dataSource),
-                clock);
+                new PostedReports(dataSource), clock);
         modified(config);
     }
 

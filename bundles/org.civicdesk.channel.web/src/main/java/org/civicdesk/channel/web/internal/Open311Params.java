@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.civicdesk.core.api.InvalidInputException;
 
@@ -92,11 +93,16 @@ final class Open311Params {
      * between {@link #EARLIEST} and {@link #LATEST}, so that a window reaching back from it and its
      * epoch milliseconds exist.
      */
+    private static final Pattern UNENCODED_PLUS = Pattern.compile(
+            "(?<=T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) (\\d{2}:?\\d{2})$");
+
     Instant instant(String name, ZoneId zone) {
         String value = get(name);
         if (value == null) {
             return null;
         }
+        // A client that does not encode its query sends the offset's "+" as a space: "2026-12-01T10:00:00 02:00".
+        value = UNENCODED_PLUS.matcher(value).replaceFirst("+$1");
         Instant instant;
         try {
             instant = OffsetDateTime.parse(value).toInstant();

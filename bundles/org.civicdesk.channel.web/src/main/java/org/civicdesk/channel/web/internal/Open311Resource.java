@@ -52,6 +52,7 @@ final class Open311Resource {
     static final int DEFAULT_LIMIT = 1000;
     /** How long a rendered list is answered with while the registry's last change stays where it was. */
     static final long LIST_MAX_AGE_MILLIS = 5000;
+    private static final PostedReports.Posted NOTHING_POSTED = new PostedReports.Posted(null, null);
     /** Who reads for the public: a system actor, so the audit trail tells public reads apart. */
     private static final Actor PUBLIC = Actor.system("open311-public");
 
@@ -61,6 +62,7 @@ final class Open311Resource {
     private final AuditLog audit;
     private final AttachmentStore attachments;
     private final PublicMedia media;
+    private final PostedReports posted;
     private final WebChannelConfig config;
     private final Set<String> publicTypes;
     private final Set<String> tokenTypes;
@@ -76,7 +78,7 @@ final class Open311Resource {
 
     /** The services the resources work with, which outlive a change of configuration. */
     record Services(RequestTypeCatalog types, RequestRegistry requests, StaffDirectory staff, AuditLog audit,
-            AttachmentStore attachments, PublicMedia media, CityClock clock) {
+            AttachmentStore attachments, PublicMedia media, PostedReports posted, CityClock clock) {
     }
 
     Open311Resource(Services services, WebChannelConfig config) {
@@ -86,6 +88,7 @@ final class Open311Resource {
         this.audit = services.audit();
         this.attachments = services.attachments();
         this.media = services.media();
+        this.posted = services.posted();
         this.config = config;
         this.publicTypes = codes(config.publicTypes());
         this.tokenTypes = codes(config.tokenTypes());
@@ -119,17 +122,26 @@ final class Open311Resource {
         return f.renderObject("discovery", discovery);
     }
 
-    /** Every service: the request types, names in Romanian or, with {@code locale=en}, English. */
+    /**
+     * The services: the request types the public API reads back (a report posted to one is then read with its id and
+     * is in the lists), names in Romanian or, with {@code locale=en}, English. Other types are not offered.
+     */
     String services(Open311Format f, String locale) {
         String language = language(locale);
-        List<Map<String, Object>> services = types.list().stream().map(t -> service(t, language, tokenTypes.contains(t.code())))
-                .toList();
+        List<Map<String, Object>> services = types.list().stream().filter(t -> publicTypes.contains(t.code()))
+                .map(t -> service(t, language, tokenTypes.contains(t.code()))).toList();
         return f.render("services", "service", services);
+    }
+
+    /** A service offered ({@link #services}): 404 for any other code, as the specification has it. */
+    private RequestType offered(String code) {
+        return types.find(code).filter(t -> publicTypes.contains(t.code())).orElseThrow(() -> new NotFoundException(
+                "no service " + code + "; GET services.json lists them"));
     }
 
     /** A service's definition: the attributes its type asks, in order. */
     String serviceDefinition(Open311Format f, String code, String locale) {
-        RequestType type = types.find(code).orElseThrow(() -> new NotFoundException("no service " + code));
+        RequestType type = offered(code);
         String language = language(locale);
         List<Map<String, Object>> attributes = new ArrayList<>();
         int order = 0;
@@ -180,8 +192,7 @@ final class Open311Resource {
         if (code == null) {
             throw new InvalidInputException("service_code", "service_code is required");
         }
-        RequestType type = types.find(code).orElseThrow(() -> new InvalidInputException("service_code",
-                "no service " + code + "; GET services.json lists them"));
+        RequestType type = offered(code);
         Double lat = p.number("lat", -90, 90);
         Double lon = p.number("long", -180, 180);
         String address = p.get("address_string", 300);
@@ -208,7 +219,8 @@ final class Open311Resource {
                 : new CitizenDetails(null, firstName, lastName, null, phone, email).validate();
         ServiceRequest filed = requests.file(client, new NewRequest(type.code(), Channel.WEB, contact,
                 description != null ? description : type.name("ro"),
-                new Location(lat, lon, address != null ? address : addressId), p.attributes()));
+                new Location(lat, lon, address), p.attributes()));
+        posted.record(filed.number().toString(), new PostedReports.Posted(addressId, mediaUrl));
         for (int i = 0; i < photos.size(); i++) {
             Upload photo = photos.get(i);
             StoredAttachment stored = attachments.attach(client, filed.number(), photo.fileName(),
@@ -337,19 +349,23 @@ final class Open311Resource {
 
     /** Renders public requests; {@code detailed} (one request, or the extensions) adds what their histories say. */
     private String render(Open311Format f, List<ServiceRequest> found, boolean extensions, boolean detailed, String base) {
-        Map<String, String> photos = media.firstOf(found.stream().map(r -> r.number().toString()).toList());
+        List<String> numbers = found.stream().map(r -> r.number().toString()).toList();
+        Map<String, String> photos = media.firstOf(numbers);
+        Map<String, PostedReports.Posted> postedWith = posted.of(numbers);
         Map<String, String> agencies = new LinkedHashMap<>();
         staff.departments().forEach(d -> agencies.put(d.code(), d.name()));
         List<Map<String, Object>> rendered = new ArrayList<>();
         for (ServiceRequest r : found) {
-            rendered.add(publicView(r, photos.get(r.number().toString()), agencies, extensions, detailed, base));
+            String number = r.number().toString();
+            rendered.add(publicView(r, photos.get(number), postedWith.getOrDefault(number, NOTHING_POSTED), agencies,
+                    extensions, detailed, base));
         }
         return f.render("service_requests", "request", rendered);
     }
 
     /** A request as the public sees it; {@code detailed} adds the status notes, read from its history. */
-    private Map<String, Object> publicView(ServiceRequest r, String photo, Map<String, String> agencies, boolean extensions,
-            boolean detailed, String base) {
+    private Map<String, Object> publicView(ServiceRequest r, String photo, PostedReports.Posted postedWith,
+            Map<String, String> agencies, boolean extensions, boolean detailed, String base) {
         RequestType type = types.find(r.type()).orElse(null);
         List<RequestEvent> history = detailed ? requests.history(PUBLIC, r.number()) : List.of();
         Map<String, Object> view = new LinkedHashMap<>();
@@ -366,11 +382,13 @@ final class Open311Resource {
         view.put("expected_datetime", time(r.deadline().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant()));
         Location l = r.location();
         view.put("address", l == null ? null : l.address());
-        view.put("address_id", null);
+        view.put("address_id", postedWith.addressId());
         view.put("zipcode", null);
         view.put("lat", l == null ? null : l.lat());
         view.put("long", l == null ? null : l.lon());
-        view.put("media_url", photo == null ? null : base + "/media/" + r.number().toString().replace('/', '-') + "/" + photo);
+        // The photo posted with the report, as the city serves it; else the one the reporter published elsewhere.
+        view.put("media_url", photo != null ? base + "/media/" + r.number().toString().replace('/', '-') + "/" + photo
+                : postedWith.mediaUrl());
         if (extensions) {
             Map<String, Object> extended = new LinkedHashMap<>();
             extended.put("channel", r.channel().id());

@@ -21,6 +21,7 @@ import org.civicdesk.core.api.Failures;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.datasource.documents.api.AttachmentContent;
+import org.civicdesk.rest.api.CallOrigins;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,6 +49,7 @@ public class Open311Servlet extends HttpServlet {
     private static final Pattern MEDIA = Pattern.compile("/v2/media/" + ID + "/([0-9a-f]{64})");
 
     private final transient ApiKeys keys;
+    private final transient CallOrigins origins;
     private final transient Open311Endpoint endpoint;
     private final transient List<Route> routes = new ArrayList<>();
 
@@ -62,8 +64,9 @@ public class Open311Servlet extends HttpServlet {
     }
 
     @Activate
-    public Open311Servlet(@Reference ApiKeys keys, @Reference Open311Endpoint endpoint) {
+    public Open311Servlet(@Reference ApiKeys keys, @Reference Open311Endpoint endpoint, @Reference CallOrigins origins) {
         this.keys = keys;
+        this.origins = origins;
         this.endpoint = endpoint;
         route("GET", "discovery" + FORMAT, false, "discovery", (f, m, p, k, r) -> resource().discovery(f, base(r)));
         route("GET", "services" + FORMAT, false, "services", (f, m, p, k, r) -> resource().services(f, p.get("locale")));
@@ -184,9 +187,9 @@ public class Open311Servlet extends HttpServlet {
         return keys.verify(given).orElseThrow(() -> new AccessDeniedException("api_key is not valid or was revoked"));
     }
 
-    /** The endpoint's URL as the client reached it, up to {@code /v2}. */
-    private static String base(HttpServletRequest request) {
-        String url = request.getRequestURL().toString();
+    /** The endpoint's URL as the client reached it (through the city's proxy, as it tells), up to {@code /v2}. */
+    private String base(HttpServletRequest request) {
+        String url = origins.requestUrl(request);
         return url.substring(0, url.indexOf("/v2/") + 3);
     }
 

@@ -21,6 +21,7 @@ import org.civicdesk.engagement.api.Polls;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.rest.api.CallOrigins;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,11 +49,14 @@ public class PortalApiServlet extends HttpServlet {
     private final transient CitizenPins pins;
     private final transient Polls polls;
     private final transient RequestRegistry requests;
+    /** Who calls: behind the city's proxy, the address it forwards, so that each citizen has a budget of their own. */
+    private final transient CallOrigins origins;
 
     @Activate
     public PortalApiServlet(@Reference Open311Endpoint endpoint, @Reference CitizenPins pins, @Reference Polls polls,
-            @Reference RequestRegistry requests) {
+            @Reference RequestRegistry requests, @Reference CallOrigins origins) {
         this.endpoint = endpoint;
+        this.origins = origins;
         this.pins = pins;
         this.polls = polls;
         this.requests = requests;
@@ -84,7 +88,7 @@ public class PortalApiServlet extends HttpServlet {
             return;
         }
         try {
-            long retryAfter = endpoint.limiter().take("portal:" + request.getRemoteAddr(), System.currentTimeMillis());
+            long retryAfter = endpoint.limiter().take("portal:" + origins.clientAddress(request), System.currentTimeMillis());
             if (retryAfter > 0) {
                 response.setHeader("Retry-After", Long.toString(retryAfter));
                 Open311Servlet.send(response, 429, Open311Format.JSON, Open311Format.JSON.error(429,
@@ -104,7 +108,7 @@ public class PortalApiServlet extends HttpServlet {
                 update.put("description", new String[] {"Alt cetățean semnalează aceeași problemă, prin portal."});
                 body = endpoint.resource().postUpdate(Open311Format.JSON, PORTAL, new Open311Params(update));
             } else if (vote.matches()) {
-                body = vote(vote.group(1), FormRequests.params(request), request.getRemoteAddr());
+                body = vote(vote.group(1), FormRequests.params(request), origins.clientAddress(request));
             } else {
                 throw new NotFoundException("no such resource: " + path);
             }
@@ -117,7 +121,7 @@ public class PortalApiServlet extends HttpServlet {
     /** A rating, answered with problems: the same budget per address as the portal's other POSTs slows code guessing. */
     private void rate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            long retryAfter = endpoint.limiter().take("portal:" + request.getRemoteAddr(), System.currentTimeMillis());
+            long retryAfter = endpoint.limiter().take("portal:" + origins.clientAddress(request), System.currentTimeMillis());
             if (retryAfter > 0) {
                 response.setHeader("Retry-After", Long.toString(retryAfter));
                 PortalRatings.problem(response, 429, "Too Many Requests", "too many tries from this address; retry in "

@@ -8,12 +8,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface WebChannelConfig {
     @AttributeDefinition(name = "Public request types", description = "Codes of the request types whose requests "
             + "anyone may list and read (description, place, status, public photos), comma separated: problems in "
-            + "public space. Requests of other types are never shown by the public API.")
+            + "public space. These are Open311's services: requests of other types are neither offered nor ever shown by "
+            + "the public API.")
     String publicTypes() default "pothole, streetlight, waste";
 
     @AttributeDefinition(name = "Types answered with a token", required = false, description = "Codes of the request "
             + "types whose Open311 submissions are answered with a token instead of the registration number "
-            + "(GET tokens/{token} gives the number), comma separated")
+            + "(GET tokens/{token} gives the number), comma separated; only public types are offered")
     String tokenTypes() default "";
 
     @AttributeDefinition(name = "Calls per minute per key", min = "1", description = "Each API key's budget; "
