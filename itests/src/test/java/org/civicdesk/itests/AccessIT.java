@@ -70,6 +70,22 @@ public class AccessIT extends CivicDeskTestSupport {
                 + "&reason=apel").body().get("total").asInt());
     }
 
+    /** A CNP on record is who the caller is: the names are not asked again; a new person still gives theirs. */
+    @Test
+    public void aCitizenOnRecordIsFiledForByCnpAlone() throws Exception {
+        String cnp = freshCnp();
+        file("information", cnp, "Prima cerere");
+        Reply again = post("operator", "/requests", "{\"type\":\"information\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\""
+                + cnp + "\"},\"description\":\"A doua cerere, doar cu CNP\"}");
+        assertEquals(again.raw(), 201, again.status());
+        JsonNode filed = get("operator", "/requests/" + again.body().get("number").asText()).body();
+        assertEquals(citizenId(cnp), filed.get("citizenId").asText());
+        Reply stranger = post("operator", "/requests", "{\"type\":\"information\",\"channel\":\"desk\",\"citizen\":{"
+                + "\"cnp\":\"" + freshCnp() + "\"},\"description\":\"Cineva nou\"}");
+        assertEquals(stranger.raw(), 422, stranger.status());
+        assertTrue(stranger.raw(), stranger.body().get("errors").has("lastName"));
+    }
+
     /** Files a request of a type that asks no questions for the citizen with this CNP, as the operator; its number. */
     String file(String type, String cnp, String description) throws Exception {
         Reply filed = post("operator", "/requests", "{\"type\":\"" + type + "\",\"channel\":\"phone\",\"citizen\":{\"cnp\":\""

@@ -4,8 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
+import org.civicdesk.core.api.Role;
+import org.civicdesk.core.api.TextInput;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -75,6 +79,26 @@ public interface CitizenRegistry {
      */
     Citizen erase(Actor actor, String id, String reason);
 
+    /**
+     * What {@link #erase} checks before anything else, for a caller that does more before it (the modules' own
+     * copies): that {@code actor} may erase a person, and on a ground given.
+     *
+     * @return the ground, stripped
+     * @throws AccessDeniedException unless the actor is the data protection officer, an admin or the system
+     * @throws InvalidInputException without a ground, or with one too long
+     * @since 1.7
+     */
+    static String erasureGround(Actor actor, String reason) {
+        if (!actor.isSystem() && !actor.has(Role.ADMIN) && !actor.has(Role.DPO)) {
+            throw new AccessDeniedException("only the data protection officer or an admin erases a person");
+        }
+        String ground = TextInput.line("reason", reason, Rectification.MAX_REASON);
+        if (ground == null || ground.isBlank()) {
+            throw new InvalidInputException("reason", "say on what ground the person is erased");
+        }
+        return ground.strip();
+    }
+
     /** Whether the person was erased. @since 1.6 */
     boolean erased(String id);
 
@@ -133,9 +157,10 @@ public interface CitizenRegistry {
 
     /**
      * Finds the citizen with these details' national id, or registers them. Safe under
-     * concurrency: two channels registering the same person at once get the same record.
+     * concurrency: two channels registering the same person at once get the same record. A national
+     * id on record is enough: the names are required only to register someone new.
      *
-     * @throws org.civicdesk.core.api.InvalidInputException for an invalid CNP/CUI or missing name
+     * @throws org.civicdesk.core.api.InvalidInputException for an invalid CNP/CUI, or a new person without a name
      */
     Citizen findOrRegister(Actor actor, CitizenDetails details);
 

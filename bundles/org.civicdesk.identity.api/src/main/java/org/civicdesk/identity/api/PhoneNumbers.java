@@ -1,6 +1,8 @@
 package org.civicdesk.identity.api;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Phone numbers in one form, so that a caller's number finds the citizen whatever way either was
@@ -43,5 +45,25 @@ public final class PhoneNumbers {
             digits = compact;
         }
         return digits.length() < SHORTEST ? Optional.empty() : Optional.of("+" + digits);
+    }
+
+    /**
+     * The forms in which this number may stand where it was written as it came (an exchange's call log, a note): as
+     * given, international ({@code +40722123456}), the exchange's ({@code 40722123456}) and, for a Romanian number,
+     * national ({@code 0722123456}). Empty for what {@link #normalise} does not take for a number.
+     *
+     * @since 1.7
+     */
+    public static Set<String> forms(String raw) {
+        Set<String> forms = new LinkedHashSet<>();
+        normalise(raw).ifPresent(international -> {
+            forms.add(raw.strip());
+            forms.add(international);
+            forms.add(international.substring(1));
+            if (international.startsWith("+" + ROMANIA)) {
+                forms.add("0" + international.substring(1 + ROMANIA.length()));
+            }
+        });
+        return forms;
     }
 }

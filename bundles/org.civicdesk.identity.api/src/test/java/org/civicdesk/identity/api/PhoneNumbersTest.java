@@ -3,6 +3,7 @@ package org.civicdesk.identity.api;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.Test;
@@ -31,5 +32,14 @@ public class PhoneNumbersTest {
         assertTrue(PhoneNumbers.normalise("").isEmpty());
         assertTrue(PhoneNumbers.normalise(null).isEmpty());
         assertTrue(PhoneNumbers.normalise("0722 12a 456").isEmpty());
+    }
+
+    @Test
+    public void aNumberStandsInEveryFormAnExchangeMayWriteIt() {
+        assertEquals(List.of("0722 123 456", "+40722123456", "40722123456", "0722123456"),
+                List.copyOf(PhoneNumbers.forms("0722 123 456")));
+        assertEquals(List.of("+33612345678", "33612345678"), List.copyOf(PhoneNumbers.forms("+33612345678")));
+        assertTrue(PhoneNumbers.forms("anonymous").isEmpty());
+        assertTrue(PhoneNumbers.forms(null).isEmpty());
     }
 }

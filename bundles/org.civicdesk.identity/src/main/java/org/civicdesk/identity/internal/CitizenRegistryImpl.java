@@ -159,13 +159,15 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public Citizen findOrRegister(Actor actor, CitizenDetails details) {
-        CitizenEntity candidate = toEntity(details);
-        String nationalId = candidate.toDto().nationalId();
+        details.validate();
+        String nationalId = NationalIds.validate(details.nationalId());
         return tx.callRetryingOnConflict(3, em -> {
+            // A CNP or CUI on record is who the person is: the names are asked only of someone new.
             Optional<CitizenEntity> existing = byNationalId(em, nationalId);
             if (existing.isPresent()) {
                 return existing.get().toDto();
             }
+            CitizenEntity candidate = toEntity(details);
             em.persist(candidate);
             // Registered in the change's own transaction; the national id only as the subject, no other personal data.
             JpaTransactions.onConnection(em, c -> audit.record(c, new AuditEvent(actor.username(), "citizen.register",
@@ -230,13 +232,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public Citizen erase(Actor actor, String id, String reason) {
-        if (!actor.isSystem() && !actor.has(Role.ADMIN) && !actor.has(Role.DPO)) {
-            throw new AccessDeniedException("only the data protection officer or an admin erases a person");
-        }
-        String why = trimToNull(TextInput.line("reason", reason, Rectification.MAX_REASON));
-        if (why == null) {
-            throw new InvalidInputException("reason", "say on what ground the person is erased");
-        }
+        String why = CitizenRegistry.erasureGround(actor, reason);
         if (erased(id)) {
             throw new ConflictException("the person was erased already");
         }

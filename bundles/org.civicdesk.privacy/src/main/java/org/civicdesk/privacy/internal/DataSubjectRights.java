@@ -16,6 +16,7 @@ import org.civicdesk.audit.api.AuditLog.Viewed;
 import org.civicdesk.audit.api.AuditQuery;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
@@ -104,16 +105,10 @@ public class DataSubjectRights {
      * @throws AccessDeniedException unless the actor is the data protection officer, an admin or the system
      */
     Citizen erase(Actor actor, String citizenId, String reason) {
-        if (!actor.isSystem() && !actor.has(Role.DPO) && !actor.has(Role.ADMIN)) {
-            throw new AccessDeniedException("only the data protection officer or an admin erases a person");
-        }
         // Checked in full before anything is read or removed: bad input changes nothing.
-        if (org.civicdesk.core.api.TextInput.line("reason", reason, CitizenRegistry.Rectification.MAX_REASON) == null
-                || reason.isBlank()) {
-            throw new org.civicdesk.core.api.InvalidInputException("reason", "say on what ground the person is erased");
-        }
+        CitizenRegistry.erasureGround(actor, reason);
         if (citizens.erased(citizenId)) {
-            throw new org.civicdesk.core.api.ConflictException("the person was erased already");
+            throw new ConflictException("the person was erased already");
         }
         Citizen citizen = citizens.get(actor, citizenId, "erasure: " + reason)
                 .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));

@@ -1,7 +1,7 @@
 package org.civicdesk.channel.phone.internal;
 
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -37,20 +37,11 @@ public class PhonePersonalData implements PersonalData {
     public List<PersonalDataSet> of(Citizen citizen, String language, ZoneId zone) {
         ResourceBundle labels = PersonalDataSet.labels(getClass(), language);
         // A caller's number arrives as the exchange presents it: national or international form.
-        Set<String> numbers = new LinkedHashSet<>();
-        if (citizen.phone() != null) {
-            numbers.add(citizen.phone());
-            PhoneNumbers.normalise(citizen.phone()).ifPresent(international -> {
-                numbers.add(international);
-                if (international.startsWith("+40")) {
-                    numbers.add("0" + international.substring(3));
-                }
-            });
-        }
+        Set<String> numbers = PhoneNumbers.forms(citizen.phone());
         // Their call-backs' calls, and the calls from their number (none when no number is known: an anonymous
         // caller is nobody's).
         StringBuilder calls = new StringBuilder("SELECT CALL_ID FROM CD_PHONE_CALLBACK WHERE CITIZEN_ID = ?");
-        List<Object> parameters = new java.util.ArrayList<>(List.of(citizen.id()));
+        List<Object> parameters = new ArrayList<>(List.of(citizen.id()));
         if (!numbers.isEmpty()) {
             calls.append(" UNION SELECT CALL_ID FROM " + CallLog.EVENTS + " WHERE KIND = ? AND DETAIL IN (")
                     .append(String.join(", ", numbers.stream().map(n -> "?").toList())).append(')');
