@@ -196,7 +196,8 @@ final class Open311Resource {
         Double lat = p.number("lat", -90, 90);
         Double lon = p.number("long", -180, 180);
         String address = p.get("address_string", 300);
-        String addressId = p.get("address_id", 100);
+        // Kept as posted and given back to every reader: a line of text, as the address is.
+        String addressId = TextInput.line("address_id", p.get("address_id", 100), 100);
         if ((lat == null) != (lon == null)) {
             throw new InvalidInputException("long", "give both lat and long, or neither");
         }
