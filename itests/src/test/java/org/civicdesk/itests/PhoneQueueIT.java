@@ -487,6 +487,16 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
         }
     }
 
+    /** Whether the phone channel's bundle is there and active (not yet stopping, stopped or gone). */
+    private boolean phoneBundleActive() {
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            if ("org.civicdesk.channel.phone".equals(b.getSymbolicName()) && b.getState() == org.osgi.framework.Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     public void uninstallingThePhoneFeatureMidCallLosesNoRecordedRequestAndLeavesTheCoreRunning() throws Exception {
         String pin = pin("1800101350018");
@@ -511,7 +521,13 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             call.record(FakeExchange.voiceMessage());
             // The administrator removes the phone channel while the caller is still speaking.
             uninstall.start();
-            Thread.sleep(1500);
+            // The recording ends once the channel is on its way out (its bundle stopping), however long the features
+            // service takes to get there: a fixed wait was too short on a busy machine.
+            long stopping = System.currentTimeMillis() + 60_000;
+            while (phoneBundleActive() && System.currentTimeMillis() < stopping) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
             call.reply("200 result=0 endpos=8000");
             filed = call.hear();
             assertTrue(filed, filed.startsWith("Cererea a fost înregistrată cu numărul"));
