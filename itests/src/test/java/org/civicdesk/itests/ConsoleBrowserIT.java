@@ -293,8 +293,27 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         String next = new Select(status).getFirstSelectedOption().getAttribute("value");
         browser.findElement(By.id("d-status-comment")).sendKeys("Verificat pe teren.");
         browser.findElement(By.id("d-status-save")).click();
+        // Nothing is saved until the employee says who reads the comment: the citizen, or staff only.
+        wait.until(ExpectedConditions.attributeContains(By.id("status"), "class", "error"));
+        assertEquals(browser.switchTo().activeElement(), browser.findElement(By.id("d-status-internal")));
+        assertFalse(browser.findElement(By.id("history")).getText().contains("Verificat pe teren."));
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        browser.findElement(By.id("d-status-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Verificat pe teren."));
         assertTrue(browser.findElement(By.id("request-facts")).getText().contains(next));
+        WebElement note = browser.findElements(By.cssSelector("#history li")).stream()
+                .filter(li -> li.getText().contains("Verificat pe teren.")).findFirst().orElseThrow();
+        assertFalse("an internal note is shown as one", note.findElements(By.cssSelector(".seen-by.internal")).isEmpty());
+        // The citizen never reads it: the status change carries no comment, the note is a comment of its own.
+        String number = browser.getCurrentUrl().replaceAll(".*/requests/(\\d{4})/(\\d{6}).*", "$1/$2");
+        JsonNode history = CivicDeskTestSupport.JSON.readTree(civicdesk.call("employee", "GET", "/api/v1/requests/" + number,
+                null).body())
+                .get("history");
+        for (JsonNode event : history) {
+            if (event.path("comment").asText().contains("Verificat pe teren.")) {
+                assertEquals(event.toString(), "commented", event.get("kind").asText());
+            }
+        }
         screenshot("request-detail");
     }
 

@@ -929,6 +929,32 @@ public class CoreIT extends CivicDeskTestSupport {
         }
     }
 
+    /** A status change's comment is public unless staff say it is an internal note: then the citizen never reads it. */
+    @Test
+    public void aStatusCommentIsAnInternalNoteWhenStaffSaySo() throws Exception {
+        String number = post("operator", "/requests", pothole("1800101350018", "Groapă lângă școală")).body().get("number")
+                .asText();
+        Reply refused = post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":"
+                + "\"in_progress\",\"comment\":\"x\",\"visibility\":\"everyone\"}");
+        assertEquals(refused.raw(), 422, refused.status());
+        assertEquals("nothing changed", 1, get("operator", "/requests/" + number).body().get("history").size());
+
+        Reply changed = post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":"
+                + "\"in_progress\",\"comment\":\"Echipa Drumuri pleacă joi; costul e mare.\",\"visibility\":\"internal\"}");
+        assertEquals(changed.raw(), 201, changed.status());
+        JsonNode history = changed.body().get("history");
+        assertEquals("status_changed", history.get(1).get("kind").asText());
+        assertFalse(history.get(1).toString(), history.get(1).has("comment"));
+        assertEquals("commented", history.get(2).get("kind").asText());
+        assertEquals("Echipa Drumuri pleacă joi; costul e mare.", history.get(2).get("comment").asText());
+        String open311 = fetch("/open311/v2/requests/" + number + ".json?extensions=true").body();
+        assertFalse(open311, open311.contains("costul"));
+
+        assertEquals(201, post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":"
+                + "\"resolved\",\"comment\":\"Groapa a fost astupată.\",\"visibility\":\"public\"}").status());
+        assertTrue(fetch("/open311/v2/requests/" + number + ".json").body().contains("Groapa a fost astupată."));
+    }
+
     private static List<String> rolesOf(String user, String password) throws Exception {
         javax.security.auth.Subject subject = new javax.security.auth.Subject();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

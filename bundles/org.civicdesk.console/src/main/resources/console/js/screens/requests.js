@@ -9,6 +9,7 @@ import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifica
 import {LIST_FILTERS, filterQuery, filtersFromQuery} from '../request-query.js';
 import {receiptLinks} from '../receipt.js';
 import {archiveLine} from '../archive.js';
+import {isPublicComment, statusChangeBody} from '../comments.js';
 
 const PAGE = 25;
 const filters = {status: '', type: '', department: '', assignee: '', channel: '', overdue: '', q: '', from: '', to: '', offset: 0};
@@ -137,6 +138,18 @@ export async function requestDetailScreen(year, seq) {
   };
   const status = h('select', {}, next.map((s) => h('option', {value: s}, s)));
   const statusComment = h('input', {type: 'text', maxlength: 4000});
+  // Who will read the comment: chosen each time, nothing preselected, so that no note goes public unawares.
+  const visibilityChoice = (value, id) => h('label', {class: 'choice', for: id},
+    h('input', {type: 'radio', name: 'd-status-visibility', value, id}), ' ', t(`visibility.${value}`));
+  const visibility = h('fieldset', {class: 'visibility-choice', id: 'd-status-visibility'},
+    h('legend', {}, t('visibilityQuestion')), visibilityChoice('internal', 'd-status-internal'),
+    visibilityChoice('public', 'd-status-public'));
+  const changeStatus = () => {
+    const chosen = visibility.querySelector('input:checked');
+    const body = statusChangeBody(status.value, statusComment.value, chosen ? chosen.value : null);
+    if (!body) { say(t('visibilityRequired'), 'error'); visibility.querySelector('input').focus(); return; }
+    change(body);
+  };
   const comment = h('textarea', {maxlength: 4000, rows: 2});
   const colleagues = hasRole('supervisor', 'admin') ? await get('/staff').catch(() => []) : [];
   const assignee = h('select', {}, colleagues.filter((a) => a.enabled && a.roles.some((x) => ['employee', 'contractor'].includes(x.toLowerCase())))
@@ -188,7 +201,9 @@ export async function requestDetailScreen(year, seq) {
             e.kind === 'deadline_moved' ? ` · ${t('deadlineMovedTo').replace('{day}', day(e.deadline))}` : '',
             e.kind === 'called_back' ? ` · ${t('callbackOutcomes.' + e.detail)}` : '',
             e.kind === 'callback_scheduled' ? ` · ${e.detail.split('/').map(when).join(' – ')}` : '',
-            e.comment ? h('div', {class: e.kind === 'replied' ? 'reply-text' : null}, e.comment) : null,
+            e.comment ? h('div', {class: e.kind === 'replied' ? 'reply-text' : null},
+              h('span', {class: `seen-by ${isPublicComment(e.kind) ? 'public' : 'internal'}`},
+                isPublicComment(e.kind) ? t('visibility.public') : t('visibility.internal')), ' ', e.comment) : null,
             e.attachmentName ? h('div', {}, attachment(number, e)) : null)))),
         notifications ? h('div', {class: 'panel'}, h('h2', {}, t('notifications')),
           notifications.length ? h('ul', {id: 'notifications'}, notifications.map((n) => h('li', {class: 'notification'}, notificationLine(n, t))))
@@ -196,8 +211,9 @@ export async function requestDetailScreen(year, seq) {
         archive.length ? h('div', {class: 'panel'}, h('h2', {}, t('archive')),
           h('ul', {id: 'archive'}, archive.map((a) => h('li', {class: 'archive-hand-off'}, archiveLine(a, t))))) : null),
       h('div', {},
-        next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'status', status: status.value, comment: statusComment.value}); }},
+        next.length ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); changeStatus(); }},
           h('h2', {}, t('changeStatus')), field('d-status', t('status'), status), field('d-status-comment', t('comment'), statusComment),
+          visibility,
           h('div', {class: 'row'}, h('button', {type: 'submit', id: 'd-status-save'}, t('save')))) : null,
         hasRole('supervisor', 'admin') ? h('form', {class: 'panel', onsubmit: (e) => { e.preventDefault(); change({kind: 'assign', assignee: assignee.value}); }},
           h('h2', {}, t('assign')), field('d-assignee', t('assignee'), assignee),

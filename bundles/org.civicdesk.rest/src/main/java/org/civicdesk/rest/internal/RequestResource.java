@@ -108,9 +108,11 @@ public class RequestResource implements RestResource {
         if (body == null || body.kind() == null) {
             throw new InvalidInputException("kind", "say which change: assign, status, comment, attachment or reply");
         }
+        boolean internalNote = internal(body);
         RequestChange change = switch (body.kind().toLowerCase(Locale.ROOT)) {
             case "assign" -> RequestChange.assign(body.assignee(), body.comment());
-            case "status" -> RequestChange.status(body.status(), body.comment());
+            // An internal note goes with the status as a comment of its own: a status change's comment is public.
+            case "status" -> RequestChange.status(body.status(), internalNote ? null : body.comment());
             case "comment" -> RequestChange.comment(body.text() != null ? body.text() : body.comment());
             case "attachment" -> new RequestChange(EventKind.ATTACHMENT_ADDED, null, null, body.comment(),
                     body.attachmentName(), body.attachmentRef());
@@ -121,9 +123,28 @@ public class RequestResource implements RestResource {
         };
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
+        // Checked before the status changes, so that a note refused leaves the request as it was.
+        RequestChange note = internalNote ? RequestChange.comment(body.comment()) : null;
         ServiceRequest changed = registry.apply(actor, number, change);
+        if (note != null) {
+            changed = registry.apply(actor, number, note);
+        }
         return Response.status(Response.Status.CREATED)
                 .entity(Views.RequestView.of(changed, registry.history(actor, number))).build();
+    }
+
+    /**
+     * Whether a status change's comment is an internal note: {@code visibility} says so; a comment without it is public,
+     * as it always was. Only a status change with a comment has a choice to make.
+     */
+    private static boolean internal(Views.ChangeBody body) {
+        String visibility = body.visibility() == null ? "public" : body.visibility().strip().toLowerCase(Locale.ROOT);
+        if (!visibility.equals("public") && !visibility.equals("internal")) {
+            throw new InvalidInputException("visibility", "visibility is public (the citizen reads it) or internal "
+                    + "(staff only)");
+        }
+        return visibility.equals("internal") && "status".equalsIgnoreCase(body.kind()) && body.comment() != null
+                && !body.comment().isBlank();
     }
 
     @GET

@@ -39,8 +39,12 @@ final class Views {
             Map<String, List<String>> attributes, String receivedAt) {
     }
 
+    /**
+     * A change of a request. {@code visibility} of a status change's comment: {@code public} (the citizen reads it: the
+     * portal, Open311, the status e-mail — the default) or {@code internal} (a note for staff only).
+     */
     record ChangeBody(String kind, String assignee, String status, String comment, String text, String attachmentName,
-            String attachmentRef) {
+            String attachmentRef, String visibility) {
     }
 
     /** An interaction as the API shows it: ids and numbers as text. */
