@@ -769,11 +769,12 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void aSupervisorWatchesTheWallboardChangeAsAnOperatorBecomesAvailable() throws Exception {
         logIn("supervisor");
         browser.findElement(By.cssSelector("#nav a[href$='/wallboard']")).click();
-        WebElement available = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#wb-available .tile-value")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#wb-available .tile-value")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wb-status"), "timp real"));
-        int before = Integer.parseInt(available.getText().strip());
-        assertTrue(browser.findElement(By.id("wb-service-level")).getText().contains("țintă 80 %"));
+        // The board is drawn again with every push: elements are looked up afresh, never kept across a push.
+        int before = Integer.parseInt(wait.until(d -> d.findElement(By.cssSelector("#wb-available .tile-value"))
+                .getText().strip()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wb-service-level"), "țintă 80 %"));
         assertEquals(List.of(), wcagViolations("wallboard"));
         screenshot("wallboard");
         long requestsBefore = (Long) ((JavascriptExecutor) browser).executeScript(
@@ -784,7 +785,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         try {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#wb-available .tile-value"),
                     Integer.toString(before + 1)));
-            assertTrue(browser.findElement(By.id("wb-operators")).getText().contains("operator"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wb-operators"), "operator"));
             long requestsAfter = (Long) ((JavascriptExecutor) browser).executeScript(
                     "return performance.getEntriesByType('resource').filter(e => e.name.includes('/wallboard')).length;");
             assertEquals("pushed over the one open stream, not asked for again", requestsBefore, requestsAfter);

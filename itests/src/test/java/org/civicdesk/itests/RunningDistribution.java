@@ -71,6 +71,7 @@ final class RunningDistribution implements AutoCloseable {
                         home.getParent().resolve("console.out").toFile()));
         // Each test run is its own root instance, whatever else runs on the machine.
         pb.environment().put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        pb.environment().put("EXTRA_JAVA_OPTS", String.join(" ", CivicDeskTestSupport.SHORT_LIVED_JVM));
         karaf = pb.start();
         try {
             awaitReady();
