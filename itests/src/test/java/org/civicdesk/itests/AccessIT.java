@@ -26,6 +26,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Need to know (R20): who sees which citizens and which parts of their 360° view, and which
@@ -60,7 +61,7 @@ public class AccessIT extends CivicDeskTestSupport {
         for (String typed : new String[] {"Ionuț Mărgineanu" + tail, "margineanu" + tail + " ionut", "IONUT MARGINEANU" + tail,
             "Zamca 1" + tail, "str. zamca nr. 1" + tail, "0744 1" + tail.substring(1) + "7", "+40 744 1" + tail.substring(1) + "7",
             cnp.substring(0, 9)}) {
-            JsonNode found = get("operator", "/citizens?q=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)
+            JsonNode found = get("operator", "/citizens?q=" + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8)
                     + "&reason=apel&limit=50").body();
             List<String> ids = new ArrayList<>();
             found.get("items").forEach(c -> ids.add(c.get("id").asText()));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.Before;
@@ -86,9 +87,9 @@ public abstract class BrowserTestSupport {
      * The WCAG 2.1 A and AA violations axe-core finds on the page as it is now, as readable lines
      * (empty when it passes); fails if axe did not run its rules at all.
      */
-    protected java.util.List<String> wcagViolations(String where) {
+    protected List<String> wcagViolations(String where) {
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         org.junit.Assert.assertFalse("axe ran its rules on " + where, results.getPasses().isEmpty());
         return results.getViolations().stream().map(v -> where + ": " + v.getId() + " — " + v.getHelp() + " "
                 + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList();

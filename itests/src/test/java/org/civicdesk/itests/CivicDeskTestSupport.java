@@ -54,6 +54,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.framework.Bundle;
 
 /**
  * Boots the assembled CivicDesk distribution (the tar.gz the build just made) under Pax Exam
@@ -111,7 +112,7 @@ public abstract class CivicDeskTestSupport {
     private static final String PLUGIN_BUNDLE_PROPERTY = "civicdesk.test.pluginBundle";
 
     /** Installs the bundle of plug-ins this module builds (a robot step, an SMS channel), as an administrator would. */
-    protected org.osgi.framework.Bundle installPluginBundle() throws Exception {
+    protected Bundle installPluginBundle() throws Exception {
         return bundleContext.installBundle(new File(System.getProperty(PLUGIN_BUNDLE_PROPERTY)).toURI().toString());
     }
 

@@ -19,6 +19,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.TreeMap;
 
 /**
  * The e-mail channel's promises under change, against GreenMail: new mail is filed as it arrives through IMAP IDLE (the
@@ -195,7 +196,7 @@ public class EmailRobustnessIT extends CivicDeskTestSupport {
     private Map<Integer, Long> byMail(String batch, int mails) throws Exception {
         Reply found = get("admin", "/requests?channel=email&limit=1000&q=" + batch);
         assertEquals(found.raw(), 200, found.status());
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         for (JsonNode item : found.body().get("items")) {
             String description = item.get("description").asText();
             for (int i = 0; i < mails; i++) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public class LoginIT extends CivicDeskTestSupport {
         Configuration demo = configs.getConfiguration("org.civicdesk.demo", null);
         Dictionary<String, Object> on = demo.getProperties();
         Dictionary<String, Object> off = new Hashtable<>();
-        for (String key : java.util.Collections.list(on.keys())) {
+        for (String key : Collections.list(on.keys())) {
             off.put(key, on.get(key));
         }
         off.put("enabled", "false");

@@ -91,7 +91,7 @@ public class NotificationsIT extends NotificationsTestSupport {
         assertEquals(notifications.toString(), 1, notifications.size());
         JsonNode n = notifications.get(0);
         assertEquals("acknowledgement", n.get("template").asText());
-        assertEquals("sent", n.get("state").asText().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("sent", n.get("state").asText().toLowerCase(Locale.ROOT));
         assertEquals(1, n.get("attemptCount").asInt());
         assertEquals("the read is audited", 1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = "
                 + "'request.notifications.read' AND SUBJECT_ID = '" + number + "'"));
@@ -110,7 +110,7 @@ public class NotificationsIT extends NotificationsTestSupport {
             // A reporter without a national id who left an e-mail address, on the web channel (Open311).
             number = reportOnTheWeb(address, "Groapă lângă stâlpul căzut");
             JsonNode failed = awaitNotification(number, n -> n.get("attemptCount").asInt() >= 2);
-            assertEquals("queued", failed.get("state").asText().toLowerCase(java.util.Locale.ROOT));
+            assertEquals("queued", failed.get("state").asText().toLowerCase(Locale.ROOT));
             assertTrue(failed.toString(), failed.get("lastError").asText().contains("Connect"));
             assertEquals(0, MailClient.messagesOf(address).size());
         } finally {
@@ -139,7 +139,7 @@ public class NotificationsIT extends NotificationsTestSupport {
             number = file(newCitizen(address), "Gunoi neridicat de o săptămână").get("number").asText();
             Thread.sleep(4000);
             JsonNode queued = notifications("operator", number).get(0);
-            assertEquals("queued", queued.get("state").asText().toLowerCase(java.util.Locale.ROOT));
+            assertEquals("queued", queued.get("state").asText().toLowerCase(Locale.ROOT));
             assertEquals("not even tried", 0, queued.get("attemptCount").asInt());
             assertEquals(0, MailClient.messagesOf(address).size());
         } finally {
@@ -303,7 +303,7 @@ public class NotificationsIT extends NotificationsTestSupport {
         assertEquals(4, tracked.get("score").asInt());
         assertFalse("the public tracking shows no comment", tracked.toString().contains("pietriș"));
 
-        Reply twice = rate(code.toLowerCase(java.util.Locale.ROOT), "1", "M-am răzgândit");
+        Reply twice = rate(code.toLowerCase(Locale.ROOT), "1", "M-am răzgândit");
         assertProblem(twice, 409, null);
         assertEquals("stored once", 1, count("SELECT COUNT(*) FROM CD_REQUEST_RATING WHERE REQ_NUMBER = '" + number + "'"));
         assertEquals(1, count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE KIND = 'RATED' AND REQUEST_NUMBER = '" + number

@@ -173,12 +173,12 @@ public abstract class NotificationsTestSupport extends CivicDeskTestSupport {
     /** A report through Open311 by someone who gives only a name and an e-mail address; returns its number. */
     String reportOnTheWeb(String email, String description) throws Exception {
         String form = "api_key=demo-open311-key&service_code=pothole&lat=47.65&long=26.25&first_name=Ana&email="
-                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&description="
-                + java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8);
+                + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8) + "&description="
+                + java.net.URLEncoder.encode(description, StandardCharsets.UTF_8);
         java.net.http.HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(server() + "/open311/v2/requests.json")).header("Content-Type",
                 "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(posted.body(), 200, posted.statusCode());
         return JSON.readTree(posted.body()).get(0).get("service_request_id").asText();
     }

@@ -28,6 +28,8 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
 
 /**
  * Automatic call distribution (R11) against the assembled distribution: callers who ask for a
@@ -489,8 +491,8 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
 
     /** Whether the phone channel's bundle is there and active (not yet stopping, stopped or gone). */
     private boolean phoneBundleActive() {
-        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
-            if ("org.civicdesk.channel.phone".equals(b.getSymbolicName()) && b.getState() == org.osgi.framework.Bundle.ACTIVE) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if ("org.civicdesk.channel.phone".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
                 return true;
             }
         }
@@ -593,7 +595,7 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
     }
 
     private String readLastPrompt(String command) throws Exception {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(command);
+        java.util.regex.Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(command);
         assertTrue(m.find());
         return java.nio.file.Files.readString(java.nio.file.Path.of(m.group(1) + ".txt"));
     }

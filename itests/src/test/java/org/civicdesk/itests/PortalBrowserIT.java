@@ -24,6 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The citizens' portal in a phone-sized headless Chromium against the assembled distribution:
@@ -38,7 +41,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
     private static RunningDistribution civicdesk;
     /** The city's own tile server, as a deployment would point the map at it. */
     private static com.sun.net.httpserver.HttpServer tiles;
-    private static final java.util.Set<String> TILES_ASKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> TILES_ASKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeClass
     public static void startCivicDesk() throws Exception {
@@ -51,7 +54,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
             exchange.close();
         });
         tiles.start();
-        civicdesk = RunningDistribution.start("portal-it", java.util.Map.of("org.civicdesk.map.cfg", java.util.Map.of(
+        civicdesk = RunningDistribution.start("portal-it", Map.of("org.civicdesk.map.cfg", Map.of(
                 "tileUrl", "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png")));
     }
 
@@ -109,7 +112,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
         // Printed, the confirmation keeps the city hall and the request's figures and drops what is there to click (R23).
         assertTrue(browser.findElement(By.id("print")).isDisplayed());
         ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
-                java.util.Map.of("media", "print"));
+                Map.of("media", "print"));
         try {
             assertTrue(browser.findElement(By.id("filed-number")).isDisplayed());
             assertTrue(browser.findElement(By.id("brand")).isDisplayed());
@@ -118,7 +121,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
             }
         } finally {
             ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
-                    java.util.Map.of("media", ""));
+                    Map.of("media", ""));
         }
 
         JsonNode filed = JSON(civicdesk.call("operator", "GET", "/api/v1/requests/" + number, null).body());
@@ -286,7 +289,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertEquals(error.getText(), browser.findElement(By.id("status")).getText());
         assertEquals("true", browser.findElement(By.id("rate-scores")).getAttribute("aria-invalid"));
         assertEquals("rate-score-1", browser.switchTo().activeElement().getAttribute("id"));
-        List<String> problems = new java.util.ArrayList<>(wcagViolations("ro rating form with an error"));
+        List<String> problems = new ArrayList<>(wcagViolations("ro rating form with an error"));
         screenshot("portal-rating-error");
 
         WebElement active = browser.switchTo().activeElement();
@@ -351,7 +354,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
         WebElement wrong = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appt-pin-error")));
         assertEquals("CNP-ul sau PIN-ul nu este corect.", wrong.getText());
         assertEquals("true", browser.findElement(By.id("appt-pin")).getAttribute("aria-invalid"));
-        List<String> problems = new java.util.ArrayList<>(wcagViolations("ro appointment form with an error"));
+        List<String> problems = new ArrayList<>(wcagViolations("ro appointment form with an error"));
         screenshot("portal-appointment-error");
 
         WebElement pinField = browser.findElement(By.id("appt-pin"));
@@ -371,7 +374,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
     /** Each screen passes axe-core's WCAG 2.1 A and AA rules, on a phone and in both languages. */
     @Test
     public void everyScreenPassesTheWcagChecks() throws Exception {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (String language : List.of("ro", "en")) {
             for (String screen : List.of("", "report", "follow", "reports", "help", "polls", "appointments")) {
                 browser.get(civicdesk.url("/portal/" + screen));

@@ -34,6 +34,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * Data subject rights (R20): a person's copy of everything CivicDesk keeps about them, complete over every module that
@@ -98,14 +100,14 @@ public class PrivacyIT extends CivicDeskTestSupport {
     }
 
     /** The erasure of this person in GET /erasures of the last days, if any. */
-    private java.util.Optional<JsonNode> erasedBy(String citizen) throws Exception {
+    private Optional<JsonNode> erasedBy(String citizen) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
         for (JsonNode erasure : get("admin", "/erasures?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).body()) {
             if (erasure.get("citizenId").asText().equals(citizen)) {
-                return java.util.Optional.of(erasure);
+                return Optional.of(erasure);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -187,7 +189,7 @@ public class PrivacyIT extends CivicDeskTestSupport {
 
     /** Where a person's CNP, names or address still stand in clear: "TABLE.COLUMN" for each. */
     private List<String> traces(String cnp) throws Exception {
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         try (Connection c = dataSource().getConnection(); ResultSet columns = c.getMetaData().getColumns(null, null, "CD_%",
                 "%")) {
             while (columns.next()) {

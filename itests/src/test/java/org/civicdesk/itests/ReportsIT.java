@@ -45,6 +45,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.osgi.framework.Bundle;
 
 /**
  * Reports (feature {@code civicdesk-reports}) against a data set with known answers, built through the
@@ -278,7 +280,7 @@ public class ReportsIT extends CivicDeskTestSupport {
     @Test
     public void interactionsByOutcomeAndAReportInstalledAtRunTime() throws Exception {
         assertFalse(ids(get("admin", "/reports")).contains("itest-period"));
-        org.osgi.framework.Bundle plugin = installPluginBundle();
+        Bundle plugin = installPluginBundle();
         try {
             plugin.start();
             long until = System.currentTimeMillis() + 30_000;
@@ -381,7 +383,7 @@ public class ReportsIT extends CivicDeskTestSupport {
         assertEquals(now, get("admin", "/reports/requests-by-type" + query).body().get("rows"));
 
         // A status changed after its day was summed: the day is summed again and the report follows it.
-        String reopened = registry.importPast(new Actor("admin", java.util.Set.of(Role.ADMIN), null), List.of(
+        String reopened = registry.importPast(new Actor("admin", Set.of(Role.ADMIN), null), List.of(
                 new PastRequest("pothole", new Channel("web"), null, "Groapă redeschisă", null,
                         LocalDate.of(2019, 6, 3).atTime(9, 0).atZone(city).toInstant(), List.of(new PastRequest.PastChange(
                                 LocalDate.of(2019, 6, 4).atTime(9, 0).atZone(city).toInstant(), "arhiva", "resolved", null)))))
@@ -412,13 +414,13 @@ public class ReportsIT extends CivicDeskTestSupport {
         PastRequest bad = new PastRequest("pothole", new Channel("web"), null, "Groapă veche", null, registered,
                 List.of(new PastRequest.PastChange(registered.plusSeconds(60), "arhiva", "no-such-status", null)));
         try {
-            registry.importPast(new Actor("admin", java.util.Set.of(Role.ADMIN), null), List.of(good, bad));
+            registry.importPast(new Actor("admin", Set.of(Role.ADMIN), null), List.of(good, bad));
             org.junit.Assert.fail("a status the type does not have is refused");
         } catch (InvalidInputException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("no-such-status"));
         }
         try {
-            registry.importPast(new Actor("op", java.util.Set.of(Role.OPERATOR), null), List.of(good));
+            registry.importPast(new Actor("op", Set.of(Role.OPERATOR), null), List.of(good));
             org.junit.Assert.fail("only an administrator imports");
         } catch (AccessDeniedException expected) {
             // refused, as it should be
@@ -611,7 +613,7 @@ public class ReportsIT extends CivicDeskTestSupport {
 
     /** A class of Apache POI as the report bundle embeds it. */
     private Class<?> poi(String name) throws Exception {
-        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+        for (Bundle b : bundleContext.getBundles()) {
             if ("org.civicdesk.report".equals(b.getSymbolicName())) {
                 return b.loadClass(name);
             }

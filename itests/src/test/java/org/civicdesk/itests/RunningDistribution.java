@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The assembled distribution run as an administrator runs it ({@code bin/karaf server}), on free
@@ -105,7 +106,7 @@ final class RunningDistribution implements AutoCloseable {
             Path cfg = home.resolve("etc").resolve(file.getKey());
             List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
             for (var setting : file.getValue().entrySet()) {
-                lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(setting.getKey()) + "\\s*[=:].*"));
+                lines.removeIf(l -> l.matches("\\s*" + Pattern.quote(setting.getKey()) + "\\s*[=:].*"));
                 lines.add(setting.getKey() + " = " + setting.getValue());
             }
             Files.write(cfg, lines);

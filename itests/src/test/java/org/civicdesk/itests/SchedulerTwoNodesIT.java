@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -46,7 +47,7 @@ public class SchedulerTwoNodesIT {
 
     @BeforeClass
     public static void startTwoNodes() throws Exception {
-        Map<String, Map<String, String>> database = new java.util.HashMap<>(PostgresServer.distributionSettings("scheduler"));
+        Map<String, Map<String, String>> database = new HashMap<>(PostgresServer.distributionSettings("scheduler"));
         // Deadlines checked every second, by either node.
         database.put("org.civicdesk.escalation.cfg", Map.of("intervalSeconds", "1"));
         url = database.get("org.ops4j.datasource-civicdesk.cfg").get("url");

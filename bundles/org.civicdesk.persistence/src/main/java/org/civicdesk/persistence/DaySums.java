@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class DaySums {
      * Forgets what was summed of {@code forgotten} (since 2.3), in the caller's transaction {@code c}: records written later for
      * days already over (an import) are then counted from the records until the days are summed again.
      */
-    public void forget(java.sql.Connection c, java.util.Collection<LocalDate> forgotten) throws SQLException {
+    public void forget(java.sql.Connection c, Collection<LocalDate> forgotten) throws SQLException {
         try (PreparedStatement deleteFigures = c.prepareStatement("DELETE FROM " + figures + " WHERE DAY = ?");
                 PreparedStatement deleteDay = c.prepareStatement("DELETE FROM " + days + " WHERE DAY = ?")) {
             for (LocalDate day : forgotten) {

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -106,7 +108,7 @@ public final class Jdbc {
                 Object value = rs.getObject(i);
                 if (value == null) {
                     cells.add(null);
-                } else if (value instanceof Number n && columns.getColumnLabel(i).toUpperCase(java.util.Locale.ROOT)
+                } else if (value instanceof Number n && columns.getColumnLabel(i).toUpperCase(Locale.ROOT)
                         .endsWith("_MS")) {
                     cells.add(java.time.Instant.ofEpochMilli(n.longValue()).atZone(zone).format(moment));
                 } else {
@@ -146,7 +148,7 @@ public final class Jdbc {
      */
     public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, java.sql.Types.BIGINT);
+            ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
         }
@@ -156,7 +158,7 @@ public final class Jdbc {
     public static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i] == null) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                ps.setNull(i + 1, Types.VARCHAR);
             } else {
                 ps.setObject(i + 1, parameters[i]);
             }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -474,7 +475,7 @@ public class AppointmentsImpl implements Appointments {
 
     private static void requireBooked(Appointment appointment) {
         if (appointment.status() != AppointmentStatus.BOOKED) {
-            throw new ConflictException("the appointment is " + appointment.status().name().toLowerCase(java.util.Locale.ROOT)
+            throw new ConflictException("the appointment is " + appointment.status().name().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') + " already");
         }
     }

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.civicdesk.appointment.api.BookableService;
@@ -42,7 +43,7 @@ final class SlotPlan {
     }
 
     /** The slot of the service that starts at {@code start}, if the configuration opens one then. */
-    static java.util.Optional<Times> find(BookableService service, Instant start, ZoneId zone,
+    static Optional<Times> find(BookableService service, Instant start, ZoneId zone,
             Predicate<LocalDate> workingDay) {
         LocalDate day = LocalDate.ofInstant(start, zone);
         return ofDay(service, day, zone, workingDay).stream().filter(t -> t.start().equals(start)).findFirst();

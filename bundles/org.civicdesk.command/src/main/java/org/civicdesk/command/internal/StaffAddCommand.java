@@ -2,6 +2,7 @@ package org.civicdesk.command.internal;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -46,7 +47,7 @@ public class StaffAddCommand implements Action {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         roles.forEach(r -> parsed.add(Role.parse(r)));
         StaffAccount created = staff.create(ShellActor.current(staff), new NewStaffAccount(username, displayName, email,
-                department == null ? null : department.toUpperCase(java.util.Locale.ROOT), parsed,
+                department == null ? null : department.toUpperCase(Locale.ROOT), parsed,
                 PasswordPrompt.read(session, password)));
         System.out.println("Created " + created.username() + " (" + created.displayName() + ")");
         return null;

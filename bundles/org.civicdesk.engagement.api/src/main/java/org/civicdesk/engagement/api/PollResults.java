@@ -1,5 +1,7 @@
 package org.civicdesk.engagement.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,6 @@ import java.util.Map;
  */
 public record PollResults(String pollId, Map<String, Long> votes, long total) {
     public PollResults {
-        votes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(votes));
+        votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
     }
 }

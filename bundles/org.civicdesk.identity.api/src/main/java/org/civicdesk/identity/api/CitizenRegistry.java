@@ -3,6 +3,7 @@ package org.civicdesk.identity.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
@@ -133,7 +134,7 @@ public interface CitizenRegistry {
      */
     record Rectification(String field, String value, String reason) {
         /** The fields a correction may change. */
-        public static final java.util.List<String> FIELDS = java.util.List.of("firstName", "lastName", "address", "phone",
+        public static final List<String> FIELDS = List.of("firstName", "lastName", "address", "phone",
                 "email");
         /** The longest reason. */
         public static final int MAX_REASON = 500;
@@ -175,5 +176,5 @@ public interface CitizenRegistry {
      *
      * @since 1.5
      */
-    java.util.Set<String> existing(java.util.Collection<String> ids);
+    Set<String> existing(Collection<String> ids);
 }

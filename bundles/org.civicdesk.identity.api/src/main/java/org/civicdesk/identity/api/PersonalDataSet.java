@@ -1,6 +1,7 @@
 package org.civicdesk.identity.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public record PersonalDataSet(String id, String title, List<Column> columns, Lis
                 throw new IllegalArgumentException("set " + id + ": a row has " + row.size() + " cells for "
                         + columns.size() + " columns");
             }
-            copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         rows = List.copyOf(copied);
     }

@@ -1,6 +1,7 @@
 package org.civicdesk.identity.internal;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -77,7 +78,7 @@ public class CitizenEntity {
     }
 
     static String emailKeyOf(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The value of a correctable field ({@link org.civicdesk.identity.api.CitizenRegistry.Rectification#FIELDS}). */

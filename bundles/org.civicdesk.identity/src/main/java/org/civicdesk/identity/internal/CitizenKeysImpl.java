@@ -3,6 +3,7 @@ package org.civicdesk.identity.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -131,7 +132,7 @@ public class CitizenKeysImpl implements CitizenKeys {
             return null;
         }
         SecretKey key = key(citizenId, true).orElseThrow(() -> new IllegalStateException("the person was erased"));
-        return SEALED + Base64.getEncoder().encodeToString(encrypt(key, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return SEALED + Base64.getEncoder().encodeToString(encrypt(key, text.getBytes(StandardCharsets.UTF_8),
                 citizenId));
     }
 
@@ -141,7 +142,7 @@ public class CitizenKeysImpl implements CitizenKeys {
             return Optional.ofNullable(sealed);
         }
         return key(citizenId, false).map(key -> new String(decrypt(key, Base64.getDecoder().decode(sealed.substring(
-                SEALED.length())), citizenId), java.nio.charset.StandardCharsets.UTF_8));
+                SEALED.length())), citizenId), StandardCharsets.UTF_8));
     }
 
     /** Destroys the person's key: everything sealed with it stays unreadable, on every node and in every backup after. */
@@ -199,7 +200,7 @@ public class CitizenKeysImpl implements CitizenKeys {
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(citizenId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(citizenId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -214,7 +215,7 @@ public class CitizenKeysImpl implements CitizenKeys {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(citizenId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(citizenId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value does not open with its person's key", e);

@@ -1,5 +1,6 @@
 package org.civicdesk.identity.internal;
 
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private final AuditLog audit;
     private final CitizenKeysImpl keys;
     private final Jdbc jdbc;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final SecureRandom random = new SecureRandom();
 
     @Activate
     public CitizenRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-identity)") EntityManagerFactory emf,
@@ -338,8 +339,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     }
 
     @Override
-    public java.util.Set<String> existing(java.util.Collection<String> ids) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+    public Set<String> existing(Collection<String> ids) {
+        Set<String> found = new java.util.HashSet<>();
         List<String> all = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         // In slices: a database takes a bounded number of parameters in one IN list.
         for (int from = 0; from < all.size(); from += EXISTING_SLICE) {

@@ -1,6 +1,7 @@
 package org.civicdesk.identity.internal;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -34,7 +35,7 @@ public class IdentityPersonalData implements PersonalData {
     /** The corrections' values opened with the person's key: nothing once the person was erased. */
     private List<List<String>> opened(String citizenId, List<List<String>> corrections) {
         return corrections.stream().map(row -> {
-            List<String> open = new java.util.ArrayList<>(row);
+            List<String> open = new ArrayList<>(row);
             open.set(2, keys.open(citizenId, row.get(2)).orElse(null));
             open.set(3, keys.open(citizenId, row.get(3)).orElse(null));
             return open;

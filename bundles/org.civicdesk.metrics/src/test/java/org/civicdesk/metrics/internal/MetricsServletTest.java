@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import org.junit.Test;
 
 import io.micrometer.core.instrument.Tags;
+import java.util.Map;
 
 public class MetricsServletTest {
 
@@ -41,7 +42,7 @@ public class MetricsServletTest {
         metrics.count("civicdesk.requests.filed", "channel", "web");
         metrics.count("civicdesk.requests.filed", "channel", "web");
         metrics.time("civicdesk.intake", java.time.Duration.ofMillis(12), "channel", "web");
-        metrics.addValue(() -> 3, java.util.Map.of("civicdesk.measure.name", "civicdesk.calls.waiting"));
+        metrics.addValue(() -> 3, Map.of("civicdesk.measure.name", "civicdesk.calls.waiting"));
         String page = metrics.scrape();
         assertTrue(page, page.contains("civicdesk_requests_filed_total{channel=\"web\",} 2.0"));
         assertTrue(page, page.contains("civicdesk_intake_seconds_count{channel=\"web\",} 1.0"));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -81,7 +82,7 @@ public class CitizenMessageOutbox implements CitizenMessages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> model = new java.util.HashMap<>();
+        Map<String, String> model = new HashMap<>();
         properties.stringPropertyNames().forEach(k -> model.put(k, properties.getProperty(k)));
         return model;
     }

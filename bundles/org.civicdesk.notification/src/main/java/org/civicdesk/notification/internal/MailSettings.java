@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.civicdesk.persistence.RetryBackoff;
+
 /**
  * What {@code etc/org.civicdesk.notification.cfg} gives the senders of the outboxes (messages about requests, and
  * messages to citizens about anything else), made once per change: whether to send, the SMTP server, the templates,
@@ -36,6 +38,6 @@ record MailSettings(boolean enabled, SmtpMailer mailer, Templates templates, Str
         if (attempts + 1 >= maxAttempts) {
             return null;
         }
-        return failedAt + Math.min(backoffMillis << Math.min(attempts, 20), LONGEST_WAIT.toMillis());
+        return failedAt + RetryBackoff.waitMillis(backoffMillis, attempts, LONGEST_WAIT.toMillis());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,7 +65,7 @@ final class Outbox {
      * embedded Derby has one node.
      */
     static Optional<Row> claimNext(Connection c, long nowMillis) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         String sql = "SELECT " + COLUMNS + " FROM CD_NOTIFICATION WHERE STATE = ? AND NEXT_MS <= ? ORDER BY NEXT_MS, ID"
                 + (postgres ? " LIMIT 1 FOR UPDATE SKIP LOCKED" : " FETCH FIRST 1 ROWS ONLY");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -131,7 +132,7 @@ final class Outbox {
 
     /** A staff member's notifications, newest first, without their attempts. */
     static List<Notification> ofStaff(Connection c, String username, long afterId, int limit) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         String sql = "SELECT " + COLUMNS + " FROM CD_NOTIFICATION WHERE STAFF_USERNAME = ? AND RECIPIENT_KIND = ? AND ID > ? "
                 + "ORDER BY ID DESC" + (postgres ? " LIMIT " + limit : " FETCH FIRST " + limit + " ROWS ONLY");
         return rows(c, sql, username, RecipientKind.STAFF.name(), afterId);

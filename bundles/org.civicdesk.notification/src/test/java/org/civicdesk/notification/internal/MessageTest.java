@@ -22,6 +22,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.Locale;
 
 /** The shipped templates (etc/civicdesk/notifications) rendered and sent to a real SMTP server (GreenMail). */
 public class MessageTest {
@@ -103,7 +104,7 @@ public class MessageTest {
         assertTrue("encoded words, 7-bit on the wire: " + raw,
                 raw.startsWith("=?UTF-8?") && raw.chars().allMatch(ch -> ch < 128));
         assertEquals("Bună ziua, mulțumim.", ((String) m.getContent()).strip());
-        assertTrue(m.getContentType(), m.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"));
+        assertTrue(m.getContentType(), m.getContentType().toLowerCase(Locale.ROOT).contains("charset=utf-8"));
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals("Primăria", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal());
     }

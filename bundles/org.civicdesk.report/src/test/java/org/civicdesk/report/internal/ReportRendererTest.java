@@ -132,7 +132,7 @@ public class ReportRendererTest {
             assertTrue(text, text.contains("Perioada: 2026-11-01 – 2026-11-30; Departament: ROADS"));
         }
         String csv = new String(renderer.render(REPORT, roads, RESULT, ReportFormat.CSV, "en").content(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertTrue(csv, csv.contains("Period: 2026-11-01 – 2026-11-30; Department: ROADS"));
     }
 

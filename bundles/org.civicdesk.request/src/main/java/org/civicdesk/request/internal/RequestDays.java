@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
@@ -188,11 +189,11 @@ final class RequestDays {
     }
 
     /** The day the first request was registered, if any was. */
-    java.util.Optional<LocalDate> firstDay() {
+    Optional<LocalDate> firstDay() {
         List<Long> first = jdbc.query("read the first request", "SELECT MIN(REGISTERED_MS) FROM CD_REQUEST",
                 rs -> rs.getObject(1) == null ? null : rs.getLong(1), 1);
-        return first.isEmpty() || first.get(0) == null ? java.util.Optional.empty()
-                : java.util.Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(first.get(0)), clock.zone()));
+        return first.isEmpty() || first.get(0) == null ? Optional.empty()
+                : Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(first.get(0)), clock.zone()));
     }
 
     static List<Registered> mergeRegistered(List<Registered> a, List<Registered> b) {

@@ -3,6 +3,7 @@ package org.civicdesk.request.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.civicdesk.persistence.Jdbc;
 
@@ -76,7 +77,7 @@ public class RequestDetailEntity {
     }
 
     /** Inserts details with plain JDBC in one batch, as the group commit of filings writes them. */
-    static void insertAll(Connection c, java.util.List<RequestDetailEntity> details) throws SQLException {
+    static void insertAll(Connection c, List<RequestDetailEntity> details) throws SQLException {
         if (details.isEmpty()) {
             return;
         }

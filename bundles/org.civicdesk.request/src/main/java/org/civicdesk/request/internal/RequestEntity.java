@@ -3,6 +3,8 @@ package org.civicdesk.request.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Set;
 
 import org.civicdesk.persistence.Jdbc;
 
@@ -146,7 +148,7 @@ public class RequestEntity {
     }
 
     /** The words a search finds this request by: of its description, place and number. */
-    java.util.Set<String> words() {
+    Set<String> words() {
         return RequestWords.of(number, description, address);
     }
 
@@ -158,8 +160,8 @@ public class RequestEntity {
             Jdbc.bind(ps, number, year, sequence, trackingCode, type, channel, citizenId, description, lat, lon, address,
                     department, registeredMillis, deadline, receivedOn);
             // A null is typed by its column: PostgreSQL takes no VARCHAR null for a DOUBLE.
-            ps.setObject(9, lat, java.sql.Types.DOUBLE);
-            ps.setObject(10, lon, java.sql.Types.DOUBLE);
+            ps.setObject(9, lat, Types.DOUBLE);
+            ps.setObject(10, lon, Types.DOUBLE);
             ps.executeUpdate();
         }
     }

@@ -3,7 +3,9 @@ package org.civicdesk.request.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.civicdesk.persistence.Jdbc;
 
@@ -122,7 +124,7 @@ public class RequestStateEntity {
     }
 
     Priority getPriority() {
-        return Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT));
+        return Priority.valueOf(priority.toUpperCase(Locale.ROOT));
     }
 
     Integer getEscalationLevel() {
@@ -176,7 +178,7 @@ public class RequestStateEntity {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             Jdbc.bind(ps, number, status, assignee, finished, lastEventSequence, lastChangeMillis, deadline, priority,
                     escalationLevel, pausedSince, nextStep, type, department, channel, registeredMillis, registeredDay);
-            ps.setObject(9, escalationLevel, java.sql.Types.INTEGER);
+            ps.setObject(9, escalationLevel, Types.INTEGER);
             ps.executeUpdate();
         }
     }

@@ -3,6 +3,7 @@ package org.civicdesk.request.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.Expression;
@@ -86,5 +87,5 @@ final class Visibility {
     }
 
     /** The statuses a contractor moves a request to, as the workflow allows. */
-    static final java.util.Set<String> CONTRACTOR_STATUSES = java.util.Set.of("in_progress", "resolved");
+    static final Set<String> CONTRACTOR_STATUSES = Set.of("in_progress", "resolved");
 }

@@ -2,6 +2,7 @@ package org.civicdesk.rest.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,7 +112,7 @@ final class LoginThrottle {
 
     /** One key per user however the name is typed. */
     private static String normalise(String username) {
-        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A set keeping the {@value #KNOWN_ADDRESSES} addresses added last. */

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public class AppointmentResource implements RestResource {
             List<String> hours, int durationMinutes, int capacity) {
         static ServiceView of(BookableService s, String language) {
             return new ServiceView(s.code(), s.name(language), s.department(), s.counter(),
-                    s.days().stream().sorted().map(d -> d.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT)).toList(),
+                    s.days().stream().sorted().map(d -> d.name().substring(0, 3).toLowerCase(Locale.ROOT)).toList(),
                     s.hours().stream().map(h -> h.from() + "-" + h.to()).toList(), s.durationMinutes(), s.capacity());
         }
     }
@@ -146,7 +147,7 @@ public class AppointmentResource implements RestResource {
         String name = appointments.services().stream().filter(s -> s.code().equals(booked.service())).findFirst()
                 .map(s -> s.name(language)).orElse(booked.service());
         return new PublicView(booked.id(), booked.service(), name, booked.counter(), booked.start(), booked.end(),
-                local(booked.start()), booked.status().name().toLowerCase(java.util.Locale.ROOT));
+                local(booked.start()), booked.status().name().toLowerCase(Locale.ROOT));
     }
 
     @GET

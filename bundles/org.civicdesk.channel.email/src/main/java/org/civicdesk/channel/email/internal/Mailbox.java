@@ -12,6 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import java.util.Locale;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -33,7 +34,7 @@ final class Mailbox implements AutoCloseable {
 
     /** Connects and opens the configured folder for reading and flagging. */
     static Mailbox open(EmailChannelConfig config) throws MessagingException {
-        String security = config.imap_security().strip().toLowerCase(java.util.Locale.ROOT);
+        String security = config.imap_security().strip().toLowerCase(Locale.ROOT);
         String protocol = "ssl".equals(security) ? "imaps" : "imap";
         Properties p = new Properties();
         p.setProperty("mail.store.protocol", protocol);

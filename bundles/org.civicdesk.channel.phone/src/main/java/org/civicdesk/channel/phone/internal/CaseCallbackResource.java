@@ -1,6 +1,7 @@
 package org.civicdesk.channel.phone.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public class CaseCallbackResource implements RestResource {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+                return OffsetDateTime.parse(value.strip()).toInstant();
             } catch (DateTimeParseException again) {
                 throw new InvalidInputException(field, field + " must be an instant such as 2026-12-04T09:00:00Z");
             }

@@ -2,6 +2,7 @@ package org.civicdesk.channel.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,7 +116,7 @@ final class FormRequests {
     private static String text(Part part) throws IOException {
         byte[] bytes = part.getInputStream().readNBytes(20_000);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new RefusedBody(400, "a text field of the form is not UTF-8");
         }

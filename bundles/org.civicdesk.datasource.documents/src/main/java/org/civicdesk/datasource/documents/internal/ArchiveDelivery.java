@@ -9,6 +9,7 @@ import org.civicdesk.core.api.Actor;
 import org.civicdesk.datasource.documents.api.AttachmentContent;
 import org.civicdesk.datasource.documents.api.AttachmentStore;
 import org.civicdesk.datasource.documents.api.DocumentArchive;
+import org.civicdesk.persistence.RetryBackoff;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
@@ -104,11 +105,7 @@ public class ArchiveDelivery implements Job {
 
     /** How long after the failure of attempt {@code attempts + 1} the next one comes: doubling, up to an hour. */
     long retryWait(int attempts) {
-        long wait = firstRetryMillis;
-        for (int i = 0; i < attempts && wait < LONGEST_WAIT_MS; i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, LONGEST_WAIT_MS);
+        return RetryBackoff.waitMillis(firstRetryMillis, attempts, LONGEST_WAIT_MS);
     }
 
     private String deliver(ArchiveOutbox.Row row) throws IOException {

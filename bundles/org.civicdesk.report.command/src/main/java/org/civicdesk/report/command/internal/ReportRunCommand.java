@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -99,7 +100,7 @@ public class ReportRunCommand implements Action {
         columns.forEach(c -> table.column(c.name(lang)));
         for (List<Object> row : rows) {
             table.addRow().addContent(row.stream().map(v -> v == null ? "" : v instanceof LocalDate d ? d.toString()
-                    : v instanceof Double n ? String.format(java.util.Locale.ROOT, "%.2f", n) : v).toList());
+                    : v instanceof Double n ? String.format(Locale.ROOT, "%.2f", n) : v).toList());
         }
         table.print(System.out);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -93,11 +94,11 @@ public class CallCentreLog implements CallCentreStatistics {
     }
 
     /** The day the first call started, if any call did. */
-    java.util.Optional<LocalDate> firstCallDay() {
+    Optional<LocalDate> firstCallDay() {
         List<Long> first = jdbc.query("read the first call", "SELECT MIN(AT_MS) FROM " + CallLog.EVENTS + " WHERE KIND = ?",
                 rs -> rs.getObject(1) == null ? null : rs.getLong(1), 1, CallLog.STARTED);
-        return first.isEmpty() || first.get(0) == null ? java.util.Optional.empty()
-                : java.util.Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(first.get(0)), clock.zone()));
+        return first.isEmpty() || first.get(0) == null ? Optional.empty()
+                : Optional.of(LocalDate.ofInstant(Instant.ofEpochMilli(first.get(0)), clock.zone()));
     }
 
     @Override

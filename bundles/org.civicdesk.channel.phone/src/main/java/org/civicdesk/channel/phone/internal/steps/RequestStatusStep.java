@@ -2,6 +2,7 @@ package org.civicdesk.channel.phone.internal.steps;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -109,7 +110,7 @@ public class RequestStatusStep extends AbstractRobotStep {
      */
     static String onKeypad(String trackingCode) {
         StringBuilder keys = new StringBuilder(trackingCode.length());
-        for (char c : trackingCode.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : trackingCode.toUpperCase(Locale.ROOT).toCharArray()) {
             int key = KEYPAD.indexOf(c);
             keys.append(Character.isDigit(c) ? c : key < 0 ? '?' : KEYPAD_KEYS.charAt(key));
         }

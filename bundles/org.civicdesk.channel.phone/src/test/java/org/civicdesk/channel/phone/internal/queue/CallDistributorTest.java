@@ -12,6 +12,7 @@ import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -165,7 +166,7 @@ public class CallDistributorTest {
         nodes.add(other);
         Waiting call = distributor.enqueue("c1", Set.of("ro"));
         other.setPresence("ana", "201", Set.of("ro"), Presence.AVAILABLE);
-        assertEquals("chosen on the other node", java.util.Optional.of("ana"), distributor.leave(call));
+        assertEquals("chosen on the other node", Optional.of("ana"), distributor.leave(call));
         distributor.unassign("ana", "c1");
         assertEquals(Presence.AVAILABLE, other.agent("ana").orElseThrow().presence());
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -98,7 +99,7 @@ final class TaxDemoGenerator {
         object.setBigDecimal(5, area);
         object.setBigDecimal(6, value);
         object.setString(7, vehicleType);
-        object.setObject(8, cc, java.sql.Types.INTEGER);
+        object.setObject(8, cc, Types.INTEGER);
         object.setString(9, plate);
         object.setString(10, description);
         object.addBatch();
