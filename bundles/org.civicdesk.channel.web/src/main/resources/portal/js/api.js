@@ -1,5 +1,9 @@
 // The portal's calls: the public Open311 and CivicDesk API reads, and /portal/api for what a citizen sends.
+import {lang} from './i18n.js';
+
 const OPEN311 = '/open311/v2';
+// The portal's language, not the browser's: a refusal reads in the words around it.
+const inLanguage = (init = {}) => ({...init, headers: {...(init.headers || {}), 'Accept-Language': lang()}});
 
 /** The JSON of an answer; a failure as an Error with its status and what the server said (GeoReport's errors or a problem). */
 async function answer(response) {
@@ -22,16 +26,16 @@ function withQuery(url, params) {
 
 /** A GeoReport read, e.g. open311('requests', {status: 'open'}). */
 export async function open311(resource, params = {}) {
-  return answer(await fetch(withQuery(`${OPEN311}/${resource}.json`, params)));
+  return answer(await fetch(withQuery(`${OPEN311}/${resource}.json`, params), inLanguage()));
 }
 
 /** A public read of the CivicDesk API, e.g. api('knowledge', {q: 'certificat'}). */
 export async function api(resource, params = {}) {
-  return answer(await fetch(withQuery(`/api/v1/${resource}`, params)));
+  return answer(await fetch(withQuery(`/api/v1/${resource}`, params), inLanguage()));
 }
 
 export async function portal(path, body) {
-  return answer(await fetch(`/portal/api/${path}`, body === undefined ? {} : {method: 'POST', body}));
+  return answer(await fetch(`/portal/api/${path}`, inLanguage(body === undefined ? {} : {method: 'POST', body})));
 }
 
 /** A registration number as the URL carries it (2026/000123 → 2026-000123). */
@@ -48,6 +52,6 @@ export async function publicServices(language) {
 
 /** A citizen's JSON call to the CivicDesk API (booking an appointment with CNP and PIN); failures as api()'s. */
 export async function send(resource, json, params = {}) {
-  return answer(await fetch(withQuery(`/api/v1/${resource}`, params), {method: 'POST',
-    headers: {'Content-Type': 'application/json'}, body: JSON.stringify(json)}));
+  return answer(await fetch(withQuery(`/api/v1/${resource}`, params), inLanguage({method: 'POST',
+    headers: {'Content-Type': 'application/json'}, body: JSON.stringify(json)})));
 }

@@ -1,4 +1,5 @@
 // The one way the console talks to CivicDesk: the public REST API, with the session cookie.
+import {lang} from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -20,7 +21,8 @@ export function whenUnauthorized(handler) { onUnauthorized = handler; }
 export function whenAgreementRequired(handler) { onAgreementRequired = handler; }
 
 export async function api(method, path, body) {
-  const headers = {'Accept': 'application/json', 'X-Requested-With': 'civicdesk-console'};
+  // The language of the console, not the browser's: a refusal reads in the words around it.
+  const headers = {'Accept': 'application/json', 'Accept-Language': lang(), 'X-Requested-With': 'civicdesk-console'};
   let payload;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }

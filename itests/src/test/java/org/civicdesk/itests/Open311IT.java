@@ -31,6 +31,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * Open311 GeoReport v2 conformance of {@code /open311/v2/} (feature {@code civicdesk-channel-web}):
@@ -170,13 +172,20 @@ public class Open311IT extends CivicDeskTestSupport {
                 "attribute[place]", "sky"), 400, "attribute[place]");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
                 "attribute[colour]", "red"), 400, "attribute[colour]");
+        // A client that asks for Romanian reads its refusals in Romanian too.
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
+                "attribute[place]", "sky", "locale", "ro"), 400, "attribute[place]: Răspunsul nu este unul dintre");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "waste", "address_string", "Str. Mare 1",
+                "locale", "ro"), 400, "Răspundeți la întrebarea „");
+        assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "lat", "95", "long", "26.25",
+                "locale", "ro"), 400, "Latitudinea trebuie să fie între -90 și 90");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
                 "media_url", "javascript:alert(1)"), 400, "media_url");
         assertError(form(V2 + "/requests.json", KEY, "service_code", "pothole", "address_string", "Str. Mare 1",
                 "email", "not-an-address"), 400, "email");
         assertError(multipart(V2 + "/requests.json", KEY, List.of("a.png"), List.of(PROGRAM), "service_code", "pothole",
                 "address_string", "Str. Mare 1"), 400, "photo");
-        List<byte[]> six = java.util.Collections.nCopies(6, PNG);
+        List<byte[]> six = Collections.nCopies(6, PNG);
         assertError(multipart(V2 + "/requests.json", KEY, List.of("1.png", "2.png", "3.png", "4.png", "5.png", "6.png"), six,
                 "service_code", "pothole", "address_string", "Str. Mare 1"), 400, "at most 5");
         assertEquals(405, fetch(V2 + "/discovery.json").statusCode() == 200
@@ -420,7 +429,7 @@ public class Open311IT extends CivicDeskTestSupport {
     public void everyListedServiceRoundTrips() throws Exception {
         for (JsonNode service : json(V2 + "/services.json")) {
             String code = service.get("service_code").asText();
-            List<String> fields = new java.util.ArrayList<>(List.of("service_code", code, "lat", "47.6433", "long", "26.2577",
+            List<String> fields = new ArrayList<>(List.of("service_code", code, "lat", "47.6433", "long", "26.2577",
                     "address_string", "Str. Mihai Viteazu 2", "address_id", "ADR-" + code + "-17",
                     "media_url", "https://photos.example.org/" + code + ".jpg", "description", "Raportat prin Open311"));
             for (JsonNode attribute : json(V2 + "/services/" + code + ".json").get("attributes")) {
@@ -561,7 +570,7 @@ public class Open311IT extends CivicDeskTestSupport {
             String... fields) throws Exception {
         String boundary = "open311-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        List<String> all = new java.util.ArrayList<>(List.of("api_key", key));
+        List<String> all = new ArrayList<>(List.of("api_key", key));
         all.addAll(List.of(fields));
         for (int i = 0; i < all.size(); i += 2) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"

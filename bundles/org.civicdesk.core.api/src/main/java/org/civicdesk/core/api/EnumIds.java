@@ -31,7 +31,7 @@ public final class EnumIds {
                 }
             }
         }
-        throw new InvalidInputException(field, "unknown " + field + " '" + id + "'; expected "
-                + Arrays.stream(type.getEnumConstants()).map(EnumIds::id).collect(Collectors.joining(", ")));
+        throw InvalidInputException.of(field, "choice.unknown", id,
+                Arrays.stream(type.getEnumConstants()).map(EnumIds::id).collect(Collectors.joining(", ")));
     }
 }

@@ -39,18 +39,17 @@ public final class TextInput {
         }
         // Measured stripped, as the services store it.
         if (value.length() > maxLength && value.strip().length() > maxLength) {
-            throw new InvalidInputException(field, field + " is longer than " + maxLength + " characters");
+            throw InvalidInputException.of(field, "text.tooLong", maxLength);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
-                throw new InvalidInputException(field, field + " holds a control character (U+"
-                        + String.format("%04X", (int) c) + ")");
+                throw InvalidInputException.of(field, "text.controlCharacter", String.format("%04X", (int) c));
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(field, field + " holds half of a surrogate pair, which is not text");
+                throw InvalidInputException.of(field, "text.surrogate");
             }
         }
         return value;

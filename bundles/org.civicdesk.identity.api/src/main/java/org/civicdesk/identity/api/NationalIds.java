@@ -2,6 +2,7 @@ package org.civicdesk.identity.api;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.civicdesk.core.api.InvalidInputException;
 
@@ -45,19 +46,19 @@ public final class NationalIds {
     public static String validateCnp(String cnp) {
         String c = normalize(cnp);
         if (!c.matches("\\d{13}")) {
-            throw new InvalidInputException("cnp", "a CNP has exactly 13 digits");
+            throw InvalidInputException.of("cnp", "cnp.length");
         }
         int sex = c.charAt(0) - '0';
         if (sex == 0) {
-            throw new InvalidInputException("cnp", "a CNP cannot start with 0");
+            throw InvalidInputException.of("cnp", "cnp.leadingZero");
         }
         birthDateOf(c);
         int county = Integer.parseInt(c.substring(7, 9));
         if (county < 1 || (county > 52 && county != 70)) {
-            throw new InvalidInputException("cnp", "the CNP does not hold a valid county code");
+            throw InvalidInputException.of("cnp", "cnp.county");
         }
         if (cnpCheckDigit(c) != c.charAt(12) - '0') {
-            throw new InvalidInputException("cnp", "the CNP check digit is wrong");
+            throw InvalidInputException.of("cnp", "cnp.checkDigit");
         }
         return c;
     }
@@ -80,7 +81,7 @@ public final class NationalIds {
         try {
             return LocalDate.of(century + year, Integer.parseInt(c.substring(3, 5)), Integer.parseInt(c.substring(5, 7)));
         } catch (DateTimeException e) {
-            throw new InvalidInputException("cnp", "the CNP does not hold a valid birth date");
+            throw InvalidInputException.of("cnp", "cnp.birthDate");
         }
     }
 
@@ -90,10 +91,10 @@ public final class NationalIds {
     public static String validateCui(String cui) {
         String c = normalize(cui);
         if (!c.matches("\\d{2,10}")) {
-            throw new InvalidInputException("cui", "a CUI has 2 to 10 digits, optionally after RO");
+            throw InvalidInputException.of("cui", "cui.format");
         }
         if (cuiCheckDigit(c.substring(0, c.length() - 1)) != c.charAt(c.length() - 1) - '0') {
-            throw new InvalidInputException("cui", "the CUI check digit is wrong");
+            throw InvalidInputException.of("cui", "cui.checkDigit");
         }
         return c;
     }
@@ -121,9 +122,9 @@ public final class NationalIds {
 
     private static String normalize(String id) {
         if (id == null || id.isBlank()) {
-            throw new InvalidInputException("nationalId", "a CNP or CUI is required");
+            throw InvalidInputException.of("nationalId", "nationalId.required");
         }
-        String s = id.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        String s = id.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         return s.startsWith("RO") ? s.substring(2) : s;
     }
 }

@@ -45,7 +45,7 @@ public record Channel(String id) {
      */
     public static Channel parse(String id) {
         if (id == null || id.isBlank()) {
-            throw new InvalidInputException("channel", "the channel is required");
+            throw InvalidInputException.of("channel", "channel.required");
         }
         return new Channel(id.strip().toLowerCase(Locale.ROOT));
     }

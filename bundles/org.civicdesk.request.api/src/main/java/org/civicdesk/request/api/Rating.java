@@ -34,7 +34,7 @@ public record Rating(RequestNumber number, String type, String department, int s
      */
     public static String check(int score, String comment) {
         if (score < MIN_SCORE || score > MAX_SCORE) {
-            throw new InvalidInputException("score", "the score is a whole number from " + MIN_SCORE + " to " + MAX_SCORE);
+            throw InvalidInputException.of("score", "rating.score", MIN_SCORE, MAX_SCORE);
         }
         TextInput.text("comment", comment, MAX_COMMENT);
         return comment == null || comment.isBlank() ? null : comment.strip();

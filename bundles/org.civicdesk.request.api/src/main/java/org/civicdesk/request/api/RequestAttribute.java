@@ -91,12 +91,12 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
                 : answer.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
         if (given.isEmpty()) {
             if (required) {
-                throw new InvalidInputException(field, "answer '" + description("en") + "'");
+                throw InvalidInputException.of(field, "attribute.required", descriptions);
             }
             return List.of();
         }
         if (datatype != Datatype.MULTIVALUELIST && given.size() > 1) {
-            throw new InvalidInputException(field, "give one value");
+            throw InvalidInputException.of(field, "attribute.oneValue");
         }
         return given.stream().map(v -> checkOne(field, v)).distinct().toList();
     }
@@ -110,8 +110,7 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
                 try {
                     return OffsetDateTime.parse(value).toString();
                 } catch (DateTimeParseException e) {
-                    throw new InvalidInputException(field, "give a date and time in ISO 8601 with its offset, "
-                            + "e.g. 2026-12-01T10:00:00+02:00");
+                    throw InvalidInputException.of(field, "attribute.dateTime");
                 }
             }
             case STRING -> {
@@ -122,8 +121,8 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
             }
             default -> {
                 if (values.stream().noneMatch(v -> v.key().equals(value))) {
-                    throw new InvalidInputException(field, "the answer is not one of " + values.stream().map(Value::key)
-                            .toList());
+                    throw InvalidInputException.of(field, "attribute.notOneOf", values.stream().map(Value::key)
+                            .toList().toString());
                 }
                 return value;
             }
@@ -135,19 +134,17 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
      * is a short answer whose plain digits would not fit in memory, let alone in the column.
      */
     private static String number(String field, String value) {
-        String refusal = "a number with at most " + MAX_INTEGER_DIGITS + " digits before the point and "
-                + MAX_FRACTION_DIGITS + " after";
         if (value.length() > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 10) {
-            throw new InvalidInputException(field, refusal);
+            throw InvalidInputException.of(field, "attribute.number", MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS);
         }
         BigDecimal number;
         try {
             number = new BigDecimal(value).stripTrailingZeros();
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "the answer is not a number");
+            throw InvalidInputException.of(field, "attribute.notANumber");
         }
         if (number.scale() > MAX_FRACTION_DIGITS || (long) number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidInputException(field, refusal);
+            throw InvalidInputException.of(field, "attribute.number", MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS);
         }
         return number.toPlainString();
     }
@@ -164,9 +161,9 @@ public record RequestAttribute(String code, Datatype datatype, boolean required,
             if (attributes.stream().noneMatch(a -> a.code().equals(code))) {
                 // A code is echoed back only when it could be one, not as a 100 000-character field name.
                 boolean echoed = code != null && code.length() <= MAX_CODE;
-                throw new InvalidInputException(echoed ? "attribute[" + code + "]" : "attribute",
-                        "this request type has no attribute "
-                                + (echoed ? "'" + code.toLowerCase(Locale.ROOT) + "'" : "so named"));
+                throw echoed
+                        ? InvalidInputException.of("attribute[" + code + "]", "attribute.unknown", code.toLowerCase(Locale.ROOT))
+                        : InvalidInputException.of("attribute", "attribute.unknownLong");
             }
         }
         Map<String, List<String>> checked = new LinkedHashMap<>();

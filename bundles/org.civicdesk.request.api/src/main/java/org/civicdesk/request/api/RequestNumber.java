@@ -13,7 +13,7 @@ public record RequestNumber(int year, int sequence) implements Comparable<Reques
 
     public RequestNumber {
         if (year < 2000 || year > 9999 || sequence < 1) {
-            throw new InvalidInputException("number", "a registration number looks like 2026/000123");
+            throw InvalidInputException.of("number", "requestNumber.format");
         }
     }
 
@@ -21,7 +21,7 @@ public record RequestNumber(int year, int sequence) implements Comparable<Reques
     public static RequestNumber parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new InvalidInputException("number", "a registration number looks like 2026/000123");
+            throw InvalidInputException.of("number", "requestNumber.format");
         }
         return new RequestNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -290,7 +290,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
 
     private static void period(Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "give a period whose start comes before its end");
+            throw InvalidInputException.of("from", "period.order");
         }
     }
 

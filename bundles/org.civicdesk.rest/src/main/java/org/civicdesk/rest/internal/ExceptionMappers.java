@@ -1,7 +1,13 @@
 package org.civicdesk.rest.internal;
 
+import java.util.List;
+import java.util.Locale;
+
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.civicdesk.core.api.AccessDeniedException;
@@ -26,11 +32,17 @@ final class ExceptionMappers {
     }
 
     static final class DomainMapper implements ExceptionMapper<CivicDeskException> {
+        @Context
+        private HttpHeaders headers;
+        @Context
+        private UriInfo uri;
+
         @Override
         public Response toResponse(CivicDeskException e) {
             if (e instanceof InvalidInputException invalid) {
                 // 422: well-formed but breaks a rule (invalid CNP, unknown type); 400 is for unreadable input.
-                return Problems.problem(422, "Invalid input", e.getMessage(), invalid.asMap());
+                String language = errorLanguage();
+                return Problems.problem(422, "Invalid input", invalid.message(language), invalid.asMap(language));
             }
             if (e instanceof NotFoundException) {
                 return Problems.problem(404, "Not found", e.getMessage());
@@ -52,6 +64,27 @@ final class ExceptionMappers {
             }
             return Problems.problem(400, "Bad request", e.getMessage());
         }
+
+        /**
+         * The language the caller reads: {@code lang} when it is ro or en, else the first of those its Accept-Language
+         * names, else English — what an API client that asks for nothing has always been answered in.
+         */
+        private String errorLanguage() {
+            try {
+                String lang = uri == null ? null : uri.getQueryParameters().getFirst("lang");
+                if ("ro".equalsIgnoreCase(lang) || "en".equalsIgnoreCase(lang)) {
+                    return lang.toLowerCase(Locale.ROOT);
+                }
+                for (Locale l : headers == null ? List.<Locale>of() : headers.getAcceptableLanguages()) {
+                    if ("en".equals(l.getLanguage()) || "ro".equals(l.getLanguage())) {
+                        return l.getLanguage();
+                    }
+                }
+            } catch (RuntimeException outsideACall) {
+                // Mapped outside a request (no context to read): English.
+            }
+            return "en";
+        }
     }
 
     static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
@@ -65,6 +98,11 @@ final class ExceptionMappers {
     }
 
     static final class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @Context
+        private HttpHeaders headers;
+        @Context
+        private UriInfo uri;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Throwable cause = e.getCause();
@@ -72,7 +110,10 @@ final class ExceptionMappers {
                 return new JsonMapper().toResponse(json);
             }
             if (cause instanceof CivicDeskException domain) {
-                return new DomainMapper().toResponse(domain);
+                DomainMapper mapper = new DomainMapper();
+                mapper.headers = headers;
+                mapper.uri = uri;
+                return mapper.toResponse(domain);
             }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             Response.Status known = Response.Status.fromStatusCode(status);

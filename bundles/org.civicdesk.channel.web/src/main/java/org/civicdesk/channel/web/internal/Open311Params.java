@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.civicdesk.core.api.InvalidInputException;
@@ -29,7 +31,7 @@ final class Open311Params {
     /** The parameters as one text, in name order, without {@code left out}: what a cached answer is kept under. */
     String canonical(String leftOut) {
         StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(values).forEach((name, given) -> {
+        new TreeMap<>(values).forEach((name, given) -> {
             if (!name.equals(leftOut)) {
                 text.append(name).append('=').append(String.join(",", given)).append('&');
             }
@@ -49,7 +51,7 @@ final class Open311Params {
     String get(String name, int maxLength) {
         String value = get(name);
         if (value != null && value.length() > maxLength) {
-            throw new InvalidInputException(name, name + " is longer than " + maxLength + " characters");
+            throw InvalidInputException.of(name, "text.tooLong", maxLength);
         }
         return value;
     }
@@ -63,11 +65,11 @@ final class Open311Params {
         try {
             double number = Double.parseDouble(value);
             if (Double.isNaN(number) || number < min || number > max) {
-                throw new InvalidInputException(name, name + " must be between " + min + " and " + max);
+                throw InvalidInputException.of(name, "param.range", min, max);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a decimal number, not '" + value + "'");
+            throw InvalidInputException.of(name, "param.decimal", value);
         }
     }
 
@@ -80,11 +82,11 @@ final class Open311Params {
         try {
             int number = Integer.parseInt(value);
             if (number < 1 || number > max) {
-                throw new InvalidInputException(name, name + " must be between 1 and " + max);
+                throw InvalidInputException.of(name, "param.upTo", max);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number, not '" + value + "'");
+            throw InvalidInputException.of(name, "param.whole", value);
         }
     }
 
@@ -110,8 +112,7 @@ final class Open311Params {
             try {
                 instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(name, name + " must be an ISO 8601 date and time with its offset, "
-                        + "e.g. 2026-12-01T10:00:00+02:00");
+                throw InvalidInputException.of(name, "param.dateTime");
             }
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
@@ -140,7 +141,7 @@ final class Open311Params {
                 String rest = name.substring(name.indexOf(']') + 1);
                 if (rest.isEmpty() || rest.equals("[]")) {
                     attributes.merge(code, Arrays.asList(given), (a, b) -> {
-                        List<String> both = new java.util.ArrayList<>(a);
+                        List<String> both = new ArrayList<>(a);
                         both.addAll(b);
                         return both;
                     });

@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -190,7 +192,7 @@ final class Open311Resource {
     String post(Open311Format f, Actor client, Open311Params p, List<Upload> photos) {
         String code = p.get("service_code");
         if (code == null) {
-            throw new InvalidInputException("service_code", "service_code is required");
+            throw InvalidInputException.of("service_code", "param.required");
         }
         RequestType type = offered(code);
         Double lat = p.number("lat", -90, 90);
@@ -199,17 +201,17 @@ final class Open311Resource {
         // Kept as posted and given back to every reader: a line of text, as the address is.
         String addressId = TextInput.line("address_id", p.get("address_id", 100), 100);
         if ((lat == null) != (lon == null)) {
-            throw new InvalidInputException("long", "give both lat and long, or neither");
+            throw InvalidInputException.of("long", "open311.latLong");
         }
         if (lat == null && address == null && addressId == null) {
-            throw new InvalidInputException("lat", "say where: lat and long, address_string or address_id");
+            throw InvalidInputException.of("lat", "open311.where");
         }
         String description = p.get("description", RequestAttribute.MAX_TEXT);
         // Checked as the history will store it: it is recorded after the request is filed.
         String mediaUrl = TextInput.line("media_url", p.get("media_url", RequestChange.MAX_ATTACHMENT_REF),
                 RequestChange.MAX_ATTACHMENT_REF);
         if (mediaUrl != null && !mediaUrl.matches("https?://[^\\s]+")) {
-            throw new InvalidInputException("media_url", "media_url must be an http or https URL");
+            throw InvalidInputException.of("media_url", "open311.mediaUrl");
         }
         List<String> photoTypes = checkPhotos(photos);
         String firstName = p.get("first_name", CitizenDetails.MAX_FIRST_NAME);
@@ -311,7 +313,7 @@ final class Open311Resource {
         }
         Set<String> codes = new java.util.TreeSet<>(p.list("service_code"));
         codes = codes.isEmpty() ? publicTypes : codes.stream().filter(publicTypes::contains).collect(Collectors.toSet());
-        List<String> statuses = p.list("status").stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        List<String> statuses = p.list("status").stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
         if (!List.of("open", "closed").containsAll(statuses)) {
             throw new InvalidInputException("status", "status is open, closed or both, comma separated");
         }
@@ -333,18 +335,18 @@ final class Open311Resource {
         return render(f, List.of(request), p.flag("extensions"), true, base);
     }
 
-    private java.util.Optional<ServiceRequest> findPublic(String id) {
+    private Optional<ServiceRequest> findPublic(String id) {
         RequestNumber number;
         try {
             number = RequestNumber.parse(id.replace('-', '/'));
         } catch (InvalidInputException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             ServiceRequest request = requests.get(PUBLIC, number);
-            return publicTypes.contains(request.type()) ? java.util.Optional.of(request) : java.util.Optional.empty();
+            return publicTypes.contains(request.type()) ? Optional.of(request) : Optional.empty();
         } catch (NotFoundException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -476,7 +478,7 @@ final class Open311Resource {
         }
         String description = p.get("description", RequestAttribute.MAX_TEXT);
         if (description == null) {
-            throw new InvalidInputException("description", "description is required");
+            throw InvalidInputException.of("description", "param.required");
         }
         p.get("update_id", 100);
         ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
@@ -501,7 +503,7 @@ final class Open311Resource {
     }
 
     private static String language(String locale) {
-        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "en" : "ro";
+        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "ro";
     }
 
     /** A public photo of a public request: its bytes and media type, read as the public. */

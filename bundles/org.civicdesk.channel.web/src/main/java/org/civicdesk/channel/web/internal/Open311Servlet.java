@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,13 +145,13 @@ public class Open311Servlet extends HttpServlet {
             // 200 even for a new report: what existing Open311 clients expect.
             send(response, 200, format, body);
         } catch (RuntimeException e) {
-            fail(response, format, e, request.getMethod() + " " + path);
+            fail(response, format, e, request.getMethod() + " " + path, ErrorLanguage.of(request));
         }
     }
 
     /** Answers a failure as GeoReport's errors document: 4xx for what the caller can mend, 500 for the rest. */
-    static void fail(HttpServletResponse response, Open311Format format, RuntimeException error, String what)
-            throws IOException {
+    static void fail(HttpServletResponse response, Open311Format format, RuntimeException error, String what,
+            String language) throws IOException {
         int status;
         String description = error.getMessage();
         if (error instanceof RefusedBody refused) {
@@ -161,7 +162,7 @@ public class Open311Servlet extends HttpServlet {
             status = 403;
         } else if (error instanceof InvalidInputException invalid) {
             status = 400;
-            description = (invalid.field() == null ? "" : invalid.field() + ": ") + error.getMessage();
+            description = (invalid.field() == null ? "" : invalid.field() + ": ") + invalid.message(language);
         } else if (error instanceof ConflictException) {
             status = 409;
         } else if (error instanceof CivicDeskException) {
@@ -199,7 +200,7 @@ public class Open311Servlet extends HttpServlet {
             original = in.readAllBytes();
         }
         // Never the original: where it was taken and with what stay with the city hall.
-        java.util.Optional<byte[]> cleaned = PublicPhotos.withoutMetadata(photo.attachment().mediaType(), original);
+        Optional<byte[]> cleaned = PublicPhotos.withoutMetadata(photo.attachment().mediaType(), original);
         if (cleaned.isEmpty()) {
             throw new NotFoundException("no such photo");
         }

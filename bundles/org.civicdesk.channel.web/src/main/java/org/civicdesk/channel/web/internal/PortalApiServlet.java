@@ -114,7 +114,7 @@ public class PortalApiServlet extends HttpServlet {
             }
             Open311Servlet.send(response, 200, Open311Format.JSON, body);
         } catch (RuntimeException e) {
-            Open311Servlet.fail(response, Open311Format.JSON, e, "portal POST " + path);
+            Open311Servlet.fail(response, Open311Format.JSON, e, "portal POST " + path, ErrorLanguage.of(request));
         }
     }
 
@@ -130,7 +130,7 @@ public class PortalApiServlet extends HttpServlet {
             }
             Open311Servlet.send(response, 200, Open311Format.JSON, PortalRatings.rate(requests, FormRequests.params(request)));
         } catch (RuntimeException e) {
-            PortalRatings.fail(response, e);
+            PortalRatings.fail(response, e, ErrorLanguage.of(request));
         }
     }
 }

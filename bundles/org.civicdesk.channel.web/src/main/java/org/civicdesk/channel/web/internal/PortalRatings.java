@@ -54,7 +54,7 @@ final class PortalRatings {
     }
 
     /** A problem response: 422 with the field for invalid input, 404, 409, 413/415 for a refused body, 429, 500. */
-    static void fail(HttpServletResponse response, RuntimeException error) throws IOException {
+    static void fail(HttpServletResponse response, RuntimeException error, String language) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         int status;
         String title;
@@ -65,7 +65,8 @@ final class PortalRatings {
         } else if (error instanceof InvalidInputException invalid) {
             status = 422;
             title = "Invalid input";
-            problem.put("errors", invalid.asMap());
+            problem.put("errors", invalid.asMap(language));
+            detail = invalid.message(language);
         } else if (error instanceof NotFoundException) {
             status = 404;
             title = "Not found";
