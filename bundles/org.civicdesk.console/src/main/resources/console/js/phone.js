@@ -6,6 +6,7 @@ import {h, mount, field} from '/web/dom.js';
 import {t, when} from './i18n.js';
 import {say, sayError, navigate} from './ui.js';
 import {account, hasRole} from './session.js';
+import {typeName, statusName} from './request-types.js';
 
 const PRESENCES = ['available', 'wrap_up', 'break', 'logged_out'];
 const POLL_MS = 3000;
@@ -115,7 +116,7 @@ export async function phonePanel(onCaller) {
       h('p', {}, desk.verified ? t('phone.verifiedByPin') : desk.citizenId ? t('phone.matchedByNumber')
         : desk.matches > 1 ? t('phone.severalMatches') : t('phone.unknownCaller')),
       desk.openRequests.length ? [h('h3', {}, t('phone.openRequests')), h('ul', {id: 'phone-open-requests'},
-        desk.openRequests.map((r) => h('li', {}, h('a', {href: `/console/requests/${r.number}`}, r.number), ` · ${r.type} · ${r.status}`,
+        desk.openRequests.map((r) => h('li', {}, h('a', {href: `/console/requests/${r.number}`}, r.number), ` · ${typeName(r.type)} · ${statusName(r.type, r.status)}`,
           r.assignee && !transferForm.hidden ? [' ', h('button', {type: 'button', class: 'secondary', dataset: {to: r.assignee},
             onclick: () => transferTo(r.assignee)}, `${t('phone.transfer')}: ${r.assignee}`)] : null)))] : null] : null);
     mount(agentsList, queue.agents.map((a) => h('li', {}, `${a.name} · ${t('phone.presences.' + a.presence)} · ${when(a.since)}`

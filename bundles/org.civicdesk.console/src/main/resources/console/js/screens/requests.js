@@ -5,6 +5,7 @@ import {t, lang, when, day} from '../i18n.js';
 import {ROOT, say, sayError, navigate, redraw} from '../ui.js';
 import {hasRole, account} from '../session.js';
 import {loadChannels, channelName} from '../channels.js';
+import {loadTypes, typeName, statusName} from '../request-types.js';
 import {mayReply, replyBody, notificationLine, contractorOnly} from '../notifications.js';
 import {LIST_FILTERS, filterQuery, filtersFromQuery} from '../request-query.js';
 import {receiptLinks} from '../receipt.js';
@@ -30,10 +31,9 @@ export async function requestsScreen() {
   // filters of the last visit.
   const asked = filtersFromQuery(location.search);
   if (asked && LIST_FILTERS.some((key) => asked[key] !== filters[key])) Object.assign(filters, asked, {offset: 0});
-  const types = await get('/request-types' + query({lang: lang()}));
+  const types = await loadTypes();
   const channels = await loadChannels();
   const statuses = [...new Set(types.flatMap((rt) => rt.statuses))].sort();
-  const typeName = Object.fromEntries(types.map((rt) => [rt.code, rt.name]));
   const page = await get('/requests' + query({...filters, limit: PAGE}));
   // A supervisor sees who carries how many open requests of the department.
   const workload = hasRole('supervisor') ? await get('/requests/workload').catch(() => null) : null;
@@ -59,7 +59,7 @@ export async function requestsScreen() {
       h('tr', {}, h('th', {scope: 'col'}, t('assignee')), h('th', {scope: 'col'}, t('openRequests'))),
       workload.map((w) => h('tr', {}, h('td', {}, w.assignee || t('unassigned')), h('td', {}, w.open))))) : null,
     h('div', {class: 'panel filters', role: 'search'},
-      select('f-status', t('status'), 'status', statuses.map((s) => [s, s])),
+      select('f-status', t('status'), 'status', statuses.map((s) => [s, statusName(null, s)])),
       select('f-type', t('type'), 'type', types.map((rt) => [rt.code, rt.name])),
       select('f-department', t('department'), 'department', [...new Set(types.map((rt) => rt.department))].sort().map((d) => [d, d])),
       input('f-assignee', t('assignee'), 'assignee', 'text'),
@@ -72,7 +72,7 @@ export async function requestsScreen() {
       h('tr', {}, [t('number'), t('type'), t('status'), t('assignee'), t('department'), t('deadline'), t('channel')].map((c) => h('th', {scope: 'col'}, c))),
       page.items.map((r) => h('tr', {},
         h('td', {}, requestLink(r.number)),
-        h('td', {}, typeName[r.type] || r.type), h('td', {class: 'status-cell'}, r.status), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
+        h('td', {}, typeName(r.type)), h('td', {class: 'status-cell', dataset: {status: r.status}}, statusName(r.type, r.status)), h('td', {}, r.assignee || '—'), h('td', {}, r.department),
         h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline) + (r.overdue ? ' ⚠' : '')), h('td', {}, channelName(r.channel))))),
     h('div', {class: 'row'},
       h('button', {type: 'button', class: 'secondary', disabled: filters.offset === 0,
@@ -91,8 +91,7 @@ function requestLink(number) {
  * department's) may see, grouped by department, the oldest deadline first, with their escalation.
  */
 export async function overdueScreen() {
-  const types = await get('/request-types' + query({lang: lang()}));
-  const typeName = Object.fromEntries(types.map((rt) => [rt.code, rt.name]));
+  await loadTypes();
   const page = await get('/requests' + query({overdue: 'true', limit: 500}));
   const today = new Date();
   const late = (deadline) => Math.max(1, Math.floor((today - new Date(deadline + 'T23:59:59')) / 86400000) + 1);
@@ -107,7 +106,7 @@ export async function overdueScreen() {
         h('tr', {}, [t('number'), t('type'), t('assignee'), t('deadline'), t('daysLate'), t('priority'), t('escalation')]
           .map((c) => h('th', {scope: 'col'}, c))),
         page.items.filter((r) => r.department === d).map((r) => h('tr', {},
-          h('td', {}, requestLink(r.number)), h('td', {}, typeName[r.type] || r.type), h('td', {}, r.assignee || t('notAssigned')),
+          h('td', {}, requestLink(r.number)), h('td', {}, typeName(r.type)), h('td', {}, r.assignee || t('notAssigned')),
           h('td', {class: 'overdue'}, day(r.deadline)), h('td', {}, String(late(r.deadline))),
           h('td', {class: `priority-${r.priority}`}, t('priorities.' + r.priority)),
           h('td', {}, typeof r.escalation !== 'number' ? '—' : t('levels.' + r.escalation))))))));
@@ -136,7 +135,8 @@ export async function requestDetailScreen(year, seq) {
   const change = async (body) => {
     try { await post(`/requests/${number}/events`, body); say(t('saved')); reload(); } catch (e) { sayError(e); }
   };
-  const status = h('select', {}, next.map((s) => h('option', {value: s}, s)));
+  await loadTypes();
+  const status = h('select', {}, next.map((s) => h('option', {value: s}, statusName(r.type, s))));
   const statusComment = h('input', {type: 'text', maxlength: 4000});
   // Who will read the comment: chosen each time, nothing preselected, so that no note goes public unawares.
   const visibilityChoice = (value, id) => h('label', {class: 'choice', for: id},
@@ -185,7 +185,7 @@ export async function requestDetailScreen(year, seq) {
     h('div', {class: 'grid'},
       h('div', {},
         h('div', {class: 'panel'}, h('dl', {class: 'facts', id: 'request-facts'},
-          [[t('type'), type ? type.name : r.type], [t('status'), r.status], [t('assignee'), r.assignee || '—'],
+          [[t('type'), type ? type.name : r.type], [t('status'), statusName(r.type, r.status)], [t('assignee'), r.assignee || '—'],
             [t('department'), r.department], [t('registered'), when(r.registeredAt)],
             ...(r.receivedAt ? [[t('receivedOn'), day(r.receivedAt)]] : []), [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
             [t('priority'), t('priorities.' + r.priority)],
@@ -196,7 +196,7 @@ export async function requestDetailScreen(year, seq) {
         h('div', {class: 'panel'}, h('h2', {}, t('history')), h('ol', {class: 'timeline', id: 'history'},
           (r.history || []).map((e) => h('li', {class: e.kind === 'replied' ? 'replied' : null}, h('strong', {}, t('kinds.' + e.kind)),
             ` · ${when(e.time)} · ${e.kind === 'rated' ? t('theCitizen') : e.actor}`, e.score ? ` · ${e.score}/5` : '',
-            e.kind === 'status_changed' || e.kind === 'created' ? ` · ${e.status}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
+            e.kind === 'status_changed' || e.kind === 'created' ? ` · ${statusName(r.type, e.status)}` : '', e.assignee && e.kind === 'assigned' ? ` → ${e.assignee}` : '',
             e.kind === 'escalated' ? ` · ${t('levels.' + e.level)}` : '',
             e.kind === 'deadline_moved' ? ` · ${t('deadlineMovedTo').replace('{day}', day(e.deadline))}` : '',
             e.kind === 'called_back' ? ` · ${t('callbackOutcomes.' + e.detail)}` : '',

@@ -19,10 +19,28 @@ import java.util.Set;
  * @param attributes     the questions a request of this type answers besides its description, in order
  * @param escalation     how its deadline is chased (since 2.3)
  * @param quality        what the work on it is measured against (since 2.3)
+ * @param statusNames    what each status is called, per language, where the type names it itself: status to
+ *                       language to name; the others read as {@link #STANDARD_STATUS_NAMES} says (since 2.7)
  */
 public record RequestType(String code, Map<String, String> names, String department, int slaDays,
         String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-        Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality) {
+        Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality,
+        Map<String, Map<String, String>> statusNames) {
+
+    /**
+     * The names of the statuses of the default workflow, in Romanian and English: what staff and citizens read
+     * instead of the codes.
+     *
+     * @since 2.7
+     */
+    public static final Map<String, Map<String, String>> STANDARD_STATUS_NAMES = Map.of(
+            "registered", Map.of("ro", "Înregistrată", "en", "Registered"),
+            "assigned", Map.of("ro", "Repartizată", "en", "Assigned"),
+            "in_progress", Map.of("ro", "În lucru", "en", "In progress"),
+            "waiting_for_citizen", Map.of("ro", "Așteaptă cetățeanul", "en", "Waiting for the citizen"),
+            "resolved", Map.of("ro", "Rezolvată", "en", "Resolved"),
+            "rejected", Map.of("ro", "Respinsă", "en", "Rejected"),
+            "closed", Map.of("ro", "Închisă", "en", "Closed"));
 
     public RequestType {
         names = Map.copyOf(names);
@@ -32,6 +50,15 @@ public record RequestType(String code, Map<String, String> names, String departm
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         escalation = escalation == null ? EscalationRule.defaults(code) : escalation;
         quality = quality == null ? QualityCriteria.defaults(slaDays) : quality;
+        statusNames = statusNames == null ? Map.of() : Map.copyOf(statusNames);
+    }
+
+    /** A type whose statuses read as {@link #STANDARD_STATUS_NAMES} says, or as their codes. */
+    public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
+            List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses,
+            List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality) {
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, attributes, escalation,
+                quality, null);
     }
 
     /** A type whose work is measured as {@link QualityCriteria#defaults} says. */
@@ -58,6 +85,17 @@ public record RequestType(String code, Map<String, String> names, String departm
     /** The name in {@code language}, falling back to Romanian, then to the code. */
     public String name(String language) {
         return names.getOrDefault(language, names.getOrDefault("ro", code));
+    }
+
+    /**
+     * What {@code status} is called in {@code language}: the type's own name, else the standard one, in that language
+     * or else in Romanian; else the code itself.
+     *
+     * @since 2.7
+     */
+    public String statusName(String status, String language) {
+        Map<String, String> named = statusNames.getOrDefault(status, STANDARD_STATUS_NAMES.get(status));
+        return named == null ? status : named.getOrDefault(language, named.getOrDefault("ro", status));
     }
 
     /** Whether the workflow allows going from {@code from} to {@code to}. */

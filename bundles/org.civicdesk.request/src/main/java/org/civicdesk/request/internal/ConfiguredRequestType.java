@@ -59,7 +59,28 @@ public class ConfiguredRequestType {
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
                 statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses),
-                quality(c));
+                quality(c), statusNames(c.code(), statuses, properties));
+    }
+
+    /**
+     * The names the type gives its statuses, each from its {@code status.<code> = Romanian / English} property: a
+     * status of its own, or a standard one called otherwise here. The others keep the standard names.
+     */
+    static Map<String, Map<String, String>> statusNames(String type, List<String> statuses, Map<String, ?> properties) {
+        Map<String, Map<String, String>> named = new LinkedHashMap<>();
+        for (String status : statuses) {
+            Object spec = properties.get("status." + status);
+            if (spec == null || spec.toString().isBlank()) {
+                continue;
+            }
+            String[] names = spec.toString().split("/", 2);
+            if (names[0].isBlank()) {
+                throw new IllegalArgumentException("request type " + type + ": status." + status
+                        + " must read: Romanian / English");
+            }
+            named.put(status, Map.of("ro", names[0].strip(), "en", (names.length == 2 ? names[1] : names[0]).strip()));
+        }
+        return named;
     }
 
     /** What the work on the type is measured against; see {@link QualityCriteria}. */

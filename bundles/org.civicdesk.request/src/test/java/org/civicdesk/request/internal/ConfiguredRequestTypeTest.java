@@ -177,4 +177,20 @@ public class ConfiguredRequestTypeTest {
         assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
                 config("pothole", new String[0], "depth"), Map.of("attribute.depth", "decimal | optional | A | B")));
     }
+
+    @Test
+    public void statusesReadAsTheirNamesTheTypesOwnFirst() {
+        RequestType type = ConfiguredRequestType.toType(config("pothole", new String[0]),
+                Map.of("status.in_progress", "Echipa e pe teren / The crew is on site"));
+        assertEquals("Echipa e pe teren", type.statusName("in_progress", "ro"));
+        assertEquals("The crew is on site", type.statusName("in_progress", "en"));
+        assertEquals("Înregistrată", type.statusName("registered", "ro"));
+        assertEquals("Registered", type.statusName("registered", "en"));
+        assertEquals("a standard status the type does not have still reads as its name", "Așteaptă cetățeanul",
+                type.statusName("waiting_for_citizen", "ro"));
+        assertEquals("a language without names reads Romanian", "Rezolvată", type.statusName("resolved", "hu"));
+        assertEquals("a status no one named reads as its code", "on_hold", type.statusName("on_hold", "en"));
+        assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(config("pothole", new String[0]),
+                Map.of("status.resolved", " / Resolved")));
+    }
 }

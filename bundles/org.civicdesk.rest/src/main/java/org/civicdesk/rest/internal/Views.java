@@ -2,7 +2,9 @@ package org.civicdesk.rest.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,7 +104,7 @@ final class Views {
             String detail) {
         static EventView of(RequestEvent e, Rating rating) {
             boolean rated = e.kind() == EventKind.RATED && rating != null;
-            return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.actor(),
+            return new EventView(e.sequence(), e.time(), e.kind().name().toLowerCase(Locale.ROOT), e.actor(),
                     e.status(), e.assignee(), rated ? rating.comment() : e.comment(), e.attachmentName(),
                     e.attachmentRef(), rated ? rating.score() : null, e.level(), e.deadline(), e.detail());
         }
@@ -110,11 +112,13 @@ final class Views {
 
     record RequestTypeView(String code, String name, Map<String, String> names, String department, int slaDays,
             String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-            Set<String> finalStatuses, List<AttributeView> attributes) {
+            Set<String> finalStatuses, List<AttributeView> attributes, Map<String, String> statusNames) {
         static RequestTypeView of(RequestType t, String language) {
+            Map<String, String> statusNames = new LinkedHashMap<>();
+            t.statuses().forEach(status -> statusNames.put(status, t.statusName(status, language)));
             return new RequestTypeView(t.code(), t.name(language), t.names(), t.department(), t.slaDays(),
                     t.initialStatus(), t.statuses(), t.transitions(), t.finalStatuses(),
-                    t.attributes().stream().map(a -> AttributeView.of(a, language)).toList());
+                    t.attributes().stream().map(a -> AttributeView.of(a, language)).toList(), statusNames);
         }
     }
 
@@ -132,7 +136,7 @@ final class Views {
     record CitizenView(String id, String kind, String nationalId, String firstName, String lastName, String name,
             String address, String phone, String email, Instant registered) {
         static CitizenView of(Citizen c) {
-            return new CitizenView(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.nationalId(),
+            return new CitizenView(c.id(), c.kind().name().toLowerCase(Locale.ROOT), c.nationalId(),
                     c.firstName(), c.lastName(), c.displayName(), c.address(), c.phone(), c.email(), c.registered());
         }
     }
