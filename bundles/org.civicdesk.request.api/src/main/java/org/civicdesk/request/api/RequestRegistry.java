@@ -81,6 +81,15 @@ public interface RequestRegistry {
     ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change);
 
     /**
+     * Appends several changes to a request's history in one transaction, in order: all of them or, when one is refused,
+     * none (a status change with an internal note beside it). Returns the request's state after the last.
+     *
+     * @throws org.civicdesk.core.api.InvalidInputException when no change is given
+     * @since 2.7
+     */
+    ServiceRequest apply(Actor actor, RequestNumber number, List<RequestChange> changes);
+
+    /**
      * The citizen's rating of their request, given with its tracking code (the secret they follow it
      * with): recorded once, in the request's history, only once the request is in a final status of
      * its type. Nothing is stored when it is refused.

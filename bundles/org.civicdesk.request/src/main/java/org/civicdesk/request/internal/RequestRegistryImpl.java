@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,17 +169,17 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             throw new AccessDeniedException("a contractor works on the requests assigned to it and files none");
         }
         if (request.type() == null || request.type().isBlank()) {
-            throw new InvalidInputException("type", "the request type is required");
+            throw InvalidInputException.of("type", "type.required");
         }
         RequestType type = types.find(request.type())
-                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + request.type() + "'"));
+                .orElseThrow(() -> InvalidInputException.of("type", "type.unknown", request.type()));
         ChannelCatalogImpl.installed(channels, request.channel());
         String description = request.description() == null ? "" : request.description().strip();
         if (description.isEmpty()) {
-            throw new InvalidInputException("description", "describe the request");
+            throw InvalidInputException.of("description", "description.required");
         }
         if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException("description", "the description is longer than " + MAX_DESCRIPTION + " characters");
+            throw InvalidInputException.of("description", "description.tooLong", MAX_DESCRIPTION);
         }
         Location location = validLocation(request.location());
         Map<String, List<String>> answers = RequestAttribute.checkAll(type.attributes(), request.attributes());
@@ -252,7 +254,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 .map(PastRequest::citizenId).filter(java.util.Objects::nonNull).toList());
         // Checked as a filing is: its type known, its channel installed, its place valid (and kept as filing keeps it).
         List<PastRequests.Checked> checked = PastRequests.check(requests, code -> types.find(code)
-                .orElseThrow(() -> new InvalidInputException("type", "unknown request type '" + code + "'")), known, now)
+                .orElseThrow(() -> InvalidInputException.of("type", "type.unknown", code)), known, now)
                 .stream().map(r -> {
             ChannelCatalogImpl.installed(channels, r.request().channel());
             return new PastRequests.Checked(r.request(), r.type(), validLocation(r.location()), r.index());
@@ -319,11 +321,11 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         contactField(fields, "email", reporter.email(), 254);
         String email = fields.get("email");
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInputException("email", "not an e-mail address");
+            throw InvalidInputException.of("email", "email.invalid");
         }
         String phone = fields.get("phone");
         if (phone != null && !phone.matches("[+0-9 ()/.-]{3,30}")) {
-            throw new InvalidInputException("phone", "a phone number has digits, spaces and + ( ) / . - only");
+            throw InvalidInputException.of("phone", "phone.invalid");
         }
         return fields;
     }
@@ -336,7 +338,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     private static void contactField(Map<String, String> fields, String name, String value, int max) {
         if (value != null && !value.isBlank()) {
             if (value.strip().length() > max) {
-                throw new InvalidInputException(name, "longer than " + max + " characters");
+                throw InvalidInputException.of(name, "contact.tooLong", max);
             }
             fields.put(name, value.strip());
         }
@@ -459,16 +461,16 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             return null;
         }
         if ((location.lat() == null) != (location.lon() == null)) {
-            throw new InvalidInputException("location", "give both lat and lon, or neither");
+            throw InvalidInputException.of("location", "location.both");
         }
         if (location.lat() != null && (location.lat() < -90 || location.lat() > 90)) {
-            throw new InvalidInputException("location.lat", "latitude must be between -90 and 90");
+            throw InvalidInputException.of("location.lat", "location.lat");
         }
         if (location.lon() != null && (location.lon() < -180 || location.lon() > 180)) {
-            throw new InvalidInputException("location.lon", "longitude must be between -180 and 180");
+            throw InvalidInputException.of("location.lon", "location.lon");
         }
         if (location.address() != null && location.address().length() > 300) {
-            throw new InvalidInputException("location.address", "the address is longer than 300 characters");
+            throw InvalidInputException.of("location.address", "location.address");
         }
         return new Location(location.lat(), location.lon(),
                 location.address() == null || location.address().isBlank() ? null : location.address().strip());
@@ -577,134 +579,34 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     @Override
     public ServiceRequest apply(Actor actor, RequestNumber number, RequestChange change) {
-        if (change == null || change.kind() == null || change.kind() == EventKind.CREATED
-                || change.kind() == EventKind.RATED) {
+        return apply(actor, number, Collections.singletonList(change));
+    }
+
+    @Override
+    public ServiceRequest apply(Actor actor, RequestNumber number, List<RequestChange> changes) {
+        if (changes == null || changes.isEmpty()) {
             throw new InvalidInputException("kind", "the change must be assign, status, comment, attachment or reply");
         }
-        String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
-        if (comment != null && comment.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException("comment", "the comment is longer than " + MAX_DESCRIPTION + " characters");
+        List<StaffAccount> assignees = new ArrayList<>();
+        for (RequestChange change : changes) {
+            if (change == null || change.kind() == null || change.kind() == EventKind.CREATED
+                    || change.kind() == EventKind.RATED) {
+                throw new InvalidInputException("kind", "the change must be assign, status, comment, attachment or reply");
+            }
+            String comment = commentOf(change);
+            if (comment != null && comment.length() > MAX_DESCRIPTION) {
+                throw InvalidInputException.of("comment", "comment.tooLong", MAX_DESCRIPTION);
+            }
+            assignees.add(change.kind() == EventKind.ASSIGNED ? assignable(change.assignee()) : null);
         }
-        StaffAccount assignee = change.kind() == EventKind.ASSIGNED ? assignable(change.assignee()) : null;
         ServiceRequest result;
         try {
             result = tx.call(em -> {
-                RequestEntity entity = em.find(RequestEntity.class, number.toString());
-                RequestStateEntity state = em.find(RequestStateEntity.class, number.toString());
-                if (entity == null || state == null
-                        || !Visibility.canSee(actor, entity.getDepartment(), state.getAssignee())) {
-                    throw new NotFoundException("no request " + number);
+                ServiceRequest last = null;
+                for (int i = 0; i < changes.size(); i++) {
+                    last = applyIn(em, actor, number, changes.get(i), assignees.get(i));
                 }
-                // Only once the request is known to be the actor's to see: nothing is said about files of others.
-                if (change.kind() == EventKind.ATTACHMENT_ADDED) {
-                    checkReference(number, change.attachmentRef());
-                }
-                RequestType type = types.find(entity.getType()).orElse(null);
-                String status = state.getStatus();
-                String newAssignee = state.getAssignee();
-                if (Visibility.contractorOnly(actor) && !(change.kind() == EventKind.COMMENTED
-                        || change.kind() == EventKind.ATTACHMENT_ADDED || (change.kind() == EventKind.STATUS_CHANGED
-                        && Visibility.CONTRACTOR_STATUSES.contains(change.status())))) {
-                    throw new AccessDeniedException("a contractor comments, adds photos and documents, starts the work and "
-                            + "marks it resolved; nothing else");
-                }
-                switch (change.kind()) {
-                    case ASSIGNED -> {
-                        if (!Visibility.canAssign(actor, entity.getDepartment())) {
-                            throw new AccessDeniedException("only a supervisor of " + entity.getDepartment()
-                                    + " or an administrator assigns this request");
-                        }
-                        if (assignee.department() != null && !assignee.department().equals(entity.getDepartment())
-                                && !assignee.roles().contains(Role.ADMIN)) {
-                            throw new InvalidInputException("assignee", assignee.username() + " works in "
-                                    + assignee.department() + ", not in " + entity.getDepartment());
-                        }
-                        if (type != null && type.isFinal(status)) {
-                            throw new ConflictException("request " + number + " is " + status + " and cannot be assigned");
-                        }
-                        newAssignee = assignee.username();
-                        if (type != null && type.allows(status, "assigned")) {
-                            status = "assigned";
-                        }
-                    }
-                    case STATUS_CHANGED -> {
-                        if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
-                            throw new AccessDeniedException("only the assignee, a supervisor of "
-                                    + entity.getDepartment() + " or an administrator changes the status");
-                        }
-                        if (change.status() == null || change.status().isBlank()) {
-                            throw new InvalidInputException("status", "the new status is required");
-                        }
-                        if (type == null || !type.statuses().contains(change.status())) {
-                            throw new InvalidInputException("status", "unknown status '" + change.status() + "'");
-                        }
-                        if (!type.allows(status, change.status())) {
-                            throw new ConflictException("the workflow does not allow going from " + status + " to "
-                                    + change.status() + "; allowed: " + type.transitions().getOrDefault(status, List.of()));
-                        }
-                        status = change.status();
-                    }
-                    case COMMENTED -> {
-                        if (comment == null) {
-                            throw new InvalidInputException("comment", "the comment is empty");
-                        }
-                    }
-                    case ATTACHMENT_ADDED -> {
-                        if (change.attachmentName() == null || change.attachmentName().isBlank()) {
-                            throw new InvalidInputException("attachmentName", "the attachment needs a file name");
-                        }
-                    }
-                    case REPLIED -> {
-                        // Writing to the citizen in the city's name is a change of the request: the same people may.
-                        if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
-                            throw new AccessDeniedException("only the assignee, a supervisor of "
-                                    + entity.getDepartment() + " or an administrator replies to the citizen");
-                        }
-                        if (comment == null) {
-                            throw new InvalidInputException("comment", "the reply is empty");
-                        }
-                        if (!canBeWritten(em, actor, number, entity.getCitizenId())) {
-                            throw new InvalidInputException("comment", "the citizen of request " + number
-                                    + " left no e-mail address: the reply cannot be sent");
-                        }
-                    }
-                    case CALLBACK_SCHEDULED -> {
-                        if (Visibility.contractorOnly(actor)) {
-                            throw new AccessDeniedException("a contractor does not call citizens");
-                        }
-                        callbackWindow(change.detail());
-                    }
-                    case CALLED_BACK -> {
-                        if (Visibility.contractorOnly(actor)) {
-                            throw new AccessDeniedException("a contractor does not call citizens");
-                        }
-                        CallbackOutcome.parse(change.detail());
-                    }
-                    default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
-                }
-                Instant now = cityClock.now();
-                LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
-                String before = state.getStatus();
-                RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
-                        now, change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
-                        change.attachmentRef());
-                if (change.kind() == EventKind.CALLBACK_SCHEDULED || change.kind() == EventKind.CALLED_BACK) {
-                    event.detail(change.detail());
-                }
-                state.apply(event.toDto(), type != null && type.isFinal(status));
-                audited(em, new AuditEvent(actor.username(),
-                        "request." + change.kind().name().toLowerCase(java.util.Locale.ROOT), INFO_KIND, "request",
-                        number.toString(), describe(change)), RequestRecords.event(event));
-                ServiceRequest changed = toDto(entity, state, today);
-                told(em, number, changed, event.toDto());
-                if (type != null && !before.equals(status)) {
-                    changed = paused(em, entity, state, type, before, now, today);
-                }
-                if (type != null) {
-                    state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(),
-                            state.getPausedSince() != null, state.isFinished(), today));
-                }
-                return changed;
+                return last;
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e) || e.getClass().getSimpleName().contains("OptimisticLock")) {
@@ -713,6 +615,132 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             throw e;
         }
         return result;
+    }
+
+    private static String commentOf(RequestChange change) {
+        return change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
+    }
+
+    /** One change, inside the caller's transaction. */
+    private ServiceRequest applyIn(EntityManager em, Actor actor, RequestNumber number, RequestChange change,
+            StaffAccount assignee) {
+        String comment = commentOf(change);
+        RequestEntity entity = em.find(RequestEntity.class, number.toString());
+        RequestStateEntity state = em.find(RequestStateEntity.class, number.toString());
+        if (entity == null || state == null
+                || !Visibility.canSee(actor, entity.getDepartment(), state.getAssignee())) {
+            throw new NotFoundException("no request " + number);
+        }
+        // Only once the request is known to be the actor's to see: nothing is said about files of others.
+        if (change.kind() == EventKind.ATTACHMENT_ADDED) {
+            checkReference(number, change.attachmentRef());
+        }
+        RequestType type = types.find(entity.getType()).orElse(null);
+        String status = state.getStatus();
+        String newAssignee = state.getAssignee();
+        if (Visibility.contractorOnly(actor) && !(change.kind() == EventKind.COMMENTED
+                || change.kind() == EventKind.ATTACHMENT_ADDED || (change.kind() == EventKind.STATUS_CHANGED
+                && Visibility.CONTRACTOR_STATUSES.contains(change.status())))) {
+            throw new AccessDeniedException("a contractor comments, adds photos and documents, starts the work and "
+                    + "marks it resolved; nothing else");
+        }
+        switch (change.kind()) {
+            case ASSIGNED -> {
+                if (!Visibility.canAssign(actor, entity.getDepartment())) {
+                    throw new AccessDeniedException("only a supervisor of " + entity.getDepartment()
+                            + " or an administrator assigns this request");
+                }
+                if (assignee.department() != null && !assignee.department().equals(entity.getDepartment())
+                        && !assignee.roles().contains(Role.ADMIN)) {
+                    throw new InvalidInputException("assignee", assignee.username() + " works in "
+                            + assignee.department() + ", not in " + entity.getDepartment());
+                }
+                if (type != null && type.isFinal(status)) {
+                    throw new ConflictException("request " + number + " is " + status + " and cannot be assigned");
+                }
+                newAssignee = assignee.username();
+                if (type != null && type.allows(status, "assigned")) {
+                    status = "assigned";
+                }
+            }
+            case STATUS_CHANGED -> {
+                if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
+                    throw new AccessDeniedException("only the assignee, a supervisor of "
+                            + entity.getDepartment() + " or an administrator changes the status");
+                }
+                if (change.status() == null || change.status().isBlank()) {
+                    throw InvalidInputException.of("status", "status.required");
+                }
+                if (type == null || !type.statuses().contains(change.status())) {
+                    throw InvalidInputException.of("status", "status.unknown", change.status());
+                }
+                if (!type.allows(status, change.status())) {
+                    throw new ConflictException("the workflow does not allow going from " + status + " to "
+                            + change.status() + "; allowed: " + type.transitions().getOrDefault(status, List.of()));
+                }
+                status = change.status();
+            }
+            case COMMENTED -> {
+                if (comment == null) {
+                    throw InvalidInputException.of("comment", "comment.empty");
+                }
+            }
+            case ATTACHMENT_ADDED -> {
+                if (change.attachmentName() == null || change.attachmentName().isBlank()) {
+                    throw new InvalidInputException("attachmentName", "the attachment needs a file name");
+                }
+            }
+            case REPLIED -> {
+                // Writing to the citizen in the city's name is a change of the request: the same people may.
+                if (!Visibility.canChangeStatus(actor, entity.getDepartment(), state.getAssignee())) {
+                    throw new AccessDeniedException("only the assignee, a supervisor of "
+                            + entity.getDepartment() + " or an administrator replies to the citizen");
+                }
+                if (comment == null) {
+                    throw InvalidInputException.of("comment", "reply.empty");
+                }
+                if (!canBeWritten(em, actor, number, entity.getCitizenId())) {
+                    throw new InvalidInputException("comment", "the citizen of request " + number
+                            + " left no e-mail address: the reply cannot be sent");
+                }
+            }
+            case CALLBACK_SCHEDULED -> {
+                if (Visibility.contractorOnly(actor)) {
+                    throw new AccessDeniedException("a contractor does not call citizens");
+                }
+                callbackWindow(change.detail());
+            }
+            case CALLED_BACK -> {
+                if (Visibility.contractorOnly(actor)) {
+                    throw new AccessDeniedException("a contractor does not call citizens");
+                }
+                CallbackOutcome.parse(change.detail());
+            }
+            default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
+        }
+        Instant now = cityClock.now();
+        LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
+        String before = state.getStatus();
+        RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
+                now, change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
+                change.attachmentRef());
+        if (change.kind() == EventKind.CALLBACK_SCHEDULED || change.kind() == EventKind.CALLED_BACK) {
+            event.detail(change.detail());
+        }
+        state.apply(event.toDto(), type != null && type.isFinal(status));
+        audited(em, new AuditEvent(actor.username(),
+                "request." + change.kind().name().toLowerCase(Locale.ROOT), INFO_KIND, "request",
+                number.toString(), describe(change)), RequestRecords.event(event));
+        ServiceRequest changed = toDto(entity, state, today);
+        told(em, number, changed, event.toDto());
+        if (type != null && !before.equals(status)) {
+            changed = paused(em, entity, state, type, before, now, today);
+        }
+        if (type != null) {
+            state.nextStep(schedule.nextStep(type, state.getDeadline(), state.getEscalationLevel(),
+                    state.getPausedSince() != null, state.isFinished(), today));
+        }
+        return changed;
     }
 
     /** A call-back's window as {@link RequestChange#callbackScheduled} writes it: two instants, the first before. */

@@ -123,12 +123,9 @@ public class RequestResource implements RestResource {
         };
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
-        // Checked before the status changes, so that a note refused leaves the request as it was.
-        RequestChange note = internalNote ? RequestChange.comment(body.comment()) : null;
-        ServiceRequest changed = registry.apply(actor, number, change);
-        if (note != null) {
-            changed = registry.apply(actor, number, note);
-        }
+        // The status and its internal note in one transaction: both recorded, or neither.
+        ServiceRequest changed = registry.apply(actor, number,
+                internalNote ? List.of(change, RequestChange.comment(body.comment())) : List.of(change));
         return Response.status(Response.Status.CREATED)
                 .entity(Views.RequestView.of(changed, registry.history(actor, number))).build();
     }
