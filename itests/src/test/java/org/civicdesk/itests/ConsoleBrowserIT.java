@@ -30,6 +30,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 
 /**
  * The operator web console in a real headless Chromium (Debian's chromium and chromedriver)
@@ -103,6 +107,12 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(tax.getText(), tax.getText().contains("Taxe"));
         browser.findElement(By.id("tax-detail-show")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tax-detail table")));
+        // A reload does not lose the call: the same contact, the same caller, still verified.
+        String contact = browser.findElement(By.id("call-state")).getText();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verified-badge")));
+        assertEquals(contact, browser.findElement(By.id("call-state")).getText());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".profile-section[data-source='taxes']")));
 
         // The knowledge base answers a question.
         alt("k");
@@ -177,6 +187,16 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertEquals("road", filed.get("attributes").get("place").get(0).asText());
         assertEquals("request_filed", call.get("outcome").asText());
         assertTrue(call.get("verified").asBoolean());
+
+        // The supervisor's call log has this contact too, though no phone queue put it through.
+        browser.findElement(By.id("logout")).click();
+        logIn("supervisor");
+        browser.get(civicdesk.url("/console/calls"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calls-table")));
+        String contactRow = browser.findElements(By.cssSelector("#calls-table tr.contact")).stream().map(WebElement::getText)
+                .filter(row -> row.contains(number)).findFirst().orElse("");
+        assertTrue("the console's contact is in the call log: " + contactRow,
+                contactRow.contains("operator") && contactRow.contains("Cerere înregistrată"));
     }
 
     @Test
@@ -207,7 +227,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-panel"), "Ion Popescu"));
         assertTrue(browser.findElement(By.id("call-state")).getText().contains("Telefon"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "În convorbire"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("phone-pop-up");
 
         // Ion has no PIN yet: once verified, the operator issues one, shown once, and Ion uses it on the robot.
@@ -232,10 +252,12 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         }
         assertTrue(calls.toString(), answered);
 
-        // Done with the call: wrap-up, then out of the queue.
+        // Done with the call: wrap-up, then out of the queue, and the contact closed.
         new Select(browser.findElement(By.id("phone-presence"))).selectByValue("logged_out");
         browser.findElement(By.id("phone-set")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-state"), "Deconectat"));
+        browser.findElement(By.id("call-close")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-start")));
     }
 
     @Test
@@ -270,7 +292,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         browser.get(civicdesk.url("/console/requests/" + number));
         WebElement player = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history audio.voice-message")));
         assertTrue(player.getAttribute("src"), player.getAttribute("src").contains("/api/v1/requests/" + number + "/attachments/"));
-        Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then((r) => done(r.status + ' '"
                 + " + r.headers.get('Content-Type')));", player.getAttribute("src"));
         assertEquals("the recording plays from the console's session", "200 audio/wav", status);
@@ -291,6 +313,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         rows.get(1).findElement(By.tagName("a")).click();
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d-status")));
         String next = new Select(status).getFirstSelectedOption().getAttribute("value");
+        String nextName = new Select(status).getFirstSelectedOption().getText();
+        assertFalse("a status reads as its name: " + nextName, nextName.equals(next));
         browser.findElement(By.id("d-status-comment")).sendKeys("Verificat pe teren.");
         browser.findElement(By.id("d-status-save")).click();
         // Nothing is saved until the employee says who reads the comment: the citizen, or staff only.
@@ -300,7 +324,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         browser.switchTo().activeElement().sendKeys(Keys.SPACE);
         browser.findElement(By.id("d-status-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Verificat pe teren."));
-        assertTrue(browser.findElement(By.id("request-facts")).getText().contains(next));
+        String facts = browser.findElement(By.id("request-facts")).getText();
+        assertTrue(facts, facts.contains(nextName) && !facts.contains(next));
         WebElement note = browser.findElements(By.cssSelector("#history li")).stream()
                 .filter(li -> li.getText().contains("Verificat pe teren.")).findFirst().orElseThrow();
         assertFalse("an internal note is shown as one", note.findElements(By.cssSelector(".seen-by.internal")).isEmpty());
@@ -494,11 +519,21 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Call desk"));
         assertEquals("Start call Alt+N", browser.findElement(By.id("call-start")).getText());
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        // CivicDesk's refusals follow the console's language, whatever the browser's.
+        assertEquals("the CNP check digit is wrong", refusalOfAWrongCnp());
         // Kept for the next visit.
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Call desk"));
         new Select(browser.findElement(By.id("lang"))).selectByValue("ro");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Apeluri"));
+        assertEquals("Cifra de control a CNP-ului este greșită", refusalOfAWrongCnp());
+    }
+
+    /** What the console's own API calls are told of a CNP whose check digit is wrong. */
+    private String refusalOfAWrongCnp() {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + " import('/console/js/api.js').then((api) => api.get('/citizens?cnp=1800101350019&reason=test'))"
+                + ".then(() => done('accepted'), (e) => done(e.message));");
     }
 
     private void openProfile() throws Exception {
@@ -546,7 +581,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     /** The screens an operator and a supervisor work in all day pass axe-core's WCAG 2.1 A and AA rules. */
     @Test
     public void theConsoleScreensPassTheWcagChecks() throws Exception {
-        List<String> problems = new java.util.ArrayList<>(wcagViolationsOfLogin());
+        List<String> problems = new ArrayList<>(wcagViolationsOfLogin());
         logIn("supervisor");
         for (String screen : List.of("", "requests", "notices", "admin", "calls")) {
             browser.get(civicdesk.url("/console/" + screen));
@@ -598,7 +633,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
 
     /** A date and time input gets its value as the page would: typed formats differ with the browser's language. */
     private void setValue(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id(id)), value);
     }
 
@@ -622,12 +657,14 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         browser.get(civicdesk.url("/console/requests/" + number));
         WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-facts")));
         assertTrue(facts.getText(), facts.getText().contains("Satisfacția cetățeanului\n2/5"));
+        assertTrue("the status reads as its name: " + facts.getText(), facts.getText().contains("Stare\nRezolvată"));
         String history = browser.findElement(By.id("history")).getText();
         assertTrue(history, history.contains("Evaluată de cetățean") && history.contains("cetățeanul · 2/5")
                 && history.contains("Prea târziu"));
         new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-facts"), "Citizen's satisfaction"));
         assertTrue(browser.findElement(By.id("history")).getText().contains("Rated by the citizen"));
+        assertTrue(browser.findElement(By.id("request-facts")).getText().contains("Resolved"));
         screenshot("request-rated");
         new Select(browser.findElement(By.id("lang"))).selectByValue("ro");
     }
@@ -724,7 +761,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         for (WebElement row : listed.subList(1, listed.size())) {
             List<WebElement> td = row.findElements(By.tagName("td"));
             assertEquals(row.getText(), typeName, td.get(1).getText());
-            assertEquals(row.getText(), status, td.get(2).getText());
+            assertEquals(row.getText(), status, td.get(2).getAttribute("data-status"));
             assertEquals(row.getText(), department, td.get(4).getText());
         }
         screenshot("reports-drill-down");
@@ -753,10 +790,10 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
 
     /** The query parameters of a link's address, decoded. */
     private static Map<String, String> queryOf(String href) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         Matcher m = Pattern.compile("[?&]([^=&]+)=([^&]*)").matcher(href);
         while (m.find()) {
-            out.put(m.group(1), java.net.URLDecoder.decode(m.group(2), java.nio.charset.StandardCharsets.UTF_8));
+            out.put(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
         }
         return out;
     }

@@ -17,6 +17,7 @@ import org.osgi.framework.ServiceReference;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +47,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.framework.Bundle;
 
 /** The core of CivicDesk in the assembled distribution on its default database (Derby embedded). */
 @RunWith(PaxExam.class)
@@ -172,7 +177,7 @@ public class CoreIT extends CivicDeskTestSupport {
         String marker = "Cuvinte" + System.nanoTime();
         String number = post("operator", "/requests", pothole("1800101350018", "Stâlp căzut pe strada Ștefan cel Mare, "
                 + marker)).body().get("number").asText();
-        for (String asked : List.of("stefan stalp " + marker, "MARE ştefan " + marker.toLowerCase(java.util.Locale.ROOT),
+        for (String asked : List.of("stefan stalp " + marker, "MARE ştefan " + marker.toLowerCase(Locale.ROOT),
                 marker.substring(0, 12) + " cazut", number, number.replaceFirst("/0+", "/") + " " + marker, "zamca " + marker)) {
             JsonNode found = get("admin", "/requests?q=" + java.net.URLEncoder.encode(asked, "UTF-8")).body();
             assertTrue(asked + ": " + found, numbersOf(found).contains(number));
@@ -234,7 +239,7 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(refused.raw(), refused.raw().contains("no channel 'sms' is installed"));
         assertEquals("nothing stored", before, count("SELECT COUNT(*) FROM CD_REQUEST"));
 
-        org.osgi.framework.Bundle gateway = installPluginBundle();
+        Bundle gateway = installPluginBundle();
         String number;
         try {
             gateway.start();
@@ -309,6 +314,43 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals(200, get("supervisor", "/interactions/" + id).status());
         assertEquals(404, get("employee", "/interactions/" + id).status());
         assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'interaction.close' AND SUBJECT_ID = '" + id + "'") == 1);
+
+        // The call log of the day: every contact, whoever took it, for supervisors; an audited listing.
+        String day = "from=" + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        JsonNode log = get("supervisor", "/interactions?" + day).body();
+        boolean listed = false;
+        for (JsonNode i : log) {
+            listed |= i.get("id").asText().equals(id) && i.get("staff").asText().equals("operator");
+        }
+        assertTrue(log.toString(), listed);
+        assertEquals(403, get("operator", "/interactions?" + day).status());
+        assertEquals(422, get("supervisor", "/interactions?from=" + Instant.now()).status());
+        assertEquals(422, get("supervisor", "/interactions?from=" + Instant.now() + "&to=" + Instant.now().minusSeconds(60))
+                .status());
+        assertEquals(422, get("supervisor", "/interactions?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z").status());
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'interaction.list' AND ACTOR = 'supervisor'") >= 1);
+    }
+
+    @Test
+    public void aRefusalReadsInTheLanguageTheCallerAsksFor() throws Exception {
+        String tooLong = pothole("1800101350018", "x".repeat(4001));
+        for (String[] asked : new String[][] {{"ro", "Descrierea are mai mult de 4000 de caractere"},
+            {"en-GB,ro;q=0.5", "description is longer than 4000 characters"},
+            {null, "description is longer than 4000 characters"}}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/requests"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(tooLong));
+            if (asked[0] != null) {
+                request.header("Accept-Language", asked[0]);
+            }
+            Reply refused = send("operator", request);
+            assertEquals(refused.raw(), 422, refused.status());
+            assertEquals(asked[1], refused.body().get("detail").asText());
+            assertEquals(asked[1], refused.body().get("errors").get("description").asText());
+        }
+        // A CNP that cannot be one, in Romanian by the lang parameter.
+        Reply cnp = get("operator", "/citizens?cnp=1800101350019&reason=test&lang=ro");
+        assertEquals(cnp.raw(), 422, cnp.status());
+        assertEquals("Cifra de control a CNP-ului este greșită", cnp.body().get("detail").asText());
     }
 
     @Test
@@ -718,13 +760,13 @@ public class CoreIT extends CivicDeskTestSupport {
         org.osgi.framework.ServiceRegistration<CitizenProfileContributor> registration = bundleContext.registerService(
                 CitizenProfileContributor.class, new AbstractCitizenProfileContributor() {
                     @Override
-                    public List<ProfileSection> sections(Citizen citizen, java.util.Locale locale) {
+                    public List<ProfileSection> sections(Citizen citizen, Locale locale) {
                         return List.of(new ProfileSection("test-registry", "Registry " + locale.getLanguage(), "test-info",
                                 List.of(new Fact("Surname", citizen.lastName()))));
                     }
 
                     @Override
-                    public List<VerificationFact> verificationFacts(Citizen citizen, java.util.Locale locale) {
+                    public List<VerificationFact> verificationFacts(Citizen citizen, Locale locale) {
                         return List.of(new VerificationFact("test-registry", "Your street?", citizen.address(), "address"));
                     }
                 }, props);
@@ -732,7 +774,7 @@ public class CoreIT extends CivicDeskTestSupport {
         org.osgi.framework.ServiceRegistration<CitizenProfileContributor> broken = bundleContext.registerService(
                 CitizenProfileContributor.class, new AbstractCitizenProfileContributor() {
                     @Override
-                    public List<ProfileSection> sections(Citizen citizen, java.util.Locale locale) {
+                    public List<ProfileSection> sections(Citizen citizen, Locale locale) {
                         throw new IllegalStateException("back-office system down");
                     }
                 }, props);
@@ -878,8 +920,8 @@ public class CoreIT extends CivicDeskTestSupport {
     public void componentsDoNotDependOnThemselves() throws Exception {
         var runtime = bundleContext.getService(bundleContext.getServiceReference(
                 org.osgi.service.component.runtime.ServiceComponentRuntime.class));
-        java.util.Map<String, List<String>> providers = new java.util.HashMap<>();
-        java.util.Map<String, List<String>> needs = new java.util.HashMap<>();
+        Map<String, List<String>> providers = new HashMap<>();
+        Map<String, List<String>> needs = new HashMap<>();
         for (var component : runtime.getComponentDescriptionDTOs()) {
             if (!component.bundle.symbolicName.startsWith("org.civicdesk")) {
                 continue;

@@ -8,6 +8,7 @@ import {attributeFields} from '/web/attributes.js';
 import {phonePanel} from '../phone.js';
 import {receiptLinks} from '../receipt.js';
 import {loadChannels, channelName} from '../channels.js';
+import {loadTypes, typeName, statusName} from '../request-types.js';
 
 // By physical key (KeyboardEvent.code), so they work the same on a Romanian or an English layout.
 const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge', KeyR: 'request', KeyC: 'close'};
@@ -15,7 +16,7 @@ let shortcutHandler = null;
 
 export async function callDeskScreen() {
   const state = {interaction: null, citizen: null, profile: null, verified: false};
-  const types = await get('/request-types' + query({lang: lang()})).catch(() => []);
+  const types = await loadTypes().catch(() => []);
   const channels = await loadChannels();
 
   const callPanel = h('section', {class: 'panel', 'aria-labelledby': 'call-title'});
@@ -165,8 +166,8 @@ export async function callDeskScreen() {
         s.source === 'taxes' ? taxDetail(c) : null)),
       h('div', {class: 'panel'}, h('h2', {}, t('pastRequests')), p.requests.length ? h('table', {},
         h('tr', {}, h('th', {}, t('number')), h('th', {}, t('type')), h('th', {}, t('status')), h('th', {}, t('deadline'))),
-        p.requests.map((r) => h('tr', {}, h('td', {}, h('a', {href: `/console/requests/${r.number}`}, r.number)), h('td', {}, r.type),
-          h('td', {}, r.status), h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline))))) : h('p', {}, t('none'))),
+        p.requests.map((r) => h('tr', {}, h('td', {}, h('a', {href: `/console/requests/${r.number}`}, r.number)), h('td', {}, typeName(r.type)),
+          h('td', {}, statusName(r.type, r.status)), h('td', {class: r.overdue ? 'overdue' : null}, day(r.deadline))))) : h('p', {}, t('none'))),
       h('div', {class: 'panel'}, h('h2', {}, t('pastInteractions')), p.interactions.length ? h('ul', {},
         p.interactions.map((i) => h('li', {}, `${when(i.startedAt)} · ${channelName(i.channel)} · ${i.staff}`
           + (i.outcome ? ` · ${t('outcomes.' + i.outcome)}` : '') + (i.requests.length ? ` · ${i.requests.join(', ')}` : '')))) : h('p', {}, t('none'))));
@@ -315,6 +316,11 @@ export async function callDeskScreen() {
   document.addEventListener('keydown', shortcutHandler);
 
   renderCall(); renderProfile(); renderRequestForm();
+  // A contact still open on the server (the page reloaded, the operator looked at another screen) is taken up again,
+  // with its caller and whether they were verified: the call is the server's, not the page's.
+  const mine = await get('/interactions' + query({limit: 20})).catch(() => []);
+  const open = mine.find((i) => i.open);
+  if (open) await adoptCall({interactionId: open.id, citizenId: open.citizenId, verified: open.verified});
   return h('div', {},
     h('h1', {}, t('callDesk')),
     h('div', {class: 'grid'},

@@ -1,5 +1,6 @@
 package org.civicdesk.request.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.civicdesk.core.api.Actor;
@@ -46,4 +47,20 @@ public interface InteractionLog {
 
     /** The actor's own interactions, newest first, at most {@code limit}; the open ones among them first. */
     List<Interaction> mine(Actor actor, int limit);
+
+    /**
+     * Every contact started in [{@code from}, {@code to}), whoever took it and on whatever channel, oldest first, at most
+     * {@code limit}: the call centre's log of a day. Supervisors and administrators only; each listing is audited.
+     *
+     * @throws org.civicdesk.core.api.AccessDeniedException for anyone else
+     * @throws org.civicdesk.core.api.InvalidInputException when the period is empty or longer than
+     *         {@link #LONGEST_PERIOD_DAYS} days, or the limit is not between 1 and {@link #MAX_PERIOD_LIST}
+     * @since 2.7
+     */
+    List<Interaction> between(Actor actor, Instant from, Instant to, int limit);
+
+    /** The longest period {@link #between} lists. */
+    int LONGEST_PERIOD_DAYS = 31;
+    /** The most contacts {@link #between} returns at once. */
+    int MAX_PERIOD_LIST = 2000;
 }

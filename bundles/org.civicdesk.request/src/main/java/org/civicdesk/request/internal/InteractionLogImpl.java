@@ -1,5 +1,6 @@
 package org.civicdesk.request.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.RecordDigest;
+import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
@@ -81,7 +83,7 @@ public class InteractionLogImpl implements InteractionLog {
     @Override
     public Interaction identify(Actor actor, String interactionId, String citizenId, boolean verified) {
         if (citizenId == null || citizenId.isBlank()) {
-            throw new InvalidInputException("citizenId", "say which citizen this is");
+            throw InvalidInputException.of("citizenId", "interaction.citizen");
         }
         citizens.get(actor, citizenId.strip(), "identify the citizen of an interaction")
                 .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
@@ -93,7 +95,7 @@ public class InteractionLogImpl implements InteractionLog {
     @Override
     public Interaction link(Actor actor, String interactionId, RequestNumber request) {
         if (request == null) {
-            throw new InvalidInputException("request", "say which request to link");
+            throw InvalidInputException.of("request", "interaction.request");
         }
         requests.get(actor, request);
         return append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.linked(id, seq, at,
@@ -104,11 +106,11 @@ public class InteractionLogImpl implements InteractionLog {
     @Override
     public Interaction close(Actor actor, String interactionId, InteractionOutcome outcome, String remarks) {
         if (outcome == null) {
-            throw new InvalidInputException("outcome", "say how the contact ended");
+            throw InvalidInputException.of("outcome", "interaction.outcome");
         }
         String text = remarks == null || remarks.isBlank() ? null : remarks.strip();
         if (text != null && text.length() > MAX_REMARKS) {
-            throw new InvalidInputException("remarks", "the remarks are longer than " + MAX_REMARKS + " characters");
+            throw InvalidInputException.of("remarks", "interaction.remarks", MAX_REMARKS);
         }
         return append(actor, interactionId,
                 (id, seq, at) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text),
@@ -141,7 +143,7 @@ public class InteractionLogImpl implements InteractionLog {
                 InteractionEventEntity event = step.next(interactionId, events.size() + 1, Instant.now().toEpochMilli());
                 if (event.getKind() == InteractionEventEntity.Kind.CLOSED
                         && InteractionOutcome.REQUEST_FILED.id().equals(event.getOutcome()) && before.requests().isEmpty()) {
-                    throw new InvalidInputException("outcome", "no request is linked to this interaction");
+                    throw InvalidInputException.of("outcome", "interaction.noRequest");
                 }
                 em.persist(event);
                 audited(em, audited, InteractionRecords.step(event));
@@ -212,9 +214,40 @@ public class InteractionLogImpl implements InteractionLog {
         });
     }
 
+    @Override
+    public List<Interaction> between(Actor actor, Instant from, Instant to, int limit) {
+        if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only a supervisor or an administrator sees every contact");
+        }
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw InvalidInputException.of("from", "period.order");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(LONGEST_PERIOD_DAYS)) > 0) {
+            throw new InvalidInputException("to", "a period of at most " + LONGEST_PERIOD_DAYS + " days");
+        }
+        if (limit < 1 || limit > MAX_PERIOD_LIST) {
+            throw InvalidInputException.of("limit", "limit.range", MAX_PERIOD_LIST);
+        }
+        List<Interaction> found = tx.read(em -> {
+            List<String> ids = em.createQuery("SELECT i.id FROM InteractionEntity i WHERE i.startedMillis >= ?1"
+                    + " AND i.startedMillis < ?2 ORDER BY i.startedMillis", String.class)
+                    .setParameter(1, from.toEpochMilli()).setParameter(2, to.toEpochMilli()).setMaxResults(limit)
+                    .getResultList();
+            List<Interaction> loaded = new ArrayList<>();
+            // A page of ids at a time: an IN list of thousands is more than some databases take.
+            for (int i = 0; i < ids.size(); i += MAX_LIST) {
+                loaded.addAll(load(em, ids.subList(i, Math.min(ids.size(), i + MAX_LIST))));
+            }
+            return loaded.stream().sorted(Comparator.comparing(Interaction::startedAt)).toList();
+        });
+        audit.record(new AuditEvent(actor.username(), "interaction.list", INFO_KIND, "interaction", null,
+                "from=" + from + " to=" + to + " results=" + found.size()));
+        return found;
+    }
+
     private static int bounded(int limit) {
         if (limit < 1 || limit > MAX_LIST) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIST);
+            throw InvalidInputException.of("limit", "limit.range", MAX_LIST);
         }
         return limit;
     }

@@ -1,9 +1,9 @@
 package org.civicdesk.rest.internal;
 
+import java.time.Instant;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -65,11 +65,26 @@ public class InteractionResource implements RestResource {
                 .entity(Views.InteractionView.of(started)).build();
     }
 
-    /** The caller's own interactions, the open ones first. */
+    /**
+     * The caller's own interactions, the open ones first; with {@code from} and {@code to} (ISO instants) every contact
+     * started in that period instead, whoever took it, oldest first (supervisors and administrators: the call log).
+     */
     @GET
-    public List<Views.InteractionView> mine(@QueryParam("limit") @DefaultValue("20") int limit,
-            @Context SecurityContext security) {
-        return log.mine(ActorPrincipal.of(security), limit).stream().map(Views.InteractionView::of).toList();
+    public List<Views.InteractionView> list(@QueryParam("limit") Integer limit, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context SecurityContext security) {
+        Instant start = QueryValues.instant("from", from);
+        Instant end = QueryValues.instant("to", to);
+        List<Interaction> found;
+        if (start == null && end == null) {
+            found = log.mine(ActorPrincipal.of(security), limit == null ? 20 : limit);
+        } else {
+            if (start == null || end == null) {
+                throw new InvalidInputException(start == null ? "from" : "to", "from and to go together");
+            }
+            found = log.between(ActorPrincipal.of(security), start, end,
+                    limit == null ? InteractionLog.MAX_PERIOD_LIST : limit);
+        }
+        return found.stream().map(Views.InteractionView::of).toList();
     }
 
     @GET
