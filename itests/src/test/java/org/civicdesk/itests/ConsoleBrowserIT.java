@@ -199,6 +199,35 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
                 contactRow.contains("operator") && contactRow.contains("Cerere înregistrată"));
     }
 
+    /**
+     * A caller who gives no CNP: a pothole is filed for anyone, a complaint for anyone who leaves a contact, a tax
+     * certificate only for an identified citizen; the request says it has no citizen on record.
+     */
+    @Test
+    public void anOperatorFilesForACallerWhoGivesNoCnpWhereTheTypeAllowsIt() throws Exception {
+        logIn("operator");
+        alt("n");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-state"), "Telefon"));
+        browser.findElement(By.id("find-unidentified")).click();
+        WebElement type = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("req-type")));
+        List<String> offered = new Select(type).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertTrue(offered.toString(), offered.contains("pothole") && offered.contains("complaint"));
+        assertFalse("a certificate needs an identified citizen: " + offered, offered.contains("tax-certificate"));
+        new Select(type).selectByValue("complaint");
+        browser.findElement(By.id("req-description")).sendKeys("Zgomot în fiecare noapte de la un bar.");
+        browser.findElement(By.id("req-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "telefonul sau adresa de e-mail"));
+        browser.findElement(By.id("req-contact-phone")).sendKeys("0722 000 111");
+        browser.findElement(By.id("req-submit")).click();
+        String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filed-number"))).getText();
+        assertTrue(browser.findElement(By.id("filed-unidentified")).isDisplayed());
+        browser.get(civicdesk.url("/console/requests/" + number));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-facts"), "0722 000 111 (doar contact)"));
+        browser.get(civicdesk.url("/console/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("call-close"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-start")));
+    }
+
     @Test
     public void aCallerThePhoneQueuePutsThroughPopsUpOnTheOperatorsConsole() throws Exception {
         logIn("operator");

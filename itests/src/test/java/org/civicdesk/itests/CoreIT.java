@@ -332,6 +332,25 @@ public class CoreIT extends CivicDeskTestSupport {
     }
 
     @Test
+    public void staffFileForACallerWithoutCnpOnlyWhereTheTypeAllowsIt() throws Exception {
+        long before = count("SELECT COUNT(*) FROM CD_REQUEST");
+        Reply certificate = post("operator", "/requests", "{\"type\":\"tax-certificate\",\"channel\":\"phone\","
+                + "\"citizen\":{\"firstName\":\"Ana\",\"phone\":\"0722000111\"},\"description\":\"Certificat\"}");
+        assertEquals(certificate.raw(), 422, certificate.status());
+        assertTrue(certificate.raw(), certificate.body().get("errors").has("citizen.cnp"));
+        Reply complaint = post("operator", "/requests", "{\"type\":\"complaint\",\"channel\":\"phone\","
+                + "\"description\":\"Zgomot\"}");
+        assertEquals(complaint.raw(), 422, complaint.status());
+        assertEquals("nothing stored for a refused caller", before, count("SELECT COUNT(*) FROM CD_REQUEST"));
+        Reply pothole = post("operator", "/requests", "{\"type\":\"pothole\",\"channel\":\"phone\","
+                + "\"description\":\"Groapă, apelant anonim\"}");
+        assertEquals(pothole.raw(), 201, pothole.status());
+        assertFalse(pothole.body().has("citizenId"));
+        assertEquals("anonymous", get("operator", "/request-types/pothole").body().get("caller").asText());
+        assertEquals("identified", get("operator", "/request-types/tax-certificate").body().get("caller").asText());
+    }
+
+    @Test
     public void aRefusalReadsInTheLanguageTheCallerAsksFor() throws Exception {
         String tooLong = pothole("1800101350018", "x".repeat(4001));
         for (String[] asked : new String[][] {{"ro", "Descrierea are mai mult de 4000 de caractere"},

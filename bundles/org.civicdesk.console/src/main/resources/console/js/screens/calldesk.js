@@ -15,7 +15,7 @@ const SHORTCUTS = {KeyN: 'start', KeyF: 'find', KeyV: 'verify', KeyK: 'knowledge
 let shortcutHandler = null;
 
 export async function callDeskScreen() {
-  const state = {interaction: null, citizen: null, profile: null, verified: false};
+  const state = {interaction: null, citizen: null, profile: null, verified: false, unidentified: false};
   const types = await loadTypes().catch(() => []);
   const channels = await loadChannels();
 
@@ -46,7 +46,7 @@ export async function callDeskScreen() {
     try {
       await post(`/interactions/${state.interaction.id}/close`, {outcome: outcome.value, remarks: remarks.value});
       say(t('callClosed'));
-      Object.assign(state, {interaction: null, citizen: null, profile: null, verified: false});
+      Object.assign(state, {interaction: null, citizen: null, profile: null, verified: false, unidentified: false});
       remarks.value = '';
       search.value = '';
       mount(results);
@@ -110,15 +110,28 @@ export async function callDeskScreen() {
     if (e.key === 'ArrowDown' && at < buttons.length - 1) { e.preventDefault(); buttons[at + 1].focus(); }
     if (e.key === 'ArrowUp') { e.preventDefault(); (at > 0 ? buttons[at - 1] : search).focus(); }
   });
+  // A caller who will not or cannot say who they are: filed for where the type allows it, marked as such.
+  async function fileUnidentified() {
+    await startCall();
+    Object.assign(state, {citizen: null, profile: null, verified: false, unidentified: true});
+    renderProfile();
+    renderRequestForm();
+    const first = document.getElementById('req-type');
+    if (first) first.focus();
+  }
   mount(findPanel, h('h2', {id: 'find-title'}, t('findCaller'), ' ', h('kbd', {}, 'Alt+F')),
     field('find-purpose', t('purpose'), purposeText),
-    field('find-input', t('search'), search), h('p', {id: 'find-hint', class: 'muted'}, t('typeMore')), results);
+    field('find-input', t('search'), search), h('p', {id: 'find-hint', class: 'muted'}, t('typeMore')), results,
+    h('div', {class: 'row'}, h('button', {type: 'button', class: 'secondary', id: 'find-unidentified',
+      'aria-describedby': 'find-unidentified-help', onclick: fileUnidentified}, t('unidentified'))),
+    h('p', {id: 'find-unidentified-help', class: 'muted'}, t('unidentifiedHelp')));
 
   async function chooseCitizen(citizen) {
     await startCall();
     try {
       state.citizen = citizen;
       state.verified = false;
+      state.unidentified = false;
       state.profile = await get(`/citizens/${citizen.id}/profile` + query({reason: purpose(), lang: lang()}));
       renderProfile();
       renderRequestForm();
@@ -225,7 +238,12 @@ export async function callDeskScreen() {
 
   // ---- filing a request
   function renderRequestForm(filed) {
-    const type = h('select', {required: true}, types.map((rt) => h('option', {value: rt.code}, rt.name)));
+    // For a caller not identified, only the types that take one.
+    const offered = state.unidentified ? types.filter((rt) => rt.caller && rt.caller !== 'identified') : types;
+    const type = h('select', {required: true}, offered.map((rt) => h('option', {value: rt.code}, rt.name)));
+    const contactName = h('input', {type: 'text', maxlength: 100, autocomplete: 'off'});
+    const contactPhone = h('input', {type: 'tel', maxlength: 30, autocomplete: 'off'});
+    const contactEmail = h('input', {type: 'email', maxlength: 200, autocomplete: 'off'});
     // The type's own questions follow the type chosen.
     const questions = h('div', {});
     let answers = null;
@@ -242,7 +260,7 @@ export async function callDeskScreen() {
     const files = h('input', {type: 'file', multiple: true});
     // The map pin and the coordinates stay in step, whichever the operator uses.
     const mapHolder = h('div', {class: 'map-holder'});
-    if (state.citizen && state.verified) {
+    if ((state.citizen && state.verified) || state.unidentified) {
       cityMap({label: t('mapHelp'), onPick: (la, lo) => { lat.value = la; lon.value = lo; }}).then((map) => {
         mapHolder.append(map.element);
         const typed = () => map.setPin(parseFloat(lat.value), parseFloat(lon.value));
@@ -254,18 +272,25 @@ export async function callDeskScreen() {
       h('p', {}, t('filed')), h('p', {}, `${t('number')}: `, h('strong', {id: 'filed-number'}, filed.number)),
       h('p', {}, `${t('deadline')}: `, h('strong', {id: 'filed-deadline'}, day(filed.deadline))),
       h('p', {}, `${t('trackingCode')}: `, h('strong', {}, filed.trackingCode)), h('p', {}, t('howToFollow')),
+      filed.citizenId ? null : h('p', {id: 'filed-unidentified'}, t('filedUnidentified')),
       receiptLinks(filed.number)) : null;
-    const canFile = state.citizen && state.verified;
+    const canFile = (state.citizen && state.verified) || state.unidentified;
+    const contactGiven = () => [contactName, contactPhone, contactEmail].some((i) => i.value.trim());
     mount(requestPanel, h('h2', {id: 'request-title'}, t('newRequest'), ' ', h('kbd', {}, 'Alt+R')), readout,
       canFile ? h('form', {onsubmit: async (e) => {
         e.preventDefault();
         const c = state.citizen;
         const location = {address: address.value || null, lat: lat.value === '' ? null : Number(lat.value),
           lon: lon.value === '' ? null : Number(lon.value)};
+        const [firstName, ...lastNames] = contactName.value.trim().split(/\s+/);
+        // Without a CNP the details are the request's contact, not a citizen on record.
+        const citizen = c ? {nationalId: c.nationalId, firstName: c.firstName, lastName: c.lastName,
+          companyName: c.kind === 'company' ? c.name : null, address: c.address}
+          : contactGiven() ? {firstName: firstName || null, lastName: lastNames.join(' ') || null,
+            phone: contactPhone.value.trim() || null, email: contactEmail.value.trim() || null} : null;
         try {
           const request = await post('/requests', {type: type.value, channel: state.interaction.channel,
-            citizen: {nationalId: c.nationalId, firstName: c.firstName, lastName: c.lastName, companyName: c.kind === 'company' ? c.name : null,
-              address: c.address}, description: description.value, location, attributes: answers.values()});
+            citizen, description: description.value, location, attributes: answers.values()});
           state.interaction = await post(`/interactions/${state.interaction.id}/requests`, {request: request.number});
           if (files.files.length) {
             const form = new FormData();
@@ -278,6 +303,9 @@ export async function callDeskScreen() {
         } catch (err) { sayError(err); }
       }},
       field('req-type', t('type'), type), field('req-description', t('description'), description), questions,
+      state.unidentified ? h('fieldset', {id: 'req-contact'}, h('legend', {}, t('contactFor')),
+        field('req-contact-name', t('name'), contactName), field('req-contact-phone', t('contactPhone'), contactPhone),
+        field('req-contact-email', t('contactEmail'), contactEmail)) : null,
       field('req-address', t('address'), address),
       h('div', {}, h('span', {class: 'label', id: 'map-label'}, t('map')), mapHolder),
       h('div', {class: 'row'}, field('req-lat', t('lat'), lat), field('req-lon', t('lon'), lon)),
@@ -292,7 +320,7 @@ export async function callDeskScreen() {
       // A call already closed (the operator is wrapping up) is not brought back.
       if (!interaction.open) return;
       state.interaction = interaction;
-      Object.assign(state, {citizen: null, profile: null, verified: false});
+      Object.assign(state, {citizen: null, profile: null, verified: false, unidentified: false});
       renderCall(); renderProfile(); renderRequestForm();
       if (!desk.citizenId) { search.focus(); return; }
       await chooseCitizen(await get(`/citizens/${desk.citizenId}` + query({reason: purpose()})));

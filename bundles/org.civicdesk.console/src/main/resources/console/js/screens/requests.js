@@ -81,6 +81,15 @@ export async function requestsScreen() {
         onclick: () => { filters.offset += PAGE; redraw(); }}, t('next'))));
 }
 
+/** Who asked: a citizen on record, a contact left without a CNP, or no one who said. */
+function applicant(r) {
+  if (r.citizenId) return t('citizen');
+  const c = r.contact;
+  if (!c) return t('anonymous');
+  return [[c.firstName, c.lastName].filter(Boolean).join(' '), c.phone, c.email].filter(Boolean).join(' · ')
+    + ` (${t('onlyContact')})`;
+}
+
 /** The link to a request's page, followed in the console. */
 function requestLink(number) {
   return h('a', {href: `/console/requests/${number}`, onclick: (e) => { e.preventDefault(); navigate(`/requests/${number}`); }}, number);
@@ -188,7 +197,7 @@ export async function requestDetailScreen(year, seq) {
           [[t('type'), type ? type.name : r.type], [t('status'), statusName(r.type, r.status)], [t('assignee'), r.assignee || '—'],
             [t('department'), r.department], [t('registered'), when(r.registeredAt)],
             ...(r.receivedAt ? [[t('receivedOn'), day(r.receivedAt)]] : []), [t('deadline'), day(r.deadline) + (r.overdue ? ' ⚠' : '')],
-            [t('priority'), t('priorities.' + r.priority)],
+            [t('priority'), t('priorities.' + r.priority)], [t('applicant'), applicant(r)],
             [t('channel'), channelName(r.channel)], [t('address'), r.location ? r.location.address || '' : ''],
             [t('trackingCode'), r.trackingCode],
             ...(r.rating ? [[t('rating'), `${r.rating.score}/5`]] : [])].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),

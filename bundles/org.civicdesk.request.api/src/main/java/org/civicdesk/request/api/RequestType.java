@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicdesk.core.api.EnumIds;
+
 /**
  * A predefined kind of request (R4), read from configuration: who handles it, how long it may
  * take, and its workflow.
@@ -21,11 +23,37 @@ import java.util.Set;
  * @param quality        what the work on it is measured against (since 2.3)
  * @param statusNames    what each status is called, per language, where the type names it itself: status to
  *                       language to name; the others read as {@link #STANDARD_STATUS_NAMES} says (since 2.7)
+ * @param caller         whom staff may file it for: only an identified citizen, anyone, or anyone who leaves a
+ *                       contact (since 2.7)
  */
 public record RequestType(String code, Map<String, String> names, String department, int slaDays,
         String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
         Set<String> finalStatuses, List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality,
-        Map<String, Map<String, String>> statusNames) {
+        Map<String, Map<String, String>> statusNames, Caller caller) {
+
+    /**
+     * Whom staff may file a request of a type for, on the phone or at the desk.
+     *
+     * @since 2.7
+     */
+    public enum Caller {
+        /** Only a citizen found on record (by national id) and verified: a certificate, a permit, social aid. */
+        IDENTIFIED,
+        /** Anyone, even a caller who gives no name: a pothole, a broken street light. */
+        ANONYMOUS,
+        /** Anyone who leaves a phone number or an e-mail address to be answered at: a complaint. */
+        CONTACT;
+
+        /** The configuration's and the API's word for it: {@code identified}, {@code anonymous}, {@code contact}. */
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        /** @throws org.civicdesk.core.api.InvalidInputException for another word */
+        public static Caller parse(String id) {
+            return EnumIds.parse(Caller.class, id, "caller");
+        }
+    }
 
     /**
      * The names of the statuses of the default workflow, in Romanian and English: what staff and citizens read
@@ -51,6 +79,16 @@ public record RequestType(String code, Map<String, String> names, String departm
         escalation = escalation == null ? EscalationRule.defaults(code) : escalation;
         quality = quality == null ? QualityCriteria.defaults(slaDays) : quality;
         statusNames = statusNames == null ? Map.of() : Map.copyOf(statusNames);
+        caller = caller == null ? Caller.IDENTIFIED : caller;
+    }
+
+    /** A type filed for identified citizens only, its statuses named as given. */
+    public RequestType(String code, Map<String, String> names, String department, int slaDays, String initialStatus,
+            List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses,
+            List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality,
+            Map<String, Map<String, String>> statusNames) {
+        this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, attributes, escalation,
+                quality, statusNames, null);
     }
 
     /** A type whose statuses read as {@link #STANDARD_STATUS_NAMES} says, or as their codes. */
@@ -58,7 +96,7 @@ public record RequestType(String code, Map<String, String> names, String departm
             List<String> statuses, Map<String, List<String>> transitions, Set<String> finalStatuses,
             List<RequestAttribute> attributes, EscalationRule escalation, QualityCriteria quality) {
         this(code, names, department, slaDays, initialStatus, statuses, transitions, finalStatuses, attributes, escalation,
-                quality, null);
+                quality, null, null);
     }
 
     /** A type whose work is measured as {@link QualityCriteria#defaults} says. */

@@ -59,7 +59,15 @@ public class ConfiguredRequestType {
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
                 statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses),
-                quality(c), statusNames(c.code(), statuses, properties));
+                quality(c), statusNames(c.code(), statuses, properties), caller(c));
+    }
+
+    private static RequestType.Caller caller(RequestTypeConfig c) {
+        try {
+            return RequestType.Caller.parse(c.caller() == null ? "identified" : c.caller());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("request type " + c.code() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

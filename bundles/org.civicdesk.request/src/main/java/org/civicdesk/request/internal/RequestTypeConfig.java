@@ -2,6 +2,7 @@ package org.civicdesk.request.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** One request type per factory configuration {@code org.civicdesk.request.type-<code>.cfg}. */
 @ObjectClassDefinition(name = "CivicDesk request type",
@@ -41,6 +42,14 @@ public @interface RequestTypeConfig {
             + "English [| key: Romanian / English, key: Romanian / English] where datatype is string, number, "
             + "datetime, text, singlevaluelist or multivaluelist and the last part lists a list's values.")
     String attributes() default "";
+
+    @AttributeDefinition(name = "Caller", description = "Whom staff may file it for on the phone or at the desk: "
+            + "identified (a citizen on record, verified), anonymous (anyone, no name needed) or contact (anyone who "
+            + "leaves a phone number or an e-mail address)", options = {
+                @Option(label = "Identified citizens only", value = "identified"),
+                @Option(label = "Anyone, even anonymous", value = "anonymous"),
+                @Option(label = "Anyone who leaves a contact", value = "contact")})
+    String caller() default "identified";
 
     @AttributeDefinition(name = "Warn at (% of the deadline)", min = "0", max = "99", description = "The share of the "
             + "deadline's working days after which the assignee is warned that the deadline nears; 0 warns nobody.")

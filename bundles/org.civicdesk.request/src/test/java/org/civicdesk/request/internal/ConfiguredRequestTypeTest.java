@@ -29,6 +29,11 @@ public class ConfiguredRequestTypeTest {
             }
 
             @Override
+            public String caller() {
+                return "identified";
+            }
+
+            @Override
             public String code() {
                 return code;
             }

@@ -28,6 +28,8 @@ import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestType;
+import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.request.api.ServiceRequest;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
@@ -45,10 +47,12 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource implements RestResource {
     private final RequestRegistry registry;
+    private final RequestTypeCatalog types;
 
     @Activate
-    public RequestResource(@Reference RequestRegistry registry) {
+    public RequestResource(@Reference RequestRegistry registry, @Reference RequestTypeCatalog types) {
         this.registry = registry;
+        this.types = types;
     }
 
     @POST
@@ -60,13 +64,10 @@ public class RequestResource implements RestResource {
         CitizenDetails citizen = null;
         if (body.citizen() != null) {
             Views.CitizenBody c = body.citizen();
-            String nationalId = Views.nationalId(c);
-            if (nationalId == null) {
-                throw new InvalidInputException("citizen.cnp", "the citizen's CNP (or a company's CUI) is required");
-            }
-            citizen = new CitizenDetails(nationalId, c.firstName(), c.lastName() != null ? c.lastName() : c.companyName(),
-                    c.address(), c.phone(), c.email()).validate();
+            citizen = new CitizenDetails(Views.nationalId(c), c.firstName(),
+                    c.lastName() != null ? c.lastName() : c.companyName(), c.address(), c.phone(), c.email()).validate();
         }
+        types.find(body.type()).ifPresent(type -> checkCaller(type.caller(), body.citizen()));
         ServiceRequest filed = registry.file(ActorPrincipal.of(security), new NewRequest(body.type(),
                 Channel.parse(body.channel()), citizen, body.description(),
                 body.location() == null ? null : body.location().toLocation(), body.attributes(), null,
@@ -74,6 +75,28 @@ public class RequestResource implements RestResource {
         // Absolute, from the address the client called: a relative URI is resolved against the API's base.
         return Response.created(uri.getBaseUriBuilder().path("requests").path(filed.number().toString()).build())
                 .entity(Views.RequestView.of(filed, null)).build();
+    }
+
+    /**
+     * Whom staff may file for (the type's {@link RequestType.Caller}): a citizen identified by CNP or CUI for any type;
+     * without one, a caller who leaves a phone number or an e-mail address where the type takes a contact, and anyone
+     * where it takes anonymous callers. Without a national id the details are the request's contact, not a citizen.
+     */
+    private static void checkCaller(RequestType.Caller caller, Views.CitizenBody citizen) {
+        if (citizen != null && Views.nationalId(citizen) != null) {
+            return;
+        }
+        boolean contact = citizen != null && (present(citizen.phone()) || present(citizen.email()));
+        if (caller == RequestType.Caller.IDENTIFIED) {
+            throw InvalidInputException.of("citizen.cnp", "caller.identified");
+        }
+        if (caller == RequestType.Caller.CONTACT && !contact) {
+            throw InvalidInputException.of("citizen.phone", "caller.contact");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     @GET

@@ -112,13 +112,14 @@ final class Views {
 
     record RequestTypeView(String code, String name, Map<String, String> names, String department, int slaDays,
             String initialStatus, List<String> statuses, Map<String, List<String>> transitions,
-            Set<String> finalStatuses, List<AttributeView> attributes, Map<String, String> statusNames) {
+            Set<String> finalStatuses, List<AttributeView> attributes, Map<String, String> statusNames, String caller) {
         static RequestTypeView of(RequestType t, String language) {
             Map<String, String> statusNames = new LinkedHashMap<>();
             t.statuses().forEach(status -> statusNames.put(status, t.statusName(status, language)));
             return new RequestTypeView(t.code(), t.name(language), t.names(), t.department(), t.slaDays(),
                     t.initialStatus(), t.statuses(), t.transitions(), t.finalStatuses(),
-                    t.attributes().stream().map(a -> AttributeView.of(a, language)).toList(), statusNames);
+                    t.attributes().stream().map(a -> AttributeView.of(a, language)).toList(), statusNames,
+                    t.caller().id());
         }
     }
 
