@@ -412,6 +412,8 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply me = send(null, HttpRequest.newBuilder(URI.create(base() + "/me")).header("Cookie", cookie).GET());
         assertEquals(200, me.status());
         assertEquals("operator", me.body().get("username").asText());
+        // The staff directory says who is in the console now, with their department and roles (R22).
+        assertEquals("online", directoryEntry("operator").path("presence").path("console").asText());
         // A change with only the cookie could come from another site's page: refused without the console's header.
         HttpRequest.Builder start = HttpRequest.newBuilder(URI.create(base() + "/interactions")).header("Cookie", cookie)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
@@ -429,6 +431,23 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals("logged out", 401,
                 send(null, HttpRequest.newBuilder(URI.create(base() + "/me")).header("Cookie", cookie).GET()).status());
         assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.login-failed'") >= 1);
+        assertTrue(directoryEntry("operator").path("presence").path("console").isMissingNode());
+        JsonNode employee = directoryEntry("employee");
+        assertEquals("ROADS", employee.get("department").asText());
+        assertFalse(employee.get("departmentName").asText().isBlank());
+        assertEquals("employee", employee.get("roles").get(0).asText());
+    }
+
+    /** One staff member's entry in the directory, as an operator reads it. */
+    private JsonNode directoryEntry(String username) throws Exception {
+        Reply directory = get("operator", "/staff/directory");
+        assertEquals(directory.raw(), 200, directory.status());
+        for (JsonNode entry : directory.body()) {
+            if (entry.get("username").asText().equals(username)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(username + " is not in the directory: " + directory.raw());
     }
 
     /**

@@ -105,6 +105,13 @@ public class PhoneQueueIT extends CivicDeskTestSupport {
             presence(a, "available");
             Thread.sleep(30);
         }
+        // The staff directory shows the phone queue's word for each of them (R22).
+        boolean listed = false;
+        for (JsonNode entry : get("operator", "/staff/directory").body()) {
+            listed |= entry.get("username").asText().equals("a1")
+                    && "available".equals(entry.path("presence").path("phone").asText());
+        }
+        assertTrue("a1 is available in the directory", listed);
         // Ion has a pothole report that elena handles: the operator sees it and whom to transfer him to.
         String pothole = post("operator", "/requests", CoreIT.pothole("1800101350018", "Groapă pe Str. Zamca")).body()
                 .get("number").asText();

@@ -1,7 +1,10 @@
 package org.civicdesk.rest.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.cxf.Bus;
@@ -14,6 +17,7 @@ import org.apache.cxf.jaxrs.sse.SseContextProvider;
 import org.apache.cxf.jaxrs.sse.SseEventSinkContextProvider;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.identity.api.StaffPresence;
 import org.civicdesk.rest.api.CallOrigins;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.framework.BundleContext;
@@ -58,6 +62,7 @@ public class RestServer {
     private final Sessions sessions;
     private final ClientOrigins origins = new ClientOrigins();
     private final ServiceRegistration<CallOrigins> originsRegistration;
+    private final ServiceRegistration<StaffPresence> presenceRegistration;
     private final LoginThrottle throttle;
     private final LoginGate gate;
     private final SecurityHeaders securityHeaders;
@@ -81,6 +86,15 @@ public class RestServer {
         origins.setTrusted(trustedProxies(config));
         // The portal and Open311 tell where a call comes from as the API does.
         this.originsRegistration = context.registerService(CallOrigins.class, origins, null);
+        // Who is logged in to the console, for the staff directory.
+        this.presenceRegistration = context.registerService(StaffPresence.class, () -> consolePresence(sessions), null);
+    }
+
+    private static Map<String, StaffPresence.Presence> consolePresence(Sessions sessions) {
+        Map<String, StaffPresence.Presence> now = new HashMap<>();
+        sessions.active().forEach((user, seen) -> now.put(user, new StaffPresence.Presence("console", "online", null,
+                Instant.ofEpochMilli(seen))));
+        return now;
     }
 
     @Modified
@@ -111,6 +125,7 @@ public class RestServer {
     @Deactivate
     synchronized void deactivate() {
         originsRegistration.unregister();
+        presenceRegistration.unregister();
         active = false;
         stop();
     }

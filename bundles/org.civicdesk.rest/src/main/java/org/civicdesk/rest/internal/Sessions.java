@@ -2,6 +2,7 @@ package org.civicdesk.rest.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,15 @@ final class Sessions {
         Session session = byToken.computeIfPresent(token,
                 (t, s) -> now - s.lastSeen() > idleMillis ? null : new Session(s.username(), now));
         return Optional.ofNullable(session).map(Session::username);
+    }
+
+    /** Who has a session in use now, with when each was last seen (their latest session's). */
+    Map<String, Long> active() {
+        long now = System.currentTimeMillis();
+        Map<String, Long> active = new HashMap<>();
+        byToken.values().stream().filter(s -> now - s.lastSeen() <= idleMillis)
+                .forEach(s -> active.merge(s.username(), s.lastSeen(), Math::max));
+        return active;
     }
 
     void close(String token) {

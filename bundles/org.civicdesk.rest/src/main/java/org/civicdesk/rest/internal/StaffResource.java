@@ -1,8 +1,12 @@
 package org.civicdesk.rest.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -19,6 +23,7 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
+import org.civicdesk.identity.api.StaffPresence;
 import org.civicdesk.request.api.QualityCriteria;
 import org.civicdesk.request.api.QualityFigures;
 import org.civicdesk.request.api.WorkQuality;
@@ -27,8 +32,12 @@ import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
+ * {@code GET /api/v1/staff/directory}: every member of staff, whom to reach and where they are now, for all staff.
  * {@code GET /api/v1/staff}: the staff accounts, for an administrator; a supervisor sees the
  * people of their department, to whom they assign requests. Accounts are managed in the shell.
  * {@code GET /api/v1/staff/{username}/quality?from&to}: how someone's work measures against the
@@ -40,6 +49,10 @@ import org.osgi.service.component.annotations.Reference;
 public class StaffResource implements RestResource {
     private final StaffDirectory staff;
     private final WorkQuality quality;
+    /** Where staff are now, from each part that knows (the phone queue, the console's sessions). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StaffPresence> presence = List.of();
 
     @Activate
     public StaffResource(@Reference StaffDirectory staff, @Reference WorkQuality quality) {
@@ -73,6 +86,43 @@ public class StaffResource implements RestResource {
                     f.medianResponseHours(), f.resolved(), f.resolvedInTime(), f.medianResolveDays(), f.reopened(),
                     f.reopenPercent(), f.meetsCriteria());
         }
+    }
+
+    /**
+     * A staff member in the directory: whom to reach, in which department and role, and where they are now as every
+     * part of CivicDesk that knows says it ({@code presence}: source to state, e.g. phone: available, console: online).
+     */
+    record DirectoryEntry(String username, String name, String department, String departmentName, List<String> roles,
+            String email, String extension, Map<String, String> presence) {
+    }
+
+    /** {@code GET /api/v1/staff/directory}: every enabled staff account, for every member of staff (R22). */
+    @GET
+    @Path("/directory")
+    @RolesAllowed({"admin", "supervisor", "operator", "employee"})
+    public List<DirectoryEntry> directory() {
+        Map<String, String> departments = new HashMap<>();
+        staff.departments().forEach(d -> departments.put(d.code(), d.name()));
+        Map<String, List<StaffPresence.Presence>> known = new HashMap<>();
+        for (StaffPresence source : presence) {
+            try {
+                source.now().forEach((user, p) -> known.computeIfAbsent(user, u -> new ArrayList<>()).add(p));
+            } catch (RuntimeException e) {
+                // A source that fails (a plug-in stopping) is left out; the directory still answers.
+            }
+        }
+        return staff.list().stream().filter(StaffAccount::enabled).sorted(Comparator.comparing(StaffAccount::username))
+                .map(a -> {
+                    List<StaffPresence.Presence> theirs = known.getOrDefault(a.username(), List.of());
+                    Map<String, String> states = new TreeMap<>();
+                    theirs.forEach(p -> states.put(p.source(), p.state()));
+                    String extension = theirs.stream().map(StaffPresence.Presence::extension).filter(e -> e != null)
+                            .findFirst().orElse(null);
+                    return new DirectoryEntry(a.username(), a.displayName(), a.department(),
+                            a.department() == null ? null : departments.get(a.department()),
+                            a.roles().stream().map(Role::id).sorted().toList(), a.email(),
+                            extension, states);
+                }).toList();
     }
 
     @GET
