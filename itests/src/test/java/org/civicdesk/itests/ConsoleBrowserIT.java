@@ -612,7 +612,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void theConsoleScreensPassTheWcagChecks() throws Exception {
         List<String> problems = new ArrayList<>(wcagViolationsOfLogin());
         logIn("supervisor");
-        for (String screen : List.of("", "requests", "notices", "admin", "calls")) {
+        for (String screen : List.of("", "requests", "notices", "admin", "calls", "directory")) {
             browser.get(civicdesk.url("/console/" + screen));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
             if (screen.equals("requests")) {
@@ -811,6 +811,11 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         browser.get(civicdesk.url("/console/reports"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-none")));
         assertTrue(browser.findElements(By.id("r-run")).isEmpty());
+        // Colleagues are one click away, with where they are now: this operator is in the console.
+        browser.findElement(By.cssSelector("#nav a[href$='/directory']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#directory-table tr[data-user='operator']"),
+                "În consolă"));
+        assertTrue(browser.findElement(By.cssSelector("#directory-table tr[data-user='employee']")).getText().contains("Funcționar"));
     }
 
     private Object js(String script) {
