@@ -1,5 +1,6 @@
 package org.civicdesk.rest.api;
 
+import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.core.HttpHeaders;
@@ -26,11 +27,21 @@ public final class Languages {
             }
             return l;
         }
-        for (Locale l : headers.getAcceptableLanguages()) {
+        return firstSpoken(headers.getAcceptableLanguages(), "ro");
+    }
+
+    /**
+     * The first of Romanian and English among a caller's languages (their {@code Accept-Language}, in order of
+     * preference), else {@code fallback}.
+     *
+     * @since 1.4
+     */
+    public static String firstSpoken(List<Locale> acceptable, String fallback) {
+        for (Locale l : acceptable) {
             if ("en".equals(l.getLanguage()) || "ro".equals(l.getLanguage())) {
                 return l.getLanguage();
             }
         }
-        return "ro";
+        return fallback;
     }
 }

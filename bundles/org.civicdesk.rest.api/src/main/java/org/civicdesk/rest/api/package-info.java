@@ -5,7 +5,7 @@
  * resource, {@link org.civicdesk.rest.api.ActorPrincipal#of} gives the calling staff member.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.civicdesk.rest.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import org.civicdesk.core.api.Failures;
 import org.civicdesk.core.api.IntegrityException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.rest.api.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,15 +76,11 @@ final class ExceptionMappers {
                 if ("ro".equalsIgnoreCase(lang) || "en".equalsIgnoreCase(lang)) {
                     return lang.toLowerCase(Locale.ROOT);
                 }
-                for (Locale l : headers == null ? List.<Locale>of() : headers.getAcceptableLanguages()) {
-                    if ("en".equals(l.getLanguage()) || "ro".equals(l.getLanguage())) {
-                        return l.getLanguage();
-                    }
-                }
+                return Languages.firstSpoken(headers == null ? List.of() : headers.getAcceptableLanguages(), "en");
             } catch (RuntimeException outsideACall) {
                 // Mapped outside a request (no context to read): English.
+                return "en";
             }
-            return "en";
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import javax.servlet.http.HttpServletRequest;
 
+import org.civicdesk.rest.api.Languages;
+
 /**
  * The language a refusal is written in for a portal or Open311 caller: the {@code locale} (Open311) or {@code lang}
  * parameter when it is Romanian or English, else the first of those the {@code Accept-Language} header names, else
@@ -23,16 +25,12 @@ final class ErrorLanguage {
                     return asked.substring(0, 2).toLowerCase(Locale.ROOT);
                 }
             }
-            for (Locale l : Collections.list(request.getLocales())) {
-                // getLocales() gives the server's default when the header is absent: only a header counts.
-                if (request.getHeader("Accept-Language") != null
-                        && ("ro".equals(l.getLanguage()) || "en".equals(l.getLanguage()))) {
-                    return l.getLanguage();
-                }
-            }
+            // getLocales() gives the server's default when the header is absent: only a header counts.
+            return request.getHeader("Accept-Language") == null ? "en"
+                    : Languages.firstSpoken(Collections.list(request.getLocales()), "en");
         } catch (RuntimeException unreadable) {
             // A body that could not be read as parameters: the default.
+            return "en";
         }
-        return "en";
     }
 }
