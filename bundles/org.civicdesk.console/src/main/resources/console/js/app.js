@@ -15,6 +15,7 @@ import {callsScreen} from './screens/calls.js';
 import {reportsScreen} from './screens/reports.js';
 import {wallboardScreen} from './screens/wallboard.js';
 import {directoryScreen} from './screens/directory.js';
+import {messagesScreen} from './screens/messages.js';
 import {watchForCallers} from './phone.js';
 import {startInbox, stopInbox, redrawInbox} from './inbox.js';
 
@@ -26,6 +27,8 @@ const ROUTES = [
   {pattern: /^\/requests\/(\d{4})\/(\d{1,9})$/, screen: requestDetailScreen},
   {pattern: /^\/overdue\/?$/, key: 'overdueView', screen: overdueScreen, path: '/overdue', roles: ['admin', 'supervisor']},
   {pattern: /^\/directory\/?$/, key: 'directory.menu', screen: directoryScreen, path: '/directory',
+    roles: ['admin', 'supervisor', 'operator', 'employee']},
+  {pattern: /^\/messages\/?$/, key: 'messages.menu', screen: messagesScreen, path: '/messages',
     roles: ['admin', 'supervisor', 'operator', 'employee']},
   {pattern: /^\/calls\/?$/, key: 'callLog', screen: callsScreen, path: '/calls', roles: ['admin', 'supervisor']},
   {pattern: /^\/wallboard\/?$/, key: 'wallboardMenu', screen: wallboardScreen, path: '/wallboard', roles: ['admin', 'supervisor']},

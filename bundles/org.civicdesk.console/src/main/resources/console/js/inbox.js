@@ -1,25 +1,38 @@
-// The staff member's own notifications (an assignment, a citizen writing back, …): a button in the bar with the
-// number not yet seen, the list under it, and each new one pushed by the server (GET /notifications/stream,
-// server-sent events) and read out — the console never asks again and again.
+// The staff member's own notifications (an assignment, a citizen writing back, …) and the messages colleagues send
+// them: a button in the bar with the number not yet seen, the list under it, and each new one pushed by the server
+// (GET /notifications/stream, server-sent events) and read out — the console never asks again and again.
 import {get} from './api.js';
 import {h, mount} from '/web/dom.js';
 import {t, when} from './i18n.js';
 import {ROOT, navigate} from './ui.js';
+import {account} from './session.js';
 
 const STREAM = '/api/v1/notifications/stream';
 let source = null;
+let starting = false;
 let items = [];
 let unseen = 0;
 
-/** What a notification says to its reader, in the console's language. */
+/** The window event a screen listens to for each message pushed while it is open; its detail is the message. */
+export const MESSAGE_ARRIVED = 'civicdesk-message';
+
+const isMessage = (item) => typeof item.body === 'string';
+const at = (item) => (isMessage(item) ? item.sentAt : item.queuedAt);
+
+/** What a notification or a message says to its reader, in the console's language. */
 export function describe(notification) {
+  if (isMessage(notification)) {
+    const excerpt = notification.body.length > 80 ? notification.body.slice(0, 79) + '…' : notification.body;
+    return `${t('messages.from')} ${notification.senderName || notification.sender}: ${excerpt}`;
+  }
   const key = `inbox.templates.${notification.template}`;
   const text = t(key);
   return (text === key ? t('inbox.templates.other') : text).replace('{number}', notification.requestNumber);
 }
 
-/** Where a notification leads: its request. */
+/** Where a notification leads: its request; a message: the messages, the sender chosen to reply. */
 export function requestPath(notification) {
+  if (isMessage(notification)) return '/messages?to=' + encodeURIComponent('user:' + notification.sender);
   return '/requests/' + notification.requestNumber;
 }
 
@@ -39,7 +52,7 @@ function draw() {
         e.preventDefault();
         toggle(false);
         navigate(requestPath(n));
-      }}, describe(n)), ' ', h('span', {class: 'muted'}, when(n.queuedAt)))))
+      }}, describe(n)), ' ', h('span', {class: 'muted'}, when(at(n))))))
   ]);
 }
 
@@ -51,7 +64,7 @@ function toggle(open) {
 }
 
 function arrived(notification) {
-  if (items.some((n) => n.id === notification.id)) return;
+  if (items.some((n) => n.id === notification.id && isMessage(n) === isMessage(notification))) return;
   items = [notification, ...items].slice(0, 50);
   unseen += 1;
   draw();
@@ -60,7 +73,8 @@ function arrived(notification) {
 
 /** Shows the inbox of the logged-in staff member and listens for new notifications; once per login. */
 export async function startInbox() {
-  if (source) return;
+  if (source || starting) return;
+  starting = true;
   const b = button();
   b.hidden = false;
   if (!b.dataset.wired) {
@@ -68,14 +82,21 @@ export async function startInbox() {
     b.addEventListener('click', () => toggle(panel().hidden));
     panel().addEventListener('keydown', (e) => { if (e.key === 'Escape') { toggle(false); b.focus(); } });
   }
-  try {
-    items = await get('/notifications?limit=50');
-  } catch {
-    items = [];
-  }
+  // Messages only when the messages are there (a console of an older CivicDesk has the notifications alone).
+  const [notifications, messages] = await Promise.all([get('/notifications?limit=50').catch(() => []),
+    get('/messages?limit=50').catch(() => [])]);
+  const me = account() && account().username;
+  items = [...notifications, ...messages.filter((m) => m.sender !== me)]
+    .sort((a, b) => new Date(at(b)) - new Date(at(a))).slice(0, 50);
   draw();
+  starting = false;
   source = new EventSource(STREAM, {withCredentials: true});
   source.addEventListener('notification', (e) => arrived(JSON.parse(e.data)));
+  source.addEventListener('message', (e) => {
+    const message = JSON.parse(e.data);
+    arrived(message);
+    window.dispatchEvent(new CustomEvent(MESSAGE_ARRIVED, {detail: message}));
+  });
 }
 
 /** Closes the stream and hides the inbox, at logout or when the session has ended. */

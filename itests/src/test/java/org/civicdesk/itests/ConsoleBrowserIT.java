@@ -612,7 +612,7 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void theConsoleScreensPassTheWcagChecks() throws Exception {
         List<String> problems = new ArrayList<>(wcagViolationsOfLogin());
         logIn("supervisor");
-        for (String screen : List.of("", "requests", "notices", "admin", "calls", "directory")) {
+        for (String screen : List.of("", "requests", "notices", "admin", "calls", "directory", "messages")) {
             browser.get(civicdesk.url("/console/" + screen));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
             if (screen.equals("requests")) {
@@ -816,6 +816,37 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#directory-table tr[data-user='operator']"),
                 "În consolă"));
         assertTrue(browser.findElement(By.cssSelector("#directory-table tr[data-user='employee']")).getText().contains("Funcționar"));
+    }
+
+    /**
+     * R22: a colleague's message is pushed into the open console and read out, without the console asking; it leads to
+     * the messages, the sender chosen, and the answer goes back from there.
+     */
+    @Test
+    public void aColleaguesMessageArrivesInTheOpenConsoleAndIsAnsweredFromIt() throws Exception {
+        logIn("employee");
+        browser.findElement(By.cssSelector("#nav a[href$='/directory']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#directory-table tr[data-user='supervisor'] button.write")));
+        String text = "Puteți verifica groapa de pe strada Lungă? " + System.nanoTime();
+        HttpResponse<String> sent = civicdesk.call("supervisor", "POST", "/api/v1/messages",
+                "{\"toUsername\":\"employee\",\"body\":\"" + text + "\"}");
+        assertEquals(sent.body(), 201, sent.statusCode());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-live"), "Mesaj de la Sorin Supervisor"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox"), "(1)"));
+        browser.findElement(By.id("inbox")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#inbox-panel a"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message-form")));
+        assertEquals("user:supervisor", new Select(browser.findElement(By.id("message-to"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertTrue(browser.findElement(By.id("messages-list")).getText().contains(text));
+        assertEquals(List.of(), wcagViolations("messages"));
+        browser.findElement(By.id("message-body")).sendKeys("Da, merg acum.");
+        browser.findElement(By.id("message-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Mesajul a fost trimis"));
+        String theirs = civicdesk.call("supervisor", "GET", "/api/v1/messages?limit=5", null).body();
+        assertTrue(theirs, theirs.contains("Da, merg acum."));
+        screenshot("messages");
     }
 
     private Object js(String script) {

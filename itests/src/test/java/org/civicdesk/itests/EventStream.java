@@ -25,11 +25,11 @@ final class EventStream implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private boolean open;
 
-    private EventStream(CivicDeskTestSupport test, String user, String path, Long lastEventId) {
+    private EventStream(CivicDeskTestSupport test, String user, String path, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(test.base() + path))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
-            request.header("Last-Event-ID", Long.toString(lastEventId));
+            request.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(CivicDeskTestSupport.authenticated(user, request).build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -63,11 +63,21 @@ final class EventStream implements AutoCloseable {
 
     /** Opens the staff member's notifications and waits until the server has answered. */
     static EventStream open(CivicDeskTestSupport test, String user, Long lastEventId) throws Exception {
-        return open(test, user, "/notifications/stream", lastEventId);
+        return openAt(test, user, "/notifications/stream", lastEventId == null ? null : Long.toString(lastEventId));
+    }
+
+    /** Opens the staff member's notifications saying the last event id it saw, as a browser that reconnects does. */
+    static EventStream resume(CivicDeskTestSupport test, String user, String lastEventId) throws Exception {
+        return openAt(test, user, "/notifications/stream", lastEventId);
     }
 
     /** Opens the stream at {@code path} (under /api/v1) and waits until the server has answered it. */
     static EventStream open(CivicDeskTestSupport test, String user, String path, Long lastEventId) throws Exception {
+        return openAt(test, user, path, lastEventId == null ? null : Long.toString(lastEventId));
+    }
+
+    private static EventStream openAt(CivicDeskTestSupport test, String user, String path, String lastEventId)
+            throws Exception {
         EventStream stream = new EventStream(test, user, path, lastEventId);
         HttpResponse<Stream<String>> answered = stream.response.get(60, TimeUnit.SECONDS);
         if (answered.statusCode() != 200) {

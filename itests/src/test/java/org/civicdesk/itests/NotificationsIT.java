@@ -7,6 +7,8 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -201,7 +203,8 @@ public class NotificationsIT extends NotificationsTestSupport {
             assertEquals("notification", pushed.name());
             JsonNode notification = JSON.readTree(pushed.data());
             assertEquals("assignment", notification.get("template").asText());
-            assertEquals(Long.toString(notification.get("id").asLong()), pushed.id());
+            // The event's id is the last notification id and the last message id the stream has sent.
+            assertTrue(pushed.id(), pushed.id().startsWith(notification.get("id").asLong() + "."));
             assertTrue("no citizen data in what is pushed", !pushed.data().contains("Mureșan") && !pushed.data().contains("@"));
             // Only to whom it is for.
             Thread.sleep(1500);
@@ -219,6 +222,73 @@ public class NotificationsIT extends NotificationsTestSupport {
                 assertEquals(pushed.id(), again.awaitEvent(e -> e.data().contains(number)).id());
             }
         }
+    }
+
+    @Test
+    public void aMessageToADepartmentReachesEachOfItsMembersAtOnceAndIsKeptAsSent() throws Exception {
+        String marker = "Echipa de teren, verificați strada Lungă " + UUID.randomUUID();
+        try (EventStream employee = EventStream.open(this, "employee", null);
+                EventStream elena = EventStream.open(this, "elena", null);
+                EventStream operator = EventStream.open(this, "operator", null)) {
+            Reply sent = post("supervisor", "/messages", JSON.writeValueAsString(Map.of("toDepartment", "ROADS",
+                    "requestNumber", "2026/000001", "body", marker)));
+            assertEquals(sent.raw(), 201, sent.status());
+            long id = sent.body().get("id").asLong();
+            assertEquals("Sorin Supervisor", sent.body().get("senderName").asText());
+            // Pushed as it happens to each member of the department but the sender; the test never asks for it.
+            for (EventStream member : List.of(employee, elena)) {
+                EventStream.Event pushed = member.awaitEvent(e -> e.data().contains(marker));
+                assertEquals("message", pushed.name());
+                assertEquals(id, JSON.readTree(pushed.data()).get("id").asLong());
+                assertTrue(pushed.id(), pushed.id().endsWith("." + id));
+            }
+            Thread.sleep(1500);
+            assertTrue(operator.events().stream().noneMatch(e -> e.data().contains(marker)));
+
+            // Kept for both sides, and for nobody else.
+            assertTrue(get("elena", "/messages?limit=5").raw().contains(marker));
+            assertTrue(get("supervisor", "/messages?limit=5").raw().contains(marker));
+            assertFalse(get("operator", "/messages").raw().contains(marker));
+            assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.message.send' AND SUBJECT_ID = "
+                    + "'ROADS' AND ACTOR = 'supervisor'"));
+
+            // A reply to a person; a console that lost its stream gets what it missed of both kinds.
+            String lastSeen = employee.awaitEvent(e -> e.data().contains(marker)).id();
+            Reply reply = post("elena", "/messages", "{\"toUsername\":\"employee\",\"body\":\"Merg eu. " + id + "\"}");
+            assertEquals(reply.raw(), 201, reply.status());
+            try (EventStream again = EventStream.resume(this, "employee", lastSeen)) {
+                EventStream.Event missed = again.awaitEvent(e -> e.data().contains("Merg eu. " + id));
+                assertEquals("message", missed.name());
+                assertTrue(again.events().stream().noneMatch(e -> e.data().contains(marker)));
+            }
+        }
+        assertRefused("UPDATE CD_STAFF_MESSAGE SET BODY = 'altered'");
+        assertRefused("DELETE FROM CD_STAFF_MESSAGE_TO");
+    }
+
+    @Test
+    public void aMessageThatCannotBeDeliveredIsRefusedInTheWritersLanguageAndNothingIsKept() throws Exception {
+        long before = count("SELECT COUNT(*) FROM CD_STAFF_MESSAGE");
+        HttpRequest.Builder empty = HttpRequest.newBuilder(URI.create(base() + "/messages"))
+                .header("Content-Type", "application/json").header("Accept-Language", "ro")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"toUsername\":\"employee\",\"body\":\"  \"}"));
+        Reply refused = send("supervisor", empty);
+        assertEquals(refused.raw(), 422, refused.status());
+        assertTrue(refused.raw(), refused.raw().contains("Mesajul este gol"));
+        assertEquals(422, post("supervisor", "/messages", "{\"toUsername\":\"employee\",\"toDepartment\":\"ROADS\","
+                + "\"body\":\"x\"}").status());
+        assertEquals(422, post("supervisor", "/messages", "{\"body\":\"nobody\"}").status());
+        assertEquals(422, post("supervisor", "/messages", "{\"toUsername\":\"employee\",\"body\":\""
+                + "x".repeat(2001) + "\"}").status());
+        assertEquals(422, post("supervisor", "/messages", "{\"toUsername\":\"employee\",\"requestNumber\":\"12\","
+                + "\"body\":\"x\"}").status());
+        assertEquals(404, post("supervisor", "/messages", "{\"toUsername\":\"nobody-here\",\"body\":\"x\"}").status());
+        assertEquals(404, post("supervisor", "/messages", "{\"toDepartment\":\"NOPE\",\"body\":\"x\"}").status());
+        int noBody = post("supervisor", "/messages", "").status();
+        assertTrue("no body: " + noBody, noBody >= 400 && noBody < 500);
+        assertEquals(401, post(null, "/messages", "{\"toUsername\":\"employee\",\"body\":\"x\"}").status());
+        assertEquals(before, count("SELECT COUNT(*) FROM CD_STAFF_MESSAGE"));
+        assertEquals(422, get("employee", "/messages?limit=0").status());
     }
 
     @Test

@@ -5,9 +5,10 @@
  * a staff member's own notifications are also pushed to their console ({@link
  * org.civicdesk.notification.api.StaffNotificationListener}). Jobs that keep track of their own mail send a
  * staff member a message with files attached through {@link org.civicdesk.notification.api.StaffMail} (since 1.3).
+ * Staff write to each other through {@link org.civicdesk.notification.api.StaffMessages} (since 1.5).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.civicdesk.notification.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,7 +53,7 @@ public class NotificationsImpl implements Notifications {
     @Override
     public List<Notification> mine(Actor actor, int limit, long afterId) {
         if (limit < 1 || limit > MAX_MINE) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_MINE);
+            throw InvalidInputException.of("limit", "limit.range", MAX_MINE);
         }
         try {
             return jdbc.inTransaction(c -> Outbox.ofStaff(c, actor.username(), Math.max(0, afterId), limit));
