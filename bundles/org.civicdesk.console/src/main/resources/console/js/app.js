@@ -16,6 +16,7 @@ import {reportsScreen} from './screens/reports.js';
 import {wallboardScreen} from './screens/wallboard.js';
 import {directoryScreen} from './screens/directory.js';
 import {messagesScreen} from './screens/messages.js';
+import {shiftsScreen} from './screens/shifts.js';
 import {watchForCallers} from './phone.js';
 import {startInbox, stopInbox, redrawInbox} from './inbox.js';
 
@@ -29,6 +30,8 @@ const ROUTES = [
   {pattern: /^\/directory\/?$/, key: 'directory.menu', screen: directoryScreen, path: '/directory',
     roles: ['admin', 'supervisor', 'operator', 'employee']},
   {pattern: /^\/messages\/?$/, key: 'messages.menu', screen: messagesScreen, path: '/messages',
+    roles: ['admin', 'supervisor', 'operator', 'employee']},
+  {pattern: /^\/shifts\/?$/, key: 'shifts.menu', screen: shiftsScreen, path: '/shifts',
     roles: ['admin', 'supervisor', 'operator', 'employee']},
   {pattern: /^\/calls\/?$/, key: 'callLog', screen: callsScreen, path: '/calls', roles: ['admin', 'supervisor']},
   {pattern: /^\/wallboard\/?$/, key: 'wallboardMenu', screen: wallboardScreen, path: '/wallboard', roles: ['admin', 'supervisor']},

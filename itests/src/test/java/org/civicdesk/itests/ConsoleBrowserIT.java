@@ -612,7 +612,8 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
     public void theConsoleScreensPassTheWcagChecks() throws Exception {
         List<String> problems = new ArrayList<>(wcagViolationsOfLogin());
         logIn("supervisor");
-        for (String screen : List.of("", "requests", "notices", "admin", "calls", "directory", "messages")) {
+        for (String screen : List.of("", "requests", "notices", "admin", "calls", "directory", "messages",
+                "shifts")) {
             browser.get(civicdesk.url("/console/" + screen));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
             if (screen.equals("requests")) {
@@ -847,6 +848,34 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         String theirs = civicdesk.call("supervisor", "GET", "/api/v1/messages?limit=5", null).body();
         assertTrue(theirs, theirs.contains("Da, merg acum."));
         screenshot("messages");
+    }
+
+    /** R22: a supervisor plans next week's shift of an operator in the console; the operator finds it in their week. */
+    @Test
+    public void aSupervisorPlansNextWeeksShiftAndTheOperatorFindsIt() throws Exception {
+        logIn("supervisor");
+        browser.findElement(By.cssSelector("#nav a[href$='/shifts']")).click();
+        String thisWeek = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("week-title"))).getText();
+        browser.findElement(By.id("week-after")).click();
+        wait.until(d -> !d.findElement(By.id("week-title")).getText().equals(thisWeek));
+        String week = queryOf(browser.getCurrentUrl()).get("week");
+        assertTrue(week, week.matches("\\d{4}-W\\d{2}"));
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("shift-person")))).selectByValue("operator");
+        new Select(browser.findElement(By.id("shift-day"))).selectByIndex(2);
+        setValue("shift-start", "07:30");
+        setValue("shift-end", "15:30");
+        browser.findElement(By.id("shift-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Tura a fost planificată"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shifts-table"), "07:30–15:30"));
+        assertEquals(List.of(), wcagViolations("shifts"));
+        screenshot("shifts");
+
+        browser.findElement(By.id("logout")).click();
+        logIn("operator");
+        browser.get(civicdesk.url("/console/shifts?week=" + week));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Turele mele"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shifts-table"), "07:30–15:30"));
+        assertTrue(browser.findElements(By.id("shift-form")).isEmpty());
     }
 
     private Object js(String script) {

@@ -1035,6 +1035,70 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(fetch("/open311/v2/requests/" + number + ".json").body().contains("Groapa a fost astupată."));
     }
 
+    /** R22: supervisors plan the week's shifts; each operator sees their own; plans are kept as made and audited. */
+    @Test
+    public void supervisorsPlanTheWeekAndEachSeesTheirOwnShifts() throws Exception {
+        String week = "/shifts?week=2030-W10";
+        long shiftsBefore = count("SELECT COUNT(*) FROM CD_SHIFT");
+        Reply morning = post("supervisor", "/shifts", "{\"username\":\"operator\",\"day\":\"2030-03-04\","
+                + "\"start\":\"08:00\",\"end\":\"16:00\"}");
+        assertEquals(morning.raw(), 201, morning.status());
+        assertEquals("08:00", morning.body().get("start").asText());
+        Reply night = post("supervisor", "/shifts", "{\"username\":\"elena\",\"day\":\"2030-03-10\","
+                + "\"start\":\"22:00\",\"end\":\"06:00\"}");
+        assertEquals(night.raw(), 201, night.status());
+
+        // Refused, and nothing kept: an overlap, a shift too long, a bad time, nobody, a contractor, an operator planning.
+        assertEquals(409, post("supervisor", "/shifts", "{\"username\":\"operator\",\"day\":\"2030-03-04\","
+                + "\"start\":\"15:00\",\"end\":\"20:00\"}").status());
+        assertEquals(409, post("admin", "/shifts", "{\"username\":\"elena\",\"day\":\"2030-03-11\","
+                + "\"start\":\"05:00\",\"end\":\"09:00\"}").status());
+        Reply tooLong = send("supervisor", HttpRequest.newBuilder(URI.create(base() + "/shifts"))
+                .header("Content-Type", "application/json").header("Accept-Language", "ro")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"day\":\"2030-03-05\","
+                        + "\"start\":\"08:00\",\"end\":\"01:00\"}")));
+        assertEquals(tooLong.raw(), 422, tooLong.status());
+        assertTrue(tooLong.raw(), tooLong.raw().contains("O tură durează cel mult 16 ore"));
+        assertEquals(422, post("supervisor", "/shifts", "{\"username\":\"operator\",\"day\":\"2030-03-05\","
+                + "\"start\":\"25:00\",\"end\":\"26:00\"}").status());
+        assertEquals(422, post("supervisor", "/shifts", "{\"username\":\"operator\",\"day\":\"2030-02-30\","
+                + "\"start\":\"08:00\",\"end\":\"09:00\"}").status());
+        assertEquals(422, post("supervisor", "/shifts", "{}").status());
+        assertEquals(404, post("supervisor", "/shifts", "{\"username\":\"nimeni\",\"day\":\"2030-03-05\","
+                + "\"start\":\"08:00\",\"end\":\"09:00\"}").status());
+        assertEquals(403, post("operator", "/shifts", "{\"username\":\"operator\",\"day\":\"2030-03-05\","
+                + "\"start\":\"08:00\",\"end\":\"09:00\"}").status());
+        assertEquals(shiftsBefore + 2, count("SELECT COUNT(*) FROM CD_SHIFT"));
+
+        // The supervisor sees the week; each operator their own.
+        JsonNode all = get("supervisor", week).body();
+        assertEquals("2030-W10", all.get("week").asText());
+        assertEquals("2030-03-04", all.get("from").asText());
+        assertEquals("2030-03-10", all.get("to").asText());
+        assertEquals(2, all.get("shifts").size());
+        JsonNode mine = get("operator", week).body().get("shifts");
+        assertEquals(1, mine.size());
+        assertEquals("operator", mine.get(0).get("username").asText());
+        assertEquals(0, get("employee", week).body().get("shifts").size());
+        Reply badWeek = get("operator", "/shifts?week=2030-W60&lang=ro");
+        assertEquals(422, badWeek.status());
+        assertTrue(badWeek.raw(), badWeek.raw().contains("O săptămână se scrie AAAA-Wss"));
+        assertEquals(200, get("operator", "/shifts").status());
+
+        // Taken back: gone from the plan, kept in the tables, both audited.
+        long id = morning.body().get("id").asLong();
+        assertEquals(403, send("operator", HttpRequest.newBuilder(URI.create(base() + "/shifts/" + id)).DELETE()).status());
+        assertEquals(204, send("supervisor", HttpRequest.newBuilder(URI.create(base() + "/shifts/" + id)).DELETE()).status());
+        assertEquals(404, send("supervisor", HttpRequest.newBuilder(URI.create(base() + "/shifts/" + id)).DELETE()).status());
+        assertEquals(0, get("operator", week).body().get("shifts").size());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.shift.cancel' AND REMARKS = "
+                + "'shift " + id + "'"));
+        assertEquals(2, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.shift.plan' AND REMARKS LIKE "
+                + "'2030-03-%'"));
+        assertRefused("UPDATE CD_SHIFT SET END_TIME = '23:00'");
+        assertRefused("DELETE FROM CD_SHIFT_CANCEL");
+    }
+
     private static List<String> rolesOf(String user, String password) throws Exception {
         javax.security.auth.Subject subject = new javax.security.auth.Subject();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

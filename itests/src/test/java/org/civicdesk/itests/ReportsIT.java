@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -510,6 +511,46 @@ public class ReportsIT extends CivicDeskTestSupport {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertTrue(new PDFTextStripper().getText(document).contains("Centrul de apeluri"));
         }
+    }
+
+    /** R22: the shifts planned beside the time each operator was logged in to the phone queue. */
+    @Test
+    public void shiftsPlannedAreSetBesideTheTimeLoggedIn() throws Exception {
+        LocalDate day = LocalDate.of(2019, 4, 8);
+        for (String shift : List.of("{\"username\":\"operator\",\"day\":\"2019-04-08\",\"start\":\"09:00\","
+                + "\"end\":\"13:00\"}", "{\"username\":\"elena\",\"day\":\"2019-04-08\",\"start\":\"14:00\","
+                + "\"end\":\"18:00\"}")) {
+            Reply planned = post("supervisor", "/shifts", shift);
+            assertEquals(planned.raw(), 201, planned.status());
+        }
+        ZoneId city = ZoneId.of("Europe/Bucharest");
+        try (Connection c = dataSource().getConnection(); PreparedStatement presence = c.prepareStatement(
+                "INSERT INTO CD_PHONE_PRESENCE (USERNAME, PRESENCE, AT_MS) VALUES (?, ?, ?)")) {
+            // In at 9:15, on a call from 10, out at 12; in again from 19 to 20, outside any shift.
+            for (Object[] change : new Object[][] {{"available", "09:15"}, {"on_call", "10:00"}, {"logged_out", "12:00"},
+                {"available", "19:00"}, {"logged_out", "20:00"}}) {
+                Jdbc.bind(presence, "operator", change[0],
+                        day.atTime(LocalTime.parse((String) change[1])).atZone(city).toInstant().toEpochMilli());
+                presence.executeUpdate();
+            }
+        }
+        String query = "/reports/shift-adherence?from=" + day + "&to=" + day;
+        Reply reply = get("supervisor", query);
+        assertEquals(reply.raw(), 200, reply.status());
+        List<Map<String, JsonNode>> rows = main(reply.body());
+        Map<String, JsonNode> operator = row(rows, "operator", "operator");
+        assertEquals("09:00–13:00", operator.get("shift").asText());
+        assertEquals(240.0, operator.get("plannedMinutes").asDouble(), 0);
+        assertEquals(165.0, operator.get("loggedInMinutes").asDouble(), 0);
+        assertEquals(15.0, operator.get("lateMinutes").asDouble(), 0);
+        assertEquals(68.8, operator.get("adherence").asDouble(), 0);
+        Map<String, JsonNode> elena = row(rows, "operator", "elena");
+        assertEquals(0.0, elena.get("loggedInMinutes").asDouble(), 0);
+        assertTrue(elena.get("lateMinutes") == null || elena.get("lateMinutes").isNull());
+        JsonNode perOperator = reply.body().get("details").get(0);
+        Map<String, JsonNode> totals = row(rows(perOperator.get("columns"), perOperator.get("rows")), "operator", "operator");
+        assertEquals(60.0, totals.get("outsideMinutes").asDouble(), 0);
+        assertEquals(403, get("operator", query).status());
     }
 
     private static void callEvent(PreparedStatement event, String call, long at, String kind, String detail)

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.TextInput;
 
 /**
@@ -39,12 +39,7 @@ public record ReportParameters(LocalDate from, LocalDate to, Map<String, String>
         if (to == null) {
             throw new InvalidInputException(TO, "give the last day of the period as YYYY-MM-DD");
         }
-        if (to.isBefore(from)) {
-            throw new InvalidInputException(TO, "the period ends before it starts");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidInputException(TO, "a report covers at most " + MAX_DAYS + " days");
-        }
+        Periods.require(from, to, MAX_DAYS);
         TreeMap<String, String> kept = new TreeMap<>();
         if (others != null) {
             others.forEach((k, v) -> {

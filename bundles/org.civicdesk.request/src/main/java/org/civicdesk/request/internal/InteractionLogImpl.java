@@ -1,6 +1,5 @@
 package org.civicdesk.request.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.CitizenRegistry;
@@ -219,12 +219,7 @@ public class InteractionLogImpl implements InteractionLog {
         if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
             throw new AccessDeniedException("only a supervisor or an administrator sees every contact");
         }
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw InvalidInputException.of("from", "period.order");
-        }
-        if (Duration.between(from, to).compareTo(Duration.ofDays(LONGEST_PERIOD_DAYS)) > 0) {
-            throw new InvalidInputException("to", "a period of at most " + LONGEST_PERIOD_DAYS + " days");
-        }
+        Periods.require(from, to, LONGEST_PERIOD_DAYS);
         if (limit < 1 || limit > MAX_PERIOD_LIST) {
             throw InvalidInputException.of("limit", "limit.range", MAX_PERIOD_LIST);
         }

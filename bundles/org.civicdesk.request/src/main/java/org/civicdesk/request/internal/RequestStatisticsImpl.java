@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.civicdesk.core.api.CityClock;
-import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.persistence.CityDays;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
@@ -289,9 +289,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
     }
 
     private static void period(Instant from, Instant to) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw InvalidInputException.of("from", "period.order");
-        }
+        Periods.require(from, to, 0);
     }
 
     static int compare(List<String> a, List<String> b) {

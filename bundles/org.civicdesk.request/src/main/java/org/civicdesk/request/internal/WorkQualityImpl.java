@@ -17,6 +17,7 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -68,9 +69,7 @@ public class WorkQualityImpl implements WorkQuality {
 
     @Override
     public List<QualityFigures> measure(Actor actor, String assignee, LocalDate from, LocalDate to) {
-        if (from == null || to == null || to.isBefore(from)) {
-            throw new InvalidInputException("from", "give a period (from, to) whose end is not before its start");
-        }
+        Periods.require(from, to, 0);
         StaffAccount account = staff.find(assignee == null ? "" : assignee.strip())
                 .orElseThrow(() -> new InvalidInputException("assignee", "no staff member " + assignee));
         if (!actor.has(Role.ADMIN) && !Visibility.supervises(actor, account.department())) {

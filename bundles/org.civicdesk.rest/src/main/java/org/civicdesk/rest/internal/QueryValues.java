@@ -2,6 +2,7 @@ package org.civicdesk.rest.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 import org.civicdesk.core.api.InvalidInputException;
@@ -31,8 +32,25 @@ final class QueryValues {
             }
             return day;
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, name + " must be a date as YYYY-MM-DD");
+            throw InvalidInputException.of(name, "param.date", shortened(value));
         }
+    }
+
+    /** A time of day as {@code HH:MM}, or {@code null} when blank. */
+    static LocalTime time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(name, "param.time", shortened(value));
+        }
+    }
+
+    /** A value as an error repeats it: no longer than a person reads at a glance. */
+    private static String shortened(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     /** An ISO instant such as {@code 2026-11-23T10:00:00Z}, or {@code null} when blank. */

@@ -187,7 +187,8 @@ public class CallCentreReport extends AbstractReport {
         return count == 0 ? null : Math.round(100.0 * sum / count) / 100.0;
     }
 
-    private static double minutes(long millis) {
+    /** Milliseconds as minutes with two decimals. */
+    static double minutes(long millis) {
         return Math.round(millis / 600.0) / 100.0;
     }
 }
