@@ -878,6 +878,32 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(browser.findElements(By.id("shift-form")).isEmpty());
     }
 
+    /** Issue 19 §3: an administrator adds a colleague and gives them a department and roles in the console. */
+    @Test
+    public void anAdministratorAddsAColleagueAndChangesTheirRolesInTheConsole() throws Exception {
+        logIn("admin");
+        browser.findElement(By.cssSelector("#nav a[href$='/admin']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-new")));
+        browser.findElement(By.id("new-username")).sendKeys("nou.ghiseu");
+        browser.findElement(By.id("new-name")).sendKeys("Nou Ghișeu");
+        browser.findElement(By.id("new-password")).sendKeys("Ghiseu-2026!");
+        browser.findElement(By.id("new-create")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Contul a fost creat"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-table"), "nou.ghiseu"));
+
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-who")))).selectByValue("nou.ghiseu");
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-department")))).selectByValue("REG");
+        browser.findElement(By.id("edit-role-operator")).click();
+        browser.findElement(By.id("edit-role-employee")).click();
+        browser.findElement(By.id("edit-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Salvat"));
+        String account = civicdesk.call("admin", "GET", "/api/v1/staff", null).body();
+        assertTrue(account, account.matches("(?s).*\"username\":\"nou.ghiseu\"[^}]*\"department\":\"REG\".*")
+                || account.matches("(?s).*\"department\":\"REG\"[^}]*\"username\":\"nou.ghiseu\".*"));
+        assertEquals(List.of(), wcagViolations("admin (staff)"));
+        screenshot("staff-admin");
+    }
+
     private Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
     }

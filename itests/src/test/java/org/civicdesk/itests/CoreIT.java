@@ -1099,6 +1099,50 @@ public class CoreIT extends CivicDeskTestSupport {
         assertRefused("DELETE FROM CD_SHIFT_CANCEL");
     }
 
+    /** Issue 19 §3: administrators keep staff and departments through the API the console uses, as in the shell. */
+    @Test
+    public void anAdministratorKeepsStaffAndDepartmentsThroughTheApi() throws Exception {
+        assertEquals(200, put("admin", "/departments/PARK", "{\"name\":\"Serviciul Parcuri\"}").status());
+        assertTrue(get("operator", "/departments").raw().contains("Serviciul Parcuri"));
+        assertEquals(403, put("supervisor", "/departments/PARK", "{\"name\":\"Altceva\"}").status());
+        assertEquals(422, put("admin", "/departments/park", "{\"name\":\"x\"}").status());
+
+        Reply created = post("admin", "/staff", "{\"username\":\"nou.gradinar\",\"displayName\":\"Nou Grădinar\","
+                + "\"department\":\"PARK\",\"roles\":[\"employee\"],\"password\":\"Gradina-2026!\"}");
+        assertEquals(created.raw(), 201, created.status());
+        assertEquals(409, post("admin", "/staff", "{\"username\":\"nou.gradinar\",\"displayName\":\"Altul\","
+                + "\"department\":\"PARK\",\"roles\":[\"employee\"],\"password\":\"Gradina-2026!\"}").status());
+        assertEquals(422, post("admin", "/staff", "{\"username\":\"nou.altul\",\"displayName\":\"Altul\","
+                + "\"roles\":[\"sef\"],\"password\":\"Gradina-2026!\"}").status());
+        assertEquals(403, post("supervisor", "/staff", "{\"username\":\"nou.altul\",\"displayName\":\"Altul\","
+                + "\"roles\":[\"operator\"],\"password\":\"Gradina-2026!\"}").status());
+        assertEquals(200, get("nou.gradinar:Gradina-2026!", "/me").status());
+
+        // Roles and department: by the rules of creation; the shell does the same.
+        Reply assigned = put("admin", "/staff/nou.gradinar", "{\"department\":\"REG\",\"roles\":[\"supervisor\"]}");
+        assertEquals(assigned.raw(), 200, assigned.status());
+        assertEquals("REG", assigned.body().get("department").asText());
+        assertEquals(422, put("admin", "/staff/nou.gradinar", "{\"roles\":[]}").status());
+        assertEquals(422, put("admin", "/staff/nou.gradinar", "{\"roles\":[\"employee\"]}").status());
+        assertEquals(404, put("admin", "/staff/nimeni", "{\"roles\":[\"operator\"]}").status());
+        String shelled = shell("civicdesk:staff-assign -r employee -d PARK nou.gradinar");
+        assertTrue(shelled, shelled.contains("[employee] in PARK"));
+        assertEquals(2, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.assign' AND SUBJECT_ID = "
+                + "'nou.gradinar'"));
+
+        // Disabled, it cannot log in; a new password replaces the old one.
+        assertEquals(200, put("admin", "/staff/nou.gradinar/enabled", "{\"enabled\":false}").status());
+        assertEquals(401, get("nou.gradinar:Gradina-2026!", "/me").status());
+        assertEquals(200, put("admin", "/staff/nou.gradinar/enabled", "{\"enabled\":true}").status());
+        assertEquals(422, put("admin", "/staff/admin/enabled", "{\"enabled\":false}").status());
+        assertEquals(422, put("admin", "/staff/nou.gradinar/password", "{\"password\":\"scurt\"}").status());
+        assertEquals(204, put("admin", "/staff/nou.gradinar/password", "{\"password\":\"Trandafiri-2027!\"}").status());
+        assertEquals(401, get("nou.gradinar:Gradina-2026!", "/me").status());
+        assertEquals(200, get("nou.gradinar:Trandafiri-2027!", "/me").status());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'staff.password-reset' AND SUBJECT_ID = "
+                + "'nou.gradinar'"));
+    }
+
     private static List<String> rolesOf(String user, String password) throws Exception {
         javax.security.auth.Subject subject = new javax.security.auth.Subject();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -3,6 +3,7 @@ import {get, query} from '../api.js';
 import {h, mount} from '/web/dom.js';
 import {t, lang} from '../i18n.js';
 import {hasRole} from '../session.js';
+import {staffAdministration} from './staff-admin.js';
 
 const REFRESH_MS = 5000;
 let refresher = null;
@@ -24,13 +25,16 @@ export async function adminScreen() {
     if (!document.getElementById('features-table')) { clearInterval(refresher); return; }
     try { mount(featuresPanel, featuresTable(await get('/system/features'))); } catch { clearInterval(refresher); }
   }, REFRESH_MS);
+  const administration = hasRole('admin') ? await staffAdministration(h('div', {id: 'staff-admin'})) : null;
   return h('div', {},
     h('h1', {}, t('admin')),
     h('div', {class: 'panel'}, h('h2', {}, t('installed')), featuresPanel),
     h('div', {class: 'panel'}, h('h2', {}, t('staff')), h('table', {id: 'staff-table'},
       h('tr', {}, [t('username'), t('name'), t('department'), t('roles'), t('enabled')].map((c) => h('th', {scope: 'col'}, c))),
       staff.map((a) => h('tr', {}, h('td', {}, a.username), h('td', {}, a.displayName), h('td', {}, a.department || '—'),
-        h('td', {}, a.roles.join(', ').toLowerCase()), h('td', {}, a.enabled ? t('yes') : t('no')))))),
+        h('td', {}, a.roles.map((r) => t('directory.roleNames.' + r.toLowerCase())).join(', ')),
+        h('td', {}, a.enabled ? t('yes') : t('no')))))),
+    administration,
     hasRole('admin') ? h('div', {class: 'panel'}, h('h2', {}, t('requestTypes')), h('table', {id: 'types-table'},
       h('tr', {}, [t('type'), t('department'), t('sla'), t('status')].map((c) => h('th', {scope: 'col'}, c))),
       types.map((rt) => h('tr', {}, h('td', {}, `${rt.name} (${rt.code})`), h('td', {}, rt.department), h('td', {}, rt.slaDays),

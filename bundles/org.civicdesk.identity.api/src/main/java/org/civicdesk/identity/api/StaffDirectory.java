@@ -2,8 +2,10 @@ package org.civicdesk.identity.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.Role;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -27,6 +29,17 @@ public interface StaffDirectory {
      * @throws org.civicdesk.core.api.ConflictException     when the user name is taken
      */
     StaffAccount create(Actor admin, NewStaffAccount account);
+
+    /**
+     * Gives an account other roles or another department, by the rules {@link #create} keeps: at least one role, and a
+     * department for employees, supervisors and contractors.
+     *
+     * @param department the department's code, or {@code null} for none
+     * @throws org.civicdesk.core.api.InvalidInputException for no role or an unknown or missing department
+     * @throws org.civicdesk.core.api.NotFoundException     when there is no such account
+     * @since 1.10
+     */
+    StaffAccount assign(Actor admin, String username, String department, Set<Role> roles);
 
     /** Enables or disables an account; a disabled account cannot log in. */
     StaffAccount setEnabled(Actor admin, String username, boolean enabled);

@@ -101,16 +101,7 @@ public class StaffDirectoryImpl implements StaffDirectory {
             throw new InvalidInputException("displayName", "a display name is required");
         }
         Set<Role> roles = account.roles() == null ? Set.of() : account.roles();
-        if (roles.isEmpty()) {
-            throw new InvalidInputException("roles", "at least one role is required");
-        }
-        if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.CONTRACTOR))
-                && account.department() == null) {
-            throw new InvalidInputException("department", "employees, supervisors and contractors belong to a department");
-        }
-        if (account.department() != null && department(account.department()).isEmpty()) {
-            throw new InvalidInputException("department", "unknown department " + account.department());
-        }
+        checkPlace(account.department(), roles);
         // System actors (the demo seeder) may set short initial passwords; people may not.
         if (admin.isSystem()) {
             requireNonBlank(account.password());
@@ -138,6 +129,37 @@ public class StaffDirectoryImpl implements StaffDirectory {
             throw e;
         }
         return created;
+    }
+
+    @Override
+    public StaffAccount assign(Actor admin, String username, String department, Set<Role> roles) {
+        requireAdmin(admin);
+        Set<Role> given = roles == null ? Set.of() : Set.copyOf(roles);
+        String code = department == null || department.isBlank() ? null : department.strip();
+        checkPlace(code, given);
+        StaffAccount changed = tx.call(em -> {
+            StaffEntity entity = existing(em.find(StaffEntity.class, username), username);
+            entity.assign(code, given);
+            audited(em, new AuditEvent(admin.username(), "staff.assign", "staff-account", "staff", username,
+                    "roles=" + given + " department=" + code));
+            return entity.toDto();
+        });
+        recent.forget(username);
+        return changed;
+    }
+
+    /** The rules of an account's roles and department: one role at least, and a known department where one is needed. */
+    private void checkPlace(String department, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("roles", "at least one role is required");
+        }
+        if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.CONTRACTOR))
+                && department == null) {
+            throw new InvalidInputException("department", "employees, supervisors and contractors belong to a department");
+        }
+        if (department != null && department(department).isEmpty()) {
+            throw new InvalidInputException("department", "unknown department " + department);
+        }
     }
 
     @Override

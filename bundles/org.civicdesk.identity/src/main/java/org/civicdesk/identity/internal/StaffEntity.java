@@ -55,6 +55,11 @@ public class StaffEntity {
         this.passwordHash = passwordHash;
     }
 
+    void assign(String department, Set<Role> roles) {
+        this.department = department;
+        this.roles = roles.stream().map(Role::id).sorted().collect(Collectors.joining(","));
+    }
+
     boolean isEnabled() {
         return enabled;
     }

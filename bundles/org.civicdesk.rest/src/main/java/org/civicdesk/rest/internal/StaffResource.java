@@ -2,25 +2,32 @@ package org.civicdesk.rest.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.NewStaffAccount;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.identity.api.StaffPresence;
@@ -123,6 +130,86 @@ public class StaffResource implements RestResource {
                             a.roles().stream().map(Role::id).sorted().toList(), a.email(),
                             extension, states);
                 }).toList();
+    }
+
+    /** A new account as the console's staff screen sends it. */
+    record NewAccountBody(String username, String displayName, String email, String department, List<String> roles,
+            String password) {
+    }
+
+    /** An account's roles and department. */
+    record AssignBody(String department, List<String> roles) {
+    }
+
+    /** Whether an account may log in. */
+    record EnabledBody(Boolean enabled) {
+    }
+
+    /** A new password. */
+    record PasswordBody(String password) {
+    }
+
+    /** {@code POST /api/v1/staff}: creates an account (administrators; audited). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response create(NewAccountBody body, @Context SecurityContext security) {
+        NewAccountBody given = body == null ? new NewAccountBody(null, null, null, null, null, null) : body;
+        StaffAccount created = staff.create(ActorPrincipal.of(security), new NewStaffAccount(given.username(),
+                given.displayName(), blankToNull(given.email()), blankToNull(given.department()), roles(given.roles()),
+                given.password() == null ? null : given.password().toCharArray()));
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    /** {@code PUT /api/v1/staff/{username}}: the account's roles and department (administrators; audited). */
+    @PUT
+    @Path("/{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public StaffAccount assign(@PathParam("username") String username, AssignBody body, @Context SecurityContext security) {
+        AssignBody given = body == null ? new AssignBody(null, null) : body;
+        return staff.assign(ActorPrincipal.of(security), username, blankToNull(given.department()), roles(given.roles()));
+    }
+
+    /** {@code PUT /api/v1/staff/{username}/enabled}: enables or disables the account (administrators; audited). */
+    @PUT
+    @Path("/{username}/enabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public StaffAccount enable(@PathParam("username") String username, EnabledBody body,
+            @Context SecurityContext security) {
+        if (body == null || body.enabled() == null) {
+            throw InvalidInputException.of("enabled", "param.required");
+        }
+        Actor actor = ActorPrincipal.of(security);
+        if (!body.enabled() && actor.username().equals(username)) {
+            throw new InvalidInputException("enabled", "an administrator does not disable their own account");
+        }
+        return staff.setEnabled(actor, username, body.enabled());
+    }
+
+    /** {@code PUT /api/v1/staff/{username}/password}: sets a new password (administrators; audited). */
+    @PUT
+    @Path("/{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response resetPassword(@PathParam("username") String username, PasswordBody body,
+            @Context SecurityContext security) {
+        staff.resetPassword(ActorPrincipal.of(security), username,
+                body == null || body.password() == null ? null : body.password().toCharArray());
+        return Response.noContent().build();
+    }
+
+    private static Set<Role> roles(List<String> ids) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (ids != null) {
+            ids.forEach(id -> roles.add(Role.parse(id)));
+        }
+        return roles;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GET

@@ -132,6 +132,11 @@ public class MonthlyReportMailerTest {
         }
 
         @Override
+        public StaffAccount assign(Actor admin, String username, String department, Set<Role> roles) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public StaffAccount setEnabled(Actor admin, String username, boolean enabled) {
             throw new UnsupportedOperationException();
         }
