@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,10 +25,12 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
@@ -902,6 +905,40 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
                 || account.matches("(?s).*\"department\":\"REG\"[^}]*\"username\":\"nou.ghiseu\".*"));
         assertEquals(List.of(), wcagViolations("admin (staff)"));
         screenshot("staff-admin");
+    }
+
+    /** Issue 19 §3: an administrator installs an optional feature from the console, then removes it, each confirmed. */
+    @Test
+    public void anAdministratorInstallsAndRemovesAnOptionalFeatureWithAConfirmation() throws Exception {
+        logIn("admin");
+        browser.findElement(By.cssSelector("#nav a[href$='/admin']")).click();
+        By row = By.cssSelector("#features-table tr[data-feature='civicdesk-channel-email']");
+        By change = By.cssSelector("#features-table tr[data-feature='civicdesk-channel-email'] button.feature-change");
+        // The table is drawn again every few seconds: elements are looked up afresh, a stale one looked up again.
+        WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(120));
+        slow.ignoring(StaleElementReferenceException.class);
+        String before = slow.until(d -> d.findElement(row).getAttribute("data-installed"));
+        String after = "true".equals(before) ? "false" : "true";
+        slow.until(d -> {
+            d.findElement(change).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals("not confirmed, nothing changes", before, slow.until(d -> d.findElement(row).getAttribute("data-installed")));
+        slow.until(d -> {
+            d.findElement(change).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        slow.until(d -> after.equals(d.findElement(row).getAttribute("data-installed")) && !d.findElements(change).isEmpty());
+        slow.until(d -> {
+            d.findElement(change).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        slow.until(d -> before.equals(d.findElement(row).getAttribute("data-installed")) && !d.findElements(change).isEmpty());
+        String audited = civicdesk.call("admin", "GET", "/api/v1/audit?subjectId=civicdesk-channel-email", null).body();
+        assertTrue(audited, audited.contains("feature.install") && audited.contains("feature.uninstall"));
     }
 
     private Object js(String script) {

@@ -1143,6 +1143,54 @@ public class CoreIT extends CivicDeskTestSupport {
                 + "'nou.gradinar'"));
     }
 
+    /** Issue 19 §3: an administrator removes and adds back an optional feature through the API; its data stays. */
+    @Test
+    public void anAdministratorRemovesAndAddsBackAnOptionalFeatureThroughTheApi() throws Exception {
+        assertEquals(403, post("supervisor", "/system/features/civicdesk-appointments/uninstall", "").status());
+        assertEquals(422, post("admin", "/system/features/civicdesk-rest/uninstall", "").status());
+        assertEquals(404, post("admin", "/system/features/civicdesk-nothing/install", "").status());
+        assertEquals(404, post("admin", "/system/features/webconsole/install", "").status());
+        assertEquals(200, get("operator", "/appointments/services").status());
+
+        Reply removing = post("admin", "/system/features/civicdesk-appointments/uninstall", "");
+        assertEquals(removing.raw(), 202, removing.status());
+        awaitFeature("civicdesk-appointments", false);
+        assertEquals(404, get("operator", "/appointments/services").status());
+        assertTrue(shell("feature:list -i").contains("civicdesk-core"));
+
+        assertEquals(202, post("admin", "/system/features/civicdesk-appointments/install", "").status());
+        awaitFeature("civicdesk-appointments", true);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (get("operator", "/appointments/services").status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(200, get("operator", "/appointments/services").status());
+        assertEquals(204, post("admin", "/system/features/civicdesk-appointments/install", "").status());
+        assertEquals(2, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION IN ('feature.install', 'feature.uninstall') "
+                + "AND SUBJECT_ID = 'civicdesk-appointments' AND ACTOR = 'admin'"));
+    }
+
+    /** Waits until the feature list says the feature is, or is not, installed, with no change pending. */
+    private void awaitFeature(String name, boolean installed) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode found = null;
+        while (System.currentTimeMillis() < deadline) {
+            Reply list = get("admin", "/system/features");
+            if (list.status() == 200) {
+                for (JsonNode f : list.body()) {
+                    if (name.equals(f.get("name").asText())) {
+                        found = f;
+                    }
+                }
+                if (found != null && found.get("installed").asBoolean() == installed && found.get("pending") == null) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        fail(name + " is still " + found);
+    }
+
     private static List<String> rolesOf(String user, String password) throws Exception {
         javax.security.auth.Subject subject = new javax.security.auth.Subject();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

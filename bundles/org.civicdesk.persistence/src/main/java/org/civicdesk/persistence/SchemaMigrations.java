@@ -3,8 +3,11 @@ package org.civicdesk.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -55,6 +58,12 @@ public final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     /** One migration at a time in this JVM: Liquibase resets its lock services globally after each. */
     private static final Object ONE_AT_A_TIME = new Object();
+    /**
+     * The changelogs this JVM has brought each database to, by the class loader of the bundle revision that ships them:
+     * a bundle's components each ask at their start, and only the first needs Liquibase. An updated or refreshed
+     * bundle has another class loader, and migrates. Guarded by {@link #ONE_AT_A_TIME}.
+     */
+    private static final Map<DataSource, Map<ClassLoader, Set<String>>> APPLIED = new WeakHashMap<>();
     /** Seconds between checks of another node's lock (Liquibase's default: 10). */
     private static final long LOCK_POLL_SECONDS = 1;
 
@@ -88,6 +97,11 @@ public final class SchemaMigrations {
      */
     public static void update(DataSource dataSource, Class<?> owner, String changelog) {
         synchronized (ONE_AT_A_TIME) {
+            Set<String> applied = APPLIED.computeIfAbsent(dataSource, d -> new WeakHashMap<>())
+                    .computeIfAbsent(owner.getClassLoader(), l -> new HashSet<>());
+            if (applied.contains(changelog)) {
+                return;
+            }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             ClassLoader liquibase = Scope.class.getClassLoader();
@@ -104,6 +118,7 @@ public final class SchemaMigrations {
                 if (ran[0] + ran[1] > 0) {
                     LOG.info("Schema of {}: {} changesets applied, {} found already in place", changelog, ran[0], ran[1]);
                 }
+                applied.add(changelog);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot bring the database to the schema of " + changelog + ": "
                         + e.getMessage(), e);

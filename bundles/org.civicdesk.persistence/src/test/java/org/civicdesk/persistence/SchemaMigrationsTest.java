@@ -93,10 +93,28 @@ public class SchemaMigrationsTest {
                     + "LOCKEDBY = 'a dead JVM'");
         }
         long start = System.nanoTime();
-        SchemaMigrations.update(database, getClass(), CHANGELOG);
+        // The next start is another JVM: a DataSource this one has not migrated.
+        EmbeddedDataSource nextStart = new EmbeddedDataSource();
+        nextStart.setDatabaseName(((EmbeddedDataSource) database).getDatabaseName());
+        SchemaMigrations.update(nextStart, getClass(), CHANGELOG);
         assertTrue("no wait for the lock", System.nanoTime() - start < 30_000_000_000L);
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             assertEquals(0, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE"));
+        }
+    }
+
+    /** Each component of a bundle asks at its start; Liquibase reads the changelog once per database and bundle. */
+    @Test
+    public void aChangelogAppliedInThisJvmIsNotReadAgain() throws Exception {
+        SchemaMigrations.update(database, getClass(), CHANGELOG);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+                    + "LOCKEDBY = 'marker'");
+        }
+        SchemaMigrations.update(database, getClass(), CHANGELOG);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            assertEquals("Liquibase did not run again", 1,
+                    count(s, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKEDBY = 'marker'"));
         }
     }
 
