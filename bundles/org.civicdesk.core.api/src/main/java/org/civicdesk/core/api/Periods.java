@@ -15,6 +15,16 @@ public final class Periods {
     private Periods() {
     }
 
+    /** The field of a missing end is named; a reversed or too long period is refused at {@code to}. */
+    private static void requireBoth(Object from, Object to) {
+        if (from == null) {
+            throw InvalidInputException.of("from", "param.required");
+        }
+        if (to == null) {
+            throw InvalidInputException.of("to", "param.required");
+        }
+    }
+
     /**
      * A period of moments, {@code from} included and {@code to} not.
      *
@@ -22,8 +32,9 @@ public final class Periods {
      * @throws InvalidInputException when an end is missing, {@code from} is not before {@code to}, or it is too long
      */
     public static void require(Instant from, Instant to, int maxDays) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw InvalidInputException.of("from", "period.order");
+        requireBoth(from, to);
+        if (!from.isBefore(to)) {
+            throw InvalidInputException.of("to", "period.order");
         }
         if (maxDays > 0 && Duration.between(from, to).compareTo(Duration.ofDays(maxDays)) > 0) {
             throw InvalidInputException.of("to", "period.tooLong", maxDays);
@@ -37,8 +48,9 @@ public final class Periods {
      * @throws InvalidInputException when an end is missing, {@code to} is before {@code from}, or it is too long
      */
     public static void require(LocalDate from, LocalDate to, int maxDays) {
-        if (from == null || to == null || to.isBefore(from)) {
-            throw InvalidInputException.of("from", "period.order");
+        requireBoth(from, to);
+        if (to.isBefore(from)) {
+            throw InvalidInputException.of("to", "period.order");
         }
         if (maxDays > 0 && ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
             throw InvalidInputException.of("to", "period.tooLong", maxDays);
