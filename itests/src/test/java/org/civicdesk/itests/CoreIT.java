@@ -535,6 +535,9 @@ public class CoreIT extends CivicDeskTestSupport {
         assertEquals(tracked.raw(), 200, tracked.status());
         assertEquals(number, tracked.body().get("number").asText());
         assertEquals("registered", tracked.body().get("status").asText());
+        assertEquals("Înregistrată", tracked.body().get("statusName").asText());
+        String english = filed.body().get("track").asText().substring("/api/v1".length()) + "?lang=en";
+        assertEquals("Registered", get(null, english).body().get("statusName").asText());
         assertFalse(tracked.raw().contains("Groapă") || tracked.raw().contains("citizen"));
         assertEquals(404, get(null, "/track/AAAAAAAAAA").status());
         assertEquals(1, read.body().get("history").size());

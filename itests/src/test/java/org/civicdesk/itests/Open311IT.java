@@ -307,6 +307,13 @@ public class Open311IT extends CivicDeskTestSupport {
         JsonNode extended = json(V2 + "/requests/" + id + ".json?extensions=true").get(0).get("extended_attributes");
         assertEquals("web", extended.get("channel").asText());
         assertEquals("opened", extended.get("notes").get(0).get("type").asText());
+        // Statuses and services read in the client's language, as the request type names them (issue 19 §1).
+        assertEquals("Înregistrată", extended.get("detailed_status_name").asText());
+        JsonNode english = json(V2 + "/requests/" + id + ".json?extensions=true&locale=en").get(0);
+        assertEquals("Registered", english.get("extended_attributes").get("detailed_status_name").asText());
+        assertEquals("Registered", english.get("extended_attributes").get("notes").get(0).get("status_name").asText());
+        assertEquals("registered", english.get("extended_attributes").get("detailed_status").asText());
+        assertFalse(english.get("service_name").asText(), english.get("service_name").asText().contains("Iluminat"));
     }
 
     @Test
@@ -339,6 +346,30 @@ public class Open311IT extends CivicDeskTestSupport {
     }
 
     // ---------------------------------------------------------------- keys
+
+    /** Issue 19 §3: administrators keep the keys in the console through the API, as in the shell. */
+    @Test
+    public void administratorsIssueAndRevokeKeysThroughTheApi() throws Exception {
+        Reply issued = post("admin", "/open311/keys", "{\"name\":\"Aplicația Cartier\"}");
+        assertEquals(issued.raw(), 201, issued.status());
+        String id = issued.body().get("id").asText();
+        String key = issued.body().get("key").asText();
+        assertTrue(key, key.startsWith("cd311-"));
+        Reply listed = get("admin", "/open311/keys");
+        assertTrue(listed.raw(), listed.raw().contains(id) && !listed.raw().contains(key));
+        assertEquals(403, get("supervisor", "/open311/keys").status());
+        assertEquals(403, post("operator", "/open311/keys", "{\"name\":\"x\"}").status());
+        assertEquals(422, post("admin", "/open311/keys", "{\"name\":\" \"}").status());
+        assertEquals(200, form(V2 + "/requests.json", key, "service_code", "streetlight", "address_string", "Str. Nouă 3")
+                .statusCode());
+        HttpRequest.Builder revoke = HttpRequest.newBuilder(URI.create(base() + "/open311/keys/" + id)).DELETE();
+        assertEquals(204, send("admin", revoke).status());
+        assertEquals(409, send("admin", HttpRequest.newBuilder(URI.create(base() + "/open311/keys/" + id)).DELETE()).status());
+        assertError(form(V2 + "/requests.json", key, "service_code", "streetlight", "address_string", "Str. Nouă 3"), 403,
+                "revoked");
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'open311.key.revoke' AND SUBJECT_ID = '"
+                + id + "' AND ACTOR = 'admin'"));
+    }
 
     @Test
     public void keysAreIssuedListedRevokedAndRateLimited() throws Exception {

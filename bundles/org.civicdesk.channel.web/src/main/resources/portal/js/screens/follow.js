@@ -1,14 +1,13 @@
 // Follow a request by its registration number: status, last change, the department, the public history.
 import {h, mount, field} from '/web/dom.js';
 import {open311, api, urlId} from '../api.js';
-import {t, when} from '../i18n.js';
+import {t, when, lang} from '../i18n.js';
 import {sayError} from '../ui.js';
 import {ratingPart} from './rating.js';
 
-/** The city's own status in words when the portal knows it, else GeoReport's open or closed. */
-function statusLabel(detailed, openOrClosed) {
-  const key = `detailed.${detailed}`;
-  return t(key) !== key ? t(key) : openOrClosed ? t(`statuses.${openOrClosed}`) : detailed;
+/** The city's own status as CivicDesk names it in the reader's language, else GeoReport's open or closed. */
+export function statusLabel(name, openOrClosed, tr = t) {
+  return name || (openOrClosed ? tr(`statuses.${openOrClosed}`) : '');
 }
 
 /**
@@ -25,7 +24,7 @@ export function followScreen(root, given, {rating = false} = {}) {
     const r = await api(`track/${encodeURIComponent(code)}`);
     const rate = ratingPart(code, r, rating);
     mount(result, h('div', {class: 'card'}, h('h2', {}, r.number),
-      h('dl', {}, h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(r.status, null)),
+      h('dl', {}, h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(r.statusName, null)),
         h('dt', {}, t('registeredOn')), h('dd', {}, when(r.registeredAt)),
         h('dt', {}, t('lastChange')), h('dd', {}, when(r.lastChangeAt)),
         h('dt', {}, t('deadline')), h('dd', {}, r.deadline)), rate));
@@ -42,12 +41,12 @@ export function followScreen(root, given, {rating = false} = {}) {
         await track(id.toUpperCase());
         return;
       }
-      const [r] = await open311(`requests/${urlId(id)}`, {extensions: true});
+      const [r] = await open311(`requests/${urlId(id)}`, {extensions: true, locale: lang()});
       const extended = r.extended_attributes || {};
       mount(result, h('div', {class: 'card'},
         h('h2', {}, `${r.service_request_id} — ${r.service_name || r.service_code}`),
         h('dl', {},
-          h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(extended.detailed_status, r.status)),
+          h('dt', {}, t('status')), h('dd', {id: 'follow-status'}, statusLabel(extended.detailed_status_name, r.status)),
           r.status_notes ? [h('dt', {}, t('notes')), h('dd', {}, r.status_notes)] : null,
           h('dt', {}, t('registeredOn')), h('dd', {}, when(r.requested_datetime)),
           h('dt', {}, t('lastChange')), h('dd', {}, when(r.updated_datetime)),
@@ -55,7 +54,7 @@ export function followScreen(root, given, {rating = false} = {}) {
           r.address ? [h('dt', {}, t('where')), h('dd', {}, r.address)] : null),
         h('h3', {}, t('history')),
         h('ol', {class: 'history'}, (extended.notes || []).map((n) => h('li', {},
-          `${when(n.datetime)} — ${t(`noteTypes.${n.type}`)}: ${statusLabel(n.status, null)}`,
+          `${when(n.datetime)} — ${t(`noteTypes.${n.type}`)}: ${statusLabel(n.status_name, null)}`,
           n.summary ? ` (${n.summary})` : '')))));
     } catch (err) {
       if (err.status === 404) mount(result, h('p', {}, t('notFound')));

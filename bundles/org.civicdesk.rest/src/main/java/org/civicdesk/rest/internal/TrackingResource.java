@@ -3,19 +3,25 @@ package org.civicdesk.rest.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.request.api.Rating;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.request.api.ServiceRequest;
+import org.civicdesk.rest.api.Languages;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,21 +46,30 @@ public class TrackingResource implements RestResource {
         this.types = types;
     }
 
-    /** {@code closed}: in a final status of its type; {@code score}: the citizen's rating, or null when not rated. */
-    record PublicStatus(String number, String type, String department, String status, Instant registeredAt,
-            LocalDate deadline, Instant lastChangeAt, boolean overdue, boolean closed, boolean rated, Integer score) {
+    /**
+     * {@code statusName}: the status as the citizen reads it, in the language asked for ({@code lang}, else
+     * Accept-Language, else Romanian); {@code closed}: in a final status of its type; {@code score}: the citizen's
+     * rating, or null when not rated.
+     */
+    record PublicStatus(String number, String type, String department, String status, String statusName,
+            Instant registeredAt, LocalDate deadline, Instant lastChangeAt, boolean overdue, boolean closed, boolean rated,
+            Integer score) {
     }
 
     @GET
     @Path("/{code}")
     @PermitAll
-    public PublicStatus track(@PathParam("code") String code) {
+    public PublicStatus track(@PathParam("code") String code, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
+        String language = Languages.of(lang, headers);
         String trackingCode = code.trim().toUpperCase(Locale.ROOT);
         ServiceRequest r = registry.track(trackingCode)
                 .orElseThrow(() -> new NotFoundException("no request with tracking code " + code));
-        boolean closed = types.find(r.type()).map(t -> t.isFinal(r.status())).orElse(false);
+        Optional<RequestType> type = types.find(r.type());
+        boolean closed = type.map(t -> t.isFinal(r.status())).orElse(false);
         Integer score = closed ? registry.trackRating(trackingCode).map(Rating::score).orElse(null) : null;
-        return new PublicStatus(r.number().toString(), r.type(), r.department(), r.status(), r.registeredAt(),
+        return new PublicStatus(r.number().toString(), r.type(), r.department(), r.status(),
+                type.map(t -> t.statusName(r.status(), language)).orElse(r.status()), r.registeredAt(),
                 r.deadline(), r.lastChangeAt(), r.overdue(), closed, score != null, score);
     }
 }

@@ -298,7 +298,7 @@ final class Open311Resource {
             for (String id : ids) {
                 findPublic(id).ifPresent(found::add);
             }
-            return render(f, found, extensions, extensions, base);
+            return render(f, found, extensions, extensions, base, language(p.get("locale")));
         }
         Instant end = p.instant("end_date", zone);
         Instant start = p.instant("start_date", zone);
@@ -320,19 +320,19 @@ final class Open311Resource {
         int pageSize = p.positive("page_size", DEFAULT_LIMIT, DEFAULT_LIMIT);
         int page = p.positive("page", 1, 1_000_000);
         if (codes.isEmpty()) {
-            return render(f, List.of(), extensions, extensions, base);
+            return render(f, List.of(), extensions, extensions, base, language(p.get("locale")));
         }
         RequestQuery query = RequestQuery.all().ofTypes(codes).registeredBetween(start, end)
                 .changedBetween(p.instant("updated_after", zone), p.instant("updated_before", zone))
                 .done(statuses.size() == 1 ? statuses.contains("closed") : null);
         return lists.get(f + " " + base + "?" + p.canonical("api_key"), () -> render(f, requests.newest(PUBLIC,
-                query, (page - 1) * pageSize, pageSize), extensions, extensions, base));
+                query, (page - 1) * pageSize, pageSize), extensions, extensions, base, language(p.get("locale"))));
     }
 
     /** One request, as a one-element list (as the specification has it). */
     String one(Open311Format f, String id, Open311Params p, String base) {
         ServiceRequest request = findPublic(id).orElseThrow(() -> new NotFoundException("no public request " + id));
-        return render(f, List.of(request), p.flag("extensions"), true, base);
+        return render(f, List.of(request), p.flag("extensions"), true, base, language(p.get("locale")));
     }
 
     private Optional<ServiceRequest> findPublic(String id) {
@@ -350,8 +350,12 @@ final class Open311Resource {
         }
     }
 
-    /** Renders public requests; {@code detailed} (one request, or the extensions) adds what their histories say. */
-    private String render(Open311Format f, List<ServiceRequest> found, boolean extensions, boolean detailed, String base) {
+    /**
+     * Renders public requests; {@code detailed} (one request, or the extensions) adds what their histories say. Names
+     * (the service's, the statuses') are in {@code language}.
+     */
+    private String render(Open311Format f, List<ServiceRequest> found, boolean extensions, boolean detailed, String base,
+            String language) {
         List<String> numbers = found.stream().map(r -> r.number().toString()).toList();
         Map<String, String> photos = media.firstOf(numbers);
         Map<String, PostedReports.Posted> postedWith = posted.of(numbers);
@@ -361,21 +365,21 @@ final class Open311Resource {
         for (ServiceRequest r : found) {
             String number = r.number().toString();
             rendered.add(publicView(r, photos.get(number), postedWith.getOrDefault(number, NOTHING_POSTED), agencies,
-                    extensions, detailed, base));
+                    extensions, detailed, base, language));
         }
         return f.render("service_requests", "request", rendered);
     }
 
     /** A request as the public sees it; {@code detailed} adds the status notes, read from its history. */
     private Map<String, Object> publicView(ServiceRequest r, String photo, PostedReports.Posted postedWith,
-            Map<String, String> agencies, boolean extensions, boolean detailed, String base) {
+            Map<String, String> agencies, boolean extensions, boolean detailed, String base, String language) {
         RequestType type = types.find(r.type()).orElse(null);
         List<RequestEvent> history = detailed ? requests.history(PUBLIC, r.number()) : List.of();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("service_request_id", r.number().toString());
         view.put("status", openness(r));
         view.put("status_notes", statusNotes(history));
-        view.put("service_name", type == null ? r.type() : type.name("ro"));
+        view.put("service_name", type == null ? r.type() : type.name(language));
         view.put("service_code", r.type());
         view.put("description", r.description());
         view.put("agency_responsible", agencies.getOrDefault(r.department(), r.department()));
@@ -396,6 +400,7 @@ final class Open311Resource {
             Map<String, Object> extended = new LinkedHashMap<>();
             extended.put("channel", r.channel().id());
             extended.put("detailed_status", r.status());
+            extended.put("detailed_status_name", type == null ? r.status() : type.statusName(r.status(), language));
             List<Map<String, Object>> notes = new ArrayList<>();
             for (RequestEvent e : history) {
                 if (e.kind() == EventKind.CREATED || e.kind() == EventKind.STATUS_CHANGED) {
@@ -403,6 +408,7 @@ final class Open311Resource {
                     note.put("datetime", time(e.time()));
                     note.put("type", e.kind() == EventKind.CREATED ? "opened" : "status_changed");
                     note.put("status", e.status());
+                    note.put("status_name", type == null ? e.status() : type.statusName(e.status(), language));
                     note.put("summary", e.comment());
                     notes.add(note);
                 }
