@@ -18,6 +18,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -394,9 +395,62 @@ public class PortalBrowserIT extends BrowserTestSupport {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
                 }
                 problems.addAll(wcagViolations(language + " /portal/" + screen));
+                // Reflow (WCAG 1.4.10): on a phone, narrower than a 1280-pixel screen at 200 %, nothing scrolls sideways.
+                Number wide = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (wide.intValue() > 0) {
+                    problems.add(language + " /portal/" + screen + " scrolls sideways by " + wide + " px");
+                }
             }
         }
         assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    /**
+     * The focus ring stands out at 3:1 or more (WCAG 1.4.11) against what it is drawn on: the light page and the blue
+     * bar and buttons. It has two tones; one of them must do it on each.
+     */
+    @Test
+    public void theFocusRingStandsOutOnThePageAndOnTheBar() throws Exception {
+        browser.get(civicdesk.url("/portal/follow"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("main input")));
+        field.click();
+        String outline = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.activeElement).outlineColor;");
+        String shadow = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.activeElement).boxShadow;");
+        double[] white = {255, 255, 255};
+        double[] panel = {0xf2, 0xf3, 0xf5};
+        double[] bar = {0x0b, 0x4f, 0x8a};
+        double[] ring = rgb(outline);
+        double[] halo = rgb(shadow);
+        assertTrue(outline + " on white", Math.max(contrast(ring, white), contrast(halo, white)) >= 3);
+        assertTrue(outline + " on the grey panel", Math.max(contrast(ring, panel), contrast(halo, panel)) >= 3);
+        assertTrue(shadow + " on the blue bar", Math.max(contrast(ring, bar), contrast(halo, bar)) >= 3);
+    }
+
+    /** The first rgb(…) colour of a computed style. */
+    private static double[] rgb(String css) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(css);
+        assertTrue(css, m.find());
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+    }
+
+    /** WCAG's contrast ratio of two colours. */
+    private static double contrast(double[] a, double[] b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(double[] rgb) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = rgb[i] / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
     private static JsonNode JSON(String body) throws Exception {
