@@ -903,8 +903,18 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         String account = civicdesk.call("admin", "GET", "/api/v1/staff", null).body();
         assertTrue(account, account.matches("(?s).*\"username\":\"nou.ghiseu\"[^}]*\"department\":\"REG\".*")
                 || account.matches("(?s).*\"department\":\"REG\"[^}]*\"username\":\"nou.ghiseu\".*"));
+        // An Open311 key for a partner application: shown once, then revoked with a confirmation.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-client"))).sendKeys("Aplicația Vecinilor");
+        browser.findElement(By.id("key-issue")).click();
+        String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-issued"))).getText();
+        assertTrue(shown, shown.contains("cd311-"));
         assertEquals(List.of(), wcagViolations("admin (staff)"));
         screenshot("staff-admin");
+        browser.navigate().refresh();
+        By revoke = By.cssSelector("#keys-table button[aria-label*='Aplicația Vecinilor']");
+        wait.until(ExpectedConditions.elementToBeClickable(revoke)).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Cheia a fost revocată"));
     }
 
     /** Issue 19 §3: an administrator installs an optional feature from the console, then removes it, each confirmed. */

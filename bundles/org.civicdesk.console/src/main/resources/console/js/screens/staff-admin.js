@@ -3,7 +3,7 @@
 // change is audited by CivicDesk.
 import {get, post, api} from '../api.js';
 import {h, field} from '/web/dom.js';
-import {t} from '../i18n.js';
+import {t, when} from '../i18n.js';
 import {account} from '../session.js';
 import {say, sayError, redraw} from '../ui.js';
 
@@ -111,12 +111,39 @@ function departmentsPanel(departments, reload) {
       h('button', {type: 'submit', id: 'dept-save'}, t('staffAdmin.saveDepartment')))));
 }
 
-/** The administrator's staff and department panels; the screen is drawn again after each change. */
+function keysPanel(keys, reload) {
+  const name = h('input', {type: 'text', required: true, maxlength: 100});
+  const shown = h('p', {id: 'key-issued', class: 'readout', tabindex: -1, hidden: true});
+  return h('div', {class: 'panel'}, h('h2', {}, t('keys.title')),
+    h('table', {id: 'keys-table'},
+      h('tr', {}, [t('keys.id'), t('keys.client'), t('keys.issued'), t('keys.revoked'), ''].map((c) => h('th', {scope: 'col'}, c))),
+      keys.map((k) => h('tr', {dataset: {key: k.id}}, h('td', {}, k.id), h('td', {}, k.name),
+        h('td', {}, `${when(k.issuedAt)} (${k.issuedBy})`), h('td', {}, k.revokedAt ? when(k.revokedAt) : '—'),
+        h('td', {}, k.revokedAt ? null : h('button', {type: 'button', class: 'revoke-key',
+          'aria-label': `${t('keys.revoke')}: ${k.name}`, onclick: async () => {
+            if (!confirm(t('keys.confirmRevoke', {name: k.name}))) return;
+            try { await api('DELETE', `/open311/keys/${encodeURIComponent(k.id)}`); say(t('keys.revokedNow')); reload(); } catch (err) { sayError(err); }
+          }}, t('keys.revoke')))))),
+    h('form', {id: 'key-form', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        const issued = await post('/open311/keys', {name: name.value});
+        shown.textContent = `${t('keys.once')} ${issued.key}`;
+        shown.hidden = false;
+        shown.focus?.();
+      } catch (err) { sayError(err); }
+    }}, h('div', {class: 'row'}, field('key-client', t('keys.client'), name),
+      h('button', {type: 'submit', id: 'key-issue'}, t('keys.issue'))), shown));
+}
+
+/** The administrator's staff, department and Open311 key panels; the screen is drawn again after each change. */
 export async function staffAdministration(holder) {
-  const [staff, departments] = await Promise.all([get('/staff'), get('/departments')]);
+  // The keys are the web channel's: without it, no panel.
+  const [staff, departments, keys] = await Promise.all([get('/staff'), get('/departments'),
+    get('/open311/keys').catch(() => null)]);
   const reload = () => redraw();
   holder.replaceChildren(h('div', {class: 'panel'}, h('h2', {}, t('staffAdmin.title')),
     newAccountForm(departments, reload), editAccountForm(staff, departments, reload)),
-  departmentsPanel(departments, reload));
+  departmentsPanel(departments, reload), keys ? keysPanel(keys, reload) : null);
   return holder;
 }
