@@ -1125,7 +1125,11 @@ public class CoreIT extends CivicDeskTestSupport {
         Reply assigned = put("admin", "/staff/nou.gradinar", "{\"department\":\"REG\",\"roles\":[\"supervisor\"]}");
         assertEquals(assigned.raw(), 200, assigned.status());
         assertEquals("REG", assigned.body().get("department").asText());
-        assertEquals(422, put("admin", "/staff/nou.gradinar", "{\"roles\":[]}").status());
+        Reply noRole = send("admin", HttpRequest.newBuilder(URI.create(base() + "/staff/nou.gradinar"))
+                .header("Content-Type", "application/json").header("Accept-Language", "ro")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[]}")));
+        assertEquals(noRole.raw(), 422, noRole.status());
+        assertTrue(noRole.raw(), noRole.raw().contains("Dați cel puțin un rol"));
         assertEquals(422, put("admin", "/staff/nou.gradinar", "{\"roles\":[\"employee\"]}").status());
         assertEquals(404, put("admin", "/staff/nimeni", "{\"roles\":[\"operator\"]}").status());
         String shelled = shell("civicdesk:staff-assign -r employee -d PARK nou.gradinar");

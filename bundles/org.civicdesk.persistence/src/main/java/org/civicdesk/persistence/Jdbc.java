@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,25 @@ public final class Jdbc {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
+        }
+    }
+
+    /**
+     * Runs an INSERT on the caller's connection (in its transaction) and gives the id the database generated for the
+     * row: for a table whose first column is an identity.
+     *
+     * @since 2.6
+     */
+    public static long insertReturningId(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, parameters);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database gave no generated id for: " + sql);
+                }
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,7 +104,9 @@ public class ShiftPlanImpl implements ShiftPlan {
                                     + " from " + other.start() + " to " + other.end());
                         }
                     }
-                    long written = insert(c, person.username(), shift.day(), start, end, actor.username(), now);
+                    long written = Jdbc.insertReturningId(c, "INSERT INTO CD_SHIFT (USERNAME, SHIFT_DAY, START_TIME, "
+                            + "END_TIME, PLANNED_BY, PLANNED_MS) VALUES (?, ?, ?, ?, ?, ?)", person.username(),
+                            shift.day().toString(), start.toString(), end.toString(), actor.username(), now);
                     audit.record(c, planned, null);
                     return written;
                 });
@@ -160,19 +161,6 @@ public class ShiftPlanImpl implements ShiftPlan {
             }
         }
         return found;
-    }
-
-    private static long insert(Connection c, String username, LocalDate day, LocalTime start, LocalTime end,
-            String plannedBy, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_SHIFT (USERNAME, SHIFT_DAY, START_TIME, END_TIME, "
-                + "PLANNED_BY, PLANNED_MS) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            Jdbc.bind(ps, username, day.toString(), start.toString(), end.toString(), plannedBy, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     private static Shift read(ResultSet rs, Map<String, String> names) throws SQLException {

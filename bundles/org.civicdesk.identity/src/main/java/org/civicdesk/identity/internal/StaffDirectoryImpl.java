@@ -34,6 +34,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = StaffDirectoryConfig.class)
 public class StaffDirectoryImpl implements StaffDirectory {
     static final String PID = "org.civicdesk.identity.staff";
+    /** The longest password taken: longer ones only make the slow hash slower. */
+    static final int MAX_PASSWORD = 256;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,49}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,29}");
 
@@ -94,11 +96,10 @@ public class StaffDirectoryImpl implements StaffDirectory {
     public StaffAccount create(Actor admin, NewStaffAccount account) {
         requireAdmin(admin);
         if (account.username() == null || !USERNAME.matcher(account.username()).matches()) {
-            throw new InvalidInputException("username",
-                    "a user name is 2–50 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+            throw InvalidInputException.of("username", "staff.username");
         }
         if (account.displayName() == null || account.displayName().isBlank()) {
-            throw new InvalidInputException("displayName", "a display name is required");
+            throw InvalidInputException.of("displayName", "staff.displayName");
         }
         Set<Role> roles = account.roles() == null ? Set.of() : account.roles();
         checkPlace(account.department(), roles);
@@ -151,14 +152,14 @@ public class StaffDirectoryImpl implements StaffDirectory {
     /** The rules of an account's roles and department: one role at least, and a known department where one is needed. */
     private void checkPlace(String department, Set<Role> roles) {
         if (roles.isEmpty()) {
-            throw new InvalidInputException("roles", "at least one role is required");
+            throw InvalidInputException.of("roles", "staff.roles");
         }
         if ((roles.contains(Role.EMPLOYEE) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.CONTRACTOR))
                 && department == null) {
-            throw new InvalidInputException("department", "employees, supervisors and contractors belong to a department");
+            throw InvalidInputException.of("department", "staff.department");
         }
         if (department != null && department(department).isEmpty()) {
-            throw new InvalidInputException("department", "unknown department " + department);
+            throw InvalidInputException.of("department", "staff.departmentUnknown", department);
         }
     }
 
@@ -205,10 +206,10 @@ public class StaffDirectoryImpl implements StaffDirectory {
     public Department saveDepartment(Actor admin, Department department) {
         requireAdmin(admin);
         if (department.code() == null || !DEPARTMENT_CODE.matcher(department.code()).matches()) {
-            throw new InvalidInputException("code", "a department code is 2–30 upper-case letters, digits or '_'");
+            throw InvalidInputException.of("code", "department.code");
         }
         if (department.name() == null || department.name().isBlank()) {
-            throw new InvalidInputException("name", "a department name is required");
+            throw InvalidInputException.of("name", "department.name");
         }
         Department saved = tx.call(em -> {
             DepartmentEntity entity = em.find(DepartmentEntity.class, department.code());
@@ -232,15 +233,33 @@ public class StaffDirectoryImpl implements StaffDirectory {
 
     private void checkPassword(char[] password) {
         if (password == null || password.length < minimumPasswordLength) {
-            throw new InvalidInputException("password",
-                    "a password needs at least " + minimumPasswordLength + " characters");
+            throw InvalidInputException.of("password", "staff.passwordLength", minimumPasswordLength);
         }
         requireNonBlank(password);
     }
 
     private static void requireNonBlank(char[] password) {
         if (password == null || new String(password).isBlank()) {
-            throw new InvalidInputException("password", "a password cannot be blank");
+            throw InvalidInputException.of("password", "staff.passwordBlank");
+        }
+        requireTypable(password);
+    }
+
+    /**
+     * What a person can type, and no more than a slow hash should be given: no control characters, no half of a
+     * surrogate pair, at most {@link #MAX_PASSWORD} characters.
+     */
+    static void requireTypable(char[] password) {
+        if (password.length > MAX_PASSWORD) {
+            throw InvalidInputException.of("password", "staff.passwordLong", MAX_PASSWORD);
+        }
+        for (int i = 0; i < password.length; i++) {
+            char c = password[i];
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < password.length
+                    && Character.isLowSurrogate(password[++i]) : !Character.isLowSurrogate(c);
+            if (Character.isISOControl(c) || !paired) {
+                throw InvalidInputException.of("password", "staff.passwordCharacters");
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,9 @@ public class StaffMessagesImpl implements StaffMessages {
                 requestNumber == null ? null : "about request " + requestNumber);
         try {
             long id = jdbc.inTransaction(c -> {
-                long written = insert(c, actor.username(), senderName, toUser, toDepartment, requestNumber, body, now);
+                long written = Jdbc.insertReturningId(c, "INSERT INTO CD_STAFF_MESSAGE (SENDER, SENDER_NAME, "
+                        + "TO_USERNAME, TO_DEPARTMENT, REQUEST_NUMBER, BODY, SENT_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        actor.username(), senderName, toUser, toDepartment, requestNumber, body, now);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO CD_STAFF_MESSAGE_TO (MESSAGE_ID, RECIPIENT) VALUES (?, ?)")) {
                     for (String recipient : recipients) {
@@ -111,20 +112,6 @@ public class StaffMessagesImpl implements StaffMessages {
             throw new NotFoundException("nobody else works in department " + toDepartment);
         }
         return members;
-    }
-
-    private static long insert(Connection c, String sender, String senderName, String toUser, String toDepartment,
-            String requestNumber, String body, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CD_STAFF_MESSAGE (SENDER, SENDER_NAME, TO_USERNAME, "
-                + "TO_DEPARTMENT, REQUEST_NUMBER, BODY, SENT_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            Jdbc.bind(ps, sender, senderName, toUser, toDepartment, requestNumber, body, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     @Override

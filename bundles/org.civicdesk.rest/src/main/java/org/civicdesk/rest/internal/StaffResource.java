@@ -183,7 +183,7 @@ public class StaffResource implements RestResource {
         }
         Actor actor = ActorPrincipal.of(security);
         if (!body.enabled() && actor.username().equals(username)) {
-            throw new InvalidInputException("enabled", "an administrator does not disable their own account");
+            throw InvalidInputException.of("enabled", "staff.selfDisable");
         }
         return staff.setEnabled(actor, username, body.enabled());
     }

@@ -21,6 +21,7 @@ import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
@@ -100,9 +101,10 @@ public class ApiKeys {
     boolean register(Actor actor, String name, String key) {
         requireAdmin(actor);
         String clientName = name == null ? "" : name.strip();
-        if (clientName.isEmpty() || clientName.length() > 100) {
-            throw new InvalidInputException("name", "name the client the key is for (at most 100 characters)");
+        if (clientName.isEmpty()) {
+            throw InvalidInputException.of("name", "param.required");
         }
+        TextInput.line("name", clientName, 100);
         String hash = hash(key);
         String id = idOf(hash);
         AuditEvent issued = new AuditEvent(actor.username(), "open311.key.issue", "api-key", "api-key", id,
