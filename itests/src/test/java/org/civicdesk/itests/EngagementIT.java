@@ -17,7 +17,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * API and the portal's vote endpoint, against the assembled distribution.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class EngagementIT extends CivicDeskTestSupport {
     /** Demo citizens: Ion Popescu (born 1980) and a company can't vote, a child neither. */
     private static final String ION = "1800101350018";

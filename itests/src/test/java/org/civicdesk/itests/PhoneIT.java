@@ -21,7 +21,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Asterisk would, and what the caller hears is read back from the prompts CivicDesk spoke.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class PhoneIT extends CivicDeskTestSupport {
     /** Demo citizens: Ion owes taxes and a fine and calls from 0745 123 456; Maria is his neighbour. */
     private static final String ION = "1800101350018";

@@ -9,14 +9,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Every phone robot test again, on a real PostgreSQL server (databases of their own): the call log,
  * call-backs, voice messages and PIN attempts through configuration alone.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class PhonePostgresIT extends PhoneIT {
     @Test
     public void theCallLogIsOnPostgres() throws Exception {

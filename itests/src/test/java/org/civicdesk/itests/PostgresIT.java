@@ -11,14 +11,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Every core test again, on a real PostgreSQL server: the same distribution, with only
  * {@code etc/org.ops4j.datasource-civicdesk.cfg} changed.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class PostgresIT extends CoreIT {
     @Test
     public void theDataSourceIsPostgres() throws Exception {
