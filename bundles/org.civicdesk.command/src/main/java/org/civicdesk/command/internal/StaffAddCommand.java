@@ -1,6 +1,5 @@
 package org.civicdesk.command.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,8 +43,7 @@ public class StaffAddCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
-        roles.forEach(r -> parsed.add(Role.parse(r)));
+        Set<Role> parsed = Role.parseAll(roles);
         StaffAccount created = staff.create(ShellActor.current(staff), new NewStaffAccount(username, displayName, email,
                 department == null ? null : department.toUpperCase(Locale.ROOT), parsed,
                 PasswordPrompt.read(session, password)));

@@ -1,6 +1,5 @@
 package org.civicdesk.command.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,8 +36,7 @@ public class StaffAssignCommand implements Action {
 
     @Override
     public Object execute() {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
-        roles.forEach(r -> parsed.add(Role.parse(r)));
+        Set<Role> parsed = Role.parseAll(roles);
         StaffAccount changed = staff.assign(ShellActor.current(staff), username,
                 department == null ? null : department.toUpperCase(Locale.ROOT), parsed);
         System.out.println(changed.username() + ": " + changed.roles().stream().map(Role::id).sorted().toList()

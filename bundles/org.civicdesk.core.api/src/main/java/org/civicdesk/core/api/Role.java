@@ -1,5 +1,9 @@
 package org.civicdesk.core.api;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
 
 /** The staff roles of R1. A staff member may hold several. */
 public enum Role {
@@ -38,5 +42,19 @@ public enum Role {
      */
     public static Role parse(String id) {
         return EnumIds.parse(Role.class, id, "role");
+    }
+
+    /**
+     * Parses role ids, case-insensitively; none (or {@code null}) is no role.
+     *
+     * @throws InvalidInputException for an unknown role
+     * @since 1.13
+     */
+    public static Set<Role> parseAll(Collection<String> ids) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (ids != null) {
+            ids.forEach(id -> roles.add(parse(id)));
+        }
+        return roles;
     }
 }

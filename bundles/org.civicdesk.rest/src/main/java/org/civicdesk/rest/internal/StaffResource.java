@@ -2,12 +2,10 @@ package org.civicdesk.rest.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import javax.annotation.security.RolesAllowed;
@@ -156,7 +154,7 @@ public class StaffResource implements RestResource {
     public Response create(NewAccountBody body, @Context SecurityContext security) {
         NewAccountBody given = body == null ? new NewAccountBody(null, null, null, null, null, null) : body;
         StaffAccount created = staff.create(ActorPrincipal.of(security), new NewStaffAccount(given.username(),
-                given.displayName(), blankToNull(given.email()), blankToNull(given.department()), roles(given.roles()),
+                given.displayName(), blankToNull(given.email()), blankToNull(given.department()), Role.parseAll(given.roles()),
                 given.password() == null ? null : given.password().toCharArray()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
@@ -168,7 +166,7 @@ public class StaffResource implements RestResource {
     @RolesAllowed("admin")
     public StaffAccount assign(@PathParam("username") String username, AssignBody body, @Context SecurityContext security) {
         AssignBody given = body == null ? new AssignBody(null, null) : body;
-        return staff.assign(ActorPrincipal.of(security), username, blankToNull(given.department()), roles(given.roles()));
+        return staff.assign(ActorPrincipal.of(security), username, blankToNull(given.department()), Role.parseAll(given.roles()));
     }
 
     /** {@code PUT /api/v1/staff/{username}/enabled}: enables or disables the account (administrators; audited). */
@@ -198,14 +196,6 @@ public class StaffResource implements RestResource {
         staff.resetPassword(ActorPrincipal.of(security), username,
                 body == null || body.password() == null ? null : body.password().toCharArray());
         return Response.noContent().build();
-    }
-
-    private static Set<Role> roles(List<String> ids) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (ids != null) {
-            ids.forEach(id -> roles.add(Role.parse(id)));
-        }
-        return roles;
     }
 
     private static String blankToNull(String value) {
