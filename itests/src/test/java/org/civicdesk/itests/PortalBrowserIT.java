@@ -2,6 +2,7 @@ package org.civicdesk.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
@@ -12,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -20,9 +24,14 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -101,6 +110,10 @@ public class PortalBrowserIT extends BrowserTestSupport {
         map.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_UP), Keys.chord(Keys.SHIFT, Keys.ARROW_UP));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#nearby .card")));
         assertFalse("the pin moved", browser.findElement(By.id("lat")).getAttribute("value").startsWith("47.6490"));
+        // Or with a tap on the map, as on a phone: the pin goes where the finger was.
+        String beforeTap = browser.findElement(By.id("lat")).getAttribute("value");
+        new Actions(browser).moveToElement(map, 60, -60).click().perform();
+        wait.until(d -> !d.findElement(By.id("lat")).getAttribute("value").equals(beforeTap));
         Path photo = Files.createTempFile("groapa", ".png");
         Files.write(photo, PNG);
         browser.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
@@ -183,14 +196,44 @@ public class PortalBrowserIT extends BrowserTestSupport {
 
     @Test
     public void theMapOfReportsListsThemByCategoryAndStatus() throws Exception {
+        // Three reports of one place: on the map, one cluster until it is opened.
+        List<String> samePlace = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            samePlace.add(JSON(post("/open311/v2/requests.json", "api_key", "demo-open311-key", "service_code", "pothole",
+                    "lat", "47.6431", "long", "26.2611", "description", "Gunoi nestrâns " + i)).get(0)
+                    .get("service_request_id").asText());
+        }
         browser.get(civicdesk.url("/portal/reports"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table tbody tr")));
-        assertFalse(browser.findElements(By.cssSelector("#map .map-marker")).isEmpty());
+        FluentWait<WebDriver> drawing = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
         // The city's tiles are drawn under the streets, passed on by CivicDesk: the browser asks CivicDesk only.
-        List<WebElement> drawn = browser.findElements(By.cssSelector("#map image"));
-        assertFalse("tiles drawn", drawn.isEmpty());
-        assertTrue(drawn.get(0).getAttribute("href"), drawn.get(0).getAttribute("href").startsWith("/web/tiles/"));
+        String tile = drawing.until(d -> d.findElements(By.cssSelector("#map img.leaflet-tile")).stream()
+                .map(i -> i.getDomAttribute("src")).filter(src -> src != null).findFirst().orElse(null));
+        assertTrue(tile, tile.startsWith("/web/tiles/"));
         wait.until(d -> !TILES_ASKED.isEmpty());
+        Function<WebDriver, Long> shown = d -> d.findElements(
+                By.cssSelector("#map .map-marker")).stream().filter(m -> samePlace.stream()
+                .anyMatch(id -> String.valueOf(m.getDomAttribute("title")).startsWith(id + ":"))).count();
+        drawing.until(d -> !d.findElements(By.cssSelector("#map .map-cluster")).isEmpty());
+        assertEquals("the three reports of one place are in a cluster", 0L, shown.apply(browser).longValue());
+        // Zoom with a tap on the map's own button: the tiles of the next zoom level come.
+        int zoom = Integer.parseInt(tile.split("/")[3]);
+        browser.findElement(By.cssSelector("#map .leaflet-control-zoom-in")).click();
+        drawing.until(d -> d.findElements(By.cssSelector("#map img.leaflet-tile")).stream().map(i -> i.getDomAttribute("src"))
+                .anyMatch(src -> src != null && src.startsWith("/web/tiles/" + (zoom + 1) + "/")));
+        // A tap on a cluster opens it; the one of that place shows its three reports, each a marker to follow.
+        drawing.until(d -> {
+            for (WebElement count : d.findElements(By.cssSelector("#map .map-cluster span[aria-hidden='true']"))) {
+                if (shown.apply(d) == 3) {
+                    break;
+                }
+                if (count.getText().equals("3")) {
+                    count.click();
+                }
+            }
+            return shown.apply(d) == 3;
+        });
         new Select(browser.findElement(By.id("filter-category"))).selectByValue("streetlight");
         browser.findElement(By.id("filter")).click();
         // The table is drawn anew when the answer comes: read it whole once it shows street lights only.
@@ -370,6 +413,69 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertEquals("web", mine.get(0).get("channel").asText());
         assertEquals(slots.get(0).get("start").asText(), mine.get(0).get("start").asText());
         assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    /** The demo is a living city: polls with votes (one already counted), calls in the call log that filed nothing. */
+    @Test
+    public void theDemoCityHasPollsWithVotesAndACallLog() throws Exception {
+        JsonNode polls = JSON(civicdesk.call("supervisor", "GET", "/api/v1/polls", null).body());
+        JsonNode saturday = null;
+        for (JsonNode poll : polls) {
+            if (poll.toString().contains("sâmbăta")) {
+                saturday = poll;
+            }
+        }
+        assertNotNull(polls.toString(), saturday);
+        browser.get(civicdesk.url("/portal/polls"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Parcul Zamca"));
+        // The short poll closes two minutes after the demo is seeded: then its count shows the demo's votes.
+        Instant closes = Instant.parse(saturday.get("closesAt").asText());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), closes.plusSeconds(1)).toMillis()));
+        JsonNode results = JSON(civicdesk.call("supervisor", "GET", "/api/v1/polls/" + saturday.get("id").asText()
+                + "/results", null).body());
+        assertTrue(results.toString(), results.get("total").asLong() > 10);
+
+        Instant now = Instant.now();
+        JsonNode calls = JSON(civicdesk.call("supervisor", "GET", "/api/v1/interactions?from=" + now.minus(Duration.ofDays(1))
+                + "&to=" + now, null).body());
+        Set<String> outcomes = new java.util.HashSet<>();
+        calls.forEach(c -> outcomes.add(c.get("outcome").asText()));
+        assertTrue(outcomes.toString(), outcomes.contains("request_filed") && outcomes.size() >= 3);
+    }
+
+    /** A refusal is shown at its field, which gets the focus, and said for screen readers; nothing is filed. */
+    @Test
+    public void aRefusedReportShowsTheErrorAtItsField() throws Exception {
+        long before = JSON(civicdesk.call("operator", "GET", "/api/v1/requests?limit=1", null).body()).get("total").asLong();
+        browser.get(civicdesk.url("/portal/report"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send"))).click();
+        // No category: said at the category, before anything is sent.
+        WebElement categoryError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("category-error")));
+        assertEquals("Alegeți categoria problemei.", categoryError.getText());
+        WebElement category = browser.findElement(By.id("category"));
+        assertEquals("category", browser.switchTo().activeElement().getAttribute("id"));
+        assertEquals("true", category.getAttribute("aria-invalid"));
+        assertTrue(category.getAttribute("aria-describedby").contains("category-error"));
+
+        new Select(category).selectByValue("pothole");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attr-depth"))).sendKeys("10");
+        browser.findElement(By.id("description")).sendKeys("Groapă lângă bordură");
+        browser.findElement(By.id("lat")).sendKeys("47.6512");
+        browser.findElement(By.id("lon")).sendKeys("26.2577");
+        browser.findElement(By.id("email")).sendKeys("nu-este-o-adresa");
+        browser.findElement(By.id("send")).click();
+        // The server's refusal, in the portal's language, at the e-mail field; the earlier message is gone.
+        WebElement emailError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email-error")));
+        assertTrue(emailError.getText(), emailError.getText().contains("adresă de e-mail"));
+        assertEquals("email", browser.switchTo().activeElement().getAttribute("id"));
+        assertEquals("true", browser.findElement(By.id("email")).getAttribute("aria-invalid"));
+        assertTrue(browser.findElements(By.id("category-error")).isEmpty());
+        assertEquals(null, category.getAttribute("aria-invalid"));
+        assertEquals(emailError.getText(), browser.findElement(By.id("status")).getText());
+        assertTrue(String.join("\n", wcagViolations("a refused report")), wcagViolations("a refused report").isEmpty());
+        screenshot("portal-field-error");
+        assertEquals("nothing filed", before,
+                JSON(civicdesk.call("operator", "GET", "/api/v1/requests?limit=1", null).body()).get("total").asLong());
     }
 
     /** Each screen passes axe-core's WCAG 2.1 A and AA rules, on a phone and in both languages. */
