@@ -12,8 +12,14 @@ async function answer(response) {
     const said = body && (Array.isArray(body) ? body[0] && body[0].description : body.detail || body.title);
     const error = new Error(said || `HTTP ${response.status}`);
     error.status = response.status;
-    // A problem's errors by field, for the form to show each at its field.
+    // Errors by field, for the form to show each at its field: a problem's, or GeoReport's error about one parameter,
+    // which names it first ("lat: …").
     error.errors = body && !Array.isArray(body) ? body.errors : undefined;
+    const named = Array.isArray(body) && body[0] && /^([a-z_]+(?:\[[\w-]+\])?): (.+)$/s.exec(body[0].description || '');
+    if (named) {
+      error.errors = {[named[1]]: named[2]};
+      error.message = named[2];
+    }
     throw error;
   }
   return body;

@@ -12,7 +12,7 @@ export const MESSAGES = {
       'Harta orașului. Clic pentru a marca locul; săgețile mută marcajul cu 10 m, cu Shift cu 100 m.',
     useGps: 'Folosește poziția mea', gpsFailed: 'Poziția nu a putut fi aflată; marcați locul pe hartă.',
     lat: 'Latitudine', lon: 'Longitudine', address: 'Adresa sau un reper', photos: 'Poze (cel mult 5)',
-    photoPlace: 'Locul a fost luat din poză.', tooManyPhotos: 'Cel mult 5 poze.',
+    photoPlace: 'Locul a fost luat din poză.', tooManyPhotos: 'Cel mult 5 poze.', chooseCategory: 'Alegeți categoria problemei.',
     contact: 'Date de contact (opțional, nu se publică)', firstName: 'Prenume', lastName: 'Nume', email: 'E-mail', phone: 'Telefon',
     send: 'Trimite sesizarea', sending: 'Se trimite…',
     nearby: 'Sesizări deschise din aceeași categorie, la mai puțin de 50 m', nearbyHint:
@@ -66,7 +66,7 @@ export const MESSAGES = {
       'City map. Click to mark the place; the arrow keys move the mark by 10 m, with Shift by 100 m.',
     useGps: 'Use my location', gpsFailed: 'Your location could not be found; mark the place on the map.',
     lat: 'Latitude', lon: 'Longitude', address: 'Address or a landmark', photos: 'Photos (at most 5)',
-    photoPlace: 'The place was taken from the photo.', tooManyPhotos: 'At most 5 photos.',
+    photoPlace: 'The place was taken from the photo.', tooManyPhotos: 'At most 5 photos.', chooseCategory: 'Choose the kind of problem.',
     contact: 'Contact details (optional, never published)', firstName: 'First name', lastName: 'Last name', email: 'E-mail',
     phone: 'Phone', send: 'Send the report', sending: 'Sending…',
     nearby: 'Open reports of the same category less than 50 m away', nearbyHint:

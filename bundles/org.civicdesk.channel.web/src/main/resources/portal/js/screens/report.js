@@ -6,7 +6,7 @@ import {cityMap, metres} from '/web/map.js';
 import {attributeFields} from '/web/attributes.js';
 import {open311, portal, urlId, publicServices} from '../api.js';
 import {t, lang, day} from '../i18n.js';
-import {say, sayError, go} from '../ui.js';
+import {say, sayError, go, fieldErrors} from '../ui.js';
 import {gpsPosition} from '../exif.js';
 
 const NEAR_METRES = 50;
@@ -98,9 +98,20 @@ export async function reportScreen(root) {
     } catch (err) { sayError(err); }
   }
 
+  const errors = fieldErrors();
+  // The parameter a refusal names, and the control that gave it.
+  const controlOf = (name) => {
+    const attribute = /^attribute\[([\w-]+)\]$/.exec(name);
+    if (attribute) return document.getElementById(`attr-${attribute[1]}`);
+    return {service_code: category, description, lat, long: lon, address_string: address, address_id: address,
+      media: photos, first_name: firstName, last_name: lastName, email, phone}[name];
+  };
+
   async function send(e) {
     e.preventDefault();
-    if (photos.files.length > MAX_PHOTOS) { say(t('tooManyPhotos'), true); return; }
+    errors.clear();
+    if (!category.value) { errors.show(category, t('chooseCategory')); return; }
+    if (photos.files.length > MAX_PHOTOS) { errors.show(photos, t('tooManyPhotos')); return; }
     const form = new FormData();
     const put = (name, value) => { if (value !== undefined && value !== null && String(value).trim() !== '') form.append(name, value); };
     put('service_code', category.value);
@@ -130,11 +141,16 @@ export async function reportScreen(root) {
         h('p', {class: 'no-print'}, h('button', {type: 'button', id: 'print', class: 'secondary',
           onclick: () => window.print()}, t('print'))));
       document.getElementById('filed').focus();
-    } catch (err) { sayError(err); }
+    } catch (err) {
+      const [name, message] = Object.entries(err.errors || {})[0] || [];
+      const control = name && controlOf(name);
+      if (control) errors.show(control, `${t('failed')} ${message}`);
+      else sayError(err);
+    }
   }
 
   mount(root, h('h1', {}, t('report')), h('p', {}, t('reportHint')), outcome,
-    h('form', {onsubmit: send},
+    h('form', {onsubmit: send, novalidate: true},
       field('category', `${t('category')} (${t('required')})`, category), questions,
       field('description', t('description'), description),
       h('fieldset', {}, h('legend', {}, t('place')),

@@ -22,7 +22,18 @@ import org.civicdesk.core.api.InvalidInputException;
 final class Open311Params {
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** What the registry calls the fields a client sends under GeoReport's parameter names. */
+    private static final Map<String, String> PARAMETER_OF_FIELD = Map.of("firstName", "first_name", "lastName", "last_name",
+            "address", "address_string", "location.address", "address_string", "type", "service_code");
     private final Map<String, String[]> values;
+
+    /**
+     * The parameter a refusal of the registry's {@code field} is about, as the client named it: an error about one
+     * parameter names it first ({@code first_name: …}), so that a form can show it at that field.
+     */
+    static String parameterOf(String field) {
+        return PARAMETER_OF_FIELD.getOrDefault(field, field);
+    }
 
     Open311Params(Map<String, String[]> values) {
         this.values = values;

@@ -162,7 +162,8 @@ public class Open311Servlet extends HttpServlet {
             status = 403;
         } else if (error instanceof InvalidInputException invalid) {
             status = 400;
-            description = (invalid.field() == null ? "" : invalid.field() + ": ") + invalid.message(language);
+            description = (invalid.field() == null ? "" : Open311Params.parameterOf(invalid.field()) + ": ")
+                    + invalid.message(language);
         } else if (error instanceof ConflictException) {
             status = 409;
         } else if (error instanceof CivicDeskException) {
