@@ -139,6 +139,8 @@ public abstract class CivicDeskTestSupport {
                 // Fewer demo citizens: the tests need the accounts and some data, not volume.
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "citizens", "400"),
                 editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "requests", "40"),
+                // The tests make the polls they count (the browser tests' distribution has the demo's).
+                editConfigurationFilePut("etc/org.civicdesk.demo.cfg", "polls", "false"),
                 editConfigurationFilePut("etc/org.civicdesk.datasource.tax.demo.cfg", "taxpayers", "200"),
                 editConfigurationFilePut("etc/org.civicdesk.identity.staff.cfg", "passwordIterations", PASSWORD_ITERATIONS),
                 // The Java 17 module flags bin/karaf passes and Pax Exam does not.

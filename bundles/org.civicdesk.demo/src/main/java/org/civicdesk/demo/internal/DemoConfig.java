@@ -15,6 +15,10 @@ public @interface DemoConfig {
     @AttributeDefinition(name = "Requests", min = "0")
     int requests() default 300;
 
+    @AttributeDefinition(name = "Polls", description = "Two public consultations with votes, where the engagement feature is"
+            + " installed")
+    boolean polls() default true;
+
     @AttributeDefinition(name = "Random seed", description = "Same seed, same data")
     long seed() default 20261123L;
 }

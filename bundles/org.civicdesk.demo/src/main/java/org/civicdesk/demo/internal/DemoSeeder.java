@@ -20,6 +20,9 @@ import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;
 import org.civicdesk.request.api.ChannelCatalog;
 import org.civicdesk.request.api.ChannelDescriptor;
+import org.civicdesk.request.api.Interaction;
+import org.civicdesk.request.api.InteractionLog;
+import org.civicdesk.request.api.InteractionOutcome;
 import org.civicdesk.request.api.Location;
 import org.civicdesk.request.api.NewRequest;
 import org.civicdesk.request.api.RequestAttribute;
@@ -85,12 +88,14 @@ public class DemoSeeder {
     private final RequestTypeCatalog types;
     private final ChannelCatalog channels;
     private final ConfidentialityAgreement agreement;
+    private final InteractionLog contacts;
 
     @Activate
     public DemoSeeder(@Reference StaffDirectory staff, @Reference CitizenRegistry citizens,
             @Reference RequestRegistry requests, @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels,
-            @Reference ConfidentialityAgreement agreement, DemoConfig config) {
+            @Reference ConfidentialityAgreement agreement, @Reference InteractionLog contacts, DemoConfig config) {
         this.agreement = agreement;
+        this.contacts = contacts;
         this.staff = staff;
         this.citizens = citizens;
         this.requests = requests;
@@ -219,6 +224,25 @@ public class DemoSeeder {
         }
     }
 
+    /** What the operator notes of a call that filed nothing, by how it ended. */
+    private static final Map<InteractionOutcome, String> CONTACT_REMARKS = Map.of(
+            InteractionOutcome.INFORMATION_GIVEN, "A întrebat de stadiul cererii; i s-a spus termenul.",
+            InteractionOutcome.TRANSFERRED, "Îndrumat către Direcția de taxe și impozite.",
+            InteractionOutcome.NOT_JUSTIFIED, "Ținea de furnizorul de gaze, nu de primărie.",
+            InteractionOutcome.ABANDONED, "Apelul s-a întrerupt.");
+
+    /** A contact in the call log: with the citizen who filed {@code about} and the request linked, when there is one. */
+    private void contact(Actor operator, Channel channel, ServiceRequest about, InteractionOutcome outcome, String remarks) {
+        Interaction contact = contacts.start(operator, channel);
+        if (about != null && about.citizenId() != null) {
+            contacts.identify(operator, contact.id(), about.citizenId(), true);
+            if (outcome == InteractionOutcome.REQUEST_FILED || outcome == InteractionOutcome.INFORMATION_GIVEN) {
+                contacts.link(operator, contact.id(), about.number());
+            }
+        }
+        contacts.close(operator, contact.id(), outcome, remarks);
+    }
+
     private void seedRequests(int count, List<CitizenDetails> people, Random random) {
         List<RequestType> available = types.list();
         List<Channel> installed = channels.list().stream().map(ChannelDescriptor::channel).toList();
@@ -236,6 +260,17 @@ public class DemoSeeder {
                             citizen.address());
             ServiceRequest filed = requests.file(operator, new NewRequest(type.code(), installed.get(i % installed.size()),
                     citizen, describe(type.code(), random), location, answers(type, random)));
+            if (Channel.PHONE.equals(filed.channel()) || Channel.DESK.equals(filed.channel())) {
+                contact(operator, filed.channel(), filed, InteractionOutcome.REQUEST_FILED, "Cerere înregistrată.");
+            }
+            // Not every call ends in a request: the call log shows the others too.
+            if (i % 4 == 0) {
+                InteractionOutcome[] others = {InteractionOutcome.INFORMATION_GIVEN, InteractionOutcome.TRANSFERRED,
+                    InteractionOutcome.NOT_JUSTIFIED, InteractionOutcome.ABANDONED};
+                InteractionOutcome outcome = others[random.nextInt(others.length)];
+                contact(operator, Channel.PHONE, outcome == InteractionOutcome.ABANDONED ? null : filed, outcome,
+                        CONTACT_REMARKS.get(outcome));
+            }
             // A share of the roads department's requests is already being worked on.
             if ("ROADS".equals(type.department()) && random.nextInt(3) > 0) {
                 requests.apply(supervisor, filed.number(), RequestChange.assign("employee", "Vă rog verificați pe teren."));
