@@ -881,6 +881,29 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(browser.findElements(By.id("shift-form")).isEmpty());
     }
 
+    /** Issue 19 §3: an administrator changes a request type's deadline and escalation in the console; it is in force. */
+    @Test
+    public void anAdministratorChangesARequestTypeInTheConsole() throws Exception {
+        logIn("admin");
+        browser.findElement(By.cssSelector("#nav a[href$='/admin']")).click();
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("type-which")))).selectByValue("streetlight");
+        wait.until(d -> "streetlight".equals(d.findElement(By.id("type-code")).getAttribute("value")));
+        WebElement sla = browser.findElement(By.id("type-sla"));
+        sla.clear();
+        sla.sendKeys("4");
+        new Select(browser.findElement(By.id("type-level2-role"))).selectByValue("supervisor");
+        browser.findElement(By.id("type-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "streetlight a fost salvat"));
+        JsonNode type = CivicDeskTestSupport.JSON.readTree(civicdesk.call("admin", "GET",
+                "/api/v1/request-types/streetlight/settings", null).body());
+        assertEquals(4, type.get("slaDays").asInt());
+        assertEquals("supervisor", type.get("level2Role").asText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#types-table tr[data-type='streetlight']"),
+                "4"));
+        assertEquals(List.of(), wcagViolations("admin (request types)"));
+        screenshot("type-admin");
+    }
+
     /** Issue 19 §3: an administrator adds a colleague and gives them a department and roles in the console. */
     @Test
     public void anAdministratorAddsAColleagueAndChangesTheirRolesInTheConsole() throws Exception {

@@ -10,6 +10,9 @@ import static org.junit.Assert.fail;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Collection;
 import javax.sql.DataSource;
@@ -224,6 +227,57 @@ public class CoreIT extends CivicDeskTestSupport {
         // etc/ is UTF-8: Romanian names arrive with their diacritics.
         assertEquals("Informații privind autorizația de construire",
                 get(null, "/request-types/building-permit?lang=ro").body().get("name").asText());
+    }
+
+    /**
+     * Administrators add and change request types at run time, through the API and the shell: in force at once, kept
+     * in etc/ as a type written by hand, audited; a refused change changes nothing.
+     */
+    @Test
+    public void adminsAddAndChangeRequestTypesAtRunTime() throws Exception {
+        String settings = "{\"names\":{\"ro\":\"Copac căzut\",\"en\":\"Fallen tree\"},\"department\":\"ROADS\","
+                + "\"slaDays\":%d,\"caller\":\"anonymous\",\"warnAtPercent\":50,\"escalates\":true,"
+                + "\"level2AfterDays\":2,\"level2Role\":\"%s\"}";
+        assertEquals(403, put("supervisor", "/request-types/fallen-tree", String.format(settings, 3, "supervisor")).status());
+        Reply added = put("admin", "/request-types/fallen-tree", String.format(settings, 3, "supervisor"));
+        assertEquals(added.raw(), 200, added.status());
+        JsonNode type = get(null, "/request-types/fallen-tree?lang=en").body();
+        assertEquals("Fallen tree", type.get("name").asText());
+        assertEquals(3, type.get("slaDays").asInt());
+        assertEquals("anonymous", type.get("caller").asText());
+        // In force at once: an anonymous caller's fallen tree is filed with its three-day deadline.
+        Reply filed = post("operator", "/requests", "{\"type\":\"fallen-tree\",\"channel\":\"phone\",\"description\":"
+                + "\"Un copac a căzut pe Str. Zamca\"}");
+        assertEquals(filed.raw(), 201, filed.status());
+
+        Reply changed = put("admin", "/request-types/fallen-tree", String.format(settings, 5, "admin"));
+        assertEquals(changed.raw(), 200, changed.status());
+        JsonNode now = get("admin", "/request-types/fallen-tree/settings").body();
+        assertEquals(5, now.get("slaDays").asInt());
+        assertEquals("admin", now.get("level2Role").asText());
+        assertEquals("Copac căzut", now.get("names").get("ro").asText());
+        assertEquals(403, get("operator", "/request-types/fallen-tree/settings").status());
+        for (String refused : List.of(String.format(settings, 5, "admin").replace("ROADS", "NOWHERE"),
+                String.format(settings, 0, "admin"), String.format(settings, 5, "mayor"),
+                String.format(settings, 5, "admin").replace("Copac", "Copac\\u0007"))) {
+            Reply answer = put("admin", "/request-types/fallen-tree", refused);
+            assertEquals(refused + " → " + answer.raw(), 422, answer.status());
+        }
+        assertEquals("nothing changed", 5, get(null, "/request-types/fallen-tree").body().get("slaDays").asInt());
+
+        String shell = shell("civicdesk:request-type-save --sla-days 4 fallen-tree");
+        assertTrue(shell, shell.contains("Saved fallen-tree"));
+        assertEquals(4, get(null, "/request-types/fallen-tree").body().get("slaDays").asInt());
+        assertEquals(3, get("admin", "/audit?action=requesttype.save&subjectId=fallen-tree").body().get("total").asInt());
+        // Kept as a type written by hand is, in its file in etc/, with the last change.
+        Path file = Path.of(System.getProperty("karaf.etc"), "org.civicdesk.request.type-fallen-tree.cfg");
+        long until = System.currentTimeMillis() + 10_000;
+        while (!Files.readString(file, StandardCharsets.UTF_8).matches("(?s).*\\bslaDays\\s*=\\s*4\\b.*")
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        String kept = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(kept, kept.matches("(?s).*\\bslaDays\\s*=\\s*4\\b.*") && kept.contains("Copac căzut"));
     }
 
     /** Channels are open: a bundle installed at run time adds one; its requests outlive it. */

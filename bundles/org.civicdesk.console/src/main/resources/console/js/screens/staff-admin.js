@@ -6,6 +6,7 @@ import {h, field} from '/web/dom.js';
 import {t, when} from '../i18n.js';
 import {account} from '../session.js';
 import {say, sayError, redraw} from '../ui.js';
+import {requestTypesPanel} from './type-admin.js';
 
 export const ROLES = ['operator', 'employee', 'supervisor', 'admin', 'dpo', 'contractor'];
 
@@ -136,7 +137,7 @@ function keysPanel(keys, reload) {
       h('button', {type: 'submit', id: 'key-issue'}, t('keys.issue'))), shown));
 }
 
-/** The administrator's staff, department and Open311 key panels; the screen is drawn again after each change. */
+/** The administrator's staff, department, request type and Open311 key panels; the screen is drawn again after each change. */
 export async function staffAdministration(holder) {
   // The keys are the web channel's: without it, no panel.
   const [staff, departments, keys] = await Promise.all([get('/staff'), get('/departments'),
@@ -144,6 +145,6 @@ export async function staffAdministration(holder) {
   const reload = () => redraw();
   holder.replaceChildren(h('div', {class: 'panel'}, h('h2', {}, t('staffAdmin.title')),
     newAccountForm(departments, reload), editAccountForm(staff, departments, reload)),
-  departmentsPanel(departments, reload), keys ? keysPanel(keys, reload) : null);
+  departmentsPanel(departments, reload), await requestTypesPanel(departments, reload), keys ? keysPanel(keys, reload) : null);
   return holder;
 }

@@ -1,0 +1,34 @@
+package org.civicdesk.request.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.Map;
+
+import org.civicdesk.request.api.RequestType;
+import org.junit.Test;
+
+public class ConfigurationViewTest {
+    @Test
+    public void aConfigurationIsReadAsDeclarativeServicesReadsIt() {
+        Map<String, Object> properties = Map.of("code", "pothole", "name.ro", "Groapă", "department", "roads", "slaDays", " 7 ",
+                "caller", "anonymous", "escalate", "true");
+        RequestTypeConfig config = ConfigurationView.of(RequestTypeConfig.class, properties);
+        assertEquals("Groapă", config.name_ro());
+        assertEquals(7, config.slaDays());
+        assertEquals("the default of what is not set", 75, config.warnAtPercent());
+        assertArrayEquals(new String[] {"resolved", "rejected", "closed"}, config.finalStatuses());
+        RequestType type = ConfiguredRequestType.toType(config, properties);
+        assertEquals("ROADS", type.department());
+        assertEquals(RequestType.Caller.ANONYMOUS, type.caller());
+        assertEquals(true, type.escalation().escalates());
+    }
+
+    @Test
+    public void aNumberThatIsNoneIsRefusedByItsName() {
+        RequestTypeConfig config = ConfigurationView.of(RequestTypeConfig.class, Map.of("slaDays", "ten"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, config::slaDays);
+        assertEquals("slaDays must be a whole number", refused.getMessage());
+    }
+}
