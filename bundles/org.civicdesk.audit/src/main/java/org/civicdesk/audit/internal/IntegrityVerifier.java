@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,12 @@ final class IntegrityVerifier {
     private final Anchors anchors;
     private final Map<String, RecordSource> sources;
 
+    /** Of each kind of problem, how many are listed at most. */
+    static final int MAX_OF_A_KIND = 10;
+
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, Integer> ofAKind = new HashMap<>();
+    private final Map<String, Integer> omitted = new LinkedHashMap<>();
     private long firstBroken = -1;
     private long entries;
     private long records;
@@ -58,15 +64,23 @@ final class IntegrityVerifier {
         for (RecordSource source : sources.values()) {
             source.inconsistencies(MAX_PROBLEMS).forEach(p -> problem(-1, p));
         }
+        omitted.forEach((kind, count) -> problems.add(count + " more like: " + kind));
         return new IntegrityReport(problems.isEmpty(), entries, records, anchorsChecked, firstBroken, problems);
     }
 
+    /**
+     * A problem found. Problems of one kind (the same words but for their numbers) are listed up to
+     * {@link #MAX_OF_A_KIND}, then counted: a chain rebuilt from its first link must not hide an altered entry.
+     */
     private void problem(long sequence, String text) {
         if (firstBroken < 0 && sequence > 0) {
             firstBroken = sequence;
         }
-        if (problems.size() < MAX_PROBLEMS) {
+        String kind = text.replaceAll("[0-9]+", "#");
+        if (ofAKind.merge(kind, 1, Integer::sum) <= MAX_OF_A_KIND && problems.size() < MAX_PROBLEMS) {
             problems.add(text);
+        } else {
+            omitted.merge(kind, 1, Integer::sum);
         }
     }
 
