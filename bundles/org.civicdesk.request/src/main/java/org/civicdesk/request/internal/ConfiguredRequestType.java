@@ -26,6 +26,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = RequestTypeConfig.class, factory = true)
 public class ConfiguredRequestType {
     static final String FACTORY_PID = "org.civicdesk.request.type";
+    /** What a type's code may be: 2-50 lower-case letters, digits, '_' or '-', starting with a letter. */
+    static final String CODE = "[a-z][a-z0-9_-]{1,49}";
 
     private final RequestType type;
 
@@ -39,7 +41,7 @@ public class ConfiguredRequestType {
     }
 
     static RequestType toType(RequestTypeConfig c, Map<String, ?> properties) {
-        if (c.code() == null || !c.code().matches("[a-z][a-z0-9_-]{1,49}")) {
+        if (c.code() == null || !c.code().matches(CODE)) {
             throw new IllegalArgumentException("request type code must be 2-50 lower-case letters, digits, '_' or '-'");
         }
         if (c.statuses().length == 0) {

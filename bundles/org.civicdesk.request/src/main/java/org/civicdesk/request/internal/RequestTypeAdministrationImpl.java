@@ -65,7 +65,7 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
             throw new AccessDeniedException("only an administrator changes request types");
         }
         String code = settings.code();
-        if (code == null || !code.matches("[a-z][a-z0-9_-]{1,49}")) {
+        if (code == null || !code.matches(ConfiguredRequestType.CODE)) {
             throw new InvalidInputException("code", "a type's code is 2-50 lower-case letters, digits, '_' or '-'");
         }
         String nameRo = TextInput.line("names.ro", settings.names().get("ro"), MAX_NAME);
