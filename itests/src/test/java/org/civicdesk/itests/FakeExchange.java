@@ -299,15 +299,29 @@ final class FakeExchange {
     /** A second of a 440 Hz tone as 8 kHz 16-bit mono WAV: what the exchange records of a caller. */
     static byte[] voiceMessage() {
         int samples = 8000;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
-                .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000)));
+            pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000)));
         }
-        return wav.array();
+        return wav(pcm.array(), 8000);
+    }
+
+    /**
+     * A man saying "go forward ten meters" (Debian's pocketsphinx-testdata, which CI installs): real speech for a real
+     * speech-to-text engine, at the 16 kHz of Debian's English model (the exchange's 8 kHz recordings want an 8 kHz one).
+     */
+    static byte[] spokenMessage() throws IOException {
+        return wav(Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data/goforward.raw")), 16000);
+    }
+
+    /** 16-bit mono little-endian samples as a WAV file. */
+    private static byte[] wav(byte[] pcm, int sampleRate) {
+        ByteBuffer wav = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(sampleRate).putInt(sampleRate * 2)
+                .putShort((short) 2).putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm.length);
+        return wav.put(pcm).array();
     }
 
     /**

@@ -258,6 +258,49 @@ public class PhoneIT extends CivicDeskTestSupport {
                 get("admin", "/requests/" + number).body().get("description").asText());
     }
 
+    /**
+     * The speech-to-text feature, installed at run time with Debian's PocketSphinx and its English model (the
+     * configuration it ships), writes an English voice message into the request, where a search for its words finds
+     * it beside its recording; uninstalled, messages wait for a transcription again.
+     */
+    @Test
+    public void pocketSphinxWritesAnEnglishVoiceMessageIntoItsRequest() throws Exception {
+        String out = shell("feature:install civicdesk-speech-pocketsphinx");
+        assertFalse(out, out.toLowerCase(java.util.Locale.ROOT).contains("error"));
+        String id;
+        try {
+            org.osgi.util.tracker.ServiceTracker<SpeechToText, SpeechToText> engine =
+                    new org.osgi.util.tracker.ServiceTracker<>(bundleContext, SpeechToText.class, null);
+            engine.open();
+            try {
+                assertTrue("the engine starts with its configuration", engine.waitForService(30_000) != null);
+            } finally {
+                engine.close();
+            }
+            try (Call call = new Call(agiPort(), "ivr?language=en", ION_PHONE)) {
+                id = call.uniqueId;
+                call.answer();
+                call.hear();
+                call.press("3");
+                call.press(ION);
+                call.press(pin(ION));
+                call.hear();
+                assertTrue(call.hear().startsWith("After the tone"));
+                call.record(FakeExchange.spokenMessage());
+                call.reply("200 result=0 endpos=36000");
+                assertTrue(call.hear().startsWith("Your request"));
+            }
+        } finally {
+            shell("feature:uninstall civicdesk-speech-pocketsphinx");
+        }
+        String number = requestsOf(id).get(0);
+        assertEquals("go forward ten meters", get("admin", "/requests/" + number).body().get("description").asText());
+        JsonNode found = get("admin", "/requests?channel=phone&q=forward+meters").body().get("items");
+        assertTrue(found.toString(), found.toString().contains("\"" + number + "\""));
+        assertEquals("audio/wav", get("admin", "/requests/" + number + "/attachments").body().get(0).get("mediaType")
+                .asText());
+    }
+
     @Test
     public void announcementsAreReadOnlyInsideTheirWindow() throws Exception {
         Instant now = Instant.now();

@@ -3,10 +3,11 @@
  * ({@link org.civicdesk.channel.phone.api.RobotStep}, run with a
  * {@link org.civicdesk.channel.phone.api.RobotCall}), and a speech-to-text service that transcribes
  * the voice messages callers leave with the robot; and the call centre's facts for reports
- * ({@link org.civicdesk.channel.phone.api.CallCentreStatistics}).
+ * ({@link org.civicdesk.channel.phone.api.CallCentreStatistics}); and {@link org.civicdesk.channel.phone.api.ExternalCommand},
+ * which runs the programs its audio goes through.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.civicdesk.channel.phone.api;
 
 import org.osgi.annotation.bundle.Export;

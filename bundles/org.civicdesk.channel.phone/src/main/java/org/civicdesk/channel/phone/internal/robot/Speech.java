@@ -1,7 +1,6 @@
 package org.civicdesk.channel.phone.internal.robot;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+
+import org.civicdesk.channel.phone.api.ExternalCommand;
 
 /**
  * Turns what the robot says into sound the exchange plays: the text goes through a real
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * made once, and a changed text is a new file; beside each sound a {@code .txt} keeps its words.
  */
 public final class Speech {
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Path directory;
     private final String ttsCommand;
@@ -133,27 +133,7 @@ public final class Speech {
     }
 
     private static void run(List<String> command, String input) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            if (input != null) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException(command.get(0) + " failed (" + process.exitValue() + "): "
-                        + new String(output, StandardCharsets.UTF_8).strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + command.get(0), e);
-        }
+        ExternalCommand.run(command, input, TIMEOUT);
     }
 
     private static void deleteQuietly(Path file) {
