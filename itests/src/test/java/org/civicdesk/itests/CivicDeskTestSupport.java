@@ -459,12 +459,18 @@ public abstract class CivicDeskTestSupport {
 
     /** Runs a shell command as the CivicDesk admin, as if typed over ssh, and returns its output. */
     protected String shell(String command) throws Exception {
+        return shell(command, "");
+    }
+
+    /** Runs a shell command as the CivicDesk admin, who types {@code typed} when it asks, and returns its output. */
+    protected String shell(String command, String typed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         if (sessionFactory == null) {
             fail("the Karaf shell is not running");
         }
-        Session session = sessionFactory.create(System.in, print, print);
+        Session session = sessionFactory.create(new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                print, print);
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal("admin"));
         subject.getPrincipals().add(new RolePrincipal("admin"));

@@ -1225,6 +1225,45 @@ public class CoreIT extends CivicDeskTestSupport {
                 + "AND SUBJECT_ID = 'civicdesk-appointments' AND ACTOR = 'admin'"));
     }
 
+    /**
+     * Issue 19 §3: the shell lists the features and changes an optional one once its administrator confirms, audited
+     * under their name; a change made any way at all is audited when done.
+     */
+    @Test
+    public void anAdministratorRemovesAndAddsBackAnOptionalFeatureInTheShell() throws Exception {
+        String list = shell("civicdesk:feature-list");
+        assertTrue(list, list.contains("civicdesk-privacy") && list.contains("civicdesk-core"));
+        String refused = shell("civicdesk:feature-uninstall --yes civicdesk-rest");
+        assertTrue(refused, refused.contains("ERROR") && refused.contains("civicdesk-rest"));
+
+        String declined = shell("civicdesk:feature-uninstall civicdesk-privacy", "no\n");
+        assertTrue(declined, declined.contains("Nothing changed"));
+        awaitFeature("civicdesk-privacy", true);
+
+        String removing = shell("civicdesk:feature-uninstall civicdesk-privacy", "yes\n");
+        assertTrue(removing, removing.contains("Uninstalling civicdesk-privacy"));
+        awaitFeature("civicdesk-privacy", false);
+        assertTrue(shell("civicdesk:feature-install --yes civicdesk-privacy").contains("Installing"));
+        awaitFeature("civicdesk-privacy", true);
+        assertEquals(2, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION IN ('feature.install', 'feature.uninstall') "
+                + "AND SUBJECT_ID = 'civicdesk-privacy' AND ACTOR = 'admin'"));
+        // Karaf's own command goes around CivicDesk's, and is audited all the same once done.
+        String done = "SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'feature.%s' AND SUBJECT_ID = 'civicdesk-privacy' "
+                + "AND ACTOR = 'system:features'";
+        long installedBefore = count(String.format(done, "installed"));
+        long uninstalledBefore = count(String.format(done, "uninstalled"));
+        shell("feature:uninstall civicdesk-privacy");
+        awaitFeature("civicdesk-privacy", false);
+        shell("feature:install civicdesk-privacy");
+        awaitFeature("civicdesk-privacy", true);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (count(String.format(done, "installed")) == installedBefore && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(uninstalledBefore + 1, count(String.format(done, "uninstalled")));
+        assertEquals(installedBefore + 1, count(String.format(done, "installed")));
+    }
+
     /** Waits until the feature list says the feature is, or is not, installed, with no change pending. */
     private void awaitFeature(String name, boolean installed) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;

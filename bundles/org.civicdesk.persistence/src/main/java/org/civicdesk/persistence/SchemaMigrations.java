@@ -106,6 +106,7 @@ public final class SchemaMigrations {
             ClassLoader previous = thread.getContextClassLoader();
             ClassLoader liquibase = Scope.class.getClassLoader();
             thread.setContextClassLoader(liquibase);
+            long started = System.nanoTime();
             try (Connection c = dataSource.getConnection()) {
                 int[] ran;
                 try {
@@ -116,7 +117,8 @@ public final class SchemaMigrations {
                     throw e;
                 }
                 if (ran[0] + ran[1] > 0) {
-                    LOG.info("Schema of {}: {} changesets applied, {} found already in place", changelog, ran[0], ran[1]);
+                    LOG.info("Schema of {}: {} changesets applied, {} found already in place, in {} ms", changelog, ran[0],
+                            ran[1], (System.nanoTime() - started) / 1_000_000);
                 }
                 applied.add(changelog);
             } catch (Exception e) {

@@ -3,7 +3,7 @@
  * staff roles, paging and the exceptions every service throws for bad input.
  */
 @Export
-@Version("1.13.0")
+@Version("1.14.0")
 package org.civicdesk.core.api;
 
 import org.osgi.annotation.bundle.Export;
