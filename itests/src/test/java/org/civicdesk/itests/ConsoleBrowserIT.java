@@ -892,12 +892,27 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         sla.clear();
         sla.sendKeys("4");
         new Select(browser.findElement(By.id("type-level2-role"))).selectByValue("supervisor");
+        // A status of the city's own, added from the keyboard: its code, then its name, then where requests move.
+        WebElement newStatus = wait.until(ExpectedConditions.elementToBeClickable(By.id("workflow-new-code")));
+        newStatus.sendKeys("Pe teren", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workflow-new-error"), "litere mici"));
+        newStatus.clear();
+        newStatus.sendKeys("on_site", Keys.ENTER);
+        wait.until(d -> "workflow-on_site-ro".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("Echipă pe teren");
+        browser.findElement(By.cssSelector("tr[data-status='in_progress'] input[value='on_site']")).click();
+        browser.findElement(By.cssSelector("tr[data-status='on_site'] input[value='resolved']")).click();
         browser.findElement(By.id("type-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "streetlight a fost salvat"));
         JsonNode type = CivicDeskTestSupport.JSON.readTree(civicdesk.call("admin", "GET",
                 "/api/v1/request-types/streetlight/settings", null).body());
         assertEquals(4, type.get("slaDays").asInt());
         assertEquals("supervisor", type.get("level2Role").asText());
+        JsonNode workflow = type.get("workflow");
+        assertTrue(workflow.toString(), workflow.get("statuses").toString().contains("\"on_site\""));
+        assertTrue(workflow.toString(), workflow.get("transitions").get("in_progress").toString().contains("\"on_site\""));
+        assertEquals("[\"resolved\"]", workflow.get("transitions").get("on_site").toString());
+        assertEquals("Echipă pe teren", workflow.get("statusNames").get("on_site").get("ro").asText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#types-table tr[data-type='streetlight']"),
                 "4"));
         assertEquals(List.of(), wcagViolations("admin (request types)"));

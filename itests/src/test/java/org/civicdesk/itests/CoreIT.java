@@ -280,6 +280,64 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(kept, kept.matches("(?s).*\\bslaDays\\s*=\\s*4\\b.*") && kept.contains("Copac căzut"));
     }
 
+    /**
+     * Issue 19 §3: an administrator gives a type a workflow of its own (a status named by the city), through the API and
+     * the shell; requests follow it at once; a workflow that would lose a status or strand a request is refused.
+     */
+    @Test
+    public void adminsChangeATypesWorkflowAtRunTime() throws Exception {
+        String workflow = "{\"names\":{\"ro\":\"Creangă ruptă\",\"en\":\"Broken branch\"},\"department\":\"ROADS\","
+                + "\"slaDays\":5,\"caller\":\"anonymous\",\"warnAtPercent\":50,\"escalates\":false,\"level2AfterDays\":2,"
+                + "\"level2Role\":\"admin\",\"workflow\":{\"statuses\":[\"registered\",\"in_progress\",\"cleared\",\"closed\"],"
+                + "\"transitions\":{\"registered\":[\"in_progress\"],\"in_progress\":[\"cleared\"],\"cleared\":[\"closed\"%s]},"
+                + "\"finalStatuses\":[\"closed\"],\"statusNames\":{\"cleared\":{\"ro\":\"Curățat\",\"en\":\"Cleared\"}}}}";
+        Reply added = put("admin", "/request-types/broken-branch", String.format(workflow, ""));
+        assertEquals(added.raw(), 200, added.status());
+        JsonNode type = get(null, "/request-types/broken-branch?lang=en").body();
+        assertEquals("Cleared", type.get("statusNames").get("cleared").asText());
+        assertEquals("[\"cleared\"]", type.get("transitions").get("in_progress").toString());
+
+        String number = post("operator", "/requests", "{\"type\":\"broken-branch\",\"channel\":\"phone\",\"description\":"
+                + "\"O creangă atârnă deasupra trotuarului\"}").body().get("number").asText();
+        for (String status : List.of("in_progress", "cleared")) {
+            Reply moved = post("supervisor", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\""
+                    + status + "\",\"comment\":\"Echipa a fost acolo\"}");
+            assertEquals(moved.raw(), 201, moved.status());
+        }
+        Reply skipped = post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"status\",\"status\":\"registered\",\"comment\":\"Înapoi\"}");
+        assertEquals(skipped.raw(), 409, skipped.status());
+
+        // A status its requests are in stays; a request must be able to leave a status that is not final.
+        Reply lost = put("admin", "/request-types/broken-branch", String.format(workflow, "")
+                .replace(",\"cleared\",\"closed\"]", ",\"closed\"]"));
+        assertEquals(lost.raw(), 422, lost.status());
+        assertTrue(lost.raw(), lost.raw().contains("cleared"));
+        Reply stranded = put("admin", "/request-types/broken-branch", String.format(workflow, "")
+                .replace("\"cleared\":[\"closed\"]", "\"cleared\":[]"));
+        assertEquals(stranded.raw(), 422, stranded.status());
+
+        String shell = shell("civicdesk:request-type-save --statuses registered,in_progress,cleared,checked,closed "
+                + "--transitions \"registered>in_progress,in_progress>cleared,cleared>checked,checked>closed,cleared>closed\" "
+                + "--status-name \"checked=Verificat/Checked\" broken-branch");
+        assertTrue(shell, shell.contains("Saved broken-branch"));
+        JsonNode settings = get("admin", "/request-types/broken-branch/settings").body().get("workflow");
+        assertEquals(List.of("registered", "in_progress", "cleared", "checked", "closed"),
+                JSON.convertValue(settings.get("statuses"), List.class));
+        assertEquals("Verificat", settings.get("statusNames").get("checked").get("ro").asText());
+        assertEquals("Curățat", settings.get("statusNames").get("cleared").get("ro").asText());
+        Reply checked = post("supervisor", "/requests/" + number + "/events",
+                "{\"kind\":\"status\",\"status\":\"checked\",\"comment\":\"Verificat\"}");
+        assertEquals(checked.raw(), 201, checked.status());
+        // The file an administrator would edit reads back the same workflow.
+        Path file = Path.of(System.getProperty("karaf.etc"), "org.civicdesk.request.type-broken-branch.cfg");
+        long until = System.currentTimeMillis() + 10_000;
+        while (!Files.readString(file, StandardCharsets.UTF_8).contains("checked") && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("checked>closed"));
+    }
+
     /** Channels are open: a bundle installed at run time adds one; its requests outlive it. */
     @Test
     public void aChannelInstalledAtRunTimeFilesAndItsRequestsOutliveIt() throws Exception {

@@ -1,7 +1,7 @@
 // Admin: what runs right now (refreshed while the screen is open), who works here, which request types exist.
-import {get, post, query} from '../api.js';
+import {get, post} from '../api.js';
 import {h, mount} from '/web/dom.js';
-import {t, lang} from '../i18n.js';
+import {t} from '../i18n.js';
 import {hasRole} from '../session.js';
 import {say, sayError} from '../ui.js';
 import {staffAdministration} from './staff-admin.js';
@@ -39,8 +39,7 @@ function featuresTable(features, refresh) {
 }
 
 export async function adminScreen() {
-  const [features, staff, types] = await Promise.all([get('/system/features'), get('/staff'),
-    get('/request-types' + query({lang: lang()}))]);
+  const [features, staff] = await Promise.all([get('/system/features'), get('/staff')]);
   const featuresPanel = h('div', {'aria-live': 'polite'});
   const refresh = async () => {
     try { mount(featuresPanel, featuresTable(await get('/system/features'), refresh)); } catch { clearInterval(refresher); }
@@ -61,9 +60,6 @@ export async function adminScreen() {
       staff.map((a) => h('tr', {}, h('td', {}, a.username), h('td', {}, a.displayName), h('td', {}, a.department || '—'),
         h('td', {}, a.roles.map((r) => t('directory.roleNames.' + r.toLowerCase())).join(', ')),
         h('td', {}, a.enabled ? t('yes') : t('no')))))),
-    administration,
-    hasRole('admin') ? h('div', {class: 'panel'}, h('h2', {}, t('requestTypes')), h('table', {id: 'types-table'},
-      h('tr', {}, [t('type'), t('department'), t('sla'), t('status')].map((c) => h('th', {scope: 'col'}, c))),
-      types.map((rt) => h('tr', {}, h('td', {}, `${rt.name} (${rt.code})`), h('td', {}, rt.department), h('td', {}, rt.slaDays),
-        h('td', {}, rt.statuses.join(' → ')))))) : null);
+    // The request types, with their statuses, are in the administration (type-admin.js).
+    administration);
 }

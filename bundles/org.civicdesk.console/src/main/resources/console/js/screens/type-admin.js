@@ -1,10 +1,11 @@
 // Administrators keep the request types here, as the shell's civicdesk:request-type-save does: names, the department
-// that answers, the deadline, whom staff may file for, and the escalation. CivicDesk audits every change; the workflow
-// and the questions stay in the type's configuration file.
+// that answers, the deadline, whom staff may file for, the escalation and the workflow. CivicDesk audits every change;
+// the questions stay in the type's configuration file.
 import {get, api} from '../api.js';
 import {h, field} from '/web/dom.js';
 import {t, lang} from '../i18n.js';
 import {say, sayError} from '../ui.js';
+import {workflowEditor, workflowState, workflowValue} from './workflow-editor.js';
 
 const CALLERS = ['identified', 'anonymous', 'contact'];
 const LEVEL2_ROLES = ['admin', 'supervisor'];
@@ -30,8 +31,13 @@ export async function requestTypesPanel(departments, reload) {
   const level2Days = h('input', {type: 'number', min: 1, max: 365, value: 5});
   const level2Role = h('select', {}, options(LEVEL2_ROLES, (r) => t(`directory.roleNames.${r}`)));
 
+  // A new type starts with the standard workflow; once saved, its own is edited here.
+  const workflowBox = h('div', {id: 'type-workflow-box'}, h('p', {}, t('workflow.newType')));
+  let workflow = null;
   const fill = async () => {
     code.disabled = Boolean(which.value);
+    workflow = null;
+    workflowBox.replaceChildren(h('p', {}, t('workflow.newType')));
     if (!which.value) return;
     try {
       const s = await get(`/request-types/${encodeURIComponent(which.value)}/settings`);
@@ -45,6 +51,9 @@ export async function requestTypesPanel(departments, reload) {
       escalates.checked = s.escalates;
       level2Days.value = s.level2AfterDays;
       level2Role.value = s.level2Role;
+      const shown = (types.find((type) => type.code === s.code) || {}).statusNames || {};
+      workflow = workflowState(s.workflow, shown);
+      workflowBox.replaceChildren(workflowEditor(workflow));
     } catch (err) { sayError(err); }
   };
   which.addEventListener('change', fill);
@@ -56,7 +65,8 @@ export async function requestTypesPanel(departments, reload) {
       const saved = await api('PUT', `/request-types/${encodeURIComponent(typeCode)}`, {
         names: {ro: nameRo.value, en: nameEn.value}, department: department.value, slaDays: Number(slaDays.value),
         caller: caller.value, warnAtPercent: Number(warnAt.value), escalates: escalates.checked,
-        level2AfterDays: Number(level2Days.value), level2Role: level2Role.value});
+        level2AfterDays: Number(level2Days.value), level2Role: level2Role.value,
+        workflow: workflow ? workflowValue(workflow) : undefined});
       say(t('typeAdmin.saved', {code: saved.code}));
       reload();
     } catch (err) { sayError(err); }
@@ -64,10 +74,11 @@ export async function requestTypesPanel(departments, reload) {
 
   return h('div', {class: 'panel'}, h('h2', {}, t('typeAdmin.title')),
     h('table', {id: 'types-table'},
-      h('tr', {}, [t('staffAdmin.code'), t('name'), t('department'), t('typeAdmin.slaDays')]
+      h('tr', {}, [t('staffAdmin.code'), t('name'), t('department'), t('typeAdmin.slaDays'), t('workflow.statuses')]
         .map((c) => h('th', {scope: 'col'}, c))),
       types.map((type) => h('tr', {dataset: {type: type.code}}, h('td', {}, type.code), h('td', {}, type.name),
-        h('td', {}, type.department), h('td', {}, String(type.slaDays))))),
+        h('td', {}, type.department), h('td', {}, String(type.slaDays)),
+        h('td', {}, type.statuses.map((s) => (type.statusNames || {})[s] || s).join(', '))))),
     h('form', {id: 'type-form', onsubmit: save}, h('h3', {}, t('typeAdmin.edit')),
       h('div', {class: 'row'}, field('type-which', t('typeAdmin.which'), which), field('type-code', t('staffAdmin.code'), code)),
       h('div', {class: 'row'}, field('type-name-ro', t('typeAdmin.nameRo'), nameRo),
@@ -79,5 +90,6 @@ export async function requestTypesPanel(departments, reload) {
           h('label', {for: 'type-escalates'}, escalates, ' ', t('typeAdmin.escalates')),
           field('type-level2-days', t('typeAdmin.level2Days'), level2Days),
           field('type-level2-role', t('typeAdmin.level2Role'), level2Role))),
+      workflowBox,
       h('div', {class: 'row'}, h('button', {type: 'submit', id: 'type-save'}, t('typeAdmin.save')))));
 }

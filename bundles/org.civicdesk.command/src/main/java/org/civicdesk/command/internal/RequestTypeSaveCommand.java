@@ -1,7 +1,11 @@
 package org.civicdesk.command.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,12 +15,15 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.core.api.ConfiguredValues;
+import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.RequestType;
 import org.civicdesk.request.api.RequestTypeAdministration;
 import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.request.api.RequestTypeSettings;
+import org.civicdesk.request.api.RequestTypeSettings.Workflow;
 
 /** The shell's twin of the console's request type form: what is not given stays as it is. */
 @Service
@@ -51,6 +58,17 @@ public class RequestTypeSaveCommand implements Action {
     Integer level2AfterDays;
     @Option(name = "--level2-role", description = "The role told at level 2, e.g. admin or supervisor")
     String level2Role;
+    @Option(name = "--statuses", description = "The workflow's statuses, comma separated, the first where requests start; "
+            + "the type's statuses stay")
+    String statuses;
+    @Option(name = "--transitions", description = "The changes allowed, comma separated from>to, in quotes (the shell "
+            + "takes a bare > for a redirection), e.g. \"in_progress>on_site,on_site>resolved\"")
+    String transitions;
+    @Option(name = "--final-statuses", description = "The statuses in which a request is done, comma separated")
+    String finalStatuses;
+    @Option(name = "--status-name", multiValued = true, description = "What the type calls a status: code=Romanian/English "
+            + "(repeat it for each)")
+    List<String> statusNames;
 
     @Override
     public Object execute() {
@@ -68,9 +86,39 @@ public class RequestTypeSaveCommand implements Action {
                 caller == null ? now.caller() : RequestType.Caller.parse(caller),
                 warnAtPercent == null ? now.warnAtPercent() : warnAtPercent, escalates == null ? now.escalates() : escalates,
                 level2AfterDays == null ? now.level2AfterDays() : level2AfterDays,
-                level2Role == null ? now.level2Role() : Role.parse(level2Role)));
+                level2Role == null ? now.level2Role() : Role.parse(level2Role), workflow(now.workflow())));
         System.out.println("Saved " + saved.code() + " — " + saved.name("ro") + " (" + saved.department() + ", "
                 + saved.slaDays() + " working days)");
         return null;
+    }
+
+    /** The workflow as changed by the options given, or {@code null} (kept) when none is. */
+    private Workflow workflow(Workflow now) {
+        if (statuses == null && transitions == null && finalStatuses == null && statusNames == null) {
+            return null;
+        }
+        Workflow base = now == null ? new Workflow(List.of(), Map.of(), Set.of(), Map.of()) : now;
+        Map<String, List<String>> next = base.transitions();
+        if (transitions != null) {
+            next = new LinkedHashMap<>();
+            for (String transition : ConfiguredValues.of(transitions)) {
+                String[] fromTo = transition.split(">", 2);
+                if (fromTo.length != 2) {
+                    throw new InvalidInputException("transitions", "write each as from>to: '" + transition + "'");
+                }
+                next.computeIfAbsent(fromTo[0], k -> new ArrayList<>()).add(fromTo[1]);
+            }
+        }
+        Map<String, Map<String, String>> names = new LinkedHashMap<>(base.statusNames());
+        for (String given : statusNames == null ? List.<String>of() : statusNames) {
+            String[] codeNames = given.split("=", 2);
+            if (codeNames.length != 2) {
+                throw new InvalidInputException("status-name", "write it as code=Romanian/English: '" + given + "'");
+            }
+            String[] roEn = codeNames[1].split("/", 2);
+            names.put(codeNames[0].strip(), Map.of("ro", roEn[0].strip(), "en", (roEn.length == 2 ? roEn[1] : roEn[0]).strip()));
+        }
+        return new Workflow(statuses == null ? base.statuses() : List.copyOf(ConfiguredValues.of(statuses)), next,
+                finalStatuses == null ? base.finalStatuses() : ConfiguredValues.of(finalStatuses), names);
     }
 }

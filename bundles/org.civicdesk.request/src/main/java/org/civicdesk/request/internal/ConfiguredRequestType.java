@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.request.api.EscalationRule;
 import org.civicdesk.request.api.QualityCriteria;
@@ -44,12 +45,20 @@ public class ConfiguredRequestType {
         if (c.code() == null || !c.code().matches(CODE)) {
             throw new IllegalArgumentException("request type code must be 2-50 lower-case letters, digits, '_' or '-'");
         }
-        if (c.statuses().length == 0) {
+        // A file lists them on one line, separated by commas; Configuration Admin may hold an array.
+        List<String> statuses = List.copyOf(ConfiguredValues.of(c.statuses()));
+        if (statuses.isEmpty()) {
             throw new IllegalArgumentException("request type " + c.code() + " has no statuses");
         }
-        List<String> statuses = List.of(c.statuses());
+        Set<String> finalStatuses = ConfiguredValues.of(c.finalStatuses());
+        for (String status : finalStatuses) {
+            if (!statuses.contains(status)) {
+                throw new IllegalArgumentException("request type " + c.code() + ": final status '" + status
+                        + "' is not one of its statuses");
+            }
+        }
         Map<String, List<String>> transitions = new LinkedHashMap<>();
-        for (String t : c.transitions()) {
+        for (String t : ConfiguredValues.of(c.transitions())) {
             String[] fromTo = t.split(">");
             if (fromTo.length != 2 || !statuses.contains(fromTo[0].trim()) || !statuses.contains(fromTo[1].trim())) {
                 throw new IllegalArgumentException("request type " + c.code() + ": bad transition '" + t + "'");
@@ -60,7 +69,7 @@ public class ConfiguredRequestType {
         names.put("ro", c.name_ro() == null ? c.code() : c.name_ro());
         names.put("en", c.name_en() == null ? names.get("ro") : c.name_en());
         return new RequestType(c.code(), names, c.department().toUpperCase(Locale.ROOT), c.slaDays(), statuses.get(0),
-                statuses, transitions, Set.of(c.finalStatuses()), attributes(c, properties), escalation(c, statuses),
+                statuses, transitions, finalStatuses, attributes(c, properties), escalation(c, statuses),
                 quality(c), statusNames(c.code(), statuses, properties), caller(c));
     }
 

@@ -6,13 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
@@ -44,6 +50,11 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
     /** How long a saved type is waited for in the catalog. */
     private static final long IN_FORCE_MILLIS = 15_000;
     private static final int MAX_NAME = 200;
+    /** A status's code, as the API and the configuration write it. */
+    private static final String STATUS = "[a-z][a-z0-9_]{1,39}";
+    /** The statuses the console and the robot name without the type's help. */
+    private static final Set<String> STANDARD_STATUSES = Set.of("registered", "assigned", "in_progress",
+            "waiting_for_citizen", "resolved", "rejected", "closed");
 
     private final ConfigurationAdmin configurations;
     private final RequestTypeCatalog types;
@@ -95,6 +106,11 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
         properties.put("escalate", Boolean.toString(settings.escalates()));
         properties.put("level2AfterDays", Integer.toString(settings.level2AfterDays()));
         properties.put("level2Role", settings.level2Role().id());
+        if (settings.workflow() != null) {
+            // The names the workflow gives are all its statuses have: one cleared goes back to the standard name.
+            properties.keySet().removeIf(key -> key.startsWith("status."));
+            properties.putAll(workflowProperties(settings.workflow(), types.find(code)));
+        }
         RequestType expected;
         try {
             expected = ConfiguredRequestType.toType(ConfigurationView.of(RequestTypeConfig.class, properties), properties);
@@ -116,8 +132,92 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
         }
         audit.record(new AuditEvent(actor.username(), "requesttype.save", "configuration", "requesttype", code,
                 "department=" + department + " slaDays=" + settings.slaDays() + " caller=" + settings.caller().id()
-                        + " escalates=" + settings.escalates()));
+                        + " escalates=" + settings.escalates()
+                        + (settings.workflow() == null ? "" : " statuses=" + properties.get("statuses"))));
         return awaitInForce(expected);
+    }
+
+    /**
+     * The configuration of a workflow, checked: codes as the API writes them, each transition and final status between
+     * the type's statuses, every status reachable from the first and, unless final, left by a transition (no request may
+     * be stranded), every status the type had still there, and a status of its own named in Romanian.
+     */
+    static Map<String, Object> workflowProperties(RequestTypeSettings.Workflow workflow, Optional<RequestType> current) {
+        List<String> statuses = workflow.statuses();
+        if (statuses.isEmpty()) {
+            throw new InvalidInputException("workflow.statuses", "a workflow needs its statuses, the first where requests "
+                    + "start");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String status : statuses) {
+            if (status == null || !status.matches(STATUS) || !seen.add(status)) {
+                throw new InvalidInputException("workflow.statuses", "each status once, 2-40 lower-case letters, digits or "
+                        + "'_': '" + TextInput.line("status", String.valueOf(status), 50) + "'");
+            }
+        }
+        if (current.isPresent()) {
+            for (String kept : current.get().statuses()) {
+                if (!seen.contains(kept)) {
+                    throw new InvalidInputException("workflow.statuses", "status '" + kept + "' stays: requests and their "
+                            + "history name it");
+                }
+            }
+        }
+        List<String> transitions = new ArrayList<>();
+        workflow.transitions().forEach((from, targets) -> targets.forEach(to -> {
+            if (!seen.contains(from) || !seen.contains(to) || from.equals(to)) {
+                throw new InvalidInputException("workflow.transitions", "a transition goes from one of the type's statuses "
+                        + "to another: '" + TextInput.line("from", from, 50) + "' to '" + TextInput.line("to", to, 50) + "'");
+            }
+            transitions.add(from + ">" + to);
+        }));
+        if (workflow.finalStatuses().isEmpty() || !seen.containsAll(workflow.finalStatuses())) {
+            throw new InvalidInputException("workflow.finalStatuses", "the statuses in which a request is done are some of "
+                    + "the type's statuses");
+        }
+        for (String status : statuses) {
+            if (!workflow.finalStatuses().contains(status) && workflow.transitions().getOrDefault(status, List.of()).isEmpty()) {
+                throw new InvalidInputException("workflow.transitions", "a request in '" + status + "' could never leave it: "
+                        + "give it a next status or make it final");
+            }
+        }
+        Set<String> reached = new HashSet<>(List.of(statuses.get(0)));
+        ArrayDeque<String> next = new ArrayDeque<>(reached);
+        while (!next.isEmpty()) {
+            for (String to : workflow.transitions().getOrDefault(next.poll(), List.of())) {
+                if (reached.add(to)) {
+                    next.add(to);
+                }
+            }
+        }
+        for (String status : statuses) {
+            if (!reached.contains(status)) {
+                throw new InvalidInputException("workflow.transitions", "no request can reach '" + status + "' from '"
+                        + statuses.get(0) + "'");
+            }
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("statuses", String.join(", ", statuses));
+        properties.put("transitions", String.join(", ", transitions));
+        properties.put("finalStatuses", String.join(", ", workflow.finalStatuses().stream()
+                .sorted(Comparator.comparingInt(statuses::indexOf)).toList()));
+        for (String status : statuses) {
+            Map<String, String> names = workflow.statusNames().getOrDefault(status, Map.of());
+            String ro = TextInput.line("workflow.statusNames." + status + ".ro", names.get("ro"), MAX_NAME);
+            String en = TextInput.line("workflow.statusNames." + status + ".en", names.get("en"), MAX_NAME);
+            if (ro == null || ro.isBlank()) {
+                if (!STANDARD_STATUSES.contains(status)) {
+                    throw new InvalidInputException("workflow.statusNames." + status + ".ro", "a status of the type's own "
+                            + "needs its Romanian name");
+                }
+                continue;
+            }
+            if (ro.contains("/") || en != null && en.contains("/")) {
+                throw new InvalidInputException("workflow.statusNames." + status, "a status name has no '/'");
+            }
+            properties.put("status." + status, ro.strip() + " / " + (en == null || en.isBlank() ? ro : en).strip());
+        }
+        return properties;
     }
 
     /** The type's configuration, where it has one. */

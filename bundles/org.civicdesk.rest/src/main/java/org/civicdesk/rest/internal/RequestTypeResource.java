@@ -47,12 +47,17 @@ public class RequestTypeResource implements RestResource {
         this.administration = administration;
     }
 
-    /** A type's settings as an administrator edits them (JSON): names by language, roles and callers by their ids. */
+    /**
+     * A type's settings as an administrator edits them (JSON): names by language, roles and callers by their ids, and its
+     * workflow (statuses, transitions by status, final statuses, status names by status and language), which a change
+     * may leave out to keep it.
+     */
     record SettingsView(String code, Map<String, String> names, String department, int slaDays, String caller,
-            int warnAtPercent, boolean escalates, int level2AfterDays, String level2Role) {
+            int warnAtPercent, boolean escalates, int level2AfterDays, String level2Role,
+            RequestTypeSettings.Workflow workflow) {
         static SettingsView of(RequestTypeSettings s) {
             return new SettingsView(s.code(), s.names(), s.department(), s.slaDays(), s.caller().id(), s.warnAtPercent(),
-                    s.escalates(), s.level2AfterDays(), s.level2Role().id());
+                    s.escalates(), s.level2AfterDays(), s.level2Role().id(), s.workflow());
         }
     }
 
@@ -82,7 +87,7 @@ public class RequestTypeResource implements RestResource {
         RequestType saved = administration.save(ActorPrincipal.of(security), new RequestTypeSettings(code, body.names(),
                 body.department(), body.slaDays(), body.caller() == null ? RequestType.Caller.IDENTIFIED
                         : RequestType.Caller.parse(body.caller()), body.warnAtPercent(), body.escalates(),
-                body.level2AfterDays(), level2));
+                body.level2AfterDays(), level2, body.workflow()));
         return SettingsView.of(RequestTypeSettings.of(saved));
     }
 
