@@ -77,20 +77,19 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
         }
         String code = settings.code();
         if (code == null || !code.matches(ConfiguredRequestType.CODE)) {
-            throw new InvalidInputException("code", "a type's code is 2-50 lower-case letters, digits, '_' or '-'");
+            throw InvalidInputException.of("code", "requestType.code");
         }
         String nameRo = TextInput.line("names.ro", settings.names().get("ro"), MAX_NAME);
         String nameEn = TextInput.line("names.en", settings.names().get("en"), MAX_NAME);
         if (nameRo == null || nameRo.isBlank()) {
-            throw new InvalidInputException("names.ro", "the type needs its Romanian name");
+            throw InvalidInputException.of("names.ro", "requestType.nameRo");
         }
         String department = settings.department() == null ? "" : settings.department().strip().toUpperCase(Locale.ROOT);
         if (staff.departments().stream().noneMatch(d -> d.code().equals(department))) {
-            throw new InvalidInputException("department", "no department '" + TextInput.line("department", department, 50)
-                    + "'");
+            throw InvalidInputException.of("department", "requestType.department", TextInput.line("department", department, 50));
         }
         if (settings.caller() == null || settings.level2Role() == null) {
-            throw new InvalidInputException(settings.caller() == null ? "caller" : "level2Role", "say which");
+            throw InvalidInputException.of(settings.caller() == null ? "caller" : "level2Role", "requestType.choose");
         }
         Optional<Configuration> configuration = configuration(code);
         Map<String, Object> properties = new HashMap<>();
@@ -118,7 +117,7 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
             throw new InvalidInputException(null, e.getMessage());
         }
         if (expected.slaDays() < 1 || expected.slaDays() > 3650) {
-            throw new InvalidInputException("slaDays", "the deadline is between 1 and 3650 working days");
+            throw InvalidInputException.of("slaDays", "requestType.slaDays");
         }
         try {
             if (configuration.isPresent()) {
@@ -145,40 +144,36 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
     static Map<String, Object> workflowProperties(RequestTypeSettings.Workflow workflow, Optional<RequestType> current) {
         List<String> statuses = workflow.statuses();
         if (statuses.isEmpty()) {
-            throw new InvalidInputException("workflow.statuses", "a workflow needs its statuses, the first where requests "
-                    + "start");
+            throw InvalidInputException.of("workflow.statuses", "workflow.statuses");
         }
         Set<String> seen = new HashSet<>();
         for (String status : statuses) {
             if (status == null || !status.matches(STATUS) || !seen.add(status)) {
-                throw new InvalidInputException("workflow.statuses", "each status once, 2-40 lower-case letters, digits or "
-                        + "'_': '" + TextInput.line("status", String.valueOf(status), 50) + "'");
+                throw InvalidInputException.of("workflow.statuses", "workflow.statusCode",
+                        TextInput.line("status", String.valueOf(status), 50));
             }
         }
         if (current.isPresent()) {
             for (String kept : current.get().statuses()) {
                 if (!seen.contains(kept)) {
-                    throw new InvalidInputException("workflow.statuses", "status '" + kept + "' stays: requests and their "
-                            + "history name it");
+                    throw InvalidInputException.of("workflow.statuses", "workflow.statusStays", kept);
                 }
             }
         }
         List<String> transitions = new ArrayList<>();
         workflow.transitions().forEach((from, targets) -> targets.forEach(to -> {
             if (!seen.contains(from) || !seen.contains(to) || from.equals(to)) {
-                throw new InvalidInputException("workflow.transitions", "a transition goes from one of the type's statuses "
-                        + "to another: '" + TextInput.line("from", from, 50) + "' to '" + TextInput.line("to", to, 50) + "'");
+                throw InvalidInputException.of("workflow.transitions", "workflow.transition", TextInput.line("from", from, 50),
+                        TextInput.line("to", to, 50));
             }
             transitions.add(from + ">" + to);
         }));
         if (workflow.finalStatuses().isEmpty() || !seen.containsAll(workflow.finalStatuses())) {
-            throw new InvalidInputException("workflow.finalStatuses", "the statuses in which a request is done are some of "
-                    + "the type's statuses");
+            throw InvalidInputException.of("workflow.finalStatuses", "workflow.finalStatuses");
         }
         for (String status : statuses) {
             if (!workflow.finalStatuses().contains(status) && workflow.transitions().getOrDefault(status, List.of()).isEmpty()) {
-                throw new InvalidInputException("workflow.transitions", "a request in '" + status + "' could never leave it: "
-                        + "give it a next status or make it final");
+                throw InvalidInputException.of("workflow.transitions", "workflow.stranded", status);
             }
         }
         Set<String> reached = new HashSet<>(List.of(statuses.get(0)));
@@ -192,8 +187,7 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
         }
         for (String status : statuses) {
             if (!reached.contains(status)) {
-                throw new InvalidInputException("workflow.transitions", "no request can reach '" + status + "' from '"
-                        + statuses.get(0) + "'");
+                throw InvalidInputException.of("workflow.transitions", "workflow.unreachable", status, statuses.get(0));
             }
         }
         Map<String, Object> properties = new HashMap<>();
@@ -207,13 +201,12 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
             String en = TextInput.line("workflow.statusNames." + status + ".en", names.get("en"), MAX_NAME);
             if (ro == null || ro.isBlank()) {
                 if (!STANDARD_STATUSES.contains(status)) {
-                    throw new InvalidInputException("workflow.statusNames." + status + ".ro", "a status of the type's own "
-                            + "needs its Romanian name");
+                    throw InvalidInputException.of("workflow.statusNames." + status + ".ro", "workflow.statusName");
                 }
                 continue;
             }
             if (ro.contains("/") || en != null && en.contains("/")) {
-                throw new InvalidInputException("workflow.statusNames." + status, "a status name has no '/'");
+                throw InvalidInputException.of("workflow.statusNames." + status, "workflow.slash");
             }
             properties.put("status." + status, ro.strip() + " / " + (en == null || en.isBlank() ? ro : en).strip());
         }
