@@ -249,6 +249,13 @@ public class AppointmentsIT extends CivicDeskTestSupport {
                 assertTrue(r.raw(), r.body().has("errors") ? r.body().get("errors").has(c[2]) : r.raw().contains(c[2]));
             }
         }
+        // A citizen on the Romanian portal is told in Romanian.
+        Reply past = send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/appointments"))
+                .header("Content-Type", "application/json").header("Accept-Language", "ro")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(portalBooking("id-card", at("2026-12-18T10:00"), ION,
+                        pin(ION)))));
+        assertEquals(past.raw(), 422, past.status());
+        assertTrue(past.raw(), past.raw().contains("Ora aleasă a început sau a trecut"));
         // The portal without a PIN, with a wrong one, or naming somebody else.
         assertEquals(422, post(null, "/appointments", booking("id-card", slot, null)).status());
         String pin = pin(ION);

@@ -134,20 +134,22 @@ public class AppointmentsImpl implements Appointments {
     @Override
     public List<Slot> slots(String department, String service, LocalDate from, LocalDate to) {
         if (from == null || to == null) {
-            throw new InvalidInputException(from == null ? "from" : "to", "give the days as YYYY-MM-DD");
+            throw InvalidInputException.of(from == null ? "from" : "to", "param.required");
         }
         if (from.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
-            throw new InvalidInputException(from.getYear() < MIN_YEAR ? "from" : "to", "the days lie between " + MIN_YEAR
-                    + " and " + MAX_YEAR);
+            throw InvalidInputException.of(from.getYear() < MIN_YEAR ? "from" : "to", "appointment.years", MIN_YEAR, MAX_YEAR);
         }
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidInputException("to", "from .. to covers 1 to " + MAX_DAYS + " days");
+        if (to.isBefore(from)) {
+            throw InvalidInputException.of("to", "period.order");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw InvalidInputException.of("to", "period.tooLong", MAX_DAYS);
         }
         List<BookableService> chosen = services().stream()
                 .filter(s -> department == null || s.department().equals(department))
                 .filter(s -> service == null || s.code().equals(service)).toList();
         if (service != null && chosen.isEmpty()) {
-            throw new InvalidInputException("service", "no service '" + service + "' is offered by appointment");
+            throw InvalidInputException.of("service", "appointment.service", TextInput.line("service", service, 40));
         }
         ZoneId zone = zone();
         Instant now = now();
@@ -184,7 +186,7 @@ public class AppointmentsImpl implements Appointments {
         String citizenId = TextInput.line("citizenId", booking.citizenId(), 36);
         if (citizenId == null || !ID.matcher(citizenId).matches()
                 || citizens.get(actor, citizenId, "appointment booking").isEmpty()) {
-            throw new InvalidInputException("citizenId", "no citizen with this id");
+            throw InvalidInputException.of("citizenId", "appointment.citizen");
         }
         return book(actor.username(), booking, null);
     }
@@ -222,7 +224,7 @@ public class AppointmentsImpl implements Appointments {
         String code = service == null || service.isBlank() ? old.service() : service.strip();
         service(code).ifPresent(s -> requireMayHandle(actor, s.department()));
         if (code.equals(old.service()) && old.start().equals(start)) {
-            throw new InvalidInputException("start", "the appointment is at this slot already");
+            throw InvalidInputException.of("start", "appointment.sameSlot");
         }
         NewAppointment moved = new NewAppointment(code, start, old.citizenId(), old.requestNumber(), old.channel());
         checkShape(moved);
@@ -258,18 +260,17 @@ public class AppointmentsImpl implements Appointments {
     /** Takes a free place of the slot, ending {@code replacing} in the same transaction when moving. */
     private Appointment book(String actorName, NewAppointment booking, Appointment replacing) {
         BookableService service = service(booking.service())
-                .orElseThrow(() -> new InvalidInputException("service", "no service '" + booking.service()
-                        + "' is offered by appointment"));
+                .orElseThrow(() -> InvalidInputException.of("service", "appointment.service", booking.service()));
         Instant now = now();
         // The time first: a far-off instant must be refused before any calendar arithmetic is done on it.
         if (!booking.start().isAfter(now)) {
-            throw new InvalidInputException("start", "the slot has begun or passed");
+            throw InvalidInputException.of("start", "appointment.past");
         }
         if (booking.start().isAfter(now.plus(Duration.ofDays(HORIZON_DAYS)))) {
-            throw new InvalidInputException("start", "slots are booked at most " + HORIZON_DAYS + " days ahead");
+            throw InvalidInputException.of("start", "appointment.horizon", HORIZON_DAYS);
         }
         SlotPlan.Times slot = SlotPlan.find(service, booking.start(), zone(), workingDays::isWorkingDay)
-                .orElseThrow(() -> new InvalidInputException("start", "the service has no slot starting then"));
+                .orElseThrow(() -> InvalidInputException.of("start", "appointment.noSlot"));
         String id = UUID.randomUUID().toString();
         for (int attempt = 1;; attempt++) {
             try {
@@ -376,10 +377,10 @@ public class AppointmentsImpl implements Appointments {
     public List<Appointment> ofCitizen(Actor actor, String citizenId, int limit) {
         requireStaff(actor, "reads appointments");
         if (citizenId == null || !ID.matcher(citizenId).matches()) {
-            throw new InvalidInputException("citizenId", "give a citizen's id");
+            throw InvalidInputException.of("citizenId", "param.required");
         }
         if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "limit is 1 to 200");
+            throw InvalidInputException.of("limit", "limit.range", 200);
         }
         audit.record(new AuditEvent(actor.username(), "appointment.list", "appointment", "citizen", citizenId, null));
         return ofCitizen(citizenId, limit).stream().filter(a -> mayHandle(actor, a.department())).toList();
@@ -428,20 +429,20 @@ public class AppointmentsImpl implements Appointments {
 
     private static void checkShape(NewAppointment booking) {
         if (booking == null) {
-            throw new InvalidInputException(null, "send {service, start, citizenId}");
+            throw InvalidInputException.of(null, "appointment.body");
         }
         if (booking.service() == null || booking.service().isBlank()) {
-            throw new InvalidInputException("service", "the service is required");
+            throw InvalidInputException.of("service", "param.required");
         }
         TextInput.line("service", booking.service(), 40);
         if (booking.start() == null) {
-            throw new InvalidInputException("start", "the slot's start is required");
+            throw InvalidInputException.of("start", "param.required");
         }
         if (booking.requestNumber() != null && !REQUEST_NUMBER.matcher(booking.requestNumber()).matches()) {
-            throw new InvalidInputException("requestNumber", "a request number is YYYY/NNNNNN");
+            throw InvalidInputException.of("requestNumber", "requestNumber.format");
         }
         if (booking.channel() != null && !booking.channel().matches("[a-z0-9_-]{1,20}")) {
-            throw new InvalidInputException("channel", "a channel is a short lower-case id");
+            throw InvalidInputException.of("channel", "channel.format");
         }
     }
 

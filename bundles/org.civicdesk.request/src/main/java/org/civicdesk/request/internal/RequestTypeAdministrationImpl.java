@@ -86,7 +86,7 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
         }
         String department = settings.department() == null ? "" : settings.department().strip().toUpperCase(Locale.ROOT);
         if (staff.departments().stream().noneMatch(d -> d.code().equals(department))) {
-            throw InvalidInputException.of("department", "requestType.department", TextInput.line("department", department, 50));
+            throw InvalidInputException.of("department", "staff.departmentUnknown", TextInput.line("department", department, 50));
         }
         if (settings.caller() == null || settings.level2Role() == null) {
             throw InvalidInputException.of(settings.caller() == null ? "caller" : "level2Role", "requestType.choose");

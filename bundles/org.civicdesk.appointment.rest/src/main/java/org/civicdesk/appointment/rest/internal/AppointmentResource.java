@@ -33,6 +33,7 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenPins;
@@ -123,7 +124,7 @@ public class AppointmentResource implements RestResource {
     public Object book(BookingBody body, @QueryParam("lang") String lang, @Context SecurityContext security,
             @Context HttpServletRequest request) {
         if (body == null) {
-            throw new InvalidInputException(null, "send {service, start, citizenId} or {service, start, cnp, pin}");
+            throw InvalidInputException.of(null, "appointment.citizenBody");
         }
         if (security != null && security.getUserPrincipal() instanceof ActorPrincipal) {
             Actor actor = ActorPrincipal.of(security);
@@ -131,13 +132,13 @@ public class AppointmentResource implements RestResource {
                     blankToNull(body.requestNumber()), body.channel() == null ? "desk" : body.channel()));
         }
         if (body.cnp() == null || body.cnp().isBlank() || body.cnp().length() > 20) {
-            throw new InvalidInputException("cnp", "give your CNP");
+            throw InvalidInputException.of("cnp", "param.required");
         }
         if (body.pin() == null || body.pin().isBlank() || body.pin().length() > 12) {
-            throw new InvalidInputException("pin", "give your PIN");
+            throw InvalidInputException.of("pin", "param.required");
         }
         if (body.citizenId() != null) {
-            throw new InvalidInputException("citizenId", "a citizen books for themselves, with their CNP and PIN");
+            throw InvalidInputException.of("citizenId", "appointment.ownBooking");
         }
         Citizen citizen = pins.verify(body.cnp().strip(), body.pin().strip(), "web", "web:" + request.getRemoteAddr())
                 .orElseThrow(() -> new AccessDeniedException("the CNP or the PIN is not right"));
@@ -174,7 +175,7 @@ public class AppointmentResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Appointment move(@PathParam("id") String id, MoveBody body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException(null, "send {start} and, for another service, {service}");
+            throw InvalidInputException.of(null, "appointment.moveBody");
         }
         return appointments.move(ActorPrincipal.of(security), id, blankToNull(body.service()), body.start());
     }
@@ -200,12 +201,12 @@ public class AppointmentResource implements RestResource {
 
     private static LocalDate day(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "give " + field + " as YYYY-MM-DD");
+            throw InvalidInputException.of(field, "param.required");
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "give " + field + " as YYYY-MM-DD");
+            throw InvalidInputException.of(field, "param.date", TextInput.line(field, value, 40));
         }
     }
 }
