@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +35,7 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.core.api.TextInput;
 import org.civicdesk.core.api.WorkingDays;
@@ -133,17 +133,9 @@ public class AppointmentsImpl implements Appointments {
 
     @Override
     public List<Slot> slots(String department, String service, LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            throw InvalidInputException.of(from == null ? "from" : "to", "param.required");
-        }
+        Periods.require(from, to, MAX_DAYS);
         if (from.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
             throw InvalidInputException.of(from.getYear() < MIN_YEAR ? "from" : "to", "appointment.years", MIN_YEAR, MAX_YEAR);
-        }
-        if (to.isBefore(from)) {
-            throw InvalidInputException.of("to", "period.order");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw InvalidInputException.of("to", "period.tooLong", MAX_DAYS);
         }
         List<BookableService> chosen = services().stream()
                 .filter(s -> department == null || s.department().equals(department))

@@ -50,4 +50,32 @@ public class InputErrorsTest {
             assertTrue("Romanian text for " + key, ro.containsKey(key));
         }
     }
+
+    /** A refusal whose key has no text would fail as a server error instead: every key the bundles name is here. */
+    @Test
+    public void everyKeyTheBundlesRefuseWithHasItsTexts() throws Exception {
+        Properties en = new Properties();
+        try (InputStream in = InputErrors.class.getResourceAsStream("InputErrors.properties")) {
+            en.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        java.util.regex.Pattern refusal = java.util.regex.Pattern.compile(
+                "InvalidInputException\\.of\\(\\s*[^,;]+,\\s*\"([A-Za-z0-9_.]+)\"");
+        java.nio.file.Path bundles = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int found = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(bundles)) {
+            for (java.nio.file.Path source : (Iterable<java.nio.file.Path>) sources.filter(f -> f.toString().endsWith(".java")
+                    && f.toString().contains("/src/main/java/"))::iterator) {
+                java.util.regex.Matcher m = refusal.matcher(java.nio.file.Files.readString(source));
+                while (m.find()) {
+                    found++;
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(bundles.relativize(source) + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue("the scan found the bundles' refusals (" + found + ")", found > 50);
+        assertEquals(java.util.List.of(), missing);
+    }
 }

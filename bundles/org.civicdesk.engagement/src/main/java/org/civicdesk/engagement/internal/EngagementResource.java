@@ -88,7 +88,7 @@ public class EngagementResource implements RestResource {
     @RolesAllowed({"supervisor", "admin"})
     public Announcement publish(AnnouncementBody body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException(null, "send {texts: {ro, en}, validFrom, validUntil}");
+            throw InvalidInputException.of(null, "announcement.body");
         }
         return announcements.publish(ActorPrincipal.of(security), body.texts(), body.validFrom(), body.validUntil());
     }
@@ -122,7 +122,7 @@ public class EngagementResource implements RestResource {
     @RolesAllowed({"supervisor", "admin"})
     public PollView create(PollBody body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException(null, "send {questions: {ro, en}, options: [{key, names}], opensAt, closesAt}");
+            throw InvalidInputException.of(null, "poll.body");
         }
         Poll poll = polls.create(ActorPrincipal.of(security), body.questions(), body.options(), body.opensAt(), body.closesAt(),
                 body.minimumAge() == null ? 18 : body.minimumAge());

@@ -24,6 +24,7 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.ConflictException;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.engagement.api.Poll;
 import org.civicdesk.engagement.api.PollResults;
 import org.civicdesk.engagement.api.Polls;
@@ -71,17 +72,17 @@ public class PollsImpl implements Polls {
         Map<String, String> checked = Texts.check("questions", questions, MAX_QUESTION);
         Window.check(opensAt, closesAt);
         if (minimumAge < 0 || minimumAge > 120) {
-            throw new InvalidInputException("minimumAge", "the minimum age is between 0 and 120");
+            throw InvalidInputException.of("minimumAge", "poll.minimumAge");
         }
         if (options == null || options.size() < 2 || options.size() > 20) {
-            throw new InvalidInputException("options", "a poll has 2 to 20 options");
+            throw InvalidInputException.of("options", "poll.options");
         }
         List<Poll.Option> cleaned = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Poll.Option option : options) {
             String key = option == null || option.key() == null ? "" : option.key().strip();
             if (!key.matches("[a-z0-9_-]{1,30}") || !keys.add(key)) {
-                throw new InvalidInputException("options", "option keys are distinct, 1-30 lower-case letters, digits, _ or -");
+                throw InvalidInputException.of("options", "poll.optionKeys");
             }
             cleaned.add(new Poll.Option(key, Texts.check("options." + key, option.names(), 200)));
         }
@@ -134,7 +135,7 @@ public class PollsImpl implements Polls {
                     : "the poll closed at " + poll.closesAt());
         }
         if (poll.options().stream().noneMatch(o -> o.key().equals(optionKey))) {
-            throw new InvalidInputException("option", "the poll has no option '" + optionKey + "'");
+            throw InvalidInputException.of("option", "poll.noOption", TextInput.line("option", optionKey, 40));
         }
         requireEligible(citizen, poll);
         try {

@@ -16,7 +16,7 @@ final class Texts {
         if (texts != null) {
             for (Map.Entry<String, String> text : texts.entrySet()) {
                 if (!"ro".equals(text.getKey()) && !"en".equals(text.getKey())) {
-                    throw new InvalidInputException(field, "texts are in ro or en only");
+                    throw InvalidInputException.of(field, "texts.languages");
                 }
                 String value = text.getValue() == null ? "" : text.getValue().strip();
                 TextInput.text(field + "." + text.getKey(), value, maxLength);
@@ -26,7 +26,7 @@ final class Texts {
             }
         }
         if (!checked.containsKey("ro")) {
-            throw new InvalidInputException(field + ".ro", "the Romanian text is required");
+            throw InvalidInputException.of(field + ".ro", "texts.ro");
         }
         return checked;
     }

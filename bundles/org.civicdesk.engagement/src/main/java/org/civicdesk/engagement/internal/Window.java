@@ -14,13 +14,13 @@ final class Window {
 
     static void check(Instant from, Instant until) {
         if (from == null || until == null) {
-            throw new InvalidInputException("window", "give the start and the end");
+            throw InvalidInputException.of("window", "window.required");
         }
         if (from.isBefore(EARLIEST) || until.isAfter(LATEST)) {
-            throw new InvalidInputException("window", "the window lies between " + EARLIEST + " and " + LATEST);
+            throw InvalidInputException.of("window", "window.range");
         }
         if (!from.isBefore(until)) {
-            throw new InvalidInputException("window", "the end must come after the start");
+            throw InvalidInputException.of("window", "period.order");
         }
     }
 }

@@ -16,9 +16,11 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.Role;
-import org.civicdesk.identity.api.CitizenRegistry;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.identity.api.CitizenRegistry.Erasure;
+import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -52,18 +54,16 @@ public class ErasuresResource implements RestResource {
         }
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
-        if (last.isBefore(first)) {
-            throw new InvalidInputException("to", "the period ends before it starts");
-        }
+        Periods.require(first, last, 0);
         return citizens.erasures(first.atStartOfDay(clock.zone()).toInstant(),
                 last.plusDays(1).atStartOfDay(clock.zone()).toInstant());
     }
 
     private static LocalDate day(String name, String value) {
         try {
-            return LocalDate.parse(value == null ? "" : value.strip());
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "give " + name + " as YYYY-MM-DD");
+            throw InvalidInputException.of(name, "param.date", TextInput.line(name, value, 40));
         }
     }
 }

@@ -19,6 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.civicdesk.core.api.CityHall;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.identity.api.PersonalDataSet;
 import org.civicdesk.rest.api.ActorPrincipal;
 import org.civicdesk.rest.api.Languages;
@@ -50,7 +51,7 @@ public class ExportResource implements RestResource {
             @Context SecurityContext security) {
         String as = format == null || format.isBlank() ? "json" : format.strip();
         if (!as.equals("json") && !as.equals("pdf")) {
-            throw new InvalidInputException("format", "give json or pdf");
+            throw InvalidInputException.of("format", "choice.unknown", TextInput.line("format", as, 20), "json, pdf");
         }
         String language = Languages.of(lang, headers);
         DataSubjectRights.Export export = exports.of(ActorPrincipal.of(security), id,

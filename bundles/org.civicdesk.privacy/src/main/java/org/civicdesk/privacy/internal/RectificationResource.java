@@ -38,7 +38,7 @@ public class RectificationResource implements RestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Citizen rectify(@PathParam("id") String id, Rectification correction, @Context SecurityContext security) {
         if (correction == null) {
-            throw new InvalidInputException("field", "send {\"field\", \"value\", \"reason\"}");
+            throw InvalidInputException.of("field", "rectification.body");
         }
         return citizens.rectify(ActorPrincipal.of(security), id, correction);
     }

@@ -12,6 +12,7 @@ import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
+import org.civicdesk.core.api.TextInput;
 import org.civicdesk.report.api.Report;
 import org.civicdesk.report.api.ReportParameter;
 import org.civicdesk.report.api.ReportParameters;
@@ -90,13 +91,14 @@ public class ReportsImpl implements Reports {
     private static void check(Report report, ReportParameters parameters) {
         for (String given : parameters.others().keySet()) {
             if (report.parameters().stream().noneMatch(p -> p.id().equals(given))) {
-                throw new InvalidInputException(given, "the report '" + report.id() + "' takes no " + given);
+                throw InvalidInputException.of(given, "report.unknownParameter", report.id(),
+                        TextInput.line("parameter", given, 50));
             }
         }
         for (ReportParameter p : report.parameters()) {
             boolean period = p.id().equals(ReportParameters.FROM) || p.id().equals(ReportParameters.TO);
             if (p.required() && !period && !parameters.others().containsKey(p.id())) {
-                throw new InvalidInputException(p.id(), "the report '" + report.id() + "' needs " + p.id());
+                throw InvalidInputException.of(p.id(), "report.missingParameter", report.id(), p.id());
             }
         }
     }

@@ -106,7 +106,7 @@ public class ReportResource implements RestResource {
         uri.getQueryParameters().forEach((name, values) -> {
             if (!OWN.contains(name)) {
                 if (values.size() > 1) {
-                    throw new InvalidInputException(name, "give " + name + " once");
+                    throw InvalidInputException.of(name, "param.once");
                 }
                 others.put(name, values.get(0));
             }
