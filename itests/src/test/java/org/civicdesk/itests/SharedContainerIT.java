@@ -12,6 +12,6 @@ import org.junit.runners.Suite.SuiteClasses;
  * which a second suite in the same JVM would find stopped): the build does not reuse them.
  */
 @RunWith(Suite.class)
-@SuiteClasses({CoreIT.class, AccessIT.class, DocumentsIT.class, PhoneIT.class, EngagementIT.class})
+@SuiteClasses({CoreIT.class, AccessIT.class, DocumentsIT.class, PhoneIT.class, EngagementIT.class, FeaturesIT.class})
 public class SharedContainerIT {
 }
