@@ -437,7 +437,7 @@ public class PortalBrowserIT extends BrowserTestSupport {
         assertNotNull(polls.toString(), saturday);
         browser.get(civicdesk.url("/portal/polls"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Parcul Zamca"));
-        // The short poll closes two minutes after the demo is seeded: then its count shows the demo's votes.
+        // The short poll closes soon after the demo is seeded (RunningDistribution): then its count shows the demo's votes.
         Instant closes = Instant.parse(saturday.get("closesAt").asText());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), closes.plusSeconds(1)).toMillis()));
         JsonNode results = JSON(civicdesk.call("supervisor", "GET", "/api/v1/polls/" + saturday.get("id").asText()

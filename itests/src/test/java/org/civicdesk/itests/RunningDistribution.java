@@ -57,7 +57,8 @@ final class RunningDistribution implements AutoCloseable {
                 "org.apache.karaf.shell.cfg", Map.of("sshPort", Integer.toString(d.sshPort)),
                 "org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", Integer.toString(CivicDeskTestSupport.freePort()),
                         "rmiServerPort", Integer.toString(CivicDeskTestSupport.freePort())),
-                "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40"),
+                // The demo's short poll closes before the test that reads its result, not two minutes in.
+                "org.civicdesk.demo.cfg", Map.of("citizens", "400", "requests", "40", "shortPollSeconds", "30"),
                 "org.civicdesk.datasource.tax.demo.cfg", Map.of("taxpayers", "200"),
                 "org.civicdesk.identity.staff.cfg", Map.of("passwordIterations", CivicDeskTestSupport.PASSWORD_ITERATIONS),
                 "org.civicdesk.channel.phone.cfg", Map.of("agiPort", Integer.toString(d.agiPort))));

@@ -19,6 +19,10 @@ public @interface DemoConfig {
             + " installed")
     boolean polls() default true;
 
+    @AttributeDefinition(name = "Short poll (seconds)", description = "How long after seeding the demo's short poll closes,"
+            + " so that its results show on the day", min = "1")
+    int shortPollSeconds() default 120;
+
     @AttributeDefinition(name = "Random seed", description = "Same seed, same data")
     long seed() default 20261123L;
 }

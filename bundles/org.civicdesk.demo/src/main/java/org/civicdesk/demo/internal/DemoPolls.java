@@ -66,7 +66,8 @@ public class DemoPolls {
                         option("shade", "Bănci și copaci", "Benches and trees")), now, now.plus(Duration.ofDays(30)), 14);
         Poll saturday = polls.create(supervisor, Map.of("ro", "Să fie ghișeele deschise sâmbăta dimineața?",
                 "en", "Should the counters open on Saturday mornings?"),
-                List.of(option("yes", "Da", "Yes"), option("no", "Nu", "No")), now, now.plus(Duration.ofMinutes(2)), 18);
+                List.of(option("yes", "Da", "Yes"), option("no", "Nu", "No")), now,
+                now.plus(Duration.ofSeconds(config.shortPollSeconds())), 18);
         Random random = new Random(config.seed());
         List<CitizenDetails> people = DemoPeople.generate(config.citizens(), random);
         Actor demo = Actor.system("demo");
