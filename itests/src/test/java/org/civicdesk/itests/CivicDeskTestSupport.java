@@ -117,6 +117,7 @@ public abstract class CivicDeskTestSupport {
     }
 
     protected Option[] baseConfig() {
+        UnhurriedRmiSockets.install();
         String karaf = System.getProperty("karaf.version");
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
