@@ -107,13 +107,13 @@ final class Agreements {
     /** The audit entry of {@code username} accepting {@code asked}, checked; {@code actor} is who accepts. */
     AuditEvent acceptance(Actor actor, String username, String asked) {
         if (username == null || username.isBlank()) {
-            throw new InvalidInputException("username", "say whose acceptance this is");
+            throw InvalidInputException.of("username", "agreement.username");
         }
         if (!actor.isSystem() && !actor.username().equals(username)) {
             throw new AccessDeniedException("staff accept the confidentiality agreement for themselves only");
         }
         if (asked == null || asked.isBlank()) {
-            throw new InvalidInputException("version", "say which version of the agreement is accepted");
+            throw InvalidInputException.of("version", "agreement.version");
         }
         if (!version.equals(asked.strip())) {
             throw new ConflictException("version " + asked.strip() + " is not the agreement in force (" + version

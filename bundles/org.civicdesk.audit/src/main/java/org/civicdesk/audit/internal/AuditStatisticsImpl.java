@@ -66,7 +66,7 @@ public class AuditStatisticsImpl implements AuditStatistics {
      */
     private static String reads(Set<String> actions, Instant from, Instant to, List<Object> p) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "give a period whose start comes before its end");
+            throw InvalidInputException.of("from", "period.order");
         }
         String columns = "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, OCCURRED_MS, REMARKS FROM " + AuditTables.ENTRY;
         if (actions.isEmpty()) {

@@ -17,7 +17,7 @@ final class PasswordPrompt {
         String first = session.readLine("New password: ", '*');
         String second = session.readLine("Repeat it: ", '*');
         if (first == null || !first.equals(second)) {
-            throw new InvalidInputException("password", "the two passwords differ");
+            throw InvalidInputException.of("password", "command.passwordsDiffer");
         }
         return first.toCharArray();
     }

@@ -104,7 +104,7 @@ public class RequestTypeSaveCommand implements Action {
             for (String transition : ConfiguredValues.of(transitions)) {
                 String[] fromTo = transition.split(">", 2);
                 if (fromTo.length != 2) {
-                    throw new InvalidInputException("transitions", "write each as from>to: '" + transition + "'");
+                    throw InvalidInputException.of("transitions", "command.transition", transition);
                 }
                 next.computeIfAbsent(fromTo[0], k -> new ArrayList<>()).add(fromTo[1]);
             }
@@ -113,7 +113,7 @@ public class RequestTypeSaveCommand implements Action {
         for (String given : statusNames == null ? List.<String>of() : statusNames) {
             String[] codeNames = given.split("=", 2);
             if (codeNames.length != 2) {
-                throw new InvalidInputException("status-name", "write it as code=Romanian/English: '" + given + "'");
+                throw InvalidInputException.of("status-name", "command.statusName", given);
             }
             String[] roEn = codeNames[1].split("/", 2);
             names.put(codeNames[0].strip(), Map.of("ro", roEn[0].strip(), "en", (roEn.length == 2 ? roEn[1] : roEn[0]).strip()));

@@ -3,11 +3,19 @@ package org.civicdesk.core.api;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.Test;
 
@@ -39,34 +47,43 @@ public class InputErrorsTest {
 
     @Test
     public void everyRomanianTextHasItsEnglishOne() throws Exception {
-        Properties en = new Properties();
-        Properties ro = new Properties();
-        try (InputStream in = InputErrors.class.getResourceAsStream("InputErrors.properties");
-                InputStream inRo = InputErrors.class.getResourceAsStream("InputErrors_ro.properties")) {
-            en.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            ro.load(new InputStreamReader(inRo, StandardCharsets.UTF_8));
-        }
-        for (String key : en.stringPropertyNames()) {
+        Properties ro = texts("InputErrors_ro.properties");
+        for (String key : texts("InputErrors.properties").stringPropertyNames()) {
             assertTrue("Romanian text for " + key, ro.containsKey(key));
         }
+    }
+
+    /** MessageFormat takes a lone apostrophe for a quote and drops it ("the callers phone"): each is written twice. */
+    @Test
+    public void noTextLosesAnApostrophe() throws Exception {
+        Pattern lone = Pattern.compile("(?<!\\})'(?!\\{)");
+        List<String> lost = new ArrayList<>();
+        for (String file : List.of("InputErrors.properties", "InputErrors_ro.properties")) {
+            Properties texts = texts(file);
+            for (String key : texts.stringPropertyNames()) {
+                // What is left once doubled apostrophes go may only quote braces, as in '{category, …}'.
+                if (lone.matcher(texts.getProperty(key).replace("''", "")).find()) {
+                    lost.add(file + ": " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), lost);
+        assertEquals("a request of this type needs the caller's phone number or e-mail address to answer them",
+                InvalidInputException.of(null, "caller.contact").getMessage());
     }
 
     /** A refusal whose key has no text would fail as a server error instead: every key the bundles name is here. */
     @Test
     public void everyKeyTheBundlesRefuseWithHasItsTexts() throws Exception {
-        Properties en = new Properties();
-        try (InputStream in = InputErrors.class.getResourceAsStream("InputErrors.properties")) {
-            en.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        java.util.regex.Pattern refusal = java.util.regex.Pattern.compile(
-                "InvalidInputException\\.of\\(\\s*[^,;]+,\\s*\"([A-Za-z0-9_.]+)\"");
-        java.nio.file.Path bundles = java.nio.file.Path.of("..").toAbsolutePath().normalize();
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        Properties en = texts("InputErrors.properties");
+        Pattern refusal = Pattern.compile("InvalidInputException\\.of\\(\\s*[^,;]+,\\s*\"([A-Za-z0-9_.]+)\"");
+        Path bundles = Path.of("..").toAbsolutePath().normalize();
+        List<String> missing = new ArrayList<>();
         int found = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(bundles)) {
-            for (java.nio.file.Path source : (Iterable<java.nio.file.Path>) sources.filter(f -> f.toString().endsWith(".java")
+        try (Stream<Path> sources = Files.walk(bundles)) {
+            for (Path source : (Iterable<Path>) sources.filter(f -> f.toString().endsWith(".java")
                     && f.toString().contains("/src/main/java/"))::iterator) {
-                java.util.regex.Matcher m = refusal.matcher(java.nio.file.Files.readString(source));
+                Matcher m = refusal.matcher(Files.readString(source));
                 while (m.find()) {
                     found++;
                     if (!en.containsKey(m.group(1))) {
@@ -76,6 +93,14 @@ public class InputErrorsTest {
             }
         }
         assertTrue("the scan found the bundles' refusals (" + found + ")", found > 50);
-        assertEquals(java.util.List.of(), missing);
+        assertEquals(List.of(), missing);
+    }
+
+    private static Properties texts(String file) throws IOException {
+        Properties texts = new Properties();
+        try (InputStream in = InputErrors.class.getResourceAsStream(file)) {
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return texts;
     }
 }

@@ -95,7 +95,7 @@ public interface CitizenRegistry {
         }
         String ground = TextInput.line("reason", reason, Rectification.MAX_REASON);
         if (ground == null || ground.isBlank()) {
-            throw new InvalidInputException("reason", "say on what ground the person is erased");
+            throw InvalidInputException.of("reason", "erasure.reason");
         }
         return ground.strip();
     }

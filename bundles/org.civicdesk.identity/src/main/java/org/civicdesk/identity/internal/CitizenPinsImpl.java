@@ -87,7 +87,7 @@ public class CitizenPinsImpl implements CitizenPins {
     @Override
     public Optional<Citizen> verify(String nationalId, String pin, String channel, String caller) {
         if (pin == null || !pin.matches("\\d{4,12}")) {
-            throw new InvalidInputException("pin", "a PIN has 4 to 12 digits");
+            throw InvalidInputException.of("pin", "pin.format");
         }
         long now = System.currentTimeMillis();
         if (caller != null && callers.mustWait(caller, nationalId, now)) {

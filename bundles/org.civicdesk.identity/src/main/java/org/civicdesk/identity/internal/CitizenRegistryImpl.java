@@ -130,10 +130,10 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         requirePurpose(actor, purpose);
         String folded = text == null ? "" : SearchText.fold(text);
         if (folded.length() < 2) {
-            throw new InvalidInputException("q", "type at least 2 characters to search citizens");
+            throw InvalidInputException.of("q", "citizen.searchShort");
         }
         if (folded.length() > MAX_SEARCH) {
-            throw new InvalidInputException("q", "search with at most " + MAX_SEARCH + " characters");
+            throw InvalidInputException.of("q", "citizen.searchLong", MAX_SEARCH);
         }
         SearchTerms terms = SearchTerms.of(text, folded);
         Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit) : tx.read(em -> {
@@ -186,12 +186,11 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         }
         String field = correction.field();
         if (field == null || !Rectification.FIELDS.contains(field)) {
-            throw new InvalidInputException("field", "give one of " + String.join(", ", Rectification.FIELDS)
-                    + " (a CNP or CUI is not corrected: it is who the person is)");
+            throw InvalidInputException.of("field", "rectification.field", String.join(", ", Rectification.FIELDS));
         }
         String reason = trimToNull(TextInput.line("reason", correction.reason(), Rectification.MAX_REASON));
         if (reason == null) {
-            throw new InvalidInputException("reason", "say why the data is corrected");
+            throw InvalidInputException.of("reason", "rectification.reason");
         }
         String value = trimToNull(correction.value());
         checkCorrectValue(field, value);
@@ -205,11 +204,11 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             }
             String superseded = citizen.field(field);
             if (java.util.Objects.equals(superseded, value)) {
-                throw new InvalidInputException("value", "that is already the value on record");
+                throw InvalidInputException.of("value", "rectification.same");
             }
             if (value == null && (field.equals("lastName") || field.equals("firstName")
                     && citizen.toDto().kind() == CitizenKind.PERSON)) {
-                throw new InvalidInputException("value", "a person's name cannot be cleared");
+                throw InvalidInputException.of("value", "rectification.nameCleared");
             }
             citizen.correct(field, value);
             JpaTransactions.onConnection(em, c -> {
@@ -300,10 +299,10 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         };
         TextInput.line("value", value, max);
         if (value != null && field.equals("phone") && PhoneNumbers.normalise(value).isEmpty()) {
-            throw new InvalidInputException("value", "not a phone number");
+            throw InvalidInputException.of("value", "phone.notANumber");
         }
         if (value != null && field.equals("email") && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInputException("value", "not an e-mail address");
+            throw InvalidInputException.of("value", "email.invalid");
         }
     }
 
@@ -363,11 +362,11 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         String lastName = trimToNull(d.lastName());
         String firstName = trimToNull(d.firstName());
         if (lastName == null) {
-            throw new InvalidInputException("lastName",
-                    kind == CitizenKind.PERSON ? "the citizen's last name is required" : "the company name is required");
+            throw kind == CitizenKind.PERSON ? InvalidInputException.of("lastName", "citizen.lastName")
+                    : InvalidInputException.of("lastName", "citizen.companyName");
         }
         if (kind == CitizenKind.PERSON && firstName == null) {
-            throw new InvalidInputException("firstName", "the citizen's first name is required");
+            throw InvalidInputException.of("firstName", "citizen.firstName");
         }
         return new CitizenEntity(UUID.randomUUID().toString(), kind, nationalId, firstName, lastName,
                 trimToNull(d.address()), trimToNull(d.phone()), trimToNull(d.email()), System.currentTimeMillis());
@@ -380,7 +379,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     /** Staff say why they look for a citizen (R18); components acting on their own name it in the call. */
     private static void requirePurpose(Actor actor, String purpose) {
         if (!actor.isSystem() && (purpose == null || purpose.isBlank())) {
-            throw new InvalidInputException("reason", "say why you look for this citizen (reason)");
+            throw InvalidInputException.of("reason", "citizen.reason");
         }
     }
 

@@ -40,14 +40,14 @@ public class CitizenMessageOutbox implements CitizenMessages {
     @Override
     public void queue(Connection transaction, CitizenMessage message) {
         if (message.template() == null || !message.template().matches("[a-z0-9-]{1,60}")) {
-            throw new InvalidInputException("template", "a template is named with lower-case letters, digits and -");
+            throw InvalidInputException.of("template", "citizenMessage.template");
         }
         if (message.citizenId() == null || message.citizenId().isBlank()) {
-            throw new InvalidInputException("citizenId", "a message goes to a citizen");
+            throw InvalidInputException.of("citizenId", "citizenMessage.citizen");
         }
         String model = write(message.model());
         if (model.length() > MAX_MODEL) {
-            throw new InvalidInputException("model", "a message's values take at most " + MAX_MODEL + " characters");
+            throw InvalidInputException.of("model", "citizenMessage.model", MAX_MODEL);
         }
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TABLE + " (ID, CITIZEN_ID, TEMPLATE, LANG, "

@@ -34,7 +34,7 @@ enum ReceiptLayout {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "a4" -> A4;
             case "thermal" -> THERMAL;
-            default -> throw new InvalidInputException("layout", "the layout is a4 or thermal");
+            default -> throw InvalidInputException.of("layout", "receipt.layout");
         };
     }
 }

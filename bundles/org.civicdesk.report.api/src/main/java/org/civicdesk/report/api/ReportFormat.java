@@ -44,6 +44,6 @@ public enum ReportFormat {
                 }
             }
         }
-        throw new InvalidInputException("format", "the format is csv, xlsx or pdf");
+        throw InvalidInputException.of("format", "report.format");
     }
 }

@@ -34,10 +34,10 @@ public record ReportParameters(LocalDate from, LocalDate to, Map<String, String>
      */
     public ReportParameters {
         if (from == null) {
-            throw new InvalidInputException(FROM, "give the first day of the period as YYYY-MM-DD");
+            throw InvalidInputException.of(FROM, "report.from");
         }
         if (to == null) {
-            throw new InvalidInputException(TO, "give the last day of the period as YYYY-MM-DD");
+            throw InvalidInputException.of(TO, "report.to");
         }
         Periods.require(from, to, MAX_DAYS);
         TreeMap<String, String> kept = new TreeMap<>();
@@ -68,7 +68,7 @@ public record ReportParameters(LocalDate from, LocalDate to, Map<String, String>
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "write the day as YYYY-MM-DD");
+            throw InvalidInputException.of(field, "report.day");
         }
     }
 

@@ -32,8 +32,7 @@ public record Channel(String id) {
     /** @throws InvalidInputException when the id is not a channel id */
     public Channel {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidInputException("channel", "a channel id is 2-30 lower-case letters, digits or '-', "
-                    + "starting with a letter");
+            throw InvalidInputException.of("channel", "channel.id");
         }
     }
 

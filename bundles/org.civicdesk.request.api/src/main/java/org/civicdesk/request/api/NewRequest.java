@@ -46,7 +46,7 @@ public record NewRequest(String type, Channel channel, CitizenDetails citizen, S
         TextInput.text("description", description, MAX_DESCRIPTION);
         TextInput.line("location.address", location == null ? null : location.address(), MAX_ADDRESS);
         if (attributes != null && attributes.entrySet().stream().anyMatch(a -> a.getKey() == null || a.getValue() == null)) {
-            throw new InvalidInputException("attributes", "each attribute is answered with a list of values");
+            throw InvalidInputException.of("attributes", "attribute.values");
         }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         TextInput.line("reference", reference, MAX_REFERENCE);

@@ -30,7 +30,7 @@ public record PastRequest(String type, Channel channel, String citizenId, String
         TextInput.text("description", description, NewRequest.MAX_DESCRIPTION);
         TextInput.line("location.address", location == null ? null : location.address(), NewRequest.MAX_ADDRESS);
         if (registeredAt == null) {
-            throw new InvalidInputException("registeredAt", "say when the request was registered");
+            throw InvalidInputException.of("registeredAt", "import.registeredAt");
         }
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
@@ -50,7 +50,7 @@ public record PastRequest(String type, Channel channel, String citizenId, String
         /** @throws InvalidInputException when a field is missing, too long or holds control characters */
         public PastChange {
             if (at == null || status == null || status.isBlank() || actor == null || actor.isBlank()) {
-                throw new InvalidInputException("changes", "each change says when, by whom and to which status");
+                throw InvalidInputException.of("changes", "import.change");
             }
             TextInput.line("changes.actor", actor, MAX_ACTOR);
             TextInput.text("changes.comment", comment, NewRequest.MAX_DESCRIPTION);

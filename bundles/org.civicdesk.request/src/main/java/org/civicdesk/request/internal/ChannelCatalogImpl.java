@@ -47,11 +47,11 @@ public class ChannelCatalogImpl implements ChannelCatalog {
      */
     static Channel installed(ChannelCatalog catalog, Channel channel) {
         if (channel == null) {
-            throw new InvalidInputException("channel", "the channel is required");
+            throw InvalidInputException.of("channel", "channel.required");
         }
         if (catalog.find(channel).isEmpty()) {
-            throw new InvalidInputException("channel", "no channel '" + channel.id() + "' is installed; installed: "
-                    + String.join(", ", catalog.list().stream().map(c -> c.channel().id()).toList()));
+            throw InvalidInputException.of("channel", "channel.notInstalled", channel.id(),
+                    String.join(", ", catalog.list().stream().map(c -> c.channel().id()).toList()));
         }
         return channel;
     }

@@ -50,27 +50,26 @@ final class PastRequests {
             PastRequest past = requests.get(i);
             String at = "requests[" + i + "].";
             if (past == null) {
-                throw new InvalidInputException("requests[" + i + "]", "a request is missing");
+                throw InvalidInputException.of("requests[" + i + "]", "import.missing");
             }
             RequestType type = typeOf.apply(past.type());
             if (past.description() == null || past.description().isBlank()) {
-                throw new InvalidInputException(at + "description", "describe the request");
+                throw InvalidInputException.of(at + "description", "description.required");
             }
             if (past.registeredAt().isAfter(now)) {
-                throw new InvalidInputException(at + "registeredAt", "a request cannot be registered in the future");
+                throw InvalidInputException.of(at + "registeredAt", "import.future");
             }
             if (past.citizenId() != null && !knownCitizens.contains(past.citizenId())) {
-                throw new InvalidInputException(at + "citizenId", "no citizen '" + past.citizenId() + "' is on record");
+                throw InvalidInputException.of(at + "citizenId", "import.citizen", past.citizenId());
             }
             Instant previous = past.registeredAt();
             for (PastChange change : past.changes()) {
                 if (change.at().isBefore(previous) || change.at().isAfter(now)) {
-                    throw new InvalidInputException(at + "changes", "each change comes after the one before it (the "
-                            + "registration first) and not in the future");
+                    throw InvalidInputException.of(at + "changes", "import.changeOrder");
                 }
                 if (!type.statuses().contains(change.status())) {
-                    throw new InvalidInputException(at + "changes", "request type " + type.code() + " has no status '"
-                            + change.status() + "'; it has " + type.statuses());
+                    throw InvalidInputException.of(at + "changes", "import.status", type.code(), String.valueOf(change.status()),
+                            String.valueOf(type.statuses()));
                 }
                 previous = change.at();
             }

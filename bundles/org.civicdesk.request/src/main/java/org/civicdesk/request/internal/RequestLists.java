@@ -73,7 +73,7 @@ final class RequestLists {
 
     private static void checkRange(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
+            throw InvalidInputException.of("limit", "page.range", MAX_PAGE);
         }
     }
 
@@ -274,7 +274,7 @@ final class RequestLists {
     /** Open requests of a department by assignee ("" for none). */
     Map<String, Long> workload(Actor actor, String department) {
         if (department == null || department.isBlank()) {
-            throw new InvalidInputException("department", "say which department");
+            throw InvalidInputException.of("department", "department.required");
         }
         if (!Visibility.canAssign(actor, department)) {
             throw new AccessDeniedException("only a supervisor of " + department + " or an administrator sees its workload");

@@ -244,10 +244,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             throw new AccessDeniedException("only an administrator imports past requests");
         }
         if (requests == null || requests.isEmpty()) {
-            throw new InvalidInputException("requests", "give the requests to import");
+            throw InvalidInputException.of("requests", "import.required");
         }
         if (requests.size() > MAX_IMPORT) {
-            throw new InvalidInputException("requests", "at most " + MAX_IMPORT + " requests at once");
+            throw InvalidInputException.of("requests", "import.tooMany", MAX_IMPORT);
         }
         Instant now = cityClock.now();
         Set<String> known = citizens.existing(requests.stream().filter(java.util.Objects::nonNull)
@@ -277,15 +277,13 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             return null;
         }
         if (!Channel.DESK.equals(request.channel())) {
-            throw new InvalidInputException("receivedAt", "only the front desk (channel desk) registers a letter received "
-                    + "on an earlier day");
+            throw InvalidInputException.of("receivedAt", "received.desk");
         }
         if (day.isAfter(today)) {
-            throw new InvalidInputException("receivedAt", "a letter cannot be received in the future");
+            throw InvalidInputException.of("receivedAt", "received.future");
         }
         if (day.isBefore(today.minusYears(1))) {
-            throw new InvalidInputException("receivedAt", "a letter received more than a year ago cannot be registered "
-                    + "as received then");
+            throw InvalidInputException.of("receivedAt", "received.tooOld");
         }
         return day;
     }
@@ -572,8 +570,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
      */
     private void checkReference(RequestNumber number, String reference) {
         if (reference != null && !referenceChecks.stream().allMatch(c -> c.accepts(number, reference))) {
-            throw new InvalidInputException("attachmentRef", "this reference names no file uploaded for request " + number
-                    + ": upload the file with POST /requests/" + number + "/attachments");
+            throw InvalidInputException.of("attachmentRef", "attachment.reference", String.valueOf(number));
         }
     }
 
@@ -585,13 +582,13 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public ServiceRequest apply(Actor actor, RequestNumber number, List<RequestChange> changes) {
         if (changes == null || changes.isEmpty()) {
-            throw new InvalidInputException("kind", "the change must be assign, status, comment, attachment or reply");
+            throw InvalidInputException.of("kind", "change.kind");
         }
         List<StaffAccount> assignees = new ArrayList<>();
         for (RequestChange change : changes) {
             if (change == null || change.kind() == null || change.kind() == EventKind.CREATED
                     || change.kind() == EventKind.RATED) {
-                throw new InvalidInputException("kind", "the change must be assign, status, comment, attachment or reply");
+                throw InvalidInputException.of("kind", "change.kind");
             }
             String comment = commentOf(change);
             if (comment != null && comment.length() > MAX_DESCRIPTION) {
@@ -652,8 +649,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 }
                 if (assignee.department() != null && !assignee.department().equals(entity.getDepartment())
                         && !assignee.roles().contains(Role.ADMIN)) {
-                    throw new InvalidInputException("assignee", assignee.username() + " works in "
-                            + assignee.department() + ", not in " + entity.getDepartment());
+                    throw InvalidInputException.of("assignee", "assignee.department", assignee.username(),
+                            assignee.department(), entity.getDepartment());
                 }
                 if (type != null && type.isFinal(status)) {
                     throw new ConflictException("request " + number + " is " + status + " and cannot be assigned");
@@ -687,7 +684,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             }
             case ATTACHMENT_ADDED -> {
                 if (change.attachmentName() == null || change.attachmentName().isBlank()) {
-                    throw new InvalidInputException("attachmentName", "the attachment needs a file name");
+                    throw InvalidInputException.of("attachmentName", "attachment.name");
                 }
             }
             case REPLIED -> {
@@ -700,8 +697,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                     throw InvalidInputException.of("comment", "reply.empty");
                 }
                 if (!canBeWritten(em, actor, number, entity.getCitizenId())) {
-                    throw new InvalidInputException("comment", "the citizen of request " + number
-                            + " left no e-mail address: the reply cannot be sent");
+                    throw InvalidInputException.of("comment", "reply.noEmail", String.valueOf(number));
                 }
             }
             case CALLBACK_SCHEDULED -> {
@@ -716,7 +712,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 }
                 CallbackOutcome.parse(change.detail());
             }
-            default -> throw new InvalidInputException("kind", "unsupported change " + change.kind());
+            default -> throw InvalidInputException.of("kind", "change.unsupported", String.valueOf(change.kind()));
         }
         Instant now = cityClock.now();
         LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
@@ -753,7 +749,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         } catch (java.time.format.DateTimeParseException e) {
             // refused below
         }
-        throw new InvalidInputException("detail", "a call-back's window is from/to, two instants, the first before");
+        throw InvalidInputException.of("detail", "callback.window");
     }
 
     /** Who the history names as the author of a rating: the citizen holding the tracking code. */
@@ -817,7 +813,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public List<Rating> ratings(Actor actor, Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "give a period whose start comes before its end");
+            throw InvalidInputException.of("from", "period.order");
         }
         List<Rating> found = tx.read(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -850,7 +846,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     private static void checkTrackingCode(String trackingCode) {
         if (trackingCode == null || !trackingCode.matches("[A-Z0-9]{10}")) {
-            throw new InvalidInputException("trackingCode", "a tracking code has 10 letters and digits");
+            throw InvalidInputException.of("trackingCode", "trackingCode.format");
         }
     }
 
@@ -885,12 +881,12 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     private StaffAccount assignable(String username) {
         if (username == null || username.isBlank()) {
-            throw new InvalidInputException("assignee", "say whom to assign the request to");
+            throw InvalidInputException.of("assignee", "assignee.required");
         }
         StaffAccount account = staff.find(username.strip())
-                .orElseThrow(() -> new InvalidInputException("assignee", "no staff member " + username));
+                .orElseThrow(() -> InvalidInputException.of("assignee", "assignee.unknown", username));
         if (!account.enabled()) {
-            throw new InvalidInputException("assignee", username + "'s account is disabled");
+            throw InvalidInputException.of("assignee", "assignee.disabled", username);
         }
         return account;
     }

@@ -71,7 +71,7 @@ public class WorkQualityImpl implements WorkQuality {
     public List<QualityFigures> measure(Actor actor, String assignee, LocalDate from, LocalDate to) {
         Periods.require(from, to, 0);
         StaffAccount account = staff.find(assignee == null ? "" : assignee.strip())
-                .orElseThrow(() -> new InvalidInputException("assignee", "no staff member " + assignee));
+                .orElseThrow(() -> InvalidInputException.of("assignee", "assignee.unknown", String.valueOf(assignee)));
         if (!actor.has(Role.ADMIN) && !Visibility.supervises(actor, account.department())) {
             throw new AccessDeniedException("only an administrator or a supervisor of " + account.department()
                     + " sees how " + account.username() + " works");

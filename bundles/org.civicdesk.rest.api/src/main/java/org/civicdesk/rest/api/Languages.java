@@ -23,7 +23,7 @@ public final class Languages {
         if (lang != null && !lang.isBlank()) {
             String l = lang.strip().toLowerCase(Locale.ROOT);
             if (!l.equals("ro") && !l.equals("en")) {
-                throw new InvalidInputException("lang", "the language is ro or en");
+                throw InvalidInputException.of("lang", "language.choice");
             }
             return l;
         }

@@ -49,7 +49,7 @@ public class AuditResource implements RestResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 500 || offset < 0) {
-            throw new InvalidInputException("limit", "limit must be between 1 and 500, offset 0 or more");
+            throw InvalidInputException.of("limit", "page.limitOffset", 500);
         }
         Page<AuditEntry> page = audit.search(new AuditQuery(actor, action, subjectType, subjectId,
                 QueryValues.instant("from", from), QueryValues.instant("to", to)), offset, limit);

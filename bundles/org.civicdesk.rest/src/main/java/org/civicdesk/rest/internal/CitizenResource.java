@@ -69,7 +69,7 @@ public class CitizenResource implements RestResource {
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("20") int limit,
             @Context SecurityContext security) {
         if (limit < 1 || limit > 200 || offset < 0) {
-            throw new InvalidInputException("limit", "limit must be between 1 and 200, offset 0 or more");
+            throw InvalidInputException.of("limit", "page.limitOffset", 200);
         }
         Actor actor = ActorPrincipal.of(security);
         String nationalId = cnp != null ? cnp : cui;
@@ -80,7 +80,7 @@ public class CitizenResource implements RestResource {
                     1);
         }
         if (text == null) {
-            throw new InvalidInputException("q", "give cnp, cui or q (name or address)");
+            throw InvalidInputException.of("q", "citizen.search");
         }
         Page<Citizen> page = CitizenAccess.findsAnyCitizen(actor)
                 ? citizens.search(actor, text, offset, limit, reason)

@@ -79,7 +79,7 @@ public class InteractionResource implements RestResource {
             found = log.mine(ActorPrincipal.of(security), limit == null ? 20 : limit);
         } else {
             if (start == null || end == null) {
-                throw new InvalidInputException(start == null ? "from" : "to", "from and to go together");
+                throw InvalidInputException.of(start == null ? "from" : "to", "period.both");
             }
             found = log.between(ActorPrincipal.of(security), start, end,
                     limit == null ? InteractionLog.MAX_PERIOD_LIST : limit);
@@ -97,7 +97,7 @@ public class InteractionResource implements RestResource {
     @Path("/{id}/citizen")
     public Views.InteractionView identify(@PathParam("id") String id, IdentifyBody body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException("citizenId", "a JSON body with citizenId and verified is required");
+            throw InvalidInputException.of("citizenId", "interaction.identifyBody");
         }
         return Views.InteractionView.of(log.identify(ActorPrincipal.of(security), id, body.citizenId(),
                 Boolean.TRUE.equals(body.verified())));
@@ -107,7 +107,7 @@ public class InteractionResource implements RestResource {
     @Path("/{id}/requests")
     public Views.InteractionView link(@PathParam("id") String id, LinkBody body, @Context SecurityContext security) {
         if (body == null || body.request() == null) {
-            throw new InvalidInputException("request", "a JSON body with the request number is required");
+            throw InvalidInputException.of("request", "interaction.linkBody");
         }
         return Views.InteractionView.of(log.link(ActorPrincipal.of(security), id, RequestNumber.parse(body.request())));
     }
@@ -116,7 +116,7 @@ public class InteractionResource implements RestResource {
     @Path("/{id}/close")
     public Views.InteractionView close(@PathParam("id") String id, CloseBody body, @Context SecurityContext security) {
         if (body == null || body.outcome() == null) {
-            throw new InvalidInputException("outcome", "say how the contact ended");
+            throw InvalidInputException.of("outcome", "interaction.outcome");
         }
         // The log bounds the length; line breaks are kept, other control characters have no place in a note.
         TextInput.text("remarks", body.remarks(), Integer.MAX_VALUE);

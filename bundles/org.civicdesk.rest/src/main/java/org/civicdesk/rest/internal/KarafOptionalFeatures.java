@@ -90,8 +90,7 @@ public class KarafOptionalFeatures implements OptionalFeatures, FeaturesListener
         Feature feature = Arrays.stream(all()).filter(f -> f.getName().equals(name) && name.startsWith(PREFIX))
                 .findFirst().orElseThrow(() -> new NotFoundException("no feature " + name));
         if (NOT_OPTIONAL.contains(name)) {
-            throw new InvalidInputException("name", name + " is part of what the console runs on: change it with Karaf's "
-                    + "feature commands");
+            throw InvalidInputException.of("name", "feature.required", name);
         }
         if (features.isInstalled(feature) == install) {
             return new FeatureState(name, feature.getVersion(), description(feature), install, true, null);

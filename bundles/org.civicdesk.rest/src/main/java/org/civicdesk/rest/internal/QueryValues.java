@@ -28,7 +28,7 @@ final class QueryValues {
         try {
             LocalDate day = LocalDate.parse(value.trim());
             if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
-                throw new InvalidInputException(name, name + " must be between " + FIRST_DAY + " and " + LAST_DAY);
+                throw InvalidInputException.of(name, "param.dateRange", FIRST_DAY.toString(), LAST_DAY.toString());
             }
             return day;
         } catch (DateTimeParseException e) {
@@ -61,11 +61,11 @@ final class QueryValues {
         try {
             Instant instant = Instant.parse(value.trim());
             if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
-                throw new InvalidInputException(name, name + " must be between " + FIRST_INSTANT + " and " + LAST_INSTANT);
+                throw InvalidInputException.of(name, "param.dateRange", FIRST_INSTANT.toString(), LAST_INSTANT.toString());
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, name + " must be an ISO instant such as 2026-11-23T10:00:00Z");
+            throw InvalidInputException.of(name, "param.instant");
         }
     }
 }

@@ -59,7 +59,7 @@ public class RequestResource implements RestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response file(Views.FileRequestBody body, @Context SecurityContext security, @Context UriInfo uri) {
         if (body == null) {
-            throw new InvalidInputException(null, "a JSON body with type, channel and description is required");
+            throw InvalidInputException.of(null, "request.body");
         }
         CitizenDetails citizen = null;
         if (body.citizen() != null) {
@@ -129,7 +129,7 @@ public class RequestResource implements RestResource {
     public Response change(@PathParam("year") String year, @PathParam("seq") String seq, Views.ChangeBody body,
             @Context SecurityContext security) {
         if (body == null || body.kind() == null) {
-            throw new InvalidInputException("kind", "say which change: assign, status, comment, attachment or reply");
+            throw InvalidInputException.of("kind", "change.required");
         }
         boolean internalNote = internal(body);
         RequestChange change = switch (body.kind().toLowerCase(Locale.ROOT)) {
@@ -141,8 +141,7 @@ public class RequestResource implements RestResource {
                     body.attachmentName(), body.attachmentRef());
             // A message to the citizen by e-mail (R16), recorded in the history and sent through the outbox.
             case "reply" -> RequestChange.reply(body.text() != null ? body.text() : body.comment());
-            default -> throw new InvalidInputException("kind",
-                    "unknown change '" + body.kind() + "'; expected assign, status, comment, attachment or reply");
+            default -> throw InvalidInputException.of("kind", "change.unknown", body.kind());
         };
         Actor actor = ActorPrincipal.of(security);
         RequestNumber number = RequestNumber.parse(year + "/" + seq);
@@ -160,8 +159,7 @@ public class RequestResource implements RestResource {
     private static boolean internal(Views.ChangeBody body) {
         String visibility = body.visibility() == null ? "public" : body.visibility().strip().toLowerCase(Locale.ROOT);
         if (!visibility.equals("public") && !visibility.equals("internal")) {
-            throw new InvalidInputException("visibility", "visibility is public (the citizen reads it) or internal "
-                    + "(staff only)");
+            throw InvalidInputException.of("visibility", "change.visibility");
         }
         return visibility.equals("internal") && "status".equalsIgnoreCase(body.kind()) && body.comment() != null
                 && !body.comment().isBlank();
@@ -191,7 +189,7 @@ public class RequestResource implements RestResource {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> Boolean.TRUE;
             case "false", "0", "no" -> Boolean.FALSE;
-            default -> throw new InvalidInputException(name, name + " must be true or false");
+            default -> throw InvalidInputException.of(name, "param.boolean");
         };
     }
 }

@@ -1,7 +1,9 @@
 package org.civicdesk.rest.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -76,13 +78,14 @@ public class RequestTypeResource implements RestResource {
     @RolesAllowed("admin")
     public SettingsView save(@PathParam("code") String code, SettingsView body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException("body", "send the type's settings");
+            throw InvalidInputException.of("body", "requestType.body");
         }
         Role level2;
         try {
             level2 = body.level2Role() == null ? Role.ADMIN : Role.parse(body.level2Role());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("level2Role", e.getMessage());
+            throw InvalidInputException.of("level2Role", "requestType.level2Role", body.level2Role(),
+                    Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")));
         }
         RequestType saved = administration.save(ActorPrincipal.of(security), new RequestTypeSettings(code, body.names(),
                 body.department(), body.slaDays(), body.caller() == null ? RequestType.Caller.IDENTIFIED

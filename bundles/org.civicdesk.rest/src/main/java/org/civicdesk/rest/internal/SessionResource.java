@@ -50,7 +50,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginBody body, @Context HttpServletRequest request) {
         if (body == null || body.username() == null || body.username().isBlank() || body.password() == null) {
-            throw new InvalidInputException("username", "give a user name and a password");
+            throw InvalidInputException.of("username", "login.required");
         }
         String username = body.username().strip();
         ClientOrigin origin = origins.of(request);

@@ -77,7 +77,7 @@ public class StaffResource implements RestResource {
         LocalDate first = QueryValues.date("from", from);
         LocalDate last = QueryValues.date("to", to);
         if (first == null || last == null) {
-            throw new InvalidInputException(first == null ? "from" : "to", "give the period as from and to (YYYY-MM-DD)");
+            throw InvalidInputException.of(first == null ? "from" : "to", "period.required");
         }
         return quality.measure(ActorPrincipal.of(security), username, first, last).stream().map(QualityView::of).toList();
     }

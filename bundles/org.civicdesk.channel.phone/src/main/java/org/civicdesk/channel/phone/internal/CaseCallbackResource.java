@@ -52,10 +52,10 @@ public class CaseCallbackResource implements RestResource {
     public Response schedule(@PathParam("year") String year, @PathParam("seq") String seq, ScheduleBody body,
             @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidInputException(null, "a JSON body with from and to is required");
+            throw InvalidInputException.of(null, "callback.body");
         }
         if (body.note() != null && body.note().length() > 500) {
-            throw new InvalidInputException("note", "at most 500 characters");
+            throw InvalidInputException.of("note", "text.atMost", 500);
         }
         Callbacks.Callback scheduled = callbacks.schedule(ActorPrincipal.of(security), RequestNumber.parse(year + "/" + seq),
                 instant("from", body.from()), instant("to", body.to()), body.phone(),
@@ -71,7 +71,7 @@ public class CaseCallbackResource implements RestResource {
 
     private static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required, as an instant (2026-12-04T09:00:00Z)");
+            throw InvalidInputException.of(field, "callback.instantRequired", field);
         }
         try {
             return Instant.parse(value.strip());
@@ -79,7 +79,7 @@ public class CaseCallbackResource implements RestResource {
             try {
                 return OffsetDateTime.parse(value.strip()).toInstant();
             } catch (DateTimeParseException again) {
-                throw new InvalidInputException(field, field + " must be an instant such as 2026-12-04T09:00:00Z");
+                throw InvalidInputException.of(field, "callback.instant", field);
             }
         }
     }

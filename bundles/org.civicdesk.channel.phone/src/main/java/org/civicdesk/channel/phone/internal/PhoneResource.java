@@ -103,7 +103,7 @@ public class PhoneResource implements RestResource {
     @Path("/agents/me")
     public AgentView presence(PresenceBody body, @Context SecurityContext security) {
         if (body == null || body.presence() == null) {
-            throw new InvalidInputException("presence", "say the presence: available, wrap_up, break or logged_out");
+            throw InvalidInputException.of("presence", "phone.presence");
         }
         return view(centre().setPresence(account(security), body.presence(), body.extension()));
     }
@@ -124,7 +124,7 @@ public class PhoneResource implements RestResource {
     @Path("/desk/transfer")
     public Response transfer(TransferBody body, @Context SecurityContext security) {
         if (body == null || body.to() == null || body.to().isBlank()) {
-            throw new InvalidInputException("to", "say whom to transfer the caller to");
+            throw InvalidInputException.of("to", "phone.transferTo");
         }
         StaffAccount colleague = staff.find(body.to().strip())
                 .orElseThrow(() -> new NotFoundException("no staff member " + body.to()));
@@ -164,7 +164,7 @@ public class PhoneResource implements RestResource {
     public Response dial(DialBody body, @Context SecurityContext security) {
         Actor actor = ActorPrincipal.of(security);
         if (body == null || body.number() == null || body.number().isBlank()) {
-            throw new InvalidInputException("number", "say which number to call");
+            throw InvalidInputException.of("number", "phone.numberRequired");
         }
         centre().dial(account(security), body.number(), null);
         audit.record(new AuditEvent(actor.username(), "phone.dial", INFO_KIND, "call", null, "click-to-call"));
@@ -178,7 +178,7 @@ public class PhoneResource implements RestResource {
         Actor actor = ActorPrincipal.of(security);
         String outcome = body == null || body.outcome() == null ? "done" : body.outcome().strip();
         if (outcome.length() > 200) {
-            throw new InvalidInputException("outcome", "at most 200 characters");
+            throw InvalidInputException.of("outcome", "text.atMost", 200);
         }
         Callbacks.Callback callback = centre().callbacks().open(id);
         if (callback.requestNumber() != null) {
@@ -200,12 +200,11 @@ public class PhoneResource implements RestResource {
         Instant end = instant(to, "to", Instant.now().plusSeconds(1));
         Instant start = instant(from, "from", end.minus(Duration.ofDays(1)));
         if (!start.isBefore(end) || Duration.between(start, end).toDays() > MAX_DAYS) {
-            throw new InvalidInputException("from", "the period must start before it ends and last at most " + MAX_DAYS
-                    + " days");
+            throw InvalidInputException.of("from", "phone.period", MAX_DAYS);
         }
         int max = limit == null ? 1000 : limit;
         if (max < 1 || max > 10_000) {
-            throw new InvalidInputException("limit", "between 1 and 10000");
+            throw InvalidInputException.of("limit", "limit.between", 10_000);
         }
         List<CallLog.CallRecord> calls = phone.calls(start, end, max);
         audit.record(new AuditEvent(actor.username(), "phone.calls.list", INFO_KIND, "call", null,
@@ -249,11 +248,11 @@ public class PhoneResource implements RestResource {
         try {
             parsed = Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "write the time as 2026-12-01T08:00:00Z");
+            throw InvalidInputException.of(field, "phone.time");
         }
         // A far-off instant parses, but its epoch milliseconds overflow in the call log's query.
         if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
-            throw new InvalidInputException(field, "the time must lie between 1970 and 9999");
+            throw InvalidInputException.of(field, "phone.timeRange");
         }
         return parsed;
     }

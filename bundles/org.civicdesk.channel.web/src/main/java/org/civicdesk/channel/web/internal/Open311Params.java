@@ -127,7 +127,7 @@ final class Open311Params {
             }
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidInputException(name, name + " must lie between " + EARLIEST + " and " + LATEST);
+            throw InvalidInputException.of(name, "open311.dateRange", EARLIEST.toString(), LATEST.toString());
         }
         return instant;
     }

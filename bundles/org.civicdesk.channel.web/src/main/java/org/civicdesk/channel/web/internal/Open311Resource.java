@@ -257,12 +257,12 @@ final class Open311Resource {
             return List.of();
         }
         if (photos.size() > config.maxPhotos()) {
-            throw new InvalidInputException("media", "at most " + config.maxPhotos() + " photos per report");
+            throw InvalidInputException.of("media", "open311.maxPhotos", config.maxPhotos());
         }
         List<String> mediaTypes = new ArrayList<>();
         for (Upload photo : photos) {
             if (photo.content().length > config.maxPhotoBytes()) {
-                throw new InvalidInputException("media", "a photo is larger than " + config.maxPhotoBytes() + " bytes");
+                throw InvalidInputException.of("media", "open311.photoSize", config.maxPhotoBytes());
             }
             mediaTypes.add(attachments.checkPhoto(photo.fileName(), photo.content()));
         }
@@ -292,7 +292,7 @@ final class Open311Resource {
         List<String> ids = p.list("service_request_id");
         if (!ids.isEmpty()) {
             if (ids.size() > DEFAULT_LIMIT) {
-                throw new InvalidInputException("service_request_id", "at most " + DEFAULT_LIMIT + " ids at once");
+                throw InvalidInputException.of("service_request_id", "open311.maxIds", DEFAULT_LIMIT);
             }
             List<ServiceRequest> found = new ArrayList<>();
             for (String id : ids) {
@@ -303,10 +303,10 @@ final class Open311Resource {
         Instant end = p.instant("end_date", zone);
         Instant start = p.instant("start_date", zone);
         if (start != null && end != null && !start.isBefore(end)) {
-            throw new InvalidInputException("start_date", "start_date must come before end_date");
+            throw InvalidInputException.of("start_date", "open311.dateOrder");
         }
         if (start != null && end != null && Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw new InvalidInputException("end_date", "start_date and end_date may be at most 90 days apart");
+            throw InvalidInputException.of("end_date", "open311.dateWindow");
         }
         if (start == null) {
             start = (end != null ? end : Instant.now()).minus(MAX_WINDOW);
@@ -315,7 +315,7 @@ final class Open311Resource {
         codes = codes.isEmpty() ? publicTypes : codes.stream().filter(publicTypes::contains).collect(Collectors.toSet());
         List<String> statuses = p.list("status").stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
         if (!List.of("open", "closed").containsAll(statuses)) {
-            throw new InvalidInputException("status", "status is open, closed or both, comma separated");
+            throw InvalidInputException.of("status", "open311.statuses");
         }
         int pageSize = p.positive("page_size", DEFAULT_LIMIT, DEFAULT_LIMIT);
         int page = p.positive("page", 1, 1_000_000);
@@ -444,7 +444,7 @@ final class Open311Resource {
         Instant until = end != null ? end : Instant.now();
         Instant since = start != null ? start : until.minus(Duration.ofDays(1));
         if (!since.isBefore(until) || Duration.between(since, until).compareTo(MAX_WINDOW) > 0) {
-            throw new InvalidInputException("start_date", "start_date must come before end_date, at most 90 days apart");
+            throw InvalidInputException.of("start_date", "open311.dateOrderWindow");
         }
         List<Map<String, Object>> updates = new ArrayList<>();
         RequestQuery changed = RequestQuery.all().ofTypes(publicTypes).changedBetween(since, until);
@@ -476,11 +476,11 @@ final class Open311Resource {
     String postUpdate(Open311Format f, Actor client, Open311Params p) {
         String id = p.get("service_request_id");
         if (id == null) {
-            throw new InvalidInputException("service_request_id", "service_request_id is required");
+            throw InvalidInputException.of("service_request_id", "param.required");
         }
         String status = p.get("status");
         if (status == null || !status.matches("(?i)open|closed")) {
-            throw new InvalidInputException("status", "status is OPEN or CLOSED");
+            throw InvalidInputException.of("status", "open311.status");
         }
         String description = p.get("description", RequestAttribute.MAX_TEXT);
         if (description == null) {

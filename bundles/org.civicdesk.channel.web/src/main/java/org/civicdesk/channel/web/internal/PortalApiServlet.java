@@ -68,7 +68,7 @@ public class PortalApiServlet extends HttpServlet {
         String pin = form.get("pin", 12);
         String option = form.get("option", 30);
         if (cnp == null || pin == null || option == null) {
-            throw new InvalidInputException("cnp", "give your CNP, your PIN and your choice");
+            throw InvalidInputException.of("cnp", "portal.vote");
         }
         Citizen citizen = pins.verify(cnp, pin, "web", "web:" + clientAddress)
                 .orElseThrow(() -> new AccessDeniedException("the CNP or the PIN is not right"));

@@ -36,7 +36,7 @@ final class PortalRatings {
     static String rate(RequestRegistry requests, Open311Params form) {
         String code = form.get("code", 16);
         if (code == null) {
-            throw new InvalidInputException("code", "the request's tracking code is required");
+            throw InvalidInputException.of("code", "rating.trackingCode");
         }
         Rating rating = requests.rate(code.toUpperCase(Locale.ROOT), score(form.get("score", 10)), form.get("comment"));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ final class PortalRatings {
 
     private static int score(String given) {
         if (given == null || !given.matches("[0-9]{1,2}")) {
-            throw new InvalidInputException("score", "choose a score from " + Rating.MIN_SCORE + " to " + Rating.MAX_SCORE);
+            throw InvalidInputException.of("score", "rating.choose", Rating.MIN_SCORE, Rating.MAX_SCORE);
         }
         return Integer.parseInt(given);
     }

@@ -73,16 +73,15 @@ public class AttachmentStoreImpl implements AttachmentStore {
     public String checkPhoto(String fileName, byte[] content) {
         String name = cleanName(fileName);
         if (content == null || content.length == 0) {
-            throw new InvalidInputException("file", "the file is empty");
+            throw InvalidInputException.of("file", "file.empty");
         }
         if (content.length > maxBytes) {
-            throw new InvalidInputException("file", "the file is larger than " + maxBytes / (1024 * 1024) + " MiB");
+            throw InvalidInputException.of("file", "file.tooLarge", maxBytes / (1024 * 1024));
         }
         String mediaType = MediaTypes.sniff(content).filter(t -> t.startsWith("image/")).orElseThrow(
-                () -> new InvalidInputException("file", "'" + name + "' is not a photo: send JPEG, PNG, GIF or WebP"));
+                () -> InvalidInputException.of("file", "file.notAPhoto", name));
         if (!MediaTypes.nameFits(name, mediaType)) {
-            throw new InvalidInputException("file", "the file's content is " + MediaTypes.describe(mediaType)
-                    + ", which its name '" + name + "' does not say");
+            throw InvalidInputException.of("file", "file.nameMismatch", MediaTypes.describe(mediaType), name);
         }
         return mediaType;
     }
@@ -124,7 +123,7 @@ public class AttachmentStoreImpl implements AttachmentStore {
         String name = fileName == null ? "" : fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.isEmpty()) {
-            throw new InvalidInputException("file", "the file has no name");
+            throw InvalidInputException.of("file", "file.noName");
         }
         return name.length() > MAX_NAME ? name.substring(name.length() - MAX_NAME) : name;
     }

@@ -52,14 +52,12 @@ final class ContentStore {
                 size = copyAtMost(in, out, maxBytes);
             }
             if (size == 0) {
-                throw new InvalidInputException("file", "the file is empty");
+                throw InvalidInputException.of("file", "file.empty");
             }
-            String mediaType = MediaTypes.detect(header(temp), temp).orElseThrow(() -> new InvalidInputException("file",
-                    "this kind of file is not accepted: send a photo (JPEG, PNG, GIF, WebP), a PDF, an office document "
-                    + "or a WAV recording"));
+            String mediaType = MediaTypes.detect(header(temp), temp)
+                    .orElseThrow(() -> InvalidInputException.of("file", "file.kind"));
             if (!MediaTypes.nameFits(fileName, mediaType)) {
-                throw new InvalidInputException("file", "the file's content is " + MediaTypes.describe(mediaType)
-                        + ", which its name '" + fileName + "' does not say");
+                throw InvalidInputException.of("file", "file.nameMismatch", MediaTypes.describe(mediaType), fileName);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = pathOf(sha);
@@ -118,7 +116,7 @@ final class ContentStore {
 
     Path pathOf(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
-            throw new InvalidInputException("sha256", "an attachment is named by its SHA-256: 64 hex digits");
+            throw InvalidInputException.of("sha256", "file.sha256");
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
@@ -135,7 +133,7 @@ final class ContentStore {
         for (int n; (n = in.read(buffer)) >= 0;) {
             total += n;
             if (total > maxBytes) {
-                throw new InvalidInputException("file", "the file is larger than " + maxBytes / (1024 * 1024) + " MiB");
+                throw InvalidInputException.of("file", "file.tooLarge", maxBytes / (1024 * 1024));
             }
             out.write(buffer, 0, n);
         }

@@ -147,10 +147,10 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         try {
             content = JSON.writeValueAsString(draft.texts());
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("texts", "the article cannot be written: " + e.getOriginalMessage());
+            throw InvalidInputException.of("texts", "article.unwritable", e.getOriginalMessage());
         }
         if (content.length() > MAX_CONTENT) {
-            throw new InvalidInputException("texts", "the article is longer than " + MAX_CONTENT + " characters");
+            throw InvalidInputException.of("texts", "article.tooLong", MAX_CONTENT);
         }
         String titles = SearchText.fold(draft.texts().values().stream().map(ArticleText::title)
                 .collect(Collectors.joining(" | ")));
@@ -192,18 +192,18 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
 
     private static void validate(ArticleDraft draft) {
         if (draft.id() == null || !draft.id().matches("[a-z0-9]+(-[a-z0-9]+)*") || draft.id().length() > 80) {
-            throw new InvalidInputException("id", "an article id is lower case words joined by dashes, e.g. birth-certificate");
+            throw InvalidInputException.of("id", "article.id");
         }
         if (draft.category() == null || !draft.category().matches("[a-z0-9]+(-[a-z0-9]+)*") || draft.category().length() > 60) {
-            throw new InvalidInputException("category", "a category is lower case words joined by dashes, e.g. civil-status");
+            throw InvalidInputException.of("category", "article.category");
         }
         ArticleText ro = draft.texts().get("ro");
         if (ro == null || blank(ro.title()) || blank(ro.summary())) {
-            throw new InvalidInputException("texts.ro", "an article needs at least a Romanian title and summary");
+            throw InvalidInputException.of("texts.ro", "article.ro");
         }
         for (Map.Entry<String, ArticleText> text : draft.texts().entrySet()) {
             if (!text.getKey().matches("[a-z]{2}") || text.getValue() == null || blank(text.getValue().title())) {
-                throw new InvalidInputException("texts." + text.getKey(), "each language needs a two-letter code and a title");
+                throw InvalidInputException.of("texts." + text.getKey(), "article.language");
             }
         }
     }

@@ -111,18 +111,18 @@ final class MediaTypes {
         return EXTENSIONS.getOrDefault(mediaType, List.of()).contains(extension);
     }
 
-    /** A short name of the type for messages, e.g. "a PDF document". */
-    static String describe(String mediaType) {
+    /** A short name of the type for messages, by language ("en", "ro"), e.g. "a PDF document". */
+    static Map<String, String> describe(String mediaType) {
         return switch (mediaType) {
-            case JPEG -> "a JPEG image";
-            case PNG -> "a PNG image";
-            case GIF -> "a GIF image";
-            case WEBP -> "a WebP image";
-            case PDF -> "a PDF document";
-            case DOCX, ODT -> "a text document";
-            case XLSX, ODS -> "a spreadsheet";
-            case WAV -> "a sound recording";
-            default -> mediaType;
+            case JPEG -> Map.of("en", "a JPEG image", "ro", "o imagine JPEG");
+            case PNG -> Map.of("en", "a PNG image", "ro", "o imagine PNG");
+            case GIF -> Map.of("en", "a GIF image", "ro", "o imagine GIF");
+            case WEBP -> Map.of("en", "a WebP image", "ro", "o imagine WebP");
+            case PDF -> Map.of("en", "a PDF document", "ro", "un document PDF");
+            case DOCX, ODT -> Map.of("en", "a text document", "ro", "un document text");
+            case XLSX, ODS -> Map.of("en", "a spreadsheet", "ro", "o foaie de calcul");
+            case WAV -> Map.of("en", "a sound recording", "ro", "o înregistrare audio");
+            default -> Map.of("en", mediaType, "ro", mediaType);
         };
     }
 

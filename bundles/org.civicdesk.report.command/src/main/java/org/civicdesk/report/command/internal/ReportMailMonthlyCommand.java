@@ -39,7 +39,7 @@ public class ReportMailMonthlyCommand implements Action {
         try {
             which = month == null ? YearMonth.from(clock.today()).minusMonths(1) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "write the month as YYYY-MM");
+            throw InvalidInputException.of("month", "report.month");
         }
         MonthlyReportMail.Mailing done = monthly.send(ShellActor.current(staff), which);
         System.out.println("Monthly reports of " + done.month() + " (" + String.join(", ", done.reports()) + "): "

@@ -125,7 +125,7 @@ public class MonthlyReportMailer implements Job, MonthlyReportMail {
             throw new AccessDeniedException("only an administrator sends the monthly reports");
         }
         if (month == null || !MonthlySchedule.ended(month, clock.now(), clock.zone())) {
-            throw new InvalidInputException("month", "give a month that has ended, as YYYY-MM");
+            throw InvalidInputException.of("month", "report.monthEnded");
         }
         if (!mail.enabled()) {
             throw new IllegalStateException("mail is disabled (enabled in etc/org.civicdesk.notification.cfg): "

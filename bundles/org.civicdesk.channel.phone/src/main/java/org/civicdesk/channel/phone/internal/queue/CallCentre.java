@@ -158,11 +158,11 @@ public final class CallCentre {
         Presence wanted = Presence.parse(presence);
         if (extension != null && !extension.isBlank()) {
             if (!extension.strip().matches("[0-9]{2,8}")) {
-                throw new InvalidInputException("extension", "an extension is 2 to 8 digits");
+                throw InvalidInputException.of("extension", "phone.extension");
             }
         }
         if (wanted == Presence.ON_CALL) {
-            throw new InvalidInputException("presence", "an operator is put on a call by the queue, not by hand");
+            throw InvalidInputException.of("presence", "phone.onCall");
         }
         Optional<Agent> current = distributor.agent(account.username());
         if (current.isPresent() && current.get().presence() == Presence.ON_CALL && current.get().callId() != null) {
@@ -171,7 +171,7 @@ public final class CallCentre {
         }
         OperatorSetup setup = operatorSetup(account, extension == null || extension.isBlank() ? null : extension.strip());
         if (wanted == Presence.AVAILABLE && setup.extension() == null) {
-            throw new InvalidInputException("extension", "say which extension your calls should ring");
+            throw InvalidInputException.of("extension", "phone.extensionRequired");
         }
         return distributor.setPresence(account.username(), setup.extension(), setup.skills(), wanted);
     }
@@ -236,8 +236,7 @@ public final class CallCentre {
                 .orElseThrow(() -> new ConflictException("there is no caller on your line to transfer"));
         String extension = operatorSetup(colleague).extension();
         if (extension == null) {
-            throw new InvalidInputException("to", colleague.username() + " has no extension: add them to operators in "
-                    + CONFIG_FILE);
+            throw InvalidInputException.of("to", "phone.colleagueExtension", colleague.username(), CONFIG_FILE);
         }
         exchange().redirect(desk.pbxChannel(), dialContext, extension);
         callLog.append(desk.callId(), CallLog.TRANSFERRED, colleague.username());
@@ -263,13 +262,12 @@ public final class CallCentre {
     public void dial(StaffAccount operator, String number, String callId) {
         String extension = operatorSetup(operator).extension();
         if (extension == null) {
-            throw new InvalidInputException("extension", "you have no extension to call from: give it when you join the "
-                    + "queue, or add it to operators in " + CONFIG_FILE);
+            throw InvalidInputException.of("extension", "phone.ownExtension", CONFIG_FILE);
         }
         // The exchange dials national numbers with the trunk prefix 0 and others with 00.
         String digits = PhoneNumbers.normalise(number)
                 .map(n -> n.startsWith("+40") ? "0" + n.substring(3) : "00" + n.substring(1))
-                .orElseThrow(() -> new InvalidInputException("number", "not a phone number: " + number));
+                .orElseThrow(() -> InvalidInputException.of("number", "phone.notANumberGiven", number));
         exchange().originate(dialString(extension), dialContext, digits, callId == null ? "" : callId);
     }
 

@@ -59,13 +59,13 @@ public class CaseCallbacks {
             String note) {
         Instant now = Instant.now();
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new InvalidInputException("from", "give the window to call in as from and to, from first");
+            throw InvalidInputException.of("from", "callback.order");
         }
         if (!to.isAfter(now)) {
-            throw new InvalidInputException("to", "the window is over already");
+            throw InvalidInputException.of("to", "callback.over");
         }
         if (from.isAfter(now.plus(FURTHEST))) {
-            throw new InvalidInputException("from", "a call-back is scheduled at most " + FURTHEST.toDays() + " days ahead");
+            throw InvalidInputException.of("from", "callback.horizon", FURTHEST.toDays());
         }
         ServiceRequest request = requests.get(actor, number);
         String toCall = numberToCall(actor, request, phone);
@@ -85,12 +85,11 @@ public class CaseCallbacks {
             candidate = requests.contact(actor, request.number()).map(CitizenDetails::phone).orElse(null);
         }
         if (candidate == null || candidate.isBlank()) {
-            throw new InvalidInputException("phone", "the citizen of request " + request.number() + " left no phone number: "
-                    + "give the number to call");
+            throw InvalidInputException.of("phone", "callback.noPhone", String.valueOf(request.number()));
         }
         String given = candidate;
-        return PhoneNumbers.normalise(given).orElseThrow(() -> new InvalidInputException("phone",
-                "not a phone number: " + given));
+        return PhoneNumbers.normalise(given).orElseThrow(() -> InvalidInputException.of("phone", "phone.notANumberGiven",
+                given));
     }
 
     /** The call-backs about a request the actor may see. */
@@ -108,7 +107,7 @@ public class CaseCallbacks {
      */
     public void finish(Actor actor, Callbacks.Callback callback, CallbackOutcome outcome, String note) {
         if (outcome == CallbackOutcome.MISSED) {
-            throw new InvalidInputException("outcome", "say reached, no_answer or retry");
+            throw InvalidInputException.of("outcome", "callback.outcome");
         }
         RequestNumber number = RequestNumber.parse(callback.requestNumber());
         requests.get(actor, number);

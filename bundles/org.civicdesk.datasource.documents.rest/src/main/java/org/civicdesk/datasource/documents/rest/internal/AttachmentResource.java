@@ -72,10 +72,10 @@ public class AttachmentResource implements RestResource {
             }
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("file", "send the file in a multipart part named 'file'");
+            throw InvalidInputException.of("file", "file.part");
         }
         if (files.size() > MAX_FILES) {
-            throw new InvalidInputException("file", "at most " + MAX_FILES + " files at once");
+            throw InvalidInputException.of("file", "file.tooMany", MAX_FILES);
         }
         List<StoredAttachment> stored = new ArrayList<>();
         for (Attachment file : files) {

@@ -68,7 +68,7 @@ public class KnowledgeResource implements RestResource {
             @QueryParam("limit") Integer limit) {
         Locale locale = locale(lang);
         if (q != null && q.length() > 200) {
-            throw new InvalidInputException("q", "the question is longer than 200 characters");
+            throw InvalidInputException.of("q", "article.question");
         }
         return knowledge.search(q, locale, limit == null ? 20 : limit).stream().map(a -> ArticleView.of(a, locale)).toList();
     }
@@ -98,10 +98,10 @@ public class KnowledgeResource implements RestResource {
     @RolesAllowed({"admin", "supervisor"})
     public Article save(@PathParam("id") String id, ArticleDraft draft, @Context SecurityContext security) {
         if (draft == null) {
-            throw new InvalidInputException("body", "send the article as JSON: {category, texts: {ro: {...}, en: {...}}}");
+            throw InvalidInputException.of("body", "article.body");
         }
         if (draft.id() != null && !draft.id().equals(id)) {
-            throw new InvalidInputException("id", "the id in the body differs from the one in the address");
+            throw InvalidInputException.of("id", "article.idMismatch");
         }
         draft.texts().forEach(KnowledgeResource::checkText);
         return knowledge.save(ActorPrincipal.of(security), new ArticleDraft(id, draft.category(), draft.texts()));
@@ -127,7 +127,7 @@ public class KnowledgeResource implements RestResource {
             return Locale.forLanguageTag("ro");
         }
         if (!lang.matches("[a-zA-Z]{2}")) {
-            throw new InvalidInputException("lang", "a language is a two-letter code: ro or en");
+            throw InvalidInputException.of("lang", "article.lang");
         }
         return Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT));
     }
