@@ -29,6 +29,8 @@ public class ConfiguredRequestType {
     static final String FACTORY_PID = "org.civicdesk.request.type";
     /** What a type's code may be: 2-50 lower-case letters, digits, '_' or '-', starting with a letter. */
     static final String CODE = "[a-z][a-z0-9_-]{1,49}";
+    /** The longest deadline a type may have: ten years of working days, beyond any legal term. */
+    static final int MAX_SLA_DAYS = 3650;
 
     private final RequestType type;
 
@@ -44,6 +46,10 @@ public class ConfiguredRequestType {
     static RequestType toType(RequestTypeConfig c, Map<String, ?> properties) {
         if (c.code() == null || !c.code().matches(CODE)) {
             throw new IllegalArgumentException("request type code must be 2-50 lower-case letters, digits, '_' or '-'");
+        }
+        if (c.slaDays() < 1 || c.slaDays() > MAX_SLA_DAYS) {
+            throw new IllegalArgumentException("request type " + c.code() + ": slaDays is between 1 and " + MAX_SLA_DAYS
+                    + " working days");
         }
         // A file lists them on one line, separated by commas; Configuration Admin may hold an array.
         List<String> statuses = List.copyOf(ConfiguredValues.of(c.statuses()));

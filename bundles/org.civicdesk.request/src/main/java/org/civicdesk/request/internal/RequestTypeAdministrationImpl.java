@@ -110,14 +110,15 @@ public class RequestTypeAdministrationImpl implements RequestTypeAdministration 
             properties.keySet().removeIf(key -> key.startsWith("status."));
             properties.putAll(workflowProperties(settings.workflow(), types.find(code)));
         }
+        // Said in the administrator's language before the type's own check, which only a hand-edited file meets.
+        if (settings.slaDays() < 1 || settings.slaDays() > ConfiguredRequestType.MAX_SLA_DAYS) {
+            throw InvalidInputException.of("slaDays", "requestType.slaDays");
+        }
         RequestType expected;
         try {
             expected = ConfiguredRequestType.toType(ConfigurationView.of(RequestTypeConfig.class, properties), properties);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(null, e.getMessage());
-        }
-        if (expected.slaDays() < 1 || expected.slaDays() > 3650) {
-            throw InvalidInputException.of("slaDays", "requestType.slaDays");
         }
         try {
             if (configuration.isPresent()) {

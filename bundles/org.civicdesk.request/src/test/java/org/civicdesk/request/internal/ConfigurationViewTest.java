@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.request.api.RequestType;
@@ -30,5 +31,19 @@ public class ConfigurationViewTest {
         RequestTypeConfig config = ConfigurationView.of(RequestTypeConfig.class, Map.of("slaDays", "ten"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, config::slaDays);
         assertEquals("slaDays must be a whole number", refused.getMessage());
+    }
+
+    /** A hand-edited file is held to the deadlines the console allows: a working day to ten years of them. */
+    @Test
+    public void aDeadlineOutsideADayToTenYearsOfWorkingDaysIsRefused() {
+        for (String days : List.of("0", "-3", "3651")) {
+            Map<String, Object> properties = Map.of("code", "pothole", "department", "roads", "slaDays", days);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ConfiguredRequestType.toType(
+                    ConfigurationView.of(RequestTypeConfig.class, properties), properties));
+            assertEquals("request type pothole: slaDays is between 1 and 3650 working days", refused.getMessage());
+        }
+        Map<String, Object> longest = Map.of("code", "pothole", "department", "roads", "slaDays", "3650");
+        RequestTypeConfig config = ConfigurationView.of(RequestTypeConfig.class, longest);
+        assertEquals(3650, ConfiguredRequestType.toType(config, longest).slaDays());
     }
 }
