@@ -29,23 +29,14 @@ public final class FeatureCommands {
     private FeatureCommands() {
     }
 
-    /** The feature administration, which runs with the REST API (feature civicdesk-rest). */
-    static OptionalFeatures administration(OptionalFeatures features) {
-        if (features == null) {
-            throw new IllegalStateException("the feature administration runs with civicdesk-rest, which is not installed: "
-                    + "use Karaf's feature:install civicdesk-rest");
-        }
-        return features;
-    }
-
     /** Lists the CivicDesk features and their state. */
     @Service
     @Command(scope = "civicdesk", name = "feature-list", description = "Lists CivicDesk's features: installed, optional, "
             + "a change under way")
     public static class ListCommand implements Action {
-        // Optional: Karaf registers a bundle's commands only once every mandatory reference of each is there, and the
-        // feature administration runs in the REST bundle; without it the other commands must stay.
-        @Reference(optional = true)
+        // The core's (org.civicdesk.features): a mandatory reference to a service of another feature would take every
+        // command of this bundle away with that feature, as Karaf registers a bundle's commands all or none.
+        @Reference
         OptionalFeatures features;
         @Reference
         StaffDirectory staff;
@@ -59,7 +50,7 @@ public final class FeatureCommands {
             table.column("Optional");
             table.column("Pending");
             table.column("Description");
-            for (FeatureState f : administration(features).list(ShellActor.current(staff))) {
+            for (FeatureState f : features.list(ShellActor.current(staff))) {
                 table.addRow().addContent(f.name(), f.version(), f.installed() ? "yes" : "no", f.optional() ? "yes" : "no",
                         f.pending() == null ? "" : EnumIds.id(f.pending()), f.description());
             }
@@ -90,7 +81,7 @@ public final class FeatureCommands {
 
     /** A confirmed change of one feature. */
     abstract static class Change implements Action {
-        @Reference(optional = true)
+        @Reference
         OptionalFeatures features;
         @Reference
         StaffDirectory staff;
@@ -115,7 +106,7 @@ public final class FeatureCommands {
                 System.out.println("Nothing changed.");
                 return null;
             }
-            FeatureState state = administration(features).change(ShellActor.current(staff), name, install);
+            FeatureState state = features.change(ShellActor.current(staff), name, install);
             System.out.println(state.pending() == null ? name + " is " + (install ? "installed" : "not installed")
                     + " already." : verb + "ing " + name + ": civicdesk:feature-list shows when it is done.");
             return null;

@@ -1,4 +1,4 @@
-package org.civicdesk.rest.internal;
+package org.civicdesk.features.internal;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CivicDesk features as Karaf's features service has them, changed for the console ({@link FeaturesResource}) and
- * the shell ({@code civicdesk:feature-*}). Each administrator's change is audited when asked for
- * ({@code feature.install}, {@code feature.uninstall}); each change of a CivicDesk feature, however made (Karaf's own
- * {@code feature:install} too), is audited when done ({@code feature.installed}, {@code feature.uninstalled}).
+ * The CivicDesk features as Karaf's features service has them, changed for the console (the REST API's
+ * {@code /system/features}) and the shell ({@code civicdesk:feature-*}). Each administrator's change is audited when
+ * asked for ({@code feature.install}, {@code feature.uninstall}); each change of a CivicDesk feature, however made
+ * (Karaf's own {@code feature:install} too), is audited when done ({@code feature.installed},
+ * {@code feature.uninstalled}). Part of the core, so that the changes are audited whatever else is installed.
  */
 @Component(service = {OptionalFeatures.class, FeaturesListener.class})
 public class KarafOptionalFeatures implements OptionalFeatures, FeaturesListener {
