@@ -12,9 +12,11 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -82,6 +84,21 @@ public abstract class BrowserTestSupport {
             }
         }
     };
+
+    /**
+     * Types {@code text} into the field, whole, even if the screen redraws it meanwhile (a list it shows being reloaded):
+     * a field found stale or left without the text is found and filled again.
+     */
+    protected void type(By field, String text) {
+        wait.until(d -> {
+            WebElement input = d.findElement(field);
+            if (!text.equals(input.getAttribute("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            return text.equals(d.findElement(field).getAttribute("value"));
+        });
+    }
 
     /**
      * The WCAG 2.1 A and AA violations axe-core finds on the page as it is now, as readable lines

@@ -942,8 +942,9 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         assertTrue(account, account.matches("(?s).*\"username\":\"nou.ghiseu\"[^}]*\"department\":\"REG\".*")
                 || account.matches("(?s).*\"department\":\"REG\"[^}]*\"username\":\"nou.ghiseu\".*"));
         // An Open311 key for a partner application: shown once, then revoked with a confirmation.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-client"))).sendKeys("Aplicația Vecinilor");
-        browser.findElement(By.id("key-issue")).click();
+        // The screen reloads its lists after the save: the field may be drawn again under the typing.
+        type(By.id("key-client"), "Aplicația Vecinilor");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("key-issue"))).click();
         String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-issued"))).getText();
         assertTrue(shown, shown.contains("cd311-"));
         assertEquals(List.of(), wcagViolations("admin (staff)"));
