@@ -1,6 +1,7 @@
 package org.civicdesk.core.api;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -37,6 +38,18 @@ public class InputErrorsTest {
                 Map.of("ro", "Cât de adâncă este?", "en", "How deep is it?"));
         assertEquals("answer 'How deep is it?'", unanswered.getMessage());
         assertEquals("Răspundeți la întrebarea „Cât de adâncă este?”", unanswered.message("ro"));
+    }
+
+    /** A field with a name of its own reads it in each language, English included ("role" for level2Role). */
+    @Test
+    public void aChoiceIsRefusedUnderTheNameOfItsField() {
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> EnumIds.parse(Role.class, "boss", "level2Role"));
+        assertEquals("level2Role", unknown.field());
+        assertEquals("unknown role 'boss'; expected operator, employee, supervisor, admin, contractor, dpo",
+                unknown.getMessage());
+        assertTrue(unknown.message("ro"), unknown.message("ro").startsWith("Rolul care primește escaladarea de nivel 2: "
+                + "valoarea „boss” nu este cunoscută"));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.civicdesk.rest.internal;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -19,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.civicdesk.core.api.EnumIds;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
@@ -80,13 +79,7 @@ public class RequestTypeResource implements RestResource {
         if (body == null) {
             throw InvalidInputException.of("body", "requestType.body");
         }
-        Role level2;
-        try {
-            level2 = body.level2Role() == null ? Role.ADMIN : Role.parse(body.level2Role());
-        } catch (InvalidInputException e) {
-            throw InvalidInputException.of("level2Role", "requestType.level2Role", body.level2Role(),
-                    Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")));
-        }
+        Role level2 = body.level2Role() == null ? Role.ADMIN : EnumIds.parse(Role.class, body.level2Role(), "level2Role");
         RequestType saved = administration.save(ActorPrincipal.of(security), new RequestTypeSettings(code, body.names(),
                 body.department(), body.slaDays(), body.caller() == null ? RequestType.Caller.IDENTIFIED
                         : RequestType.Caller.parse(body.caller()), body.warnAtPercent(), body.escalates(),
