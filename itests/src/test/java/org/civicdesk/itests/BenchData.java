@@ -159,16 +159,17 @@ final class BenchData {
     }
 
     /**
-     * Writes {@code count} citizens as the citizen registry does (names folded for search, a phone key), each with a
-     * national id of its own: born from 1950 on, 900 a day, in Giurgiu (county 52: the demo's citizens live in Suceava).
+     * Writes {@code count} citizens in clear, as a raw import or an earlier release leaves them (the citizen registry
+     * seals them when it starts next), each with a national id of its own: born from 1950 on, 900 a day, in Giurgiu
+     * (county 52: the demo's citizens live in Suceava).
      */
     static void citizens(DataSource database, int count) throws Exception {
         String[] last = {"Popescu", "Ionescu", "Popa", "Rusu", "Munteanu", "Ștefănescu", "Țurcanu", "Avram"};
         String[] first = {"Maria", "Ion", "Elena", "Andrei", "Ioana", "Mihai", "Ana", "Gheorghe"};
         long now = System.currentTimeMillis();
         try (Connection c = database.getConnection(); PreparedStatement citizen = c.prepareStatement("INSERT INTO CD_CITIZEN "
-                + "(ID, KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, PHONE_KEY, REGISTERED_MS, SEARCH_NAME) "
-                + "VALUES (?, 'PERSON', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(ID, KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, REGISTERED_MS) "
+                + "VALUES (?, 'PERSON', ?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 String lastName = last[i % last.length];
@@ -181,9 +182,7 @@ final class BenchData {
                 citizen.setString(4, lastName);
                 citizen.setString(5, address);
                 citizen.setString(6, phone);
-                citizen.setString(7, "+4" + phone);
-                citizen.setLong(8, now - i * 1000L);
-                citizen.setString(9, org.civicdesk.core.api.SearchText.fold(lastName + " " + firstName + " " + address));
+                citizen.setLong(7, now - i * 1000L);
                 citizen.addBatch();
                 if (i % 2000 == 1999 || i == count - 1) {
                     citizen.executeBatch();

@@ -161,7 +161,13 @@ public class PrivacyIT extends CivicDeskTestSupport {
         // A correction keeps the superseded name, sealed with the person's key.
         assertEquals(200, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"lastName\","
                 + "\"value\":\"Erasmusescu-Pop\",\"reason\":\"căsătorie\"}").status());
-        assertTrue("sealed, not in clear", traces(cnp).stream().noneMatch(t -> t.startsWith("CD_CITIZEN_CORRECTION")));
+        // At rest, the person's CNP, names and address are sealed with their key wherever they are kept.
+        assertEquals("sealed, not in clear", List.of(), traces(cnp));
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE ID = '" + citizen + "' AND (NATIONAL_ID NOT LIKE 'pd1:%' "
+                + "OR LAST_NAME NOT LIKE 'pd1:%' OR FIRST_NAME NOT LIKE 'pd1:%' OR ADDRESS NOT LIKE 'pd1:%')"));
+        assertTrue(count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = '" + citizen + "'") > 0);
+        assertEquals("found by the corrected name", citizen, get("operator", "/citizens?q=erasmusescu%20pop&reason=test")
+                .body().get("items").get(0).get("id").asText());
 
         assertEquals(403, post("operator", "/citizens/" + citizen + "/erasure", "{\"reason\":\"x\"}").status());
         assertEquals(422, post("admin", "/citizens/" + citizen + "/erasure", "{}").status());
@@ -175,6 +181,10 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 + "\"value\":\"Nou\",\"reason\":\"x\"}").status());
 
         assertEquals("no trace of the person in any table", List.of(), traces(cnp));
+        assertEquals("nor a search token", 0, count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = '" + citizen
+                + "'"));
+        assertEquals("nobody is found by the old name", 0, get("operator", "/citizens?q=Erasmusescu&reason=test").body()
+                .get("total").asInt());
         JsonNode shown = get("operator", "/citizens/" + citizen + "?reason=verificare").body();
         assertEquals(pseudonym, shown.get("lastName").asText());
         assertEquals(0, get("operator", "/citizens?cnp=" + cnp + "&reason=test").body().get("items").size());

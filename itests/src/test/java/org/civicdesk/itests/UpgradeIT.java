@@ -182,8 +182,21 @@ public class UpgradeIT extends CivicDeskTestSupport {
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_citizen_email_key' AND EXECTYPE = "
                 + "'EXECUTED' AND FILENAME = 'db/changelog/org.civicdesk.identity/0.2.0.xml'"));
         assertTrue(count("SELECT COUNT(*) FROM CD_CITIZEN WHERE EMAIL_KEY IS NOT NULL") > 0);
-        assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE EMAIL IS NOT NULL AND TRIM(EMAIL) <> '' "
-                + "AND (EMAIL_KEY IS NULL OR EMAIL_KEY <> LOWER(TRIM(EMAIL)))"));
+        // The citizens on record, recorded in clear, are sealed when the registry first starts: nothing of them in clear.
+        assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_citizen_sealed' AND EXECTYPE = "
+                + "'EXECUTED' AND FILENAME = 'db/changelog/org.civicdesk.identity/0.4.0.xml'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE NATIONAL_ID_KEY IS NULL OR NATIONAL_ID NOT LIKE 'pd1:%' "
+                + "OR LAST_NAME NOT LIKE 'pd1:%' OR (EMAIL IS NOT NULL AND (EMAIL NOT LIKE 'pd1:%' OR EMAIL_KEY IS NULL))"));
+        assertTrue(count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN") > 0);
+        // ... and found as before: by the CNP and by the name the old release recorded in clear.
+        String citizenId = expected().get("requests").properties().iterator().next().getValue().get("citizenId").asText();
+        JsonNode person = get("operator", "/citizens/" + citizenId + "?reason=upgrade").body();
+        String cnp = person.get("nationalId").asText();
+        assertTrue(person.toString(), cnp.matches("\\d{13}"));
+        assertEquals(citizenId, get("operator", "/citizens?cnp=" + cnp + "&reason=upgrade").body().get("items").get(0)
+                .get("id").asText());
+        assertTrue(person.toString(), get("operator", "/citizens?reason=upgrade&limit=200&q=" + java.net.URLEncoder.encode(
+                person.get("lastName").asText(), "UTF-8")).body().toString().contains(citizenId));
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'quartz-tables-derby' "
                 + "AND EXECTYPE = 'EXECUTED'"));
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'cd_request' AND EXECTYPE = 'MARK_RAN' "

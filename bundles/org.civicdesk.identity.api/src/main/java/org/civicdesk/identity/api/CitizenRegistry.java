@@ -141,7 +141,10 @@ public interface CitizenRegistry {
     }
 
     /**
-     * Citizens whose name, national id or address contains {@code text}, case-insensitively.
+     * Citizens found by what an operator types, by name: a phone number finds those with that number, digits those whose
+     * national id begins with them, words those with a word of their name or address beginning with each, in any
+     * order, without regard to case or diacritics. A search that matches very many lists a part of them in name order
+     * (the page's total says how many): the operator asks the caller for more.
      *
      * @throws org.civicdesk.core.api.InvalidInputException for a staff actor who gives no purpose
      */

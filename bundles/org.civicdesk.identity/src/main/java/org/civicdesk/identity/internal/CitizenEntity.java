@@ -2,6 +2,7 @@ package org.civicdesk.identity.internal;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -12,15 +13,19 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
-import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenKind;
 import org.civicdesk.identity.api.PhoneNumbers;
 
+/**
+ * A citizen as stored: the national id, names, address and contacts sealed with the person's key
+ * ({@link CitizenKeysImpl}), found through keyed hashes of the national id, phone and e-mail; an erased person's
+ * national id and name are their pseudonym, in clear, and the rest is gone.
+ */
 @Entity
-@Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID", columnNames = "NATIONAL_ID"),
-        indexes = {@Index(name = "CD_CITIZEN_NAME", columnList = "SEARCH_NAME"),
-            @Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY"),
+@Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID_KEY",
+        columnNames = "NATIONAL_ID_KEY"),
+        indexes = {@Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY"),
             @Index(name = "CD_CITIZEN_EMAIL", columnList = "EMAIL_KEY")})
 public class CitizenEntity {
     @Id
@@ -29,25 +34,25 @@ public class CitizenEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "KIND", nullable = false, length = 10)
     private CitizenKind kind;
-    @Column(name = "NATIONAL_ID", nullable = false, length = 13)
+    @Column(name = "NATIONAL_ID", nullable = false, length = 100)
     private String nationalId;
-    @Column(name = "FIRST_NAME", length = 100)
+    /** The keyed hash of the national id: how a CNP or CUI on record is found. */
+    @Column(name = "NATIONAL_ID_KEY", length = 64)
+    private String nationalIdKey;
+    @Column(name = "FIRST_NAME", length = 600)
     private String firstName;
-    @Column(name = "LAST_NAME", nullable = false, length = 200)
+    @Column(name = "LAST_NAME", nullable = false, length = 1200)
     private String lastName;
-    /** Lower-case "last first address" for case-insensitive search. */
-    @Column(name = "SEARCH_NAME", nullable = false, length = 600)
-    private String searchName;
-    @Column(name = "ADDRESS", length = 300)
+    @Column(name = "ADDRESS", length = 1700)
     private String address;
-    @Column(name = "PHONE", length = 30)
+    @Column(name = "PHONE", length = 250)
     private String phone;
-    /** The phone in international form ({@link PhoneNumbers}), to find who is calling. */
-    @Column(name = "PHONE_KEY", length = 20)
+    /** The keyed hash of the phone number's normal form: a caller is recognised by the number they call from. */
+    @Column(name = "PHONE_KEY", length = 64)
     private String phoneKey;
-    @Column(name = "EMAIL", length = 200)
+    @Column(name = "EMAIL", length = 1200)
     private String email;
-    /** The e-mail address in lower case, to find who wrote. */
+    /** The keyed hash of the e-mail address in lower case. */
     @Column(name = "EMAIL_KEY", length = 200)
     private String emailKey;
     @Column(name = "REGISTERED_MS", nullable = false)
@@ -56,62 +61,56 @@ public class CitizenEntity {
     protected CitizenEntity() {
     }
 
-    CitizenEntity(String id, CitizenKind kind, String nationalId, String firstName, String lastName, String address,
-            String phone, String email, long registeredMillis) {
+    CitizenEntity(String id, CitizenKind kind, long registeredMillis) {
         this.id = id;
         this.kind = kind;
-        this.nationalId = nationalId;
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.address = address;
-        this.phone = phone;
-        this.phoneKey = phoneKeyOf(phone);
-        this.email = email;
-        this.emailKey = emailKeyOf(email);
         this.registeredMillis = registeredMillis;
-        this.searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
-                + (address == null ? "" : address));
     }
 
+    String id() {
+        return id;
+    }
+
+    /** Whether the row was sealed (or pseudonymised): rows of an earlier release, or of a raw import, are not. */
+    boolean sealedAlready() {
+        return nationalIdKey != null;
+    }
+
+    /** Stores the person's fields as {@code seal} seals them, with the keyed hashes that find them. */
+    void store(Citizen plain, UnaryOperator<String> seal, CitizenKeysImpl keys) {
+        nationalId = seal.apply(plain.nationalId());
+        nationalIdKey = keys.blindIndex(nationalIdKeyOf(plain.nationalId()));
+        firstName = seal.apply(plain.firstName());
+        lastName = seal.apply(plain.lastName());
+        address = seal.apply(plain.address());
+        phone = seal.apply(plain.phone());
+        phoneKey = keys.blindIndex(phoneKeyOf(plain.phone()));
+        email = seal.apply(plain.email());
+        emailKey = keys.blindIndex(emailKeyOf(plain.email()));
+    }
+
+    /** What the keyed hash of a national id is made of. */
+    static String nationalIdKeyOf(String nationalId) {
+        return "n:" + nationalId;
+    }
+
+    /** What the keyed hash of a phone number is made of: its normal form; null when it is no number. */
     static String phoneKeyOf(String phone) {
-        return PhoneNumbers.normalise(phone).orElse(null);
+        return PhoneNumbers.normalise(phone).map(number -> "p:" + number).orElse(null);
     }
 
+    /** What the keyed hash of an e-mail address is made of; null when there is none. */
     static String emailKeyOf(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        return email == null || email.isBlank() ? null : "e:" + email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The value of a correctable field ({@link org.civicdesk.identity.api.CitizenRegistry.Rectification#FIELDS}). */
-    String field(String name) {
-        return switch (name) {
-            case "firstName" -> firstName;
-            case "lastName" -> lastName;
-            case "address" -> address;
-            case "phone" -> phone;
-            case "email" -> email;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
-    /** Puts {@code value} in force for the field, with the keys and the search text that follow from it. */
-    void correct(String name, String value) {
-        switch (name) {
-            case "firstName" -> firstName = value;
-            case "lastName" -> lastName = value;
-            case "address" -> address = value;
-            case "phone" -> phone = value;
-            case "email" -> email = value;
-            default -> throw new IllegalArgumentException(name);
-        }
-        phoneKey = phoneKeyOf(phone);
-        emailKey = emailKeyOf(email);
-        searchName = SearchText.fold(lastName + " " + (firstName == null ? "" : firstName) + " "
-                + (address == null ? "" : address));
-    }
-
-    /** Nothing of the person left: their CNP and name become {@code pseudonym}, their address and contacts nothing. */
-    void pseudonymise(String pseudonym) {
+    /**
+     * Nothing of the person left: their CNP and name become {@code pseudonym} (in clear: it is nobody's), their
+     * address and contacts nothing.
+     */
+    void pseudonymise(String pseudonym, CitizenKeysImpl keys) {
         nationalId = pseudonym;
+        nationalIdKey = keys.blindIndex(nationalIdKeyOf(pseudonym));
         firstName = null;
         lastName = pseudonym;
         address = null;
@@ -119,16 +118,11 @@ public class CitizenEntity {
         phoneKey = null;
         email = null;
         emailKey = null;
-        searchName = SearchText.fold(pseudonym);
     }
 
-    /** Fills the phone key of a citizen recorded before there was one. */
-    void refreshPhoneKey() {
-        this.phoneKey = phoneKeyOf(phone);
-    }
-
-    Citizen toDto() {
-        return new Citizen(id, kind, nationalId, firstName, lastName, address, phone, email,
-                Instant.ofEpochMilli(registeredMillis));
+    /** The person as {@code open} opens their sealed fields. */
+    Citizen toDto(UnaryOperator<String> open) {
+        return new Citizen(id, kind, open.apply(nationalId), open.apply(firstName), open.apply(lastName),
+                open.apply(address), open.apply(phone), open.apply(email), Instant.ofEpochMilli(registeredMillis));
     }
 }

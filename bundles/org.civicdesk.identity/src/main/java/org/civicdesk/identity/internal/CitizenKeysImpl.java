@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +35,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Each person's AES-256 key, kept in CD_CITIZEN_KEY wrapped (AES-GCM) by a master key from a PKCS#12 keystore in etc/;
  * texts sealed with AES-GCM under it. Erasure deletes the person's row: what was sealed with it is then noise.
+ * Sealed values are found through keyed hashes ({@link #blindIndex}, {@link #token}) made with a key derived from the
+ * master key: equal inputs give equal hashes, but nobody without the keystore can compute or reverse them.
  */
 @Component(service = {CitizenKeys.class, CitizenKeysImpl.class}, configurationPid = CitizenKeysImpl.PID)
 @Designate(ocd = CitizenKeysConfig.class)
@@ -52,8 +55,12 @@ public class CitizenKeysImpl implements CitizenKeys {
      */
     private static final long CACHED_MILLIS = 60_000;
 
+    /** What the key of the keyed hashes is derived from the master key with (a new label gives new hashes). */
+    private static final String INDEX_KEY_LABEL = "civicdesk/personal-data/blind-index/v1";
+
     private final Jdbc jdbc;
     private final SecretKey master;
+    private final ThreadLocal<Mac> indexHash;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -74,6 +81,39 @@ public class CitizenKeysImpl implements CitizenKeys {
             password = generatedPassword(Path.of(etc, "civicdesk-personal-data.password"));
         }
         this.master = masterKey(keystore, password.toCharArray(), config.alias());
+        this.indexHash = indexHash(master);
+    }
+
+    /** HMAC-SHA256 under a key derived from the master key, one instance per thread (a Mac is not thread-safe). */
+    static ThreadLocal<Mac> indexHash(SecretKey master) throws GeneralSecurityException {
+        Mac derive = Mac.getInstance("HmacSHA256");
+        derive.init(new SecretKeySpec(master.getEncoded(), "HmacSHA256"));
+        SecretKeySpec indexKey = new SecretKeySpec(derive.doFinal(INDEX_KEY_LABEL.getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
+        Mac.getInstance("HmacSHA256").init(indexKey); // fails here, at start, if the platform cannot
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
+        });
+    }
+
+    /**
+     * The keyed hash that finds a sealed value by its exact text (a CNP, a phone number's normal form), as 64
+     * hexadecimal digits; null for null.
+     */
+    String blindIndex(String value) {
+        return value == null ? null : java.util.HexFormat.of().formatHex(indexHash.get().doFinal(
+                value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The keyed hash of a search token (a word's beginning, a CNP's first digits), shortened to 64 bits. */
+    long token(String value) {
+        return java.nio.ByteBuffer.wrap(indexHash.get().doFinal(value.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 
     /**

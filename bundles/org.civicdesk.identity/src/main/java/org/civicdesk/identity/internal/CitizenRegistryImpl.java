@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -46,13 +45,27 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private static final int EXISTING_SLICE = 500;
     /** A line shared by more people than this is a switchboard, not a household. */
     private static final int CONTACT_MATCHES = 10;
-    /** Longer than any name and address together ({@code SEARCH_NAME}): a longer text matches nobody. */
+    /** Longer than any name and address together: a longer text matches nobody. */
     private static final int MAX_SEARCH = 600;
+    /**
+     * The most matches of a search put in name order: past them the page shows some of them and the total says how many
+     * there are, for the operator to say more of who the caller is.
+     */
+    private static final int SORTED_MATCHES = 1000;
+    /** The most matches looked through for those among a given set of citizens. */
+    private static final int MATCHES_AMONG = 20_000;
+    /** Citizens sealed in one transaction when the rows of an earlier release are sealed at start. */
+    private static final int SEAL_BATCH = 200;
+    /** The order of a list of citizens: by name, then address, without diacritics. */
+    private static final java.util.Comparator<Citizen> BY_NAME = java.util.Comparator.comparing(
+            (Citizen c) -> SearchText.fold(String.join(" ", java.util.stream.Stream.of(c.lastName(), c.firstName(),
+                    c.address()).filter(java.util.Objects::nonNull).toList()))).thenComparing(Citizen::id);
 
     private final JpaTransactions tx;
     private final AuditLog audit;
     private final CitizenKeysImpl keys;
     private final Jdbc jdbc;
+    private final SealedCitizens sealed;
     private final SecureRandom random = new SecureRandom();
 
     @Activate
@@ -64,23 +77,62 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         this.audit = audit;
         this.keys = keys;
         this.jdbc = new Jdbc(dataSource);
-        fillMissingPhoneKeys();
+        this.sealed = new SealedCitizens(keys, jdbc);
+        sealRowsInClear();
     }
 
-    /** Citizens recorded before phone keys existed get theirs once, so that their calls are recognised. */
-    private void fillMissingPhoneKeys() {
-        tx.run(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey IS NULL AND c.phone IS NOT NULL",
-                CitizenEntity.class).getResultList().forEach(CitizenEntity::refreshPhoneKey));
+    /**
+     * Citizens recorded in clear (before personal data was sealed at rest, or written straight into the table by an
+     * import) are sealed once, with their keyed hashes and search tokens; an erased one keeps its pseudonym. A batch that
+     * collides with another node sealing the same rows is run again, and skips what that node sealed.
+     */
+    private void sealRowsInClear() {
+        int sealedNow = 0;
+        while (true) {
+            List<String> ids = inClear();
+            if (ids.isEmpty()) {
+                break;
+            }
+            int done = tx.callRetryingOnConflict(3, em -> {
+                int count = 0;
+                for (String id : ids) {
+                    CitizenEntity row = em.find(CitizenEntity.class, id);
+                    if (row == null || row.sealedAlready()) {
+                        continue;
+                    }
+                    Citizen plain = row.toDto(java.util.function.UnaryOperator.identity());
+                    if (erased(id)) {
+                        row.pseudonymise(plain.nationalId(), keys);
+                    } else {
+                        sealed.reseal(row, plain);
+                        JpaTransactions.onConnection(em, c -> index(c, plain));
+                    }
+                    count++;
+                }
+                return count;
+            });
+            if (done == 0) {
+                break; // sealed by another node meanwhile
+            }
+            sealedNow += done;
+        }
+        if (sealedNow > 0) {
+            org.slf4j.LoggerFactory.getLogger(CitizenRegistryImpl.class).info("Sealed {} citizens recorded in clear",
+                    sealedNow);
+        }
+    }
+
+    /** Ids of citizens still in clear, a batch of them. */
+    private List<String> inClear() {
+        return jdbc.query("look for citizens recorded in clear", "SELECT ID FROM CD_CITIZEN WHERE NATIONAL_ID_KEY IS NULL",
+                rs -> rs.getString(1), SEAL_BATCH);
     }
 
     @Override
     public List<Citizen> findByPhone(Actor actor, String phone, String purpose) {
         requirePurpose(actor, purpose);
-        Optional<String> key = PhoneNumbers.normalise(phone);
-        List<Citizen> found = key.isEmpty() ? List.of() : tx.read(em -> em
-                .createQuery("SELECT c FROM CitizenEntity c WHERE c.phoneKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
-                .setParameter(1, key.get()).setMaxResults(CONTACT_MATCHES).getResultList().stream()
-                .map(CitizenEntity::toDto).toList());
+        String key = keys.blindIndex(CitizenEntity.phoneKeyOf(phone));
+        List<Citizen> found = key == null ? List.of() : byKey("phoneKey", key);
         audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
                 found.size() == 1 ? found.get(0).id() : null, remarks(purpose, "by phone, matches=" + found.size())));
         return found;
@@ -89,11 +141,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     @Override
     public List<Citizen> findByEmail(Actor actor, String email, String purpose) {
         requirePurpose(actor, purpose);
-        String key = CitizenEntity.emailKeyOf(email);
-        List<Citizen> found = key == null ? List.of() : tx.read(em -> em
-                .createQuery("SELECT c FROM CitizenEntity c WHERE c.emailKey = ?1 ORDER BY c.searchName", CitizenEntity.class)
-                .setParameter(1, key).setMaxResults(CONTACT_MATCHES).getResultList().stream()
-                .map(CitizenEntity::toDto).toList());
+        String key = keys.blindIndex(CitizenEntity.emailKeyOf(email));
+        List<Citizen> found = key == null ? List.of() : byKey("emailKey", key);
         audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
                 found.size() == 1 ? found.get(0).id() : null, remarks(purpose, "by e-mail, matches=" + found.size())));
         return found;
@@ -103,7 +152,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     public Optional<Citizen> findByNationalId(Actor actor, String nationalId, String purpose) {
         requirePurpose(actor, purpose);
         String id = NationalIds.validate(nationalId);
-        Optional<Citizen> found = tx.read(em -> byNationalId(em, id)).map(CitizenEntity::toDto);
+        Optional<Citizen> found = tx.read(em -> byNationalId(em, id)).map(sealed::open);
         audit.record(new AuditEvent(actor.username(), "citizen.lookup", INFO_KIND, "citizen",
                 found.map(Citizen::id).orElse(null), remarks(purpose, found.isEmpty() ? "not found" : null)));
         return found;
@@ -112,7 +161,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     @Override
     public Optional<Citizen> get(Actor actor, String id, String purpose) {
         Optional<Citizen> found = tx.read(em -> Optional.ofNullable(em.find(CitizenEntity.class, id)))
-                .map(CitizenEntity::toDto);
+                .map(sealed::open);
         if (found.isPresent()) {
             audit.record(new AuditEvent(actor.username(), "citizen.read", INFO_KIND, "citizen", id, remarks(purpose, null)));
         }
@@ -136,23 +185,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             throw InvalidInputException.of("q", "citizen.searchLong", MAX_SEARCH);
         }
         SearchTerms terms = SearchTerms.of(text, folded);
-        Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit) : tx.read(em -> {
-            String where = " WHERE (" + terms.condition() + ")" + (among == null ? "" : " AND c.id IN :among");
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CitizenEntity c" + where, Long.class);
-            TypedQuery<CitizenEntity> rows = em.createQuery("SELECT c FROM CitizenEntity c" + where
-                    + " ORDER BY c.searchName", CitizenEntity.class);
-            terms.parameters().forEach((name, value) -> {
-                count.setParameter(name, value);
-                rows.setParameter(name, value);
-            });
-            if (among != null) {
-                count.setParameter("among", List.copyOf(among));
-                rows.setParameter("among", List.copyOf(among));
-            }
-            List<Citizen> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(CitizenEntity::toDto).toList();
-            return new Page<>(items, count.getSingleResult(), offset, limit);
-        });
+        Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit)
+                : matches(terms, among, offset, limit);
         audit.record(new AuditEvent(actor.username(), "citizen.search", INFO_KIND, "citizen", null,
                 remarks(purpose, "query='" + text + "' results=" + page.total())));
         return page;
@@ -166,14 +200,17 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             // A CNP or CUI on record is who the person is: the names are asked only of someone new.
             Optional<CitizenEntity> existing = byNationalId(em, nationalId);
             if (existing.isPresent()) {
-                return existing.get().toDto();
+                return sealed.open(existing.get());
             }
-            CitizenEntity candidate = toEntity(details);
-            em.persist(candidate);
-            // Registered in the change's own transaction; the national id only as the subject, no other personal data.
-            JpaTransactions.onConnection(em, c -> audit.record(c, new AuditEvent(actor.username(), "citizen.register",
-                    INFO_KIND, "citizen", candidate.toDto().id(), null), null));
-            return candidate.toDto();
+            Citizen candidate = toPlain(details);
+            em.persist(sealed.seal(candidate));
+            // Registered in the change's own transaction; the person's id only as the subject, no other personal data.
+            JpaTransactions.onConnection(em, c -> {
+                index(c, candidate);
+                audit.record(c, new AuditEvent(actor.username(), "citizen.register", INFO_KIND, "citizen",
+                        candidate.id(), null), null);
+            });
+            return candidate;
         });
     }
 
@@ -202,16 +239,19 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             if (citizen == null) {
                 throw new NotFoundException("no citizen " + id);
             }
-            String superseded = citizen.field(field);
+            Citizen before = sealed.open(citizen);
+            String superseded = fieldOf(before, field);
             if (java.util.Objects.equals(superseded, value)) {
                 throw InvalidInputException.of("value", "rectification.same");
             }
             if (value == null && (field.equals("lastName") || field.equals("firstName")
-                    && citizen.toDto().kind() == CitizenKind.PERSON)) {
+                    && before.kind() == CitizenKind.PERSON)) {
                 throw InvalidInputException.of("value", "rectification.nameCleared");
             }
-            citizen.correct(field, value);
+            Citizen after = corrected(before, field, value);
+            sealed.reseal(citizen, after);
             JpaTransactions.onConnection(em, c -> {
+                index(c, after);
                 try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_CORRECTION (CITIZEN_ID, "
                         + "FIELD, SUPERSEDED_VALUE, NEW_VALUE, REASON, CORRECTED_BY, CORRECTED_MS) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -226,8 +266,27 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 audit.record(c, new AuditEvent(actor.username(), "citizen.rectify", INFO_KIND, "citizen", id,
                         "field=" + field + " " + AuditEvent.purpose(reason)), null);
             });
-            return citizen.toDto();
+            return after;
         });
+    }
+
+    /** The value of a correctable field ({@link CitizenRegistry.Rectification#FIELDS}). */
+    private static String fieldOf(Citizen citizen, String field) {
+        return switch (field) {
+            case "firstName" -> citizen.firstName();
+            case "lastName" -> citizen.lastName();
+            case "address" -> citizen.address();
+            case "phone" -> citizen.phone();
+            case "email" -> citizen.email();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** {@code citizen} with {@code value} in the correctable field. */
+    private static Citizen corrected(Citizen c, String field, String value) {
+        return new Citizen(c.id(), c.kind(), c.nationalId(), field.equals("firstName") ? value : c.firstName(),
+                field.equals("lastName") ? value : c.lastName(), field.equals("address") ? value : c.address(),
+                field.equals("phone") ? value : c.phone(), field.equals("email") ? value : c.email(), c.registered());
     }
 
     @Override
@@ -241,9 +300,10 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             if (citizen == null) {
                 throw new NotFoundException("no citizen " + id);
             }
-            citizen.pseudonymise(pseudonym());
+            citizen.pseudonymise(pseudonym(), keys);
             JpaTransactions.onConnection(em, c -> {
                 try {
+                    sealed.forget(c, id);
                     try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_ERASURE (CITIZEN_ID, "
                             + "ERASED_BY, ERASED_MS, REASON) VALUES (?, ?, ?, ?)")) {
                         Jdbc.bind(ps, id, actor.username(), System.currentTimeMillis(), why);
@@ -259,7 +319,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 audit.record(c, new AuditEvent(actor.username(), "citizen.erase", INFO_KIND, "citizen", id,
                         AuditEvent.purpose(why)), null);
             });
-            return citizen.toDto();
+            return sealed.open(citizen);
         });
     }
 
@@ -308,23 +368,25 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public int importAll(Actor actor, List<CitizenDetails> citizens) {
-        List<CitizenEntity> entities = citizens.stream().map(CitizenRegistryImpl::toEntity).toList();
+        List<Citizen> people = citizens.stream().map(CitizenRegistryImpl::toPlain).toList();
         int imported = 0;
-        for (int from = 0; from < entities.size(); from += IMPORT_BATCH) {
-            List<CitizenEntity> batch = entities.subList(from, Math.min(entities.size(), from + IMPORT_BATCH));
+        for (int from = 0; from < people.size(); from += IMPORT_BATCH) {
+            List<Citizen> batch = people.subList(from, Math.min(people.size(), from + IMPORT_BATCH));
             imported += tx.call(em -> {
                 Set<String> known = new HashSet<>(em
-                        .createQuery("SELECT c.nationalId FROM CitizenEntity c WHERE c.nationalId IN :ids", String.class)
-                        .setParameter("ids", batch.stream().map(c -> c.toDto().nationalId()).toList())
+                        .createQuery("SELECT c.nationalIdKey FROM CitizenEntity c WHERE c.nationalIdKey IN :keys",
+                                String.class)
+                        .setParameter("keys", batch.stream().map(c -> nationalIdKey(c.nationalId())).toList())
                         .getResultList());
-                int added = 0;
-                for (CitizenEntity c : batch) {
-                    if (known.add(c.toDto().nationalId())) {
-                        em.persist(c);
-                        added++;
+                List<Citizen> added = new java.util.ArrayList<>();
+                for (Citizen c : batch) {
+                    if (known.add(nationalIdKey(c.nationalId()))) {
+                        em.persist(sealed.seal(c));
+                        added.add(c);
                     }
                 }
-                return added;
+                JpaTransactions.onConnection(em, c -> added.forEach(person -> index(c, person)));
+                return added.size();
             });
         }
         audit.record(new AuditEvent(actor.username(), "citizen.import", INFO_KIND, "citizen", null,
@@ -350,12 +412,65 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         return found;
     }
 
-    private static Optional<CitizenEntity> byNationalId(EntityManager em, String nationalId) {
-        return em.createQuery("SELECT c FROM CitizenEntity c WHERE c.nationalId = ?1", CitizenEntity.class)
-                .setParameter(1, nationalId).getResultList().stream().findFirst();
+    private Optional<CitizenEntity> byNationalId(EntityManager em, String nationalId) {
+        return em.createQuery("SELECT c FROM CitizenEntity c WHERE c.nationalIdKey = ?1", CitizenEntity.class)
+                .setParameter(1, nationalIdKey(nationalId)).getResultList().stream().findFirst();
     }
 
-    private static CitizenEntity toEntity(CitizenDetails d) {
+    private String nationalIdKey(String nationalId) {
+        return keys.blindIndex(CitizenEntity.nationalIdKeyOf(nationalId));
+    }
+
+    /** The citizens whose phone or e-mail key ({@code field}) is {@code key}, by name: a few, a switchboard at most. */
+    private List<Citizen> byKey(String field, String key) {
+        return tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c." + field + " = ?1", CitizenEntity.class)
+                .setParameter(1, key).setMaxResults(CONTACT_MATCHES).getResultList().stream().map(sealed::open)
+                .sorted(BY_NAME).toList());
+    }
+
+    /**
+     * A page of the citizens {@code terms} find (among {@code among} when not null), by name: the database finds them
+     * by keyed hashes, and they are put in order once opened.
+     */
+    private Page<Citizen> matches(SearchTerms terms, Collection<String> among, int offset, int limit) {
+        List<String> ids;
+        long total;
+        if (terms.phone() != null) {
+            String key = keys.blindIndex(CitizenEntity.phoneKeyOf(terms.phone()));
+            ids = tx.read(em -> em.createQuery("SELECT c.id FROM CitizenEntity c WHERE c.phoneKey = ?1", String.class)
+                    .setParameter(1, key).setMaxResults(among == null ? SORTED_MATCHES : MATCHES_AMONG).getResultList());
+            total = ids.size();
+        } else {
+            ids = sealed.withTokens(terms.tokens(), among == null ? SORTED_MATCHES + 1 : MATCHES_AMONG);
+            total = among == null && ids.size() > SORTED_MATCHES ? sealed.countWithTokens(terms.tokens()) : ids.size();
+        }
+        if (among != null) {
+            Set<String> wanted = new HashSet<>(among);
+            ids = ids.stream().filter(wanted::contains).toList();
+            total = ids.size();
+        }
+        List<String> shown = ids.subList(0, Math.min(ids.size(), SORTED_MATCHES));
+        List<Citizen> found = new java.util.ArrayList<>();
+        for (int from = 0; from < shown.size(); from += EXISTING_SLICE) {
+            List<String> slice = shown.subList(from, Math.min(shown.size(), from + EXISTING_SLICE));
+            found.addAll(tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.id IN :ids",
+                    CitizenEntity.class).setParameter("ids", slice).getResultList().stream().map(sealed::open).toList()));
+        }
+        List<Citizen> items = found.stream().sorted(BY_NAME).skip(offset).limit(limit).toList();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /** Keeps the person's search tokens, in the caller's transaction. */
+    private void index(java.sql.Connection transaction, Citizen plain) {
+        try {
+            sealed.index(transaction, plain);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.unchecked("indexing a citizen for search", e);
+        }
+    }
+
+    /** A new person as registered: their kind from their national id, the names and contacts trimmed. */
+    private static Citizen toPlain(CitizenDetails d) {
         d.validate();
         String nationalId = NationalIds.validate(d.nationalId());
         CitizenKind kind = NationalIds.kindOf(nationalId);
@@ -368,8 +483,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         if (kind == CitizenKind.PERSON && firstName == null) {
             throw InvalidInputException.of("firstName", "citizen.firstName");
         }
-        return new CitizenEntity(UUID.randomUUID().toString(), kind, nationalId, firstName, lastName,
-                trimToNull(d.address()), trimToNull(d.phone()), trimToNull(d.email()), System.currentTimeMillis());
+        return new Citizen(UUID.randomUUID().toString(), kind, nationalId, firstName, lastName,
+                trimToNull(d.address()), trimToNull(d.phone()), trimToNull(d.email()),
+                java.time.Instant.ofEpochMilli(System.currentTimeMillis()));
     }
 
     private static String trimToNull(String s) {

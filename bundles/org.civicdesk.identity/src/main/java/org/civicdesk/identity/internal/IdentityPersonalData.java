@@ -32,12 +32,13 @@ public class IdentityPersonalData implements PersonalData {
         this.keys = keys;
     }
 
-    /** The corrections' values opened with the person's key: nothing once the person was erased. */
-    private List<List<String>> opened(String citizenId, List<List<String>> corrections) {
-        return corrections.stream().map(row -> {
+    /** The rows with the cells of {@code columns} opened with the person's key: nothing once the person was erased. */
+    private List<List<String>> opened(String citizenId, List<List<String>> rows, int... columns) {
+        return rows.stream().map(row -> {
             List<String> open = new ArrayList<>(row);
-            open.set(2, keys.open(citizenId, row.get(2)).orElse(null));
-            open.set(3, keys.open(citizenId, row.get(3)).orElse(null));
+            for (int column : columns) {
+                open.set(column, keys.open(citizenId, row.get(column)).orElse(null));
+            }
             return open;
         }).toList();
     }
@@ -45,8 +46,9 @@ public class IdentityPersonalData implements PersonalData {
     @Override
     public Set<String> tables() {
         // The person's key is no data about them (it is what their sealed data opens with): named, never exported.
+        // Nor are the keyed hashes a person is found by (CD_CITIZEN_TOKEN): they are the data above, unreadable.
         return Set.of("CD_CITIZEN", "CD_CITIZEN_CORRECTION", "CD_CITIZEN_ERASURE", "CD_CITIZEN_KEY", "CD_CITIZEN_PIN",
-                "CD_CITIZEN_PIN_ATTEMPT");
+                "CD_CITIZEN_PIN_ATTEMPT", SealedCitizens.TOKENS);
     }
 
     @Override
@@ -54,13 +56,13 @@ public class IdentityPersonalData implements PersonalData {
         ResourceBundle labels = PersonalDataSet.labels(getClass(), language);
         return List.of(
                 PersonalDataSet.labelled(labels, "identity", List.of("kind", "nationalId", "firstName", "lastName",
-                        "address", "phone", "email", "registered"), jdbc.texts("read a person's identity",
-                        "SELECT KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, EMAIL, REGISTERED_MS FROM CD_CITIZEN"
-                                + " WHERE ID = ?", zone, citizen.id())),
+                        "address", "phone", "email", "registered"), opened(citizen.id(), jdbc.texts("read a person's "
+                        + "identity", "SELECT KIND, NATIONAL_ID, FIRST_NAME, LAST_NAME, ADDRESS, PHONE, EMAIL, REGISTERED_MS "
+                        + "FROM CD_CITIZEN WHERE ID = ?", zone, citizen.id()), 1, 2, 3, 4, 5, 6)),
                 PersonalDataSet.labelled(labels, "corrections", List.of("corrected", "field", "superseded", "value",
                         "by", "why"), opened(citizen.id(), jdbc.texts("read the corrections of a person's data",
                         "SELECT CORRECTED_MS, FIELD, SUPERSEDED_VALUE, NEW_VALUE, CORRECTED_BY, REASON FROM "
-                        + "CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO", zone, citizen.id()))),
+                        + "CD_CITIZEN_CORRECTION WHERE CITIZEN_ID = ? ORDER BY ENTRY_NO", zone, citizen.id()), 2, 3)),
                 PersonalDataSet.labelled(labels, "erasure", List.of("erased", "by", "why"), jdbc.texts(
                         "read a person's erasure", "SELECT ERASED_MS, ERASED_BY, REASON FROM CD_CITIZEN_ERASURE WHERE "
                         + "CITIZEN_ID = ?", zone, citizen.id())),

@@ -2,31 +2,39 @@ package org.civicdesk.identity.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.PhoneNumbers;
 
 /**
- * What an operator types to find a caller, as a condition on {@link CitizenEntity}: a phone number (it starts with 0 or
- * +, which no CNP or CUI does) finds the citizens with that number; digits alone (a CUI with its RO too), those whose
- * CNP or CUI begins so;
- * anything else is words, each of which must be in the name or the address, in any order and without diacritics —
- * "Ion Popescu" finds "Popescu Ion", "Zamca 3" finds "Str. Zamca nr. 3". The words naming a kind of street or a
- * number ("str", "nr", …) are left out: an address is written with them or without.
+ * What an operator types to find a caller, and what a citizen is found by. A phone number (it starts with 0 or +,
+ * which no CNP or CUI does) finds the citizens with that number; digits alone (a CUI with its RO too), those whose CNP
+ * or CUI begins so; anything else is words, each of which must begin a word of the name or the address, in any order
+ * and without diacritics — "Ion Popescu" finds "Popescu Ion", "Zamca 3" finds "Str. Zamca nr. 3". The words naming a
+ * kind of street or a number ("str", "nr", …) are left out: an address is written with them or without.
  *
- * @param condition  a JPQL condition on {@code c}, with named parameters
- * @param parameters the parameters' values
+ * <p>Names and addresses are stored sealed, so the words are matched as tokens: each citizen is stored with the tokens
+ * of {@link #tokensOf} (every beginning of every word of at least two letters, each whole word, every beginning of the
+ * CNP or CUI of at least two digits), which the registry keeps only as keyed hashes; a search asks for all of its
+ * {@link #tokens}.
+ *
+ * @param phone  the phone number's normal form when a number was typed, else null
+ * @param tokens the tokens a citizen must have, when no phone number was typed
  */
-record SearchTerms(String condition, Map<String, Object> parameters) {
+record SearchTerms(String phone, List<String> tokens) {
     /** The most words a search uses: past them, a search is a sentence, not a name. */
     static final int MAX_WORDS = 8;
+    /** The shortest beginning of a word or a national id that finds it (a single letter finds a one-letter word). */
+    static final int MIN_PREFIX = 2;
     private static final Set<String> ADDRESS_WORDS = Set.of("str", "strada", "nr", "numar", "numarul", "bd", "bld",
             "bulevardul", "b", "dul", "sos", "soseaua", "cal", "calea", "al", "aleea", "p", "ta", "piata", "bl", "bloc",
             "sc", "scara", "ap", "apartament", "et", "etaj", "jud", "judetul", "mun", "municipiul");
+    private static final String WORD = "w:";
+    private static final String NATIONAL_ID = "n:";
 
     /** The terms of {@code text}, which {@code folded} is without diacritics and in lower case. */
     static SearchTerms of(String text, String folded) {
@@ -34,26 +42,42 @@ record SearchTerms(String condition, Map<String, Object> parameters) {
         if (compact.matches("(\\+|0)\\d{6,14}")) {
             Optional<String> phone = PhoneNumbers.normalise(text);
             if (phone.isPresent()) {
-                return new SearchTerms("c.phoneKey = :phone", Map.of("phone", phone.get()));
+                return new SearchTerms(phone.get(), List.of());
             }
         }
         if (compact.matches("(?i)(ro)?\\d+")) {
             // A CUI is often written with the RO of VAT: the register keeps the digits.
-            return new SearchTerms("c.nationalId LIKE :id", Map.of("id", compact.replaceFirst("(?i)^ro", "") + "%"));
+            return new SearchTerms(null, List.of(NATIONAL_ID + compact.replaceFirst("(?i)^ro", "")));
         }
-        List<String> words = new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty() && !ADDRESS_WORDS.contains(w)).distinct().toList());
+        List<String> words = new ArrayList<>(words(folded).stream().filter(w -> !ADDRESS_WORDS.contains(w)).toList());
         if (words.isEmpty()) {
-            // Only such words ("str"): taken as typed, so that the search still asks for something.
-            words.add(folded.replaceAll("[%_]", ""));
+            // Only such words ("str"): sought as typed, so that the search still asks for something.
+            words.addAll(words(folded));
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = new ArrayList<>();
-        for (String word : words.subList(0, Math.min(words.size(), MAX_WORDS))) {
-            String name = "w" + parameters.size();
-            parameters.put(name, "%" + word + "%");
-            conditions.add("c.searchName LIKE :" + name);
+        return new SearchTerms(null, words.subList(0, Math.min(words.size(), MAX_WORDS)).stream().map(w -> WORD + w)
+                .toList());
+    }
+
+    /** The tokens a citizen is found by: those of their national id, names and address. */
+    static Set<String> tokensOf(String nationalId, String lastName, String firstName, String address) {
+        Set<String> tokens = new LinkedHashSet<>();
+        if (nationalId != null) {
+            for (int end = MIN_PREFIX; end <= nationalId.length(); end++) {
+                tokens.add(NATIONAL_ID + nationalId.substring(0, end));
+            }
         }
-        return new SearchTerms(String.join(" AND ", conditions), parameters);
+        for (String word : words(SearchText.fold(String.join(" ", Arrays.asList(lastName, firstName, address).stream()
+                .filter(part -> part != null).toList())))) {
+            tokens.add(WORD + word);
+            for (int end = MIN_PREFIX; end < word.length(); end++) {
+                tokens.add(WORD + word.substring(0, end));
+            }
+        }
+        return tokens;
+    }
+
+    /** The words of a folded text, each once. */
+    private static List<String> words(String folded) {
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).distinct().toList();
     }
 }

@@ -1,14 +1,20 @@
 package org.civicdesk.identity.internal;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.Test;
 
@@ -28,5 +34,26 @@ public class CitizenKeysTest {
                 "personal-data-1"));
         assertThrows(GeneralSecurityException.class, () -> CitizenKeysImpl.masterKey(keystore, "secret".toCharArray(),
                 "no-such-alias"));
+    }
+
+    /**
+     * The keyed hashes a sealed CNP or name is found by: the same for the same keystore after a restart, other under
+     * another keystore, and neither the value nor a plain hash of it.
+     */
+    @Test
+    public void theKeyedHashesDependOnTheKeystoreOnly() throws Exception {
+        Path dir = Files.createTempDirectory("keys");
+        SecretKey master = CitizenKeysImpl.masterKey(dir.resolve("a.p12"), "secret".toCharArray(), "personal-data-1");
+        SecretKey again = CitizenKeysImpl.masterKey(dir.resolve("a.p12"), "secret".toCharArray(), "personal-data-1");
+        SecretKey other = CitizenKeysImpl.masterKey(dir.resolve("b.p12"), "secret".toCharArray(), "personal-data-1");
+        byte[] cnp = "n:1800101330019".getBytes(StandardCharsets.UTF_8);
+        byte[] hashed = CitizenKeysImpl.indexHash(master).get().doFinal(cnp);
+        assertArrayEquals(hashed, CitizenKeysImpl.indexHash(again).get().doFinal(cnp));
+        assertFalse(java.util.Arrays.equals(hashed, CitizenKeysImpl.indexHash(other).get().doFinal(cnp)));
+        Mac underMaster = Mac.getInstance("HmacSHA256");
+        underMaster.init(new SecretKeySpec(master.getEncoded(), "HmacSHA256"));
+        assertFalse("a key of its own, not the master key", java.util.Arrays.equals(hashed, underMaster.doFinal(cnp)));
+        assertEquals(32, hashed.length);
+        assertFalse(HexFormat.of().formatHex(hashed).contains("1800101330019"));
     }
 }

@@ -1,8 +1,12 @@
 package org.civicdesk.identity.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 
 import org.civicdesk.core.api.SearchText;
 import org.junit.Test;
@@ -12,29 +16,51 @@ public class SearchTermsTest {
         return SearchTerms.of(typed, SearchText.fold(typed));
     }
 
+    /** Whether a citizen with these fields is found by what was typed: every token of the search is one of theirs. */
+    private static boolean finds(String typed, String nationalId, String lastName, String firstName, String address) {
+        return SearchTerms.tokensOf(nationalId, lastName, firstName, address).containsAll(of(typed).tokens());
+    }
+
     @Test
     public void nameWordsAreSoughtInAnyOrderWithoutDiacritics() {
-        SearchTerms terms = of("Ion  Popescu");
-        assertEquals("c.searchName LIKE :w0 AND c.searchName LIKE :w1", terms.condition());
-        assertEquals(Map.of("w0", "%ion%", "w1", "%popescu%"), terms.parameters());
-        assertEquals(Map.of("w0", "%ionut%"), of("Ionuț").parameters());
+        assertEquals(List.of("w:ion", "w:popescu"), of("Ion  Popescu").tokens());
+        assertNull(of("Ion  Popescu").phone());
+        assertEquals(List.of("w:ionut"), of("Ionuț").tokens());
+        assertTrue(finds("popescu ion", "1800101330019", "Popescu", "Ion", null));
+        assertTrue(finds("IONUT MARGINEANU", "1800101330019", "Mărgineanu", "Ionuț", "Str. Zamca 3"));
+        assertTrue("the beginning of a word", finds("Popes", "1800101330019", "Popescu", "Ion", null));
+        assertFalse("a word the person does not have", finds("Ion Necunoscut", "1800101330019", "Popescu", "Ion", null));
+        assertFalse("the middle of a word", finds("escu", "1800101330019", "Popescu", "Ion", null));
     }
 
     @Test
     public void anAddressIsItsNameAndNumberWhateverItsStreetWord() {
-        assertEquals(Map.of("w0", "%zamca%", "w1", "%3%"), of("Str. Zamca nr. 3").parameters());
-        assertEquals(Map.of("w0", "%stefan%", "w1", "%cel%", "w2", "%mare%", "w3", "%12%"),
-                of("Bd. Ștefan cel Mare 12").parameters());
-        assertEquals("only a street word: as typed", Map.of("w0", "%str%"), of("str").parameters());
+        assertEquals(List.of("w:zamca", "w:3"), of("Str. Zamca nr. 3").tokens());
+        assertEquals(List.of("w:stefan", "w:cel", "w:mare", "w:12"), of("Bd. Ștefan cel Mare 12").tokens());
+        assertEquals("only a street word: as typed", List.of("w:str"), of("str").tokens());
+        assertTrue(finds("Zamca 3", "1800101330019", "Popescu", "Ion", "Str. Zamca nr. 3, Suceava"));
+        assertFalse("a number is a whole word or its beginning", finds("Zamca 3", "1800101330019", "Popescu", "Ion",
+                "Str. Zamca nr. 13, Suceava"));
+        assertTrue(finds("str", "1800101330019", "Popescu", "Ion", "Str. Zamca nr. 3"));
     }
 
     @Test
     public void aPhoneIsAPhoneAndDigitsAreACnpOrCui() {
-        assertEquals("c.phoneKey = :phone", of("0740 123 456").condition());
-        assertEquals(Map.of("phone", "+40740123456"), of("0740 123 456").parameters());
-        assertEquals(Map.of("phone", "+40740123456"), of("+40 740-123-456").parameters());
-        assertEquals("c.nationalId LIKE :id", of("1800101").condition());
-        assertEquals(Map.of("id", "1800101%"), of("1800101").parameters());
-        assertEquals(Map.of("id", "14837265%"), of("RO14837265").parameters());
+        assertEquals("+40740123456", of("0740 123 456").phone());
+        assertEquals("+40740123456", of("+40 740-123-456").phone());
+        assertEquals(List.of(), of("0740 123 456").tokens());
+        assertEquals(List.of("n:1800101"), of("1800101").tokens());
+        assertEquals(List.of("n:14837265"), of("RO14837265").tokens());
+        assertTrue(finds("180010133", "1800101330019", "Popescu", "Ion", null));
+        assertTrue(finds("RO14837265", "14837265", "Firma SRL", null, null));
+        assertFalse("digits are a national id, not a house number", finds("3", "1800101330019", "Popescu", "Ion",
+                "Str. Zamca 3"));
+    }
+
+    @Test
+    public void aCitizensTokensAreTheBeginningsOfTheirWordsAndNationalId() {
+        Set<String> tokens = SearchTerms.tokensOf("14837265", "Ana", null, "Str. X 7");
+        assertEquals(Set.of("n:14", "n:148", "n:1483", "n:14837", "n:148372", "n:1483726", "n:14837265", "w:ana", "w:an",
+                "w:str", "w:st", "w:x", "w:7"), tokens);
     }
 }

@@ -1,0 +1,106 @@
+package org.civicdesk.identity.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.persistence.Jdbc;
+
+/**
+ * Citizens sealed for CD_CITIZEN and opened again, and the keyed hashes of their search tokens
+ * ({@link SearchTerms#tokensOf}) in CD_CITIZEN_TOKEN: the database holds nothing of a person's identity in clear.
+ */
+final class SealedCitizens {
+    static final String TOKENS = "CD_CITIZEN_TOKEN";
+
+    private final CitizenKeysImpl keys;
+    private final Jdbc jdbc;
+
+    SealedCitizens(CitizenKeysImpl keys, Jdbc jdbc) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+    }
+
+    /** A new row for {@code plain}, its fields sealed with the person's key (made now if they have none). */
+    CitizenEntity seal(Citizen plain) {
+        CitizenEntity stored = new CitizenEntity(plain.id(), plain.kind(), plain.registered().toEpochMilli());
+        reseal(stored, plain);
+        return stored;
+    }
+
+    /** Puts {@code plain}'s fields in force in {@code stored}, sealed. */
+    void reseal(CitizenEntity stored, Citizen plain) {
+        stored.store(plain, value -> keys.seal(plain.id(), value), keys);
+    }
+
+    /** The person {@code stored} is, opened with their key; an erased person's sealed fields open to nothing. */
+    Citizen open(CitizenEntity stored) {
+        return stored.toDto(value -> keys.open(stored.id(), value).orElse(null));
+    }
+
+    /** Replaces the person's search tokens with those of {@code plain}, in the caller's transaction. */
+    void index(Connection transaction, Citizen plain) throws SQLException {
+        forget(transaction, plain.id());
+        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TOKENS
+                + " (TOKEN, CITIZEN_ID) VALUES (?, ?)")) {
+            for (long token : tokens(plain)) {
+                ps.setLong(1, token);
+                ps.setString(2, plain.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The keyed hashes of {@code plain}'s search tokens, each once. */
+    List<Long> tokens(Citizen plain) {
+        return SearchTerms.tokensOf(plain.nationalId(), plain.lastName(), plain.firstName(), plain.address()).stream()
+                .map(keys::token).distinct().toList();
+    }
+
+    /** Deletes the person's search tokens, in the caller's transaction. */
+    void forget(Connection transaction, String citizenId) throws SQLException {
+        try (PreparedStatement ps = transaction.prepareStatement("DELETE FROM " + TOKENS + " WHERE CITIZEN_ID = ?")) {
+            ps.setString(1, citizenId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The ids of the citizens who have every one of {@code tokens}, at most {@code max}; none for no tokens. */
+    List<String> withTokens(List<String> tokens, int max) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("find citizens by search tokens", "SELECT t0.CITIZEN_ID" + matching(tokens.size()),
+                rs -> rs.getString(1), max, hashed(tokens));
+    }
+
+    /** How many citizens have every one of {@code tokens}. */
+    long countWithTokens(List<String> tokens) {
+        return tokens.isEmpty() ? 0 : jdbc.query("count citizens by search tokens", "SELECT COUNT(*)"
+                + matching(tokens.size()), rs -> rs.getLong(1), 1, hashed(tokens)).get(0);
+    }
+
+    /** FROM and WHERE of a query for the citizens with {@code n} tokens: the first one's, each checked for the rest. */
+    private static String matching(int n) {
+        StringBuilder sql = new StringBuilder(" FROM " + TOKENS + " t0");
+        for (int i = 1; i < n; i++) {
+            sql.append(" JOIN ").append(TOKENS).append(" t").append(i).append(" ON t").append(i).append(".TOKEN = ? AND t")
+                    .append(i).append(".CITIZEN_ID = t0.CITIZEN_ID");
+        }
+        return sql.append(" WHERE t0.TOKEN = ?").toString();
+    }
+
+    /** The parameters of {@link #matching}: the joined tokens' hashes, then the first's. */
+    private Object[] hashed(List<String> tokens) {
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            parameters.add(keys.token(tokens.get(i)));
+        }
+        parameters.add(keys.token(tokens.get(0)));
+        return parameters.toArray();
+    }
+}
