@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.InvalidInputException;
+import org.civicdesk.core.api.SearchText;
 import org.civicdesk.identity.api.NationalIds;
 import org.civicdesk.request.api.RequestChange;
 import org.civicdesk.request.api.RequestNumber;
@@ -69,6 +71,33 @@ public class AccessIT extends CivicDeskTestSupport {
         }
         assertEquals("a word the caller is not", 0, get("operator", "/citizens?q=Ionut%20Necunoscut" + tail
                 + "&reason=apel").body().get("total").asInt());
+    }
+
+    /**
+     * Names are stored sealed: the search opens what it finds and lists it in name order, a page at a time, the total
+     * counting every match.
+     */
+    @Test
+    public void aSearchListsItsMatchesInNameOrderPageByPage() throws Exception {
+        String street = "Ordine" + freshCnp().substring(7, 12);
+        Map<String, String> byName = new java.util.TreeMap<>();
+        for (String lastName : new String[] {"Zăbavă", "Albu", "Marin"}) {
+            String cnp = freshCnp();
+            Reply filed = post("operator", "/requests", "{\"type\":\"information\",\"channel\":\"desk\",\"citizen\":{"
+                    + "\"cnp\":\"" + cnp + "\",\"firstName\":\"Ana\",\"lastName\":\"" + lastName + "\",\"address\":"
+                    + "\"Str. " + street + " 4\"},\"description\":\"Program\"}");
+            assertEquals(filed.raw(), 201, filed.status());
+            byName.put(SearchText.fold(lastName), citizenId(cnp));
+        }
+        List<String> expected = new ArrayList<>(byName.values());
+        JsonNode first = get("operator", "/citizens?q=" + street + "&reason=apel&limit=2").body();
+        JsonNode rest = get("operator", "/citizens?q=" + street + "&reason=apel&limit=2&offset=2").body();
+        assertEquals(3, first.get("total").asInt());
+        List<String> listed = new ArrayList<>();
+        first.get("items").forEach(c -> listed.add(c.get("id").asText()));
+        rest.get("items").forEach(c -> listed.add(c.get("id").asText()));
+        assertEquals("Albu, Marin, Zăbavă", expected, listed);
+        assertEquals("Zăbavă", rest.get("items").get(0).get("lastName").asText());
     }
 
     /** A CNP on record is who the caller is: the names are not asked again; a new person still gives theirs. */

@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * requests with their history (default 1,000,000, last year's and this year's, each filed by one of the citizens) and
  * {@code bench.phoneCalls} calls (default 1,000,000 over the last year), then, with {@code bench.threads} clients
  * (default 10), the read paths people wait on: every report for the last month and for the last year (p95),
- * request search as the console asks it (p99), Open311's default {@code requests.json} list (p99) and a citizen's
- * 360° view (p99). Prints figures; run with {@code mvn verify -Pbench -pl itests -Dit.test=CityBench}.
+ * request search as the console asks it (p99), Open311's default {@code requests.json} list (p99), the caller searches
+ * of the citizen registry (p99) and a citizen's 360° view (p99). Prints figures; run with
+ * {@code mvn verify -Pbench -pl itests -Dit.test=CityBench}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -37,8 +38,9 @@ public class CityBench extends CivicDeskTestSupport {
     private static final int THREADS = Integer.getInteger("bench.threads", 10);
     private static final int CALLS = Integer.getInteger("bench.calls", 500);
     private static final int REPORT_RUNS = Integer.getInteger("bench.reportRuns", 40);
-    /** Which reads to measure, comma separated: reports, search, open311, profile (default: all). */
-    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "reports,search,open311,profile")
+    /** Which reads to measure, comma separated: reports, search, open311, citizens, profile (default: all). */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
+            "reports,search,open311,citizens,profile")
             .split(","));
 
     /** The bench's clients read Open311 as hard as they can: its key's budget is lifted, not measured. */
@@ -141,6 +143,18 @@ public class CityBench extends CivicDeskTestSupport {
         if (PARTS.contains("open311")) {
             BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS / 2, 1), 1);
             BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS, THREADS), THREADS);
+        }
+        // The caller searches an operator makes: a common surname (an eighth of the city), a surname and first name, a
+        // street and number, a CNP's first nine digits, a phone number.
+        for (String typed : !PARTS.contains("citizens") ? List.<String>of() : List.of("Popescu", "Ionescu Elena",
+                "Bench 17 nr 18", BenchData.nationalId(CITIZENS / 2).substring(0, 9),
+                String.format("07%08d", CITIZENS / 3))) {
+            BenchSupport.Call search = i -> {
+                Reply r = get("operator", "/citizens?reason=bench&limit=20&q=" + java.net.URLEncoder.encode(typed, "UTF-8"));
+                assertEquals(r.raw(), 200, r.status());
+            };
+            BenchSupport.report("GET /citizens?q=" + typed, BenchSupport.measure(search, 20, CALLS / 5, 1), 1);
+            BenchSupport.report("GET /citizens?q=" + typed, BenchSupport.measure(search, 20, CALLS, THREADS), THREADS);
         }
         if (!PARTS.contains("profile")) {
             return;

@@ -171,9 +171,8 @@ public class CitizenKeysImpl implements CitizenKeys {
         if (text == null) {
             return null;
         }
-        SecretKey key = key(citizenId, true).orElseThrow(() -> new IllegalStateException("the person was erased"));
-        return SEALED + Base64.getEncoder().encodeToString(encrypt(key, text.getBytes(StandardCharsets.UTF_8),
-                citizenId));
+        return seal(key(citizenId, true).orElseThrow(() -> new IllegalStateException("the person was erased")), citizenId,
+                text);
     }
 
     @Override
@@ -183,6 +182,69 @@ public class CitizenKeysImpl implements CitizenKeys {
         }
         return key(citizenId, false).map(key -> new String(decrypt(key, Base64.getDecoder().decode(sealed.substring(
                 SEALED.length())), citizenId), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The person's key read or made in the caller's transaction, so that a new person's key is stored with their row or
+     * not at all; not cached until read again after the commit.
+     */
+    SecretKey keyIn(java.sql.Connection transaction, String citizenId) throws java.sql.SQLException {
+        synchronized (cache) {
+            CachedKey known = cache.get(citizenId);
+            if (known != null && System.currentTimeMillis() - known.readAt() < CACHED_MILLIS) {
+                return known.key();
+            }
+        }
+        try (java.sql.PreparedStatement ps = transaction.prepareStatement("SELECT WRAPPED_KEY FROM " + TABLE
+                + " WHERE CITIZEN_ID = ?")) {
+            ps.setString(1, citizenId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return unwrap(rs.getString(1), citizenId);
+                }
+            }
+        }
+        byte[] fresh = new byte[32];
+        random.nextBytes(fresh);
+        try (java.sql.PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TABLE
+                + " (CITIZEN_ID, WRAPPED_KEY, CREATED_MS) VALUES (?, ?, ?)")) {
+            Jdbc.bind(ps, citizenId, Base64.getEncoder().encodeToString(encrypt(master, fresh, citizenId)),
+                    System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+        return new SecretKeySpec(fresh, "AES");
+    }
+
+    /**
+     * Reads the keys of these people that are not in memory, in one query: a list of people opens without a query for
+     * each of them.
+     */
+    void preload(java.util.Collection<String> citizenIds) {
+        List<String> missing;
+        long now = System.currentTimeMillis();
+        synchronized (cache) {
+            missing = citizenIds.stream().filter(id -> {
+                CachedKey known = cache.get(id);
+                return known == null || now - known.readAt() >= CACHED_MILLIS;
+            }).distinct().limit(CACHED).toList();
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String[]> wrapped = jdbc.query("read people's keys", "SELECT CITIZEN_ID, WRAPPED_KEY FROM " + TABLE
+                + " WHERE CITIZEN_ID IN (" + String.join(", ", java.util.Collections.nCopies(missing.size(), "?")) + ")",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, 0, missing.toArray());
+        synchronized (cache) {
+            for (String[] row : wrapped) {
+                cache.put(row[0], new CachedKey(unwrap(row[1], row[0]), now));
+            }
+        }
+    }
+
+    /** {@code text} sealed with {@code key}, the key of the person {@code citizenId}; null for null. */
+    String seal(SecretKey key, String citizenId, String text) {
+        return text == null ? null : SEALED + Base64.getEncoder().encodeToString(encrypt(key,
+                text.getBytes(StandardCharsets.UTF_8), citizenId));
     }
 
     /** Destroys the person's key: everything sealed with it stays unreadable, on every node and in every backup after. */
@@ -222,11 +284,15 @@ public class CitizenKeysImpl implements CitizenKeys {
         if (wrapped.isEmpty()) {
             return Optional.empty();
         }
-        SecretKey key = new SecretKeySpec(decrypt(master, Base64.getDecoder().decode(wrapped.get(0)), citizenId), "AES");
+        SecretKey key = unwrap(wrapped.get(0), citizenId);
         synchronized (cache) {
             cache.put(citizenId, new CachedKey(key, System.currentTimeMillis()));
         }
         return Optional.of(key);
+    }
+
+    private SecretKey unwrap(String wrapped, String citizenId) {
+        return new SecretKeySpec(decrypt(master, Base64.getDecoder().decode(wrapped), citizenId), "AES");
     }
 
     /** A person's key as read from the database, and when. */

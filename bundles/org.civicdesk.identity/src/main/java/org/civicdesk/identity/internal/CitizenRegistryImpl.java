@@ -48,18 +48,15 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     /** Longer than any name and address together: a longer text matches nobody. */
     private static final int MAX_SEARCH = 600;
     /**
-     * The most matches of a search put in name order: past them the page shows some of them and the total says how many
-     * there are, for the operator to say more of who the caller is.
+     * The most matches of a search put in name order as a whole: past them each page is in name order, the pages in the
+     * order the database finds them, and the total says how many there are, for the operator to ask the caller for more
+     * (each match is opened with its person's key to be put in order).
      */
-    private static final int SORTED_MATCHES = 1000;
+    private static final int SORTED_MATCHES = 200;
     /** The most matches looked through for those among a given set of citizens. */
     private static final int MATCHES_AMONG = 20_000;
     /** Citizens sealed in one transaction when the rows of an earlier release are sealed at start. */
     private static final int SEAL_BATCH = 200;
-    /** The order of a list of citizens: by name, then address, without diacritics. */
-    private static final java.util.Comparator<Citizen> BY_NAME = java.util.Comparator.comparing(
-            (Citizen c) -> SearchText.fold(String.join(" ", java.util.stream.Stream.of(c.lastName(), c.firstName(),
-                    c.address()).filter(java.util.Objects::nonNull).toList()))).thenComparing(Citizen::id);
 
     private final JpaTransactions tx;
     private final AuditLog audit;
@@ -104,8 +101,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                     if (erased(id)) {
                         row.pseudonymise(plain.nationalId(), keys);
                     } else {
-                        sealed.reseal(row, plain);
-                        JpaTransactions.onConnection(em, c -> index(c, plain));
+                        reseal(em, row, plain);
                     }
                     count++;
                 }
@@ -203,10 +199,9 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 return sealed.open(existing.get());
             }
             Citizen candidate = toPlain(details);
-            em.persist(sealed.seal(candidate));
+            sealedRows(em, List.of(candidate)).forEach(em::persist);
             // Registered in the change's own transaction; the person's id only as the subject, no other personal data.
             JpaTransactions.onConnection(em, c -> {
-                index(c, candidate);
                 audit.record(c, new AuditEvent(actor.username(), "citizen.register", INFO_KIND, "citizen",
                         candidate.id(), null), null);
             });
@@ -249,9 +244,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 throw InvalidInputException.of("value", "rectification.nameCleared");
             }
             Citizen after = corrected(before, field, value);
-            sealed.reseal(citizen, after);
+            reseal(em, citizen, after);
             JpaTransactions.onConnection(em, c -> {
-                index(c, after);
                 try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_CORRECTION (CITIZEN_ID, "
                         + "FIELD, SUPERSEDED_VALUE, NEW_VALUE, REASON, CORRECTED_BY, CORRECTED_MS) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -378,14 +372,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                                 String.class)
                         .setParameter("keys", batch.stream().map(c -> nationalIdKey(c.nationalId())).toList())
                         .getResultList());
-                List<Citizen> added = new java.util.ArrayList<>();
-                for (Citizen c : batch) {
-                    if (known.add(nationalIdKey(c.nationalId()))) {
-                        em.persist(sealed.seal(c));
-                        added.add(c);
-                    }
-                }
-                JpaTransactions.onConnection(em, c -> added.forEach(person -> index(c, person)));
+                List<Citizen> added = batch.stream().filter(c -> known.add(nationalIdKey(c.nationalId()))).toList();
+                sealedRows(em, added).forEach(em::persist);
                 return added.size();
             });
         }
@@ -423,9 +411,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     /** The citizens whose phone or e-mail key ({@code field}) is {@code key}, by name: a few, a switchboard at most. */
     private List<Citizen> byKey(String field, String key) {
-        return tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c." + field + " = ?1", CitizenEntity.class)
-                .setParameter(1, key).setMaxResults(CONTACT_MATCHES).getResultList().stream().map(sealed::open)
-                .sorted(BY_NAME).toList());
+        return byName(sealed.openAll(tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c." + field
+                + " = ?1", CitizenEntity.class).setParameter(1, key).setMaxResults(CONTACT_MATCHES).getResultList())));
     }
 
     /**
@@ -433,40 +420,72 @@ public class CitizenRegistryImpl implements CitizenRegistry {
      * by keyed hashes, and they are put in order once opened.
      */
     private Page<Citizen> matches(SearchTerms terms, Collection<String> among, int offset, int limit) {
+        int wanted = among != null ? MATCHES_AMONG : Math.max(SORTED_MATCHES + 1, offset + limit);
         List<String> ids;
         long total;
         if (terms.phone() != null) {
             String key = keys.blindIndex(CitizenEntity.phoneKeyOf(terms.phone()));
             ids = tx.read(em -> em.createQuery("SELECT c.id FROM CitizenEntity c WHERE c.phoneKey = ?1", String.class)
-                    .setParameter(1, key).setMaxResults(among == null ? SORTED_MATCHES : MATCHES_AMONG).getResultList());
+                    .setParameter(1, key).setMaxResults(wanted).getResultList());
             total = ids.size();
         } else {
-            ids = sealed.withTokens(terms.tokens(), among == null ? SORTED_MATCHES + 1 : MATCHES_AMONG);
-            total = among == null && ids.size() > SORTED_MATCHES ? sealed.countWithTokens(terms.tokens()) : ids.size();
+            ids = sealed.withTokens(terms.tokens(), wanted);
+            total = among == null && ids.size() == wanted ? sealed.countWithTokens(terms.tokens()) : ids.size();
         }
         if (among != null) {
-            Set<String> wanted = new HashSet<>(among);
-            ids = ids.stream().filter(wanted::contains).toList();
+            Set<String> allowed = new HashSet<>(among);
+            ids = ids.stream().filter(allowed::contains).toList();
             total = ids.size();
         }
-        List<String> shown = ids.subList(0, Math.min(ids.size(), SORTED_MATCHES));
-        List<Citizen> found = new java.util.ArrayList<>();
-        for (int from = 0; from < shown.size(); from += EXISTING_SLICE) {
-            List<String> slice = shown.subList(from, Math.min(shown.size(), from + EXISTING_SLICE));
-            found.addAll(tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.id IN :ids",
-                    CitizenEntity.class).setParameter("ids", slice).getResultList().stream().map(sealed::open).toList()));
+        if (ids.size() <= SORTED_MATCHES) {
+            return new Page<>(byName(opened(ids)).stream().skip(offset).limit(limit).toList(), total, offset, limit);
         }
-        List<Citizen> items = found.stream().sorted(BY_NAME).skip(offset).limit(limit).toList();
-        return new Page<>(items, total, offset, limit);
+        List<String> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + limit, ids.size()));
+        return new Page<>(byName(opened(page)), total, offset, limit);
     }
 
-    /** Keeps the person's search tokens, in the caller's transaction. */
-    private void index(java.sql.Connection transaction, Citizen plain) {
-        try {
-            sealed.index(transaction, plain);
-        } catch (java.sql.SQLException e) {
-            throw SqlErrors.unchecked("indexing a citizen for search", e);
+    /** These citizens, opened, in slices (an IN list has a bounded length). */
+    private List<Citizen> opened(List<String> ids) {
+        List<Citizen> found = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += EXISTING_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + EXISTING_SLICE));
+            found.addAll(sealed.openAll(tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.id IN :ids",
+                    CitizenEntity.class).setParameter("ids", slice).getResultList())));
         }
+        return found;
+    }
+
+    /** Citizens by name, then address, without diacritics (each one's order folded once). */
+    private static List<Citizen> byName(List<Citizen> citizens) {
+        return citizens.stream().map(c -> java.util.Map.entry(SearchText.fold(String.join(" ", java.util.stream.Stream
+                .of(c.lastName(), c.firstName(), c.address()).filter(java.util.Objects::nonNull).toList())) + '\0'
+                + c.id(), c)).sorted(java.util.Map.Entry.comparingByKey()).map(java.util.Map.Entry::getValue).toList();
+    }
+
+    /** New rows for these people, sealed; their keys and search tokens written in the transaction of {@code em}. */
+    private List<CitizenEntity> sealedRows(EntityManager em, List<Citizen> people) {
+        List<CitizenEntity> rows = new java.util.ArrayList<>();
+        JpaTransactions.onConnection(em, c -> {
+            try {
+                for (Citizen plain : people) {
+                    rows.add(sealed.seal(c, plain));
+                }
+            } catch (java.sql.SQLException e) {
+                throw SqlErrors.unchecked("sealing a citizen's data", e);
+            }
+        });
+        return rows;
+    }
+
+    /** Puts {@code plain} in force in {@code row}, sealed, with its search tokens, in the transaction of {@code em}. */
+    private void reseal(EntityManager em, CitizenEntity row, Citizen plain) {
+        JpaTransactions.onConnection(em, c -> {
+            try {
+                sealed.reseal(c, row, plain);
+            } catch (java.sql.SQLException e) {
+                throw SqlErrors.unchecked("sealing a citizen's data", e);
+            }
+        });
     }
 
     /** A new person as registered: their kind from their national id, the names and contacts trimmed. */

@@ -24,21 +24,32 @@ final class SealedCitizens {
         this.jdbc = jdbc;
     }
 
-    /** A new row for {@code plain}, its fields sealed with the person's key (made now if they have none). */
-    CitizenEntity seal(Citizen plain) {
+    /**
+     * A new row for {@code plain}, its fields sealed with the person's key (made now, in the caller's transaction, if
+     * they have none).
+     */
+    CitizenEntity seal(Connection transaction, Citizen plain) throws SQLException {
         CitizenEntity stored = new CitizenEntity(plain.id(), plain.kind(), plain.registered().toEpochMilli());
-        reseal(stored, plain);
+        reseal(transaction, stored, plain);
         return stored;
     }
 
-    /** Puts {@code plain}'s fields in force in {@code stored}, sealed. */
-    void reseal(CitizenEntity stored, Citizen plain) {
-        stored.store(plain, value -> keys.seal(plain.id(), value), keys);
+    /** Puts {@code plain}'s fields in force in {@code stored}, sealed, and keeps its search tokens. */
+    void reseal(Connection transaction, CitizenEntity stored, Citizen plain) throws SQLException {
+        javax.crypto.SecretKey key = keys.keyIn(transaction, plain.id());
+        stored.store(plain, value -> keys.seal(key, plain.id(), value), keys);
+        index(transaction, plain);
     }
 
     /** The person {@code stored} is, opened with their key; an erased person's sealed fields open to nothing. */
     Citizen open(CitizenEntity stored) {
         return stored.toDto(value -> keys.open(stored.id(), value).orElse(null));
+    }
+
+    /** These people opened, their keys read in one query (at most a few hundred at a time: an IN list). */
+    List<Citizen> openAll(List<CitizenEntity> stored) {
+        keys.preload(stored.stream().map(CitizenEntity::id).toList());
+        return stored.stream().map(this::open).toList();
     }
 
     /** Replaces the person's search tokens with those of {@code plain}, in the caller's transaction. */
