@@ -184,7 +184,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit)
                 : matches(terms, among, offset, limit);
         audit.record(new AuditEvent(actor.username(), "citizen.search", INFO_KIND, "citizen", null,
-                remarks(purpose, "query='" + text + "' results=" + page.total())));
+                remarks(purpose, terms.described() + ", results=" + page.total())));
         return page;
     }
 

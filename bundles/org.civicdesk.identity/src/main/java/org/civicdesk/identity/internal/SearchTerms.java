@@ -58,6 +58,20 @@ record SearchTerms(String phone, List<String> tokens) {
                 .toList());
     }
 
+    /**
+     * What kind of search this was, for the audit trail: never the words or digits typed, which are a person's name or
+     * national id and would outlive their erasure in an append-only record.
+     */
+    String described() {
+        if (phone != null) {
+            return "by phone number";
+        }
+        if (!tokens.isEmpty() && tokens.get(0).startsWith(NATIONAL_ID)) {
+            return "by national id, " + (tokens.get(0).length() - NATIONAL_ID.length()) + " digits";
+        }
+        return "by name or address, " + tokens.size() + (tokens.size() == 1 ? " word" : " words");
+    }
+
     /** The tokens a citizen is found by: those of their national id, names and address. */
     static Set<String> tokensOf(String nationalId, String lastName, String firstName, String address) {
         Set<String> tokens = new LinkedHashSet<>();

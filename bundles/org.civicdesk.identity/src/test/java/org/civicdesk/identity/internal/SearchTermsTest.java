@@ -58,6 +58,14 @@ public class SearchTermsTest {
     }
 
     @Test
+    public void theAuditTrailLearnsTheKindOfSearchNotWhatWasTyped() {
+        assertEquals("by name or address, 2 words", of("Ion Popescu").described());
+        assertEquals("by name or address, 1 word", of("Popescu").described());
+        assertEquals("by national id, 9 digits", of("180010133").described());
+        assertEquals("by phone number", of("0740 123 456").described());
+    }
+
+    @Test
     public void aCitizensTokensAreTheBeginningsOfTheirWordsAndNationalId() {
         Set<String> tokens = SearchTerms.tokensOf("14837265", "Ana", null, "Str. X 7");
         assertEquals(Set.of("n:14", "n:148", "n:1483", "n:14837", "n:148372", "n:1483726", "n:14837265", "w:ana", "w:an",
