@@ -235,8 +235,13 @@ public class PhoneIT extends CivicDeskTestSupport {
             requests = requestsOf(id);
         }
         assertEquals(1, requests.size());
-        assertEquals("audio/wav", get("admin", "/requests/" + requests.get(0) + "/attachments").body().get(0)
-                .get("mediaType").asText());
+        // The call log names the request as soon as it is filed; the recording is attached right after.
+        JsonNode attachments = get("admin", "/requests/" + requests.get(0) + "/attachments").body();
+        for (int i = 0; i < 50 && attachments.isEmpty(); i++) {
+            Thread.sleep(100);
+            attachments = get("admin", "/requests/" + requests.get(0) + "/attachments").body();
+        }
+        assertEquals(attachments.toString(), "audio/wav", attachments.get(0).get("mediaType").asText());
     }
 
     @Test
