@@ -189,11 +189,9 @@ public class CitizenKeysImpl implements CitizenKeys {
      * not at all; not cached until read again after the commit.
      */
     SecretKey keyIn(java.sql.Connection transaction, String citizenId) throws java.sql.SQLException {
-        synchronized (cache) {
-            CachedKey known = cache.get(citizenId);
-            if (known != null && System.currentTimeMillis() - known.readAt() < CACHED_MILLIS) {
-                return known.key();
-            }
+        SecretKey known = cached(citizenId, System.currentTimeMillis());
+        if (known != null) {
+            return known;
         }
         try (java.sql.PreparedStatement ps = transaction.prepareStatement("SELECT WRAPPED_KEY FROM " + TABLE
                 + " WHERE CITIZEN_ID = ?")) {
@@ -223,10 +221,7 @@ public class CitizenKeysImpl implements CitizenKeys {
         List<String> missing;
         long now = System.currentTimeMillis();
         synchronized (cache) {
-            missing = citizenIds.stream().filter(id -> {
-                CachedKey known = cache.get(id);
-                return known == null || now - known.readAt() >= CACHED_MILLIS;
-            }).distinct().limit(CACHED).toList();
+            missing = citizenIds.stream().filter(id -> cached(id, now) == null).distinct().limit(CACHED).toList();
         }
         if (missing.isEmpty()) {
             return;
@@ -259,11 +254,9 @@ public class CitizenKeysImpl implements CitizenKeys {
     }
 
     private Optional<SecretKey> key(String citizenId, boolean make) {
-        synchronized (cache) {
-            CachedKey known = cache.get(citizenId);
-            if (known != null && System.currentTimeMillis() - known.readAt() < CACHED_MILLIS) {
-                return Optional.of(known.key());
-            }
+        SecretKey known = cached(citizenId, System.currentTimeMillis());
+        if (known != null) {
+            return Optional.of(known);
         }
         List<String> wrapped = jdbc.query("read a person's key", "SELECT WRAPPED_KEY FROM " + TABLE
                 + " WHERE CITIZEN_ID = ?", rs -> rs.getString(1), 1, citizenId);
@@ -289,6 +282,14 @@ public class CitizenKeysImpl implements CitizenKeys {
             cache.put(citizenId, new CachedKey(key, System.currentTimeMillis()));
         }
         return Optional.of(key);
+    }
+
+    /** The person's key if it is in memory and was read less than {@link #CACHED_MILLIS} before {@code now}; else null. */
+    private SecretKey cached(String citizenId, long now) {
+        synchronized (cache) {
+            CachedKey known = cache.get(citizenId);
+            return known != null && now - known.readAt() < CACHED_MILLIS ? known.key() : null;
+        }
     }
 
     private SecretKey unwrap(String wrapped, String citizenId) {
