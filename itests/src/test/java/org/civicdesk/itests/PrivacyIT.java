@@ -184,6 +184,7 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals("nobody is found by the old name", 0, get("operator", "/citizens?q=Erasmusescu&reason=test").body()
                 .get("total").asInt());
         assertEquals(0, get("operator", "/citizens?q=" + cnp + "&reason=test").body().get("total").asInt());
+        assertEquals("a request search by the name", 200, get("operator", "/requests?q=Zamfira%20Erasmusescu").status());
         assertEquals("no trace of the person in any table", List.of(), traces(cnp));
         assertEquals("nor a search token", 0, count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = '" + citizen
                 + "'"));

@@ -122,7 +122,7 @@ final class RequestLists {
             page = new Page<>(rows(numbers, today), exact ? counted : bound, offset, limit, exact);
         }
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
-                "filter=" + q + " results=" + page.total() + (page.exact() ? "" : "+")));
+                "filter=" + audited(q) + " results=" + page.total() + (page.exact() ? "" : "+")));
         return page;
     }
 
@@ -138,8 +138,22 @@ final class RequestLists {
                         : FINISHED_REGISTERED, NEWEST_ORDER, offset, limit);
         List<ServiceRequest> items = rows(numbers, today);
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
-                "filter=" + q + " newest offset=" + offset + " results=" + items.size()));
+                "filter=" + audited(q) + " newest offset=" + offset + " results=" + items.size()));
         return items;
+    }
+
+    /**
+     * The filter as the audit trail keeps it: the words typed only counted, for they may be a person's name, which
+     * would outlive the person's erasure in an append-only record.
+     */
+    static String audited(RequestQuery q) {
+        if (q.text() == null || q.text().isBlank()) {
+            return q.toString();
+        }
+        int words = q.text().strip().split("\\s+").length;
+        return new RequestQuery(q.status(), q.type(), q.department(), q.assignee(), q.channel(), q.citizenId(), q.overdue(),
+                words + (words == 1 ? " word" : " words"), q.from(), q.to(), q.registeredAfter(), q.registeredBefore(),
+                q.changedAfter(), q.changedBefore(), q.types(), q.done()).toString();
     }
 
     /**
