@@ -151,8 +151,10 @@ public class PrivacyIT extends CivicDeskTestSupport {
     public void anErasedPersonLeavesNoTraceAndTheRecordStaysWhole() throws Exception {
         String first12 = "2900412" + "33" + String.format("%03d", (int) (System.nanoTime() % 1000));
         String cnp = first12 + org.civicdesk.identity.api.NationalIds.cnpCheckDigit(first12);
+        String phone = "0744555" + first12.substring(9);
         Reply filed = post("operator", "/requests", "{\"type\":\"pothole\",\"channel\":\"desk\",\"citizen\":{\"cnp\":\""
-                + cnp + "\",\"firstName\":\"Zamfira\",\"lastName\":\"Erasmusescu\",\"address\":\"Str. Tainică 9, Suceava\"},"
+                + cnp + "\",\"firstName\":\"Zamfira\",\"lastName\":\"Erasmusescu\",\"address\":\"Str. Tainică 9, Suceava\","
+                + "\"phone\":\"" + phone + "\"},"
                 + "\"description\":\"Groapă pe trotuar\",\"location\":{\"lat\":47.65,\"lon\":26.25,"
                 + "\"address\":\"Str. Zamca 3\"}}");
         assertEquals(filed.raw(), 201, filed.status());
@@ -162,10 +164,22 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals(200, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"lastName\","
                 + "\"value\":\"Erasmusescu-Pop\",\"reason\":\"căsătorie\"}").status());
         // At rest, the person's CNP, names and address are sealed with their key wherever they are kept.
-        assertEquals("sealed, not in clear", List.of(), traces(cnp));
+        assertEquals("sealed, not in clear", List.of(), traces(cnp, phone));
         assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE ID = '" + citizen + "' AND (NATIONAL_ID NOT LIKE 'pd1:%' "
                 + "OR LAST_NAME NOT LIKE 'pd1:%' OR FIRST_NAME NOT LIKE 'pd1:%' OR ADDRESS NOT LIKE 'pd1:%')"));
         assertTrue(count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = '" + citizen + "'") > 0);
+        // She calls the robot from her number, and a call-back about her request is planned, to her number.
+        try (FakeExchange.Call call = new FakeExchange.Call(agiPort(), "ivr?language=ro", phone)) {
+            call.answer();
+            assertTrue(call.heard.toString(), call.hear().startsWith("Bună ziua"));
+        }
+        java.time.Instant now = java.time.Instant.now();
+        Reply callback = post("supervisor", "/requests/" + number + "/callbacks", "{\"from\":\"" + now.plusSeconds(3600)
+                + "\",\"to\":\"" + now.plusSeconds(7200) + "\",\"note\":\"După-amiază\"}");
+        assertEquals(callback.raw(), 201, callback.status());
+        assertEquals("her number is kept until the erasure", List.of("CD_PHONE_CALLBACK_CONTACT.PHONE holds "
+                + phone.substring(1), "CD_PHONE_CALLER.NUMBER holds " + phone.substring(1)), traces(cnp, phone).stream()
+                .sorted().toList());
         assertEquals("found by the corrected name", citizen, get("operator", "/citizens?q=erasmusescu%20pop&reason=test")
                 .body().get("items").get(0).get("id").asText());
 
@@ -185,7 +199,11 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 .get("total").asInt());
         assertEquals(0, get("operator", "/citizens?q=" + cnp + "&reason=test").body().get("total").asInt());
         assertEquals("a request search by the name", 200, get("operator", "/requests?q=Zamfira%20Erasmusescu").status());
-        assertEquals("no trace of the person in any table", List.of(), traces(cnp));
+        assertEquals("no trace of the person in any table", List.of(), traces(cnp, phone));
+        JsonNode callbacks = get("operator", "/requests/" + number + "/callbacks").body();
+        assertEquals(callbacks.toString(), "erased", callbacks.get(0).get("outcome").asText());
+        assertEquals("nor the call-back's note", 0, count("SELECT COUNT(*) FROM CD_PHONE_CALLBACK_CONTACT WHERE NOTE IS NOT "
+                + "NULL AND ID IN (SELECT ID FROM CD_PHONE_CALLBACK WHERE REQUEST_NUMBER = '" + number + "')"));
         assertEquals("nor a search token", 0, count("SELECT COUNT(*) FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = '" + citizen
                 + "'"));
         JsonNode shown = get("operator", "/citizens/" + citizen + "?reason=verificare").body();
@@ -200,8 +218,8 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 + citizen + "'"));
     }
 
-    /** Where a person's CNP, names or address still stand in clear: "TABLE.COLUMN" for each. */
-    private List<String> traces(String cnp) throws Exception {
+    /** Where a person's CNP, names, address or phone number still stand in clear: "TABLE.COLUMN holds …" for each. */
+    private List<String> traces(String cnp, String phone) throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection c = dataSource().getConnection(); ResultSet columns = c.getMetaData().getColumns(null, null, "CD_%",
                 "%")) {
@@ -212,7 +230,8 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 }
                 String table = columns.getString("TABLE_NAME");
                 String column = columns.getString("COLUMN_NAME");
-                for (String trace : List.of(cnp, "Erasmusescu", "Zamfira", "Tainică")) {
+                // The number without its leading 0: also found in its international form.
+                for (String trace : List.of(cnp, "Erasmusescu", "Zamfira", "Tainică", phone.substring(1))) {
                     if (count(dataSource(), "SELECT COUNT(*) FROM " + table + " WHERE CAST(" + column + " AS VARCHAR(32672)) "
                             + "LIKE '%" + trace + "%'") > 0) {
                         found.add(table + "." + column + " holds " + trace);

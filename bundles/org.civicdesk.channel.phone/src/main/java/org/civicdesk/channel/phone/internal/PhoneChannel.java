@@ -234,7 +234,7 @@ public class PhoneChannel {
         liveCalls.add(callId);
         String outcome = "interrupted";
         try {
-            log(callId, CallLog.STARTED, call.caller());
+            callLog.started(callId, call.caller());
             outcome = robot.answer(callId, call.pbxChannel(), call.caller(), call.language(), line);
         } catch (CallEndedException hungUp) {
             outcome = "hangup";

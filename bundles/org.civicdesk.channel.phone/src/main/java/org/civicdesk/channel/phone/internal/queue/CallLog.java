@@ -1,17 +1,24 @@
 package org.civicdesk.channel.phone.internal.queue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.persistence.SqlErrors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,9 +33,11 @@ import org.osgi.service.component.annotations.Reference;
 public class CallLog {
     public static final String EVENTS = "CD_PHONE_CALL_EVENT";
     public static final String PRESENCE = "CD_PHONE_PRESENCE";
+    /** The number each call came from, beside the append-only log: a person's erasure removes it. */
+    public static final String CALLERS = "CD_PHONE_CALLER";
 
     /** What can happen in a call; the detail of each is said beside it. */
-    public static final String STARTED = "started";     // the caller's number
+    public static final String STARTED = "started";     // nothing: the caller's number is kept in CALLERS
     public static final String LANGUAGE = "language";   // ro, en
     public static final String STEP = "step";           // a robot step or menu taken
     public static final String IDENTIFIED = "identified"; // citizen id, by PIN
@@ -55,6 +64,55 @@ public class CallLog {
     public void append(String callId, String kind, String detail) {
         jdbc.update("record a call event", "INSERT INTO " + EVENTS + " (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, ?)",
                 callId, System.currentTimeMillis(), kind, detail == null ? null : truncate(detail));
+    }
+
+    /**
+     * A call begins: its "started" event, and the number it came from (as the exchange presents it, or {@code null} when
+     * hidden) kept beside the log, where a person's erasure can remove it.
+     */
+    public void started(String callId, String caller) {
+        try {
+            jdbc.inTransaction(c -> {
+                try (PreparedStatement event = c.prepareStatement("INSERT INTO " + EVENTS
+                        + " (CALL_ID, AT_MS, KIND, DETAIL) VALUES (?, ?, ?, NULL)")) {
+                    Jdbc.bind(event, callId, System.currentTimeMillis(), STARTED);
+                    event.executeUpdate();
+                }
+                if (caller != null && !caller.isBlank() && !knownCaller(c, callId)) {
+                    try (PreparedStatement number = c.prepareStatement("INSERT INTO " + CALLERS
+                            + " (CALL_ID, NUMBER) VALUES (?, ?)")) {
+                        Jdbc.bind(number, callId, truncate(caller));
+                        number.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("record a call's start", e);
+        }
+    }
+
+    /** Whether the call's number is kept already: a call that comes back to the robot starts again. */
+    private static boolean knownCaller(Connection c, String callId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + CALLERS + " WHERE CALL_ID = ?")) {
+            ps.setString(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Forgets the numbers of a person's calls: those from {@code numbers} (the forms of their number), those the robot
+     * identified as them and those of their call-backs. The calls' events stay.
+     */
+    public void forgetCallers(String citizenId, Set<String> numbers) {
+        List<Object> parameters = new ArrayList<>(List.of(IDENTIFIED, citizenId, citizenId));
+        parameters.addAll(numbers);
+        jdbc.update("forget a person's calls' numbers", "DELETE FROM " + CALLERS + " WHERE CALL_ID IN (SELECT CALL_ID FROM "
+                + EVENTS + " WHERE KIND = ? AND DETAIL = ?) OR CALL_ID IN (SELECT CALL_ID FROM " + Callbacks.REQUESTED
+                + " WHERE CITIZEN_ID = ?)" + (numbers.isEmpty() ? "" : " OR NUMBER IN ("
+                + String.join(", ", Collections.nCopies(numbers.size(), "?")) + ")"), parameters.toArray());
     }
 
     /** Appends an operator's change of presence, for the supervisors' reports. */
@@ -89,10 +147,12 @@ public class CallLog {
     public List<CallRecord> calls(Instant from, Instant to, Predicate<String> recorded) {
         record Row(String callId, long at, String kind, String detail) {
         }
-        // The calls started in the period (CD_PHONE_CALL_EVENT_KIND), then each one's events (CD_PHONE_CALL_EVENT_CALL).
-        List<Row> rows = jdbc.query("read the call log", "SELECT e.CALL_ID, e.AT_MS, e.KIND, e.DETAIL FROM " + EVENTS
-                + " s JOIN " + EVENTS + " e ON e.CALL_ID = s.CALL_ID WHERE s.KIND = ? AND s.AT_MS >= ? AND s.AT_MS < ?"
-                + " ORDER BY e.ID", rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), 0,
+        // The calls started in the period (CD_PHONE_CALL_EVENT_KIND), then each one's events (CD_PHONE_CALL_EVENT_CALL);
+        // the "started" event with the caller's number (that of a call of an earlier release is in the event itself).
+        List<Row> rows = jdbc.query("read the call log", "SELECT e.CALL_ID, e.AT_MS, e.KIND, COALESCE(n.NUMBER, e.DETAIL) "
+                + "FROM " + EVENTS + " s JOIN " + EVENTS + " e ON e.CALL_ID = s.CALL_ID LEFT JOIN " + CALLERS + " n ON "
+                + "n.CALL_ID = e.CALL_ID AND e.KIND = s.KIND WHERE s.KIND = ? AND s.AT_MS >= ? AND s.AT_MS < ? ORDER BY e.ID",
+                rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), 0,
                 STARTED, from.toEpochMilli(), to.toEpochMilli());
         Map<String, List<Row>> byCall = new LinkedHashMap<>();
         rows.forEach(r -> byCall.computeIfAbsent(r.callId(), k -> new ArrayList<>()).add(r));

@@ -1,11 +1,16 @@
 package org.civicdesk.channel.phone.internal.queue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -27,6 +32,11 @@ import org.osgi.service.component.annotations.Reference;
 public class Callbacks {
     static final String REQUESTED = "CD_PHONE_CALLBACK";
     static final String DONE = "CD_PHONE_CALLBACK_DONE";
+    /** Each call-back's number and note, beside the append-only call-backs: a person's erasure deletes theirs. */
+    static final String CONTACTS = "CD_PHONE_CALLBACK_CONTACT";
+    /** How a call-back to a person erased before it was made ends, and by whom. */
+    static final String ERASED = "erased";
+    private static final String ERASED_BY = "system:privacy";
 
     private final Jdbc jdbc;
 
@@ -54,9 +64,9 @@ public class Callbacks {
     /** Records a caller's request to be called back; returns its id. */
     public String request(String callId, String number, String citizenId, String language, Set<String> skills) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("record a call-back request", "INSERT INTO " + REQUESTED
-                + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                id, callId, number, citizenId, language, String.join(" ", skills), System.currentTimeMillis());
+        jdbc.update("record a call-back request", contact(id, number, null), "INSERT INTO " + REQUESTED
+                + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS) VALUES (?, ?, '', ?, ?, ?, ?)",
+                id, callId, citizenId, language, String.join(" ", skills), System.currentTimeMillis());
         return id;
     }
 
@@ -67,16 +77,34 @@ public class Callbacks {
     public String schedule(String requestNumber, String number, String citizenId, String language, Instant from,
             Instant to, String note) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("schedule a call-back", "INSERT INTO " + REQUESTED + " (ID, CALL_ID, PHONE, CITIZEN_ID, LANGUAGE, SKILLS, "
-                + "REQUESTED_MS, REQUEST_NUMBER, DUE_FROM_MS, DUE_TO_MS, NOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
-                "request " + requestNumber, number, citizenId, language, "", System.currentTimeMillis(), requestNumber,
-                from.toEpochMilli(), to.toEpochMilli(), note);
+        jdbc.update("schedule a call-back", contact(id, number, note), "INSERT INTO " + REQUESTED + " (ID, CALL_ID, PHONE, "
+                + "CITIZEN_ID, LANGUAGE, SKILLS, REQUESTED_MS, REQUEST_NUMBER, DUE_FROM_MS, DUE_TO_MS) VALUES "
+                + "(?, ?, '', ?, ?, ?, ?, ?, ?, ?)", id, "request " + requestNumber, citizenId, language, "",
+                System.currentTimeMillis(), requestNumber, from.toEpochMilli(), to.toEpochMilli());
         return id;
     }
 
-    private static final String COLUMNS = "r.ID, r.CALL_ID, r.PHONE, r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, r.REQUESTED_MS, "
-            + "r.REQUEST_NUMBER, r.DUE_FROM_MS, r.DUE_TO_MS, r.NOTE";
-    private static final String NOT_DONE = " FROM " + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE d.ID IS NULL";
+    /**
+     * The call-back's number and note, written beside its append-only row in the same transaction: a person's erasure
+     * deletes them ({@link #erase}).
+     */
+    private static Consumer<Connection> contact(String id, String number, String note) {
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + CONTACTS + " (ID, PHONE, NOTE) VALUES (?, ?, ?)")) {
+                Jdbc.bind(ps, id, number, note);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw SqlErrors.unchecked("record a call-back's number", e);
+            }
+        };
+    }
+
+    /** A call-back's columns, its number and note from beside it (or, of an earlier release, from its own row). */
+    private static final String COLUMNS = "r.ID, r.CALL_ID, COALESCE(k.PHONE, r.PHONE), r.CITIZEN_ID, r.LANGUAGE, r.SKILLS, "
+            + "r.REQUESTED_MS, r.REQUEST_NUMBER, r.DUE_FROM_MS, r.DUE_TO_MS, COALESCE(k.NOTE, r.NOTE)";
+    /** FROM the call-backs (r) with their numbers (k): what {@link #COLUMNS} reads. */
+    private static final String WITH_CONTACTS = " FROM " + REQUESTED + " r LEFT JOIN " + CONTACTS + " k ON k.ID = r.ID";
+    private static final String NOT_DONE = WITH_CONTACTS + " LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE d.ID IS NULL";
 
     /** The call-backs due now and not done yet, the longest due first. */
     public List<Callback> open() {
@@ -87,8 +115,8 @@ public class Callbacks {
 
     /** The call-backs about a request, done or not, the oldest first, each with how it ended (or {@code null}). */
     public List<CaseCallback> ofRequest(String requestNumber) {
-        return jdbc.query("list a request's call-backs", "SELECT " + COLUMNS + ", d.OUTCOME, d.DONE_BY, d.DONE_MS FROM "
-                + REQUESTED + " r LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE r.REQUEST_NUMBER = ? ORDER BY r.REQUESTED_MS",
+        return jdbc.query("list a request's call-backs", "SELECT " + COLUMNS + ", d.OUTCOME, d.DONE_BY, d.DONE_MS"
+                + WITH_CONTACTS + " LEFT JOIN " + DONE + " d ON d.ID = r.ID WHERE r.REQUEST_NUMBER = ? ORDER BY r.REQUESTED_MS",
                 rs -> new CaseCallback(callback(rs), rs.getString(12), rs.getString(13),
                         rs.getObject(14) == null ? null : Instant.ofEpochMilli(rs.getLong(14))), 100, requestNumber);
     }
@@ -110,7 +138,7 @@ public class Callbacks {
      * @throws ConflictException when it is done already
      */
     public Callback open(String id) {
-        Callback callback = jdbc.query("read a call-back", "SELECT " + COLUMNS + " FROM " + REQUESTED + " r WHERE r.ID = ?",
+        Callback callback = jdbc.query("read a call-back", "SELECT " + COLUMNS + WITH_CONTACTS + " WHERE r.ID = ?",
                 Callbacks::callback, 1, id).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("no call-back " + id));
         if (!jdbc.query("read a call-back", "SELECT ID FROM " + DONE + " WHERE ID = ?", rs -> rs.getString(1), 1, id)
@@ -136,6 +164,38 @@ public class Callbacks {
                 throw doneAlready(id);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A person is erased: their call-backs (theirs, or asked for from one of {@code numbers} by nobody identified) lose
+     * the number and the note, and those still open are closed as erased — nobody can call them back. The call-backs
+     * stay, for the call centre's figures.
+     */
+    public void erase(String citizenId, Set<String> numbers) {
+        String theirs = "SELECT ID FROM " + REQUESTED + " WHERE CITIZEN_ID = ?" + (numbers.isEmpty() ? ""
+                : " OR (CITIZEN_ID IS NULL AND ID IN (SELECT ID FROM " + CONTACTS + " WHERE PHONE IN ("
+                + String.join(", ", Collections.nCopies(numbers.size(), "?")) + ")))");
+        List<Object> whose = new ArrayList<>(List.of(citizenId));
+        whose.addAll(numbers);
+        try {
+            jdbc.inTransaction(c -> {
+                try (PreparedStatement close = c.prepareStatement("INSERT INTO " + DONE + " (ID, DONE_BY, DONE_MS, OUTCOME) "
+                        + "SELECT ID, ?, ?, ? FROM " + REQUESTED + " WHERE ID IN (" + theirs + ") AND ID NOT IN (SELECT ID FROM "
+                        + DONE + ")");
+                        PreparedStatement forget = c.prepareStatement("DELETE FROM " + CONTACTS + " WHERE ID IN (" + theirs
+                                + ")")) {
+                    List<Object> closing = new ArrayList<>(List.of(ERASED_BY, System.currentTimeMillis(), ERASED));
+                    closing.addAll(whose);
+                    Jdbc.bind(close, closing.toArray());
+                    close.executeUpdate();
+                    Jdbc.bind(forget, whose.toArray());
+                    forget.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("erase a person's call-backs", e);
         }
     }
 
