@@ -260,7 +260,9 @@ public class CitizenKeysImpl implements CitizenKeys {
         }
         List<String> wrapped = jdbc.query("read a person's key", "SELECT WRAPPED_KEY FROM " + TABLE
                 + " WHERE CITIZEN_ID = ?", rs -> rs.getString(1), 1, citizenId);
-        if (wrapped.isEmpty() && make) {
+        // A person with no key is one of an earlier release, or one erased: an erased person never gets a key again.
+        if (wrapped.isEmpty() && make && jdbc.query("look for an erasure", "SELECT 1 FROM CD_CITIZEN_ERASURE WHERE "
+                + "CITIZEN_ID = ?", rs -> 1, 1, citizenId).isEmpty()) {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
             try {

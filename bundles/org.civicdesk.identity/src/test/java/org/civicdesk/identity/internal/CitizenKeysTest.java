@@ -56,4 +56,55 @@ public class CitizenKeysTest {
         assertEquals(32, hashed.length);
         assertFalse(HexFormat.of().formatHex(hashed).contains("1800101330019"));
     }
+
+    /** Erasure destroys the key: what was sealed stays unreadable, and nothing is sealed for the person again. */
+    @Test
+    public void anErasedPersonGetsNoNewKey() throws Exception {
+        Path dir = Files.createTempDirectory("keys");
+        org.apache.derby.jdbc.EmbeddedDataSource derby = new org.apache.derby.jdbc.EmbeddedDataSource();
+        derby.setDatabaseName(dir.resolve("db").toString());
+        derby.setCreateDatabase("create");
+        CitizenKeysImpl keys = new CitizenKeysImpl(derby, config(dir.resolve("keys.p12")));
+        String sealed = keys.seal("c-1", "Zamfira");
+        assertEquals(java.util.Optional.of("Zamfira"), keys.open("c-1", sealed));
+
+        new org.civicdesk.persistence.Jdbc(derby).inTransaction(c -> {
+            keys.destroy(c, "c-1");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_ERASURE (CITIZEN_ID, ERASED_BY, "
+                    + "ERASED_MS, REASON) VALUES ('c-1', 'dpo', 0, 'test')")) {
+                ps.executeUpdate();
+            }
+            return null;
+        });
+
+        assertEquals(java.util.Optional.empty(), keys.open("c-1", sealed));
+        assertThrows(IllegalStateException.class, () -> keys.seal("c-1", "Zamfira"));
+        assertEquals("still no key", java.util.Optional.empty(), keys.open("c-1", sealed));
+        assertEquals("another person is sealed for as before", java.util.Optional.of("Ion"), keys.open("c-2",
+                keys.seal("c-2", "Ion")));
+    }
+
+    private static CitizenKeysConfig config(Path keystore) {
+        return new CitizenKeysConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CitizenKeysConfig.class;
+            }
+
+            @Override
+            public String keystore() {
+                return keystore.toString();
+            }
+
+            @Override
+            public String keystore_password() {
+                return "secret";
+            }
+
+            @Override
+            public String alias() {
+                return "personal-data-1";
+            }
+        };
+    }
 }
