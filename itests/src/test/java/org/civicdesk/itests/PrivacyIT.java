@@ -163,6 +163,16 @@ public class PrivacyIT extends CivicDeskTestSupport {
         // A correction keeps the superseded name, sealed with the person's key.
         assertEquals(200, post("operator", "/citizens/" + citizen + "/rectification", "{\"field\":\"lastName\","
                 + "\"value\":\"Erasmusescu-Pop\",\"reason\":\"căsătorie\"}").status());
+        // A contact with her closes with remarks that name her: read back as typed, kept sealed with her key.
+        String contact = post("operator", "/interactions", "{\"channel\":\"phone\"}").body().get("id").asText();
+        assertEquals(200, post("operator", "/interactions/" + contact + "/citizen", "{\"citizenId\":\"" + citizen
+                + "\",\"verified\":true}").status());
+        String remarks = "Doamna Zamfira Erasmusescu a întrebat de groapă";
+        Reply closed = post("operator", "/interactions/" + contact + "/close", "{\"outcome\":\"information_given\","
+                + "\"remarks\":\"" + remarks + "\"}");
+        assertEquals(closed.raw(), 200, closed.status());
+        assertEquals(remarks, closed.body().get("remarks").asText());
+        assertEquals(remarks, get("operator", "/interactions/" + contact).body().get("remarks").asText());
         // At rest, the person's CNP, names and address are sealed with their key wherever they are kept.
         assertEquals("sealed, not in clear", List.of(), traces(cnp, phone));
         assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE ID = '" + citizen + "' AND (NATIONAL_ID NOT LIKE 'pd1:%' "
@@ -200,6 +210,8 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals(0, get("operator", "/citizens?q=" + cnp + "&reason=test").body().get("total").asInt());
         assertEquals("a request search by the name", 200, get("operator", "/requests?q=Zamfira%20Erasmusescu").status());
         assertEquals("no trace of the person in any table", List.of(), traces(cnp, phone));
+        JsonNode contactAfter = get("operator", "/interactions/" + contact).body();
+        assertFalse("the remarks about her are gone: " + contactAfter, contactAfter.hasNonNull("remarks"));
         JsonNode callbacks = get("operator", "/requests/" + number + "/callbacks").body();
         assertEquals(callbacks.toString(), "erased", callbacks.get(0).get("outcome").asText());
         assertEquals("nor the call-back's note", 0, count("SELECT COUNT(*) FROM CD_PHONE_CALLBACK_CONTACT WHERE NOTE IS NOT "

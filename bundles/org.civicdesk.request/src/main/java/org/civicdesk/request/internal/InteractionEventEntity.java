@@ -40,7 +40,7 @@ public class InteractionEventEntity {
     private String requestNumber;
     @Column(name = "OUTCOME", length = 30)
     private String outcome;
-    @Column(name = "REMARKS", length = 2000)
+    @Column(name = "REMARKS", length = 8100)
     private String remarks;
 
     protected InteractionEventEntity() {

@@ -23,6 +23,7 @@ import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Periods;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.identity.api.CitizenKeys;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.persistence.SchemaMigrations;
@@ -50,17 +51,19 @@ public class InteractionLogImpl implements InteractionLog {
     private final RequestRegistry requests;
     private final ChannelCatalog channels;
     private final AuditLog audit;
+    private final CitizenKeys keys;
 
     @Activate
     public InteractionLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference CitizenRegistry citizens, @Reference RequestRegistry requests, @Reference ChannelCatalog channels,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference CitizenKeys keys) {
         this.tx = new JpaTransactions(emf);
         this.citizens = citizens;
         this.requests = requests;
         this.channels = channels;
         this.audit = audit;
+        this.keys = keys;
         SchemaMigrations.update(dataSource, InteractionLogImpl.class);
     }
 
@@ -87,7 +90,7 @@ public class InteractionLogImpl implements InteractionLog {
         }
         citizens.get(actor, citizenId.strip(), "identify the citizen of an interaction")
                 .orElseThrow(() -> new NotFoundException("no citizen " + citizenId));
-        return append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.identified(id, seq, at,
+        return append(actor, interactionId, (id, seq, at, before) -> InteractionEventEntity.identified(id, seq, at,
                 actor.username(), citizenId.strip(), verified), new AuditEvent(actor.username(), "interaction.identify",
                 INFO_KIND, "citizen", citizenId.strip(), "interaction=" + interactionId + " verified=" + verified));
     }
@@ -98,7 +101,7 @@ public class InteractionLogImpl implements InteractionLog {
             throw InvalidInputException.of("request", "interaction.request");
         }
         requests.get(actor, request);
-        return append(actor, interactionId, (id, seq, at) -> InteractionEventEntity.linked(id, seq, at,
+        return append(actor, interactionId, (id, seq, at, before) -> InteractionEventEntity.linked(id, seq, at,
                 actor.username(), request.toString()), new AuditEvent(actor.username(), "interaction.link", INFO_KIND,
                 "interaction", interactionId, "request=" + request));
     }
@@ -113,13 +116,26 @@ public class InteractionLogImpl implements InteractionLog {
             throw InvalidInputException.of("remarks", "interaction.remarks", MAX_REMARKS);
         }
         return append(actor, interactionId,
-                (id, seq, at) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(), text),
+                (id, seq, at, before) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(),
+                        sealedFor(before.citizenId(), text)),
                 new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
                         "outcome=" + outcome.id()));
     }
 
+    /**
+     * Remarks about a person's contact, sealed with the person's key: their erasure leaves the append-only step noise.
+     * An anonymous contact's remarks are nobody's; those about a person erased meanwhile are not kept.
+     */
+    private String sealedFor(String citizenId, String remarks) {
+        if (remarks == null || citizenId == null) {
+            return remarks;
+        }
+        return citizens.erased(citizenId) ? null : keys.seal(citizenId, remarks);
+    }
+
     private interface Step {
-        InteractionEventEntity next(String interactionId, int sequence, long at);
+        /** The step to append, knowing the interaction as it stands ({@code before}). */
+        InteractionEventEntity next(String interactionId, int sequence, long at, Interaction before);
     }
 
     /** Writes the change's audit entry in the change's own transaction: both commit, or neither. */
@@ -140,7 +156,7 @@ public class InteractionLogImpl implements InteractionLog {
                 if (!before.open()) {
                     throw new ConflictException("interaction " + interactionId + " is closed");
                 }
-                InteractionEventEntity event = step.next(interactionId, events.size() + 1, Instant.now().toEpochMilli());
+                InteractionEventEntity event = step.next(interactionId, events.size() + 1, Instant.now().toEpochMilli(), before);
                 if (event.getKind() == InteractionEventEntity.Kind.CLOSED
                         && InteractionOutcome.REQUEST_FILED.id().equals(event.getOutcome()) && before.requests().isEmpty()) {
                     throw InvalidInputException.of("outcome", "interaction.noRequest");
@@ -256,7 +272,7 @@ public class InteractionLogImpl implements InteractionLog {
     }
 
     /** The interactions with these ids, newest first. */
-    private static List<Interaction> load(EntityManager em, List<String> ids) {
+    private List<Interaction> load(EntityManager em, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -276,7 +292,7 @@ public class InteractionLogImpl implements InteractionLog {
     }
 
     /** The interaction's state: the last identification wins; links add up; the close ends it. */
-    private static Interaction derive(InteractionEntity start, List<InteractionEventEntity> events) {
+    private Interaction derive(InteractionEntity start, List<InteractionEventEntity> events) {
         String citizenId = null;
         boolean verified = false;
         List<RequestNumber> linked = new ArrayList<>();
@@ -298,7 +314,7 @@ public class InteractionLogImpl implements InteractionLog {
                 case CLOSED -> {
                     outcome = InteractionOutcome.parse(e.getOutcome());
                     ended = Instant.ofEpochMilli(e.getOccurredMillis());
-                    remarks = e.getRemarks();
+                    remarks = citizenId == null ? e.getRemarks() : keys.open(citizenId, e.getRemarks()).orElse(null);
                 }
                 default -> throw new IllegalStateException("unknown interaction step " + e.getKind());
             }

@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenKeys;
 import org.civicdesk.identity.api.PersonalData;
 import org.civicdesk.identity.api.PersonalDataSet;
 import org.civicdesk.persistence.Jdbc;
@@ -20,10 +21,13 @@ import org.osgi.service.component.annotations.Reference;
 public class RequestPersonalData implements PersonalData {
     private static final String OF_CITIZEN = " IN (SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?)";
     private final Jdbc jdbc;
+    private final CitizenKeys keys;
 
     @Activate
-    public RequestPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+    public RequestPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenKeys keys) {
         this.jdbc = new Jdbc(dataSource);
+        this.keys = keys;
     }
 
     @Override
@@ -58,6 +62,21 @@ public class RequestPersonalData implements PersonalData {
                         "SELECT i.ID, i.CHANNEL, i.STARTED_MS, i.STAFF, e.OCCURRED_MS, e.KIND, e.VERIFIED, e.OUTCOME, "
                         + "e.REMARKS, e.REQUEST_NUMBER FROM CD_INTERACTION i JOIN CD_INTERACTION_EVENT e ON "
                         + "e.INTERACTION_ID = i.ID WHERE i.ID IN (SELECT INTERACTION_ID FROM CD_INTERACTION_EVENT WHERE "
-                        + "CITIZEN_ID = ?) ORDER BY i.ID, e.ID", zone, id)));
+                        + "CITIZEN_ID = ?) ORDER BY i.ID, e.ID", zone, id).stream().map(row -> opened(id, row, 8))
+                        .toList()));
+    }
+
+    /**
+     * {@code row} with its cell {@code sealed} opened with the person's key; empty when it was sealed for someone else
+     * (a contact that went on to identify another person is that person's).
+     */
+    private List<String> opened(String citizenId, List<String> row, int sealed) {
+        List<String> cells = new java.util.ArrayList<>(row);
+        try {
+            cells.set(sealed, keys.open(citizenId, row.get(sealed)).orElse(null));
+        } catch (IllegalStateException someoneElses) {
+            cells.set(sealed, null);
+        }
+        return cells;
     }
 }
