@@ -173,6 +173,19 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals(closed.raw(), 200, closed.status());
         assertEquals(remarks, closed.body().get("remarks").asText());
         assertEquals(remarks, get("operator", "/interactions/" + contact).body().get("remarks").asText());
+        // Her request resolved, she rates it with words that name her: shown to staff as written, kept sealed.
+        for (String status : List.of("in_progress", "resolved")) {
+            Reply changed = post("admin", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"" + status
+                    + "\"}");
+            assertTrue(changed.raw(), changed.status() < 300);
+        }
+        String comment = "Mulțumesc! Zamfira Erasmusescu";
+        Reply rated = send(null, HttpRequest.newBuilder(URI.create(server() + "/portal/api/ratings"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("code=" + filed.body().get("trackingCode").asText() + "&score=4"
+                        + "&comment=" + java.net.URLEncoder.encode(comment, java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(rated.raw(), rated.status() < 300);
+        assertEquals(comment, get("operator", "/requests/" + number).body().get("rating").get("comment").asText());
         // At rest, the person's CNP, names and address are sealed with their key wherever they are kept.
         assertEquals("sealed, not in clear", List.of(), traces(cnp, phone));
         assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE ID = '" + citizen + "' AND (NATIONAL_ID NOT LIKE 'pd1:%' "
@@ -210,6 +223,9 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals(0, get("operator", "/citizens?q=" + cnp + "&reason=test").body().get("total").asInt());
         assertEquals("a request search by the name", 200, get("operator", "/requests?q=Zamfira%20Erasmusescu").status());
         assertEquals("no trace of the person in any table", List.of(), traces(cnp, phone));
+        JsonNode ratingAfter = get("operator", "/requests/" + number).body().get("rating");
+        assertEquals("the rating stays, without her words: " + ratingAfter, 4, ratingAfter.get("score").asInt());
+        assertFalse(ratingAfter.toString(), ratingAfter.hasNonNull("comment"));
         JsonNode contactAfter = get("operator", "/interactions/" + contact).body();
         assertFalse("the remarks about her are gone: " + contactAfter, contactAfter.hasNonNull("remarks"));
         JsonNode callbacks = get("operator", "/requests/" + number + "/callbacks").body();

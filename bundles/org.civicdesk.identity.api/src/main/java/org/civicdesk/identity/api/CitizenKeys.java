@@ -14,7 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CitizenKeys {
 
-    /** {@code text} sealed with the person's key (made on first use); {@code null} stays {@code null}. */
+    /**
+     * {@code text} sealed with the person's key (made on first use); {@code null} stays {@code null}.
+     *
+     * @throws IllegalStateException once the person was erased: nothing is sealed for them again
+     */
     String seal(String citizenId, String text);
 
     /**

@@ -51,7 +51,7 @@ public class InteractionLogImpl implements InteractionLog {
     private final RequestRegistry requests;
     private final ChannelCatalog channels;
     private final AuditLog audit;
-    private final CitizenKeys keys;
+    private final PersonalTexts texts;
 
     @Activate
     public InteractionLogImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
@@ -63,7 +63,7 @@ public class InteractionLogImpl implements InteractionLog {
         this.requests = requests;
         this.channels = channels;
         this.audit = audit;
-        this.keys = keys;
+        this.texts = new PersonalTexts(keys);
         SchemaMigrations.update(dataSource, InteractionLogImpl.class);
     }
 
@@ -117,20 +117,9 @@ public class InteractionLogImpl implements InteractionLog {
         }
         return append(actor, interactionId,
                 (id, seq, at, before) -> InteractionEventEntity.closed(id, seq, at, actor.username(), outcome.id(),
-                        sealedFor(before.citizenId(), text)),
+                        texts.sealed(before.citizenId(), text)),
                 new AuditEvent(actor.username(), "interaction.close", INFO_KIND, "interaction", interactionId,
                         "outcome=" + outcome.id()));
-    }
-
-    /**
-     * Remarks about a person's contact, sealed with the person's key: their erasure leaves the append-only step noise.
-     * An anonymous contact's remarks are nobody's; those about a person erased meanwhile are not kept.
-     */
-    private String sealedFor(String citizenId, String remarks) {
-        if (remarks == null || citizenId == null) {
-            return remarks;
-        }
-        return citizens.erased(citizenId) ? null : keys.seal(citizenId, remarks);
     }
 
     private interface Step {
@@ -314,7 +303,7 @@ public class InteractionLogImpl implements InteractionLog {
                 case CLOSED -> {
                     outcome = InteractionOutcome.parse(e.getOutcome());
                     ended = Instant.ofEpochMilli(e.getOccurredMillis());
-                    remarks = citizenId == null ? e.getRemarks() : keys.open(citizenId, e.getRemarks()).orElse(null);
+                    remarks = texts.opened(citizenId, e.getRemarks());
                 }
                 default -> throw new IllegalStateException("unknown interaction step " + e.getKind());
             }

@@ -21,13 +21,13 @@ import org.osgi.service.component.annotations.Reference;
 public class RequestPersonalData implements PersonalData {
     private static final String OF_CITIZEN = " IN (SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?)";
     private final Jdbc jdbc;
-    private final CitizenKeys keys;
+    private final PersonalTexts texts;
 
     @Activate
     public RequestPersonalData(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference CitizenKeys keys) {
         this.jdbc = new Jdbc(dataSource);
-        this.keys = keys;
+        this.texts = new PersonalTexts(keys);
     }
 
     @Override
@@ -56,7 +56,8 @@ public class RequestPersonalData implements PersonalData {
                         zone, id)),
                 PersonalDataSet.labelled(labels, "ratings", List.of("number", "rated", "score", "comment"), jdbc.texts(
                         "read a person's ratings", "SELECT REQ_NUMBER, RATED_MS, SCORE, COMMENT_TEXT FROM CD_REQUEST_RATING"
-                        + " WHERE REQ_NUMBER" + OF_CITIZEN + " ORDER BY RATED_MS", zone, id)),
+                        + " WHERE REQ_NUMBER" + OF_CITIZEN + " ORDER BY RATED_MS", zone, id).stream()
+                        .map(row -> opened(id, row, 3)).toList()),
                 PersonalDataSet.labelled(labels, "contacts", List.of("contact", "channel", "started", "staff", "at",
                         "kind", "verified", "outcome", "remarks", "request"), jdbc.texts("read a person's contacts",
                         "SELECT i.ID, i.CHANNEL, i.STARTED_MS, i.STAFF, e.OCCURRED_MS, e.KIND, e.VERIFIED, e.OUTCOME, "
@@ -66,17 +67,10 @@ public class RequestPersonalData implements PersonalData {
                         .toList()));
     }
 
-    /**
-     * {@code row} with its cell {@code sealed} opened with the person's key; empty when it was sealed for someone else
-     * (a contact that went on to identify another person is that person's).
-     */
+    /** {@code row} with its cell {@code sealed} opened with the person's key. */
     private List<String> opened(String citizenId, List<String> row, int sealed) {
         List<String> cells = new java.util.ArrayList<>(row);
-        try {
-            cells.set(sealed, keys.open(citizenId, row.get(sealed)).orElse(null));
-        } catch (IllegalStateException someoneElses) {
-            cells.set(sealed, null);
-        }
+        cells.set(sealed, texts.opened(citizenId, row.get(sealed)));
         return cells;
     }
 }

@@ -22,7 +22,7 @@ public class RequestRatingEntity {
     private int eventSequence;
     @Column(name = "SCORE", nullable = false)
     private int score;
-    @Column(name = "COMMENT_TEXT", length = 1000)
+    @Column(name = "COMMENT_TEXT", length = 4100)
     private String comment;
     @Column(name = "RATED_MS", nullable = false)
     private long ratedMillis;

@@ -35,6 +35,7 @@ import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.identity.api.CitizenKeys;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -95,6 +96,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     private final CitizenRegistry citizens;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final PersonalTexts texts;
     /** The days the reports summed: an import forgets those it changes. */
     private final DaySums summedDays;
     private final Jdbc jdbc;
@@ -141,8 +143,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     public RequestRegistryImpl(@Reference(target = "(osgi.unit.name=civicdesk-request)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference RequestTypeCatalog types, @Reference ChannelCatalog channels, @Reference CitizenRegistry citizens,
-            @Reference StaffDirectory staff, @Reference AuditLog audit, RegistryConfig config) {
+            @Reference StaffDirectory staff, @Reference AuditLog audit, @Reference CitizenKeys keys, RegistryConfig config) {
         this.tx = new JpaTransactions(emf);
+        this.texts = new PersonalTexts(keys);
         this.filings = new GroupCommit(dataSource, "filing a request", FILINGS_PER_COMMIT, 10);
         this.types = types;
         this.channels = channels;
@@ -776,8 +779,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 Instant now = cityClock.now();
                 RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, now,
                         EventKind.RATED, citizen, state.getStatus(), state.getAssignee(), null, null, null);
+                // The citizen's own words, sealed with their key when the request is theirs (erasure takes them).
                 RequestRatingEntity rating = new RequestRatingEntity(entity.getNumber(), event.toDto().sequence(), score,
-                        text, now.toEpochMilli());
+                        texts.sealed(entity.getCitizenId(), text), now.toEpochMilli());
                 em.persist(rating);
                 state.apply(event.toDto(), true);
                 // No score or words in the trail's remarks: the rating itself is the record the entry vouches for.
@@ -834,9 +838,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         return found;
     }
 
-    private static Rating toRating(RequestEntity request, RequestRatingEntity rating) {
+    private Rating toRating(RequestEntity request, RequestRatingEntity rating) {
         return new Rating(new RequestNumber(request.getYear(), request.getSequence()), request.getType(),
-                request.getDepartment(), rating.getScore(), rating.getComment(), Instant.ofEpochMilli(rating.getRatedMillis()));
+                request.getDepartment(), rating.getScore(), texts.opened(request.getCitizenId(), rating.getComment()),
+                Instant.ofEpochMilli(rating.getRatedMillis()));
     }
 
     private static Optional<RequestEntity> byTrackingCode(EntityManager em, String trackingCode) {
