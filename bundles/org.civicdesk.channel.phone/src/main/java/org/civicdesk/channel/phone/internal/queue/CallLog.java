@@ -104,15 +104,36 @@ public class CallLog {
 
     /**
      * Forgets the numbers of a person's calls: those from {@code numbers} (the forms of their number), those the robot
-     * identified as them and those of their call-backs. The calls' events stay.
+     * identified as them and those of their call-backs; and what an operator's screen still shows of such a call, or of
+     * the person. The calls' events stay.
      */
     public void forgetCallers(String citizenId, Set<String> numbers) {
+        String among = String.join(", ", Collections.nCopies(numbers.size(), "?"));
+        String theirCalls = "SELECT CALL_ID FROM " + EVENTS + " WHERE KIND = ? AND DETAIL = ? UNION SELECT CALL_ID FROM "
+                + Callbacks.REQUESTED + " WHERE CITIZEN_ID = ?";
         List<Object> parameters = new ArrayList<>(List.of(IDENTIFIED, citizenId, citizenId));
-        parameters.addAll(numbers);
-        jdbc.update("forget a person's calls' numbers", "DELETE FROM " + CALLERS + " WHERE CALL_ID IN (SELECT CALL_ID FROM "
-                + EVENTS + " WHERE KIND = ? AND DETAIL = ?) OR CALL_ID IN (SELECT CALL_ID FROM " + Callbacks.REQUESTED
-                + " WHERE CITIZEN_ID = ?)" + (numbers.isEmpty() ? "" : " OR NUMBER IN ("
-                + String.join(", ", Collections.nCopies(numbers.size(), "?")) + ")"), parameters.toArray());
+        try {
+            jdbc.inTransaction(c -> {
+                try (PreparedStatement desk = c.prepareStatement("DELETE FROM " + DeskCalls.TABLE + " WHERE CALL_ID IN ("
+                        + theirCalls + (numbers.isEmpty() ? "" : " UNION SELECT CALL_ID FROM " + CALLERS + " WHERE NUMBER IN ("
+                        + among + ")") + ") OR DETAILS LIKE ?");
+                        PreparedStatement callers = c.prepareStatement("DELETE FROM " + CALLERS + " WHERE CALL_ID IN ("
+                                + theirCalls + ")" + (numbers.isEmpty() ? "" : " OR NUMBER IN (" + among + ")"))) {
+                    List<Object> onDesks = new ArrayList<>(parameters);
+                    onDesks.addAll(numbers);
+                    onDesks.add("%citizenId=" + citizenId + "%");
+                    Jdbc.bind(desk, onDesks.toArray());
+                    desk.executeUpdate();
+                    List<Object> called = new ArrayList<>(parameters);
+                    called.addAll(numbers);
+                    Jdbc.bind(callers, called.toArray());
+                    callers.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SqlErrors.unchecked("forget a person's calls' numbers", e);
+        }
     }
 
     /** Appends an operator's change of presence, for the supervisors' reports. */

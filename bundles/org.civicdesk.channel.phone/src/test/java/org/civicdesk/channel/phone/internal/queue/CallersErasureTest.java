@@ -25,19 +25,25 @@ public class CallersErasureTest {
     private CallLog callLog;
     private Callbacks callbacks;
     private Jdbc jdbc;
+    private DeskCalls desks;
 
     @Before
-    public void database() {
+    public void database() throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(folder.getRoot().toPath().resolve("db").toString());
         derby.setCreateDatabase("create");
         callLog = new CallLog(derby);
         callbacks = new Callbacks(derby);
         jdbc = new Jdbc(derby);
+        desks = new DeskCalls(derby);
     }
 
     @Test
     public void herNumbersAndNotesGoHerCallsStayAndSomeoneElsesAreUntouched() {
+        // What operators' screens show: her call, a call someone else made, a call an operator matched to her.
+        desks.put("ana", desk("from-her", "0744555123", null));
+        desks.put("dan", desk("someone-else", "0230999888", null));
+        desks.put("eva", desk("matched-to-her", "0230777666", "citizen-her"));
         callLog.started("from-her", "0744555123");
         callLog.started("identified-as-her", "0230111222");
         callLog.append("identified-as-her", CallLog.IDENTIFIED, "citizen-her");
@@ -58,6 +64,8 @@ public class CallersErasureTest {
         callbacks.erase("citizen-her", HER_NUMBER);
 
         assertEquals(Map.of("someone-else", "0230999888"), callers());
+        assertEquals(List.of(false, true, false), List.of(desks.get("ana").isPresent(), desks.get("dan").isPresent(),
+                desks.get("eva").isPresent()));
         assertEquals(new Stored("", null, Callbacks.ERASED), stored(hers));
         assertEquals("made before the erasure", new Stored("", null, "reached"), stored(scheduled));
         assertEquals(new Stored("0230999888", null, null), stored(theirs));
@@ -69,6 +77,11 @@ public class CallersErasureTest {
         assertEquals("0230999888", calls.stream().filter(c -> c.callId().equals("someone-else")).findFirst().orElseThrow()
                 .caller());
         assertNull(calls.stream().filter(c -> c.callId().equals("from-her")).findFirst().orElseThrow().caller());
+    }
+
+    private static DeskCall desk(String callId, String caller, String citizenId) {
+        return new DeskCall(callId, "PJSIP/trunk-" + callId, caller, "ro", citizenId, citizenId != null, 1, "i-" + callId,
+                Instant.now(), List.of());
     }
 
     private Map<String, String> callers() {
