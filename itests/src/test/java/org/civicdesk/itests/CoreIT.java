@@ -952,7 +952,7 @@ public class CoreIT extends CivicDeskTestSupport {
         JsonNode mariaTaxes = get("operator", "/citizens/" + maria + "/taxes").body();
         assertEquals(0, mariaTaxes.get("owedNow").decimalValue().signum());
         assertEquals(403, get("employee", "/citizens/" + ion + "/taxes").status());
-        JsonNode audited = get("admin", "/audit?action=tax.read&subjectId=1800101350018").body();
+        JsonNode audited = get("admin", "/audit?action=tax.read&subjectId=" + ion).body();
         assertTrue(audited.toString(), audited.toString().contains("caller asks what he owes"));
 
         // Consultation only: the tax DataSource refuses writes.

@@ -186,6 +186,10 @@ public class PrivacyIT extends CivicDeskTestSupport {
                         + "&comment=" + java.net.URLEncoder.encode(comment, java.nio.charset.StandardCharsets.UTF_8))));
         assertTrue(rated.raw(), rated.status() < 300);
         assertEquals(comment, get("operator", "/requests/" + number).body().get("rating").get("comment").asText());
+        // Her taxes looked up (the tax office knows her not): the read is audited by her id, not her CNP.
+        assertEquals(404, get("operator", "/citizens/" + citizen + "/taxes?reason=ce%20datorez").status());
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'tax.read' AND SUBJECT_ID = '" + citizen
+                + "'"));
         // At rest, the person's CNP, names and address are sealed with their key wherever they are kept.
         assertEquals("sealed, not in clear", List.of(), traces(cnp, phone));
         assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE ID = '" + citizen + "' AND (NATIONAL_ID NOT LIKE 'pd1:%' "

@@ -4,7 +4,7 @@
  * uses. Consultation only: nothing here writes to the tax database.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.civicdesk.datasource.tax.api;
 
 import org.osgi.annotation.bundle.Export;

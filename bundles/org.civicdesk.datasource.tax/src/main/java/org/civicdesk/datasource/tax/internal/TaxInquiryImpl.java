@@ -14,6 +14,7 @@ import org.civicdesk.datasource.tax.api.TaxInquiry;
 import org.civicdesk.datasource.tax.api.TaxReaders;
 import org.civicdesk.datasource.tax.api.TaxRecord;
 import org.civicdesk.datasource.tax.api.TaxSummary;
+import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.identity.api.NationalIds;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,18 +37,19 @@ public class TaxInquiryImpl implements TaxInquiry {
     }
 
     @Override
-    public Optional<TaxRecord> record(Actor actor, String nationalId, String reason) {
+    public Optional<TaxRecord> record(Actor actor, Citizen taxpayer, String reason) {
         requireReader(actor);
-        String id = NationalIds.validate(nationalId);
-        audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
+        String id = NationalIds.validate(taxpayer.nationalId());
+        audit.record(new AuditEvent(actor.username(), "tax.read", "tax", "citizen", taxpayer.id(), AuditEvent.purpose(reason)));
         return read(database, id, clock);
     }
 
     @Override
-    public Optional<TaxSummary> summary(Actor actor, String nationalId, String reason) {
+    public Optional<TaxSummary> summary(Actor actor, Citizen taxpayer, String reason) {
         requireReader(actor);
-        String id = NationalIds.validate(nationalId);
-        audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "taxpayer", id, AuditEvent.purpose(reason)));
+        String id = NationalIds.validate(taxpayer.nationalId());
+        audit.record(new AuditEvent(actor.username(), "tax.summary", "tax", "citizen", taxpayer.id(),
+                AuditEvent.purpose(reason)));
         return read(database, id, clock).map(TaxDatabase::summarize);
     }
 

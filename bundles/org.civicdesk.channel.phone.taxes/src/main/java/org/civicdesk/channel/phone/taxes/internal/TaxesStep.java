@@ -47,7 +47,7 @@ public class TaxesStep extends AbstractRobotStep {
         Optional<TaxSummary> facts;
         try {
             // Read (and audited) as the phone robot, on the caller's own request.
-            facts = taxes.summary(call.actor(), citizen.nationalId(), "the caller asked the phone robot for their taxes");
+            facts = taxes.summary(call.actor(), citizen, "the caller asked the phone robot for their taxes");
         } catch (RuntimeException e) {
             LOG.warn("Call {}: the tax data source failed: {}", call.callId(), e.toString());
             call.say("unavailable");

@@ -49,7 +49,7 @@ public class TaxResource implements RestResource {
             throw new AccessDeniedException("tax data is for operators, supervisors and admins");
         }
         Citizen citizen = citizens.get(actor, id, reason).orElseThrow(() -> new NotFoundException("no citizen " + id));
-        return taxes.record(actor, citizen.nationalId(), reason)
+        return taxes.record(actor, citizen, reason)
                 .orElseThrow(() -> new NotFoundException("the tax office has no record for this citizen"));
     }
 }
