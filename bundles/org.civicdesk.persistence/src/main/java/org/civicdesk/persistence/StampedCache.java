@@ -1,7 +1,10 @@
 package org.civicdesk.persistence;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -11,7 +14,7 @@ import java.util.function.Supplier;
  * change to any request): the same question asked over and over (Open311's default list, the backlog now) is answered
  * from memory until the stamp moves, so that a change is in the next answer. Because a change committed out of order
  * may not move the stamp, an answer older than {@code maxAgeMillis} is worked out again too — by one caller, while the
- * others are still given the answer they had.
+ * others are still given the answer they had. An answer not kept yet is worked out once for all who ask at once.
  *
  * @param <T> the answers' type
  */
@@ -29,6 +32,9 @@ public final class StampedCache<T> {
             return size() > MAX_ANSWERS;
         }
     };
+
+    /** The answers being worked out now, by key and stamp. */
+    private final Map<String, FutureTask<T>> rendering = new HashMap<>();
 
     private record Entry<T>(long stamp, long renderedAt, T body, AtomicBoolean refreshing) {
     }
@@ -55,15 +61,52 @@ public final class StampedCache<T> {
                 return kept.body();
             }
         }
-        long renderedAt = System.currentTimeMillis();
-        T body = render.get();
+        // One caller works the answer out for this key and stamp; those asking the same meanwhile wait for it rather
+        // than work it out again each (after a change, every client of a busy list asks at once).
+        String asked = key + '\0' + now;
+        FutureTask<T> mine = new FutureTask<>(render::get);
+        FutureTask<T> running;
         synchronized (lists) {
-            Entry<T> current = lists.get(key);
-            // An answer worked out later, at a newer stamp, stays.
-            if (current == null || current.stamp() < now || current.stamp() == now && current.renderedAt() < renderedAt) {
-                lists.put(key, new Entry<>(now, renderedAt, body, new AtomicBoolean()));
+            running = rendering.putIfAbsent(asked, mine);
+        }
+        if (running != null) {
+            return awaited(running);
+        }
+        try {
+            long renderedAt = System.currentTimeMillis();
+            mine.run();
+            T body = awaited(mine);
+            synchronized (lists) {
+                Entry<T> current = lists.get(key);
+                // An answer worked out later, at a newer stamp, stays.
+                if (current == null || current.stamp() < now || current.stamp() == now
+                        && current.renderedAt() < renderedAt) {
+                    lists.put(key, new Entry<>(now, renderedAt, body, new AtomicBoolean()));
+                }
+            }
+            return body;
+        } finally {
+            synchronized (lists) {
+                rendering.remove(asked, mine);
             }
         }
-        return body;
+    }
+
+    /** What {@code task} worked out; what it threw, thrown here too. */
+    private static <T> T awaited(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another caller worked the answer out", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }
