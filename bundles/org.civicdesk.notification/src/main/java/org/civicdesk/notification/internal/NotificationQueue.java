@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * acknowledgement of a filing, a status change with its comment, the closure. For the citizen on
  * the request (their address is read from their record when the message is sent, so that this
  * runs on the filing's hot path without reading personal data), or for the e-mail address a
- * reporter without a national id left. Nothing is queued for whoever left no way to be written to.
+ * reporter without a national id left (read from the request when sent, likewise). Nothing is queued for whoever left
+ * no way to be written to.
  * The assignee of a request hears of the assignment (R16), at their staff account's address, and of the citizen's
  * answer coming back through a channel (a comment its intake recorded, see {@link Channel#intakeOf}). A staff member's
  * reply to the citizen ({@link EventKind#REPLIED}) goes to the citizen like the other messages, its text as written.
@@ -140,11 +141,12 @@ public class NotificationQueue implements RequestEventListener {
 
     private void queue(Connection transaction, ServiceRequest request, RequestEvent event, String template,
             RecipientKind kind, String addressOrStaff) {
-        String address = kind == RecipientKind.CONTACT ? addressOrStaff : null;
         try {
             Outbox.queue(transaction, new Outbox.Row(0, request.number().toString(), event.sequence(), kind,
                     kind == RecipientKind.CITIZEN ? request.citizenId() : null,
-                    kind == RecipientKind.STAFF ? addressOrStaff : null, address, Outbox.EMAIL, template, language,
+                    // A reporter's address is not copied: it is read from the request when the message is sent, so
+                    // that it goes when the retention job forgets the contact they left.
+                    kind == RecipientKind.STAFF ? addressOrStaff : null, null, Outbox.EMAIL, template, language,
                     request.type(), request.status(), event.kind() == EventKind.CREATED ? null : event.comment(),
                     request.deadline().toString(), request.trackingCode(), NotificationState.QUEUED, 0, null,
                     Instant.now().toEpochMilli(), null, null));

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.CityHall;
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.identity.api.CitizenDetails;
 import org.civicdesk.identity.api.CitizenRegistry;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -24,6 +25,8 @@ import org.civicdesk.notification.api.MessageAttachments;
 import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.request.api.RequestNumber;
+import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestTypeCatalog;
 import org.civicdesk.scheduler.api.Job;
 import org.civicdesk.scheduler.api.JobContext;
@@ -61,6 +64,7 @@ public class NotificationSender implements Job {
     private final StaffDirectory staff;
     private final CityHall city;
     private final Actor system = Actor.system("notification");
+    private final RequestRegistry requests;
     private volatile MailSettings settings;
     /** The plug-ins' files for citizens' messages (the receipt on the acknowledgement), as they come and go. */
     private final List<MessageAttachments> attachmentSources = new CopyOnWriteArrayList<>();
@@ -68,8 +72,9 @@ public class NotificationSender implements Job {
     @Activate
     public NotificationSender(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
             @Reference CitizenRegistry citizens, @Reference StaffDirectory staff, @Reference RequestTypeCatalog types,
-            @Reference CityHall city, NotificationConfig config) {
+            @Reference CityHall city, @Reference RequestRegistry requests, NotificationConfig config) {
         SchemaMigrations.update(dataSource, NotificationSender.class);
+        this.requests = requests;
         this.jdbc = new Jdbc(dataSource);
         this.citizens = citizens;
         this.types = types;
@@ -141,7 +146,8 @@ public class NotificationSender implements Job {
         String to;
         try {
             to = switch (row.recipientKind()) {
-                case CONTACT -> row.address();
+                // A message of an earlier release carries its address; now it is read from the request.
+                case CONTACT -> row.address() != null ? row.address() : reporterAddress(row);
                 case STAFF -> staff.find(row.staffUsername()).filter(StaffAccount::enabled).map(StaffAccount::email)
                         .orElse(null);
                 default -> citizenAddress(row);
@@ -196,6 +202,11 @@ public class NotificationSender implements Job {
     }
 
     /** The citizen's address as their record has it now: an audited read, with its purpose. */
+    /** The e-mail address the reporter without a national id left on the request, while it is kept. */
+    private String reporterAddress(Outbox.Row row) {
+        return requests.contact(system, RequestNumber.parse(row.requestNumber())).map(CitizenDetails::email).orElse(null);
+    }
+
     private String citizenAddress(Outbox.Row row) {
         return citizens.get(system, row.citizenId(), "e-mail notification about request " + row.requestNumber())
                 .map(Citizen::email).orElse(null);
