@@ -57,6 +57,7 @@ public class PrivacyIT extends CivicDeskTestSupport {
             editConfigurationFilePut(type, "name.ro", "Arhivă de test"),
             editConfigurationFilePut(type, "name.en", "Test archive"),
             editConfigurationFilePut(type, "department", "REG"), editConfigurationFilePut(type, "slaDays", "10"),
+            editConfigurationFilePut(type, "caller", "contact"),
             editConfigurationFilePut(retention, "periods", "itest-archive=PT1S"),
             editConfigurationFilePut(retention, "civicdesk.job.period", "1000")};
     }
@@ -97,6 +98,46 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertEquals(200, get("operator", "/requests/" + number).status());
         assertEquals(403, get("operator", "/erasures?from=" + LocalDate.now() + "&to=" + LocalDate.now()).status());
         assertEquals(422, get("admin", "/erasures?from=yesterday&to=" + LocalDate.now()).status());
+    }
+
+    /**
+     * A reporter without a national id leaves only a contact, sealed with a key of their own: shown to staff while the
+     * request is kept, forgotten by the retention job once it is closed past its type's period — nowhere in clear after.
+     */
+    @Test
+    public void theRetentionJobForgetsTheContactOfAReporterWithoutANationalId() throws Exception {
+        String phone = "0744666" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        Reply filed = post("operator", "/requests", "{\"type\":\"itest-archive\",\"channel\":\"desk\",\"citizen\":{"
+                + "\"firstName\":\"Anica\",\"lastName\":\"Contactescu\",\"phone\":\"" + phone + "\","
+                + "\"email\":\"anica.contactescu@example.ro\"},\"description\":\"Dosar lăsat la ghișeu\"}");
+        assertEquals(filed.raw(), 201, filed.status());
+        String number = filed.body().get("number").asText();
+        JsonNode contact = get("operator", "/requests/" + number).body().get("contact");
+        assertEquals(contact.toString(), "Contactescu", contact.get("lastName").asText());
+        assertEquals(phone, contact.get("phone").asText());
+        assertEquals("sealed at rest", 0, count("SELECT COUNT(*) FROM CD_REQUEST_DETAIL WHERE REQUEST_NUMBER = '" + number
+                + "' AND KIND = 'contact' AND DETAIL_VALUE NOT LIKE 'pd1:%'"));
+        Thread.sleep(2500);
+        assertTrue("an open request keeps its reporter's contact", get("operator", "/requests/" + number).body()
+                .hasNonNull("contact"));
+
+        assertEquals(201, post("raluca", "/requests/" + number + "/events", "{\"kind\":\"assign\",\"assignee\":\"ion\"}")
+                .status());
+        assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}")
+                .status());
+        assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"resolved\"}")
+                .status());
+        long until = System.currentTimeMillis() + 60_000;
+        while (get("operator", "/requests/" + number).body().hasNonNull("contact") && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        JsonNode after = get("operator", "/requests/" + number).body();
+        assertFalse("forgotten within a minute: " + after, after.hasNonNull("contact"));
+        assertEquals("the request stays", "resolved", after.get("status").asText());
+        assertEquals("nowhere in clear", List.of(), tracesOf(List.of("Contactescu", "anica.contactescu@", phone.substring(1))));
+        assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'request.contact.forget' AND SUBJECT_ID = '"
+                + number + "'"));
+        assertTrue(get("admin", "/audit/verify").body().get("intact").asBoolean());
     }
 
     /** The erasure of this person in GET /erasures of the last days, if any. */
@@ -252,6 +293,12 @@ public class PrivacyIT extends CivicDeskTestSupport {
 
     /** Where a person's CNP, names, address or phone number still stand in clear: "TABLE.COLUMN holds …" for each. */
     private List<String> traces(String cnp, String phone) throws Exception {
+        // The number without its leading 0: also found in its international form.
+        return tracesOf(List.of(cnp, "Erasmusescu", "Zamfira", "Tainică", phone.substring(1)));
+    }
+
+    /** Where any of {@code traces} stands in clear in a text column of any table: "TABLE.COLUMN holds …" for each. */
+    private List<String> tracesOf(List<String> traces) throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection c = dataSource().getConnection(); ResultSet columns = c.getMetaData().getColumns(null, null, "CD_%",
                 "%")) {
@@ -262,8 +309,7 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 }
                 String table = columns.getString("TABLE_NAME");
                 String column = columns.getString("COLUMN_NAME");
-                // The number without its leading 0: also found in its international form.
-                for (String trace : List.of(cnp, "Erasmusescu", "Zamfira", "Tainică", phone.substring(1))) {
+                for (String trace : traces) {
                     if (count(dataSource(), "SELECT COUNT(*) FROM " + table + " WHERE CAST(" + column + " AS VARCHAR(32672)) "
                             + "LIKE '%" + trace + "%'") > 0) {
                         found.add(table + "." + column + " holds " + trace);

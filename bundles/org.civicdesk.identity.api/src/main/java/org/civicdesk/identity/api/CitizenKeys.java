@@ -26,4 +26,13 @@ public interface CitizenKeys {
      * is returned as it is.
      */
     Optional<String> open(String citizenId, String sealed);
+
+    /**
+     * Destroys the key of {@code id}, a person with no record of their own (a reporter who left only a contact, whom
+     * their module keys by an id of its own): what was sealed with it is unreadable from now on, on every node. A
+     * citizen's key goes with their erasure ({@link CitizenRegistry#erase}), never through this.
+     *
+     * @since 1.11
+     */
+    void forget(String id);
 }

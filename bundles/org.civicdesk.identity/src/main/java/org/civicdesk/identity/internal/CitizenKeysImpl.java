@@ -242,6 +242,18 @@ public class CitizenKeysImpl implements CitizenKeys {
                 text.getBytes(StandardCharsets.UTF_8), citizenId));
     }
 
+    @Override
+    public void forget(String id) {
+        try {
+            jdbc.inTransaction(c -> {
+                destroy(c, id);
+                return null;
+            });
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.unchecked("destroy a key", e);
+        }
+    }
+
     /** Destroys the person's key: everything sealed with it stays unreadable, on every node and in every backup after. */
     void destroy(java.sql.Connection transaction, String citizenId) throws java.sql.SQLException {
         synchronized (cache) {

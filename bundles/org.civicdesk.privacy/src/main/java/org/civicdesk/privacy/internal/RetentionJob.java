@@ -124,5 +124,10 @@ public class RetentionJob implements Job {
         if (erased > 0) {
             LOG.info("Retention erased {} people", erased);
         }
+        // Reporters without a national id have no record to erase: the contact they left is forgotten instead.
+        int forgotten = requests.forgetReportersPastRetention(system, cutoffs, otherwise, current.perRun());
+        if (forgotten > 0) {
+            LOG.info("Retention forgot the contacts left on {} requests", forgotten);
+        }
     }
 }

@@ -165,6 +165,18 @@ public interface RequestRegistry {
      */
     List<String> citizensPastRetention(Map<String, Instant> cutoffs, Instant otherwise, String after, int limit);
 
+    /**
+     * Forgets the contacts that reporters without a national id left on requests a retention period has passed for —
+     * finished before {@code cutoffs.get(type)}, or before {@code otherwise} for a type not in it ({@code null}: a type
+     * without a period keeps them): their key is destroyed, so the name, address, phone and e-mail sealed with it are
+     * gone, while the request stays whole. At most {@code limit} requests; audited.
+     *
+     * @throws org.civicdesk.core.api.AccessDeniedException unless the actor is the system or an administrator
+     * @return how many requests' contacts were forgotten
+     * @since 2.10
+     */
+    int forgetReportersPastRetention(Actor actor, Map<String, Instant> cutoffs, Instant otherwise, int limit);
+
     /** Most requests {@link #importPast} takes at once. */
     int MAX_IMPORT = 1000;
 }

@@ -4,7 +4,7 @@
  * interactions (contacts with citizens) that lead to them or not.
  */
 @Export
-@Version("2.9.0")
+@Version("2.10.0")
 package org.civicdesk.request.api;
 
 import org.osgi.annotation.bundle.Export;

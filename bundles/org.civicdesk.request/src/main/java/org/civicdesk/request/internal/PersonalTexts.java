@@ -3,9 +3,9 @@ package org.civicdesk.request.internal;
 import org.civicdesk.identity.api.CitizenKeys;
 
 /**
- * Free text about a person that an append-only table keeps (a contact's remarks, a rating's comment), sealed with the
- * person's key: their erasure leaves it noise while the rows and their chain stay whole. Text about nobody in
- * particular is kept as it is.
+ * Free text about a person that an append-only table keeps (a contact's remarks, a rating's comment, the contact a
+ * reporter without a national id left), sealed with the person's key: their erasure (for a reporter, the retention
+ * job) leaves it noise while the rows and their chain stay whole. Text about nobody in particular is kept as it is.
  */
 final class PersonalTexts {
     private final CitizenKeys keys;
@@ -39,5 +39,15 @@ final class PersonalTexts {
         } catch (IllegalStateException someoneElses) {
             return null;
         }
+    }
+
+    /** The id a reporter without a national id is keyed by: they have no record, only the request they filed. */
+    static String reporterOf(String requestNumber) {
+        return "reporter:" + requestNumber;
+    }
+
+    /** Destroys the key of the reporter of {@code requestNumber}: the contact they left is gone. */
+    void forgetReporter(String requestNumber) {
+        keys.forget(reporterOf(requestNumber));
     }
 }

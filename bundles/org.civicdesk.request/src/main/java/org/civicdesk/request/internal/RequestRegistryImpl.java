@@ -82,6 +82,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     static final String PID = "org.civicdesk.request.registry";
     private static final Logger LOG = LoggerFactory.getLogger(RequestRegistryImpl.class);
     private static final int MAX_DESCRIPTION = 4000;
+    /** The requests whose reporter's contact the retention job forgot (their key destroyed), and when. */
+    private static final String CONTACTS_FORGOTTEN = "CD_REQUEST_CONTACT_FORGOTTEN";
     private static final String INFO_KIND = "request";
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -291,7 +293,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         return day;
     }
 
-    private static List<RequestDetailEntity> details(String number, Map<String, List<String>> answers,
+    private List<RequestDetailEntity> details(String number, Map<String, List<String>> answers,
             Map<String, String> contact) {
         List<RequestDetailEntity> details = new ArrayList<>();
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
@@ -301,8 +303,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             }
         }
         for (Map.Entry<String, String> field : contact.entrySet()) {
+            // Sealed with a key of the reporter's own, which the retention job destroys after the type's period.
             details.add(new RequestDetailEntity(number, details.size() + 1, RequestDetailEntity.CONTACT, field.getKey(),
-                    field.getValue()));
+                    texts.sealed(PersonalTexts.reporterOf(number), field.getValue())));
         }
         return details;
     }
@@ -359,11 +362,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     @Override
     public Optional<CitizenDetails> contact(Actor actor, RequestNumber number) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        tx.read(em -> {
+        Map<String, String> fields = tx.read(em -> {
             visible(em, actor, number);
-            details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
-            return null;
+            return leftContact(em, number);
         });
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -371,6 +372,21 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         audit.record(new AuditEvent(actor.username(), "request.contact.read", INFO_KIND, "request", number.toString(),
                 null));
         return Optional.of(contactDetails(fields));
+    }
+
+    /**
+     * The contact the reporter without a national id left on the request, opened; empty when there is none, or once the
+     * retention job forgot it.
+     */
+    private Map<String, String> leftContact(EntityManager em, RequestNumber number) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (RequestDetailEntity d : details(em, number, RequestDetailEntity.CONTACT)) {
+            String value = texts.opened(PersonalTexts.reporterOf(number.toString()), d.getValue());
+            if (value != null) {
+                fields.put(d.getName(), value);
+            }
+        }
+        return fields;
     }
 
     private static List<RequestDetailEntity> details(EntityManager em, RequestNumber number, String kind) {
@@ -534,8 +550,24 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         if (cutoffs.isEmpty() && otherwise == null) {
             return List.of();
         }
-        StringBuilder past = new StringBuilder(cutoffs.isEmpty() ? "" : "CASE");
         List<Object> parameters = new ArrayList<>();
+        String past = pastRetention(cutoffs, otherwise, parameters);
+        String sql = "SELECT r.CITIZEN_ID FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER "
+                + "WHERE r.CITIZEN_ID > ? GROUP BY r.CITIZEN_ID HAVING SUM(CASE WHEN s.FINISHED = ? THEN 0 ELSE 1 END) = 0 "
+                + "AND MAX(" + past + ") < 0 ORDER BY r.CITIZEN_ID";
+        // In the statement's order: the WHERE's, the finished flag, then the CASE's.
+        List<Object> bound = new ArrayList<>(List.of(after == null ? "" : after, Boolean.TRUE));
+        bound.addAll(parameters);
+        return jdbc.query("find citizens past their retention", sql, rs -> rs.getString(1), limit, bound.toArray());
+    }
+
+    /**
+     * A request's finish (its last change, {@code s.LAST_CHANGE_MS}) minus its type's cut-off ({@code r.TYPE_CODE}):
+     * negative once the type's retention period has passed; a type without a period counts as never passed. Its
+     * parameters are added to {@code parameters}.
+     */
+    private static String pastRetention(Map<String, Instant> cutoffs, Instant otherwise, List<Object> parameters) {
+        StringBuilder past = new StringBuilder(cutoffs.isEmpty() ? "" : "CASE");
         cutoffs.forEach((type, cutoff) -> {
             past.append(" WHEN r.TYPE_CODE = ? THEN s.LAST_CHANGE_MS - ?");
             parameters.add(type);
@@ -546,13 +578,33 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         if (otherwise != null) {
             parameters.add(otherwise.toEpochMilli());
         }
-        String sql = "SELECT r.CITIZEN_ID FROM CD_REQUEST r JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER "
-                + "WHERE r.CITIZEN_ID > ? GROUP BY r.CITIZEN_ID HAVING SUM(CASE WHEN s.FINISHED = ? THEN 0 ELSE 1 END) = 0 "
-                + "AND MAX(" + past + ") < 0 ORDER BY r.CITIZEN_ID";
-        // In the statement's order: the WHERE's, the finished flag, then the CASE's.
-        List<Object> bound = new ArrayList<>(List.of(after == null ? "" : after, Boolean.TRUE));
-        bound.addAll(parameters);
-        return jdbc.query("find citizens past their retention", sql, rs -> rs.getString(1), limit, bound.toArray());
+        return past.toString();
+    }
+
+    @Override
+    public int forgetReportersPastRetention(Actor actor, Map<String, Instant> cutoffs, Instant otherwise, int limit) {
+        if (!actor.isSystem() && !actor.has(Role.ADMIN)) {
+            throw new org.civicdesk.core.api.AccessDeniedException("forgetting reporters' contacts is for the system");
+        }
+        if (cutoffs.isEmpty() && otherwise == null) {
+            return 0;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(Boolean.TRUE));
+        String past = pastRetention(cutoffs, otherwise, parameters);
+        parameters.add(RequestDetailEntity.CONTACT);
+        List<String> numbers = jdbc.query("find reporters past their retention", "SELECT r.REQ_NUMBER FROM CD_REQUEST r "
+                + "JOIN CD_REQUEST_STATE s ON s.REQ_NUMBER = r.REQ_NUMBER WHERE r.CITIZEN_ID IS NULL AND s.FINISHED = ? AND ("
+                + past + ") < 0 AND EXISTS (SELECT 1 FROM CD_REQUEST_DETAIL d WHERE d.REQUEST_NUMBER = r.REQ_NUMBER AND "
+                + "d.KIND = ?) AND NOT EXISTS (SELECT 1 FROM " + CONTACTS_FORGOTTEN + " f WHERE f.REQ_NUMBER = r.REQ_NUMBER) "
+                + "ORDER BY r.REQ_NUMBER", rs -> rs.getString(1), limit, parameters.toArray());
+        for (String number : numbers) {
+            texts.forgetReporter(number);
+            jdbc.update("note a reporter's contact forgotten", "INSERT INTO " + CONTACTS_FORGOTTEN + " (REQ_NUMBER, "
+                    + "FORGOTTEN_MS) VALUES (?, ?)", number, System.currentTimeMillis());
+            audit.record(new AuditEvent(actor.username(), "request.contact.forget", INFO_KIND, "request", number,
+                    "retention"));
+        }
+        return numbers.size();
     }
 
     @Override
@@ -861,8 +913,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         if (listeners.isEmpty()) {
             return;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
+        Map<String, String> fields = leftContact(em, number);
         CitizenDetails contact = fields.isEmpty() ? null : contactDetails(fields);
         JpaTransactions.onConnection(em, c -> listeners.forEach(l -> l.onEvent(c, changed, event, contact)));
     }
@@ -877,8 +928,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             address = citizens.get(actor, citizenId, "reply by e-mail on request " + number).map(Citizen::email)
                     .orElse(null);
         } else {
-            Map<String, String> fields = new LinkedHashMap<>();
-            details(em, number, RequestDetailEntity.CONTACT).forEach(d -> fields.put(d.getName(), d.getValue()));
+            Map<String, String> fields = leftContact(em, number);
             address = fields.isEmpty() ? null : contactDetails(fields).email();
         }
         return address != null && !address.isBlank();
