@@ -35,4 +35,13 @@ public interface CitizenKeys {
      * @since 1.11
      */
     void forget(String id);
+
+    /**
+     * Reads the keys of these people in one go, so that a list of their values (a page of requests) opens without a
+     * read of each key; a provider that keeps no keys apart may do nothing.
+     *
+     * @since 1.12
+     */
+    default void preload(java.util.Collection<String> ids) {
+    }
 }

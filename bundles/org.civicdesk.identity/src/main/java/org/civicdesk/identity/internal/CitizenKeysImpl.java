@@ -217,7 +217,8 @@ public class CitizenKeysImpl implements CitizenKeys {
      * Reads the keys of these people that are not in memory, in one query: a list of people opens without a query for
      * each of them.
      */
-    void preload(java.util.Collection<String> citizenIds) {
+    @Override
+    public void preload(java.util.Collection<String> citizenIds) {
         List<String> missing;
         long now = System.currentTimeMillis();
         synchronized (cache) {

@@ -38,8 +38,9 @@ public class NotificationPersonalData implements PersonalData {
     public void erase(Citizen citizen) {
         String failed = org.civicdesk.notification.api.NotificationState.FAILED.name();
         String queued = org.civicdesk.notification.api.NotificationState.QUEUED.name();
-        jdbc.update("forget a person's notification addresses", "UPDATE CD_NOTIFICATION SET ADDRESS = NULL, STATE = CASE "
-                + "WHEN STATE = ? THEN ? ELSE STATE END WHERE CITIZEN_ID = ?", queued, failed, citizen.id());
+        jdbc.update("forget a person's notification addresses", "UPDATE CD_NOTIFICATION SET ADDRESS = NULL, "
+                + "PUBLIC_COMMENT = NULL, STATE = CASE WHEN STATE = ? THEN ? ELSE STATE END WHERE CITIZEN_ID = ?", queued,
+                failed, citizen.id());
         jdbc.update("forget a person's messages", "UPDATE CD_CITIZEN_MESSAGE SET MODEL = '{}', STATE = CASE WHEN STATE = ? "
                 + "THEN ? ELSE STATE END WHERE CITIZEN_ID = ?", queued, failed, citizen.id());
     }

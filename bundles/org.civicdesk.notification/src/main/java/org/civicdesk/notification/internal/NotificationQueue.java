@@ -147,7 +147,8 @@ public class NotificationQueue implements RequestEventListener {
                     // A reporter's address is not copied: it is read from the request when the message is sent, so
                     // that it goes when the retention job forgets the contact they left.
                     kind == RecipientKind.STAFF ? addressOrStaff : null, null, Outbox.EMAIL, template, language,
-                    request.type(), request.status(), event.kind() == EventKind.CREATED ? null : event.comment(),
+                    // Nor the event's words: the sender reads them from the request's history (see its eventComment).
+                    request.type(), request.status(), null,
                     request.deadline().toString(), request.trackingCode(), NotificationState.QUEUED, 0, null,
                     Instant.now().toEpochMilli(), null, null));
         } catch (SQLException e) {

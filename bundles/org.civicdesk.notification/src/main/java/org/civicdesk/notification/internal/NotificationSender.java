@@ -25,6 +25,7 @@ import org.civicdesk.notification.api.MessageAttachments;
 import org.civicdesk.notification.api.RecipientKind;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
+import org.civicdesk.request.api.RequestEvent;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.RequestTypeCatalog;
@@ -212,6 +213,15 @@ public class NotificationSender implements Job {
                 .map(Citizen::email).orElse(null);
     }
 
+    /**
+     * What the event told says, read from the request's history when the message is sent: the outbox keeps no copy, so
+     * the words go with the person's erasure. Messages queued by an earlier release carry their own.
+     */
+    private String eventComment(Outbox.Row row) {
+        return requests.history(system, RequestNumber.parse(row.requestNumber())).stream()
+                .filter(e -> e.sequence() == row.eventSequence()).findFirst().map(RequestEvent::comment).orElse(null);
+    }
+
     private Map<String, Object> model(Outbox.Row row) {
         String language = Templates.language(row.language());
         Map<String, Object> model = new HashMap<>();
@@ -219,7 +229,8 @@ public class NotificationSender implements Job {
         model.put("type", row.requestType());
         model.put("typeName", types.find(row.requestType()).map(t -> t.name(language)).orElse(row.requestType()));
         model.put("status", row.status());
-        model.put("comment", row.comment() == null ? "" : row.comment());
+        String comment = row.comment() != null ? row.comment() : eventComment(row);
+        model.put("comment", comment == null ? "" : comment);
         model.put("deadline", LocalDate.parse(row.deadline()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         model.put("trackingCode", row.trackingCode());
         model.put("portalUrl", city.portalUrl());

@@ -87,7 +87,7 @@ final class PastRequests {
      */
     static List<RequestNumber> write(Connection c, Actor actor, List<Checked> requests, Numbering sequences,
             WorkingCalendar calendar, DeadlineSchedule schedule, AuditLog audit, Supplier<String> trackingCodes,
-            ZoneId zone, LocalDate today, DaySums summedDays) throws SQLException {
+            ZoneId zone, LocalDate today, DaySums summedDays, PersonalTexts texts) throws SQLException {
         RequestNumber[] numbers = new RequestNumber[requests.size()];
         List<Checked> inOrder = new ArrayList<>(requests);
         inOrder.sort(Comparator.comparing((Checked r) -> r.request().registeredAt()).thenComparingInt(Checked::index));
@@ -104,7 +104,8 @@ final class PastRequests {
             for (Checked r : inOrder.subList(i, end)) {
                 RequestNumber number = new RequestNumber(year, ++sequence);
                 numbers[r.index()] = number;
-                touched.addAll(writeOne(c, actor, r, number, calendar, schedule, audit, trackingCodes.get(), zone, today));
+                touched.addAll(writeOne(c, actor, r, number, calendar, schedule, audit, trackingCodes.get(), zone, today,
+                        texts));
             }
             i = end;
         }
@@ -115,15 +116,18 @@ final class PastRequests {
     /** Writes one request, its history and its state; gives the days its records fall on. */
     private static Set<LocalDate> writeOne(Connection c, Actor actor, Checked checked, RequestNumber number,
             WorkingCalendar calendar, DeadlineSchedule schedule, AuditLog audit, String trackingCode, ZoneId zone,
-            LocalDate today) throws SQLException {
+            LocalDate today, PersonalTexts texts) throws SQLException {
         PastRequest past = checked.request();
         RequestType type = checked.type();
         Location where = checked.location();
         LocalDate registered = LocalDate.ofInstant(past.registeredAt(), zone);
         LocalDate deadline = calendar.addWorkingDays(registered, type.slaDays());
+        String citizenId = past.citizenId();
+        String description = past.description().strip();
+        String place = where == null ? null : where.address();
         RequestEntity entity = new RequestEntity(number.year(), number.sequence(), number.toString(), trackingCode,
-                type.code(), past.channel().id(), past.citizenId(), past.description().strip(),
-                where == null ? null : where.lat(), where == null ? null : where.lon(), where == null ? null : where.address(),
+                type.code(), past.channel().id(), citizenId, texts.sealed(citizenId, description),
+                where == null ? null : where.lat(), where == null ? null : where.lon(), texts.sealed(citizenId, place),
                 type.department(), past.registeredAt().toEpochMilli(), deadline.toString(), null);
         RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, past.registeredAt().toEpochMilli(),
                 EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
@@ -131,7 +135,7 @@ final class PastRequests {
         state.apply(created.toDto(), type.isFinal(type.initialStatus()));
         entity.insert(c);
         created.insert(c);
-        RequestWords.insert(c, entity.getNumber(), entity.words());
+        RequestWords.insert(c, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
         audit.record(c, new AuditEvent(actor.username(), "request.import", "request", "request", entity.getNumber(),
                 "type=" + type.code() + " channel=" + past.channel().id()), RequestRecords.filing(entity, List.of(), created));
         Set<LocalDate> days = new TreeSet<>(List.of(registered));
@@ -139,7 +143,8 @@ final class PastRequests {
         for (PastChange change : past.changes()) {
             RequestEventEntity event = new RequestEventEntity(entity.getNumber(), ++sequence, change.at().toEpochMilli(),
                     EventKind.STATUS_CHANGED, change.actor(), change.status(), null,
-                    change.comment() == null || change.comment().isBlank() ? null : change.comment().strip(), null, null);
+                    change.comment() == null || change.comment().isBlank() ? null : texts.sealed(citizenId,
+                            change.comment().strip()), null, null);
             event.insert(c);
             state.apply(event.toDto(), type.isFinal(change.status()));
             audit.record(c, new AuditEvent(actor.username(), "request.import." + EventKind.STATUS_CHANGED.name()

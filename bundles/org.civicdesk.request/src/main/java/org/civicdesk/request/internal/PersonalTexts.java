@@ -1,11 +1,18 @@
 package org.civicdesk.request.internal;
 
+import java.util.List;
+import java.util.Objects;
+
 import org.civicdesk.identity.api.CitizenKeys;
+import org.civicdesk.request.api.Location;
+import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.ServiceRequest;
 
 /**
- * Free text about a person that an append-only table keeps (a contact's remarks, a rating's comment, the contact a
- * reporter without a national id left), sealed with the person's key: their erasure (for a reporter, the retention
- * job) leaves it noise while the rows and their chain stay whole. Text about nobody in particular is kept as it is.
+ * Free text about a person that an append-only table keeps (a request's description, place, answers and history, a
+ * contact's remarks, a rating's comment, the contact a reporter without a national id left), sealed with the person's
+ * key: their erasure (for a reporter, the retention job) leaves it noise while the rows and their chain stay whole.
+ * Text about nobody in particular (an anonymous request's) is kept as it is.
  */
 final class PersonalTexts {
     private final CitizenKeys keys;
@@ -39,6 +46,37 @@ final class PersonalTexts {
         } catch (IllegalStateException someoneElses) {
             return null;
         }
+    }
+
+    /** The request as stored, its description and place opened with the key of its citizen. */
+    ServiceRequest opened(ServiceRequest stored) {
+        String citizenId = stored.citizenId();
+        if (citizenId == null) {
+            return stored;
+        }
+        Location place = stored.location();
+        Location opened = place == null || place.address() == null ? place
+                : new Location(place.lat(), place.lon(), opened(citizenId, place.address()));
+        return new ServiceRequest(stored.number(), stored.trackingCode(), stored.type(), stored.channel(), citizenId,
+                opened(citizenId, stored.description()), opened, stored.department(), stored.status(), stored.assignee(),
+                stored.registeredAt(), stored.deadline(), stored.lastChangeAt(), stored.overdue(), stored.priority(),
+                stored.escalation(), stored.receivedOn());
+    }
+
+    /** A page of requests as stored, opened: their people's keys are read in one go first. */
+    List<ServiceRequest> opened(List<ServiceRequest> stored) {
+        keys.preload(stored.stream().map(ServiceRequest::citizenId).filter(Objects::nonNull).distinct().toList());
+        return stored.stream().map(this::opened).toList();
+    }
+
+    /** An event of the request of {@code citizenId} as stored, its comment and attachment's name opened. */
+    RequestEvent opened(String citizenId, RequestEvent stored) {
+        if (citizenId == null || stored.comment() == null && stored.attachmentName() == null) {
+            return stored;
+        }
+        return new RequestEvent(stored.sequence(), stored.time(), stored.kind(), stored.actor(), stored.status(),
+                stored.assignee(), opened(citizenId, stored.comment()), opened(citizenId, stored.attachmentName()),
+                stored.attachmentRef(), stored.level(), stored.deadline(), stored.detail());
     }
 
     /** The id a reporter without a national id is keyed by: they have no record, only the request they filed. */

@@ -36,7 +36,7 @@ public class RequestDetailEntity {
     private String kind;
     @Column(name = "NAME", nullable = false, length = 50)
     private String name;
-    @Column(name = "DETAIL_VALUE", nullable = false, length = 4000)
+    @Column(name = "DETAIL_VALUE", nullable = false, length = 16100)
     private String value;
 
     protected RequestDetailEntity() {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Set;
 
 import org.civicdesk.persistence.Jdbc;
 
@@ -15,7 +14,10 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
-/** The immutable facts of a registered request. Append-only in the database. */
+/**
+ * The immutable facts of a registered request. Append-only in the database. Its description and place are kept as
+ * {@link PersonalTexts} sealed them for its citizen.
+ */
 @Entity
 @Table(name = "CD_REQUEST", uniqueConstraints = @UniqueConstraint(name = "CD_REQUEST_TRACKING", columnNames = "TRACKING_CODE"),
         indexes = {@Index(name = "CD_REQUEST_CITIZEN", columnList = "CITIZEN_ID"),
@@ -36,13 +38,13 @@ public class RequestEntity {
     private String channel;
     @Column(name = "CITIZEN_ID", length = 36)
     private String citizenId;
-    @Column(name = "DESCRIPTION", nullable = false, length = 4000)
+    @Column(name = "DESCRIPTION", nullable = false, length = 16100)
     private String description;
     @Column(name = "LAT")
     private Double lat;
     @Column(name = "LON")
     private Double lon;
-    @Column(name = "ADDRESS", length = 300)
+    @Column(name = "ADDRESS", length = 1300)
     private String address;
     @Column(name = "DEPARTMENT", nullable = false, length = 30)
     private String department;
@@ -145,11 +147,6 @@ public class RequestEntity {
         // Appended only when there is one: the digests of requests filed before it existed stay as they were.
         return receivedOn == null ? fields : java.util.stream.Stream.concat(java.util.Arrays.stream(fields),
                 java.util.stream.Stream.of(receivedOn)).toArray();
-    }
-
-    /** The words a search finds this request by: of its description, place and number. */
-    Set<String> words() {
-        return RequestWords.of(number, description, address);
     }
 
     /** Inserts the filed request with plain JDBC, as the group commit of filings writes it. */

@@ -44,9 +44,9 @@ public class RequestEventEntity {
     private String status;
     @Column(name = "ASSIGNEE", length = 50)
     private String assignee;
-    @Column(name = "COMMENT_TEXT", length = 4000)
+    @Column(name = "COMMENT_TEXT", length = 16100)
     private String comment;
-    @Column(name = "ATTACHMENT_NAME", length = 255)
+    @Column(name = "ATTACHMENT_NAME", length = 1100)
     private String attachmentName;
     @Column(name = "ATTACHMENT_REF", length = 500)
     private String attachmentRef;
@@ -86,6 +86,7 @@ public class RequestEventEntity {
         this.deadline = deadline == null ? null : deadline.toString();
     }
 
+    /** The event as stored: its comment and attachment's name as {@link PersonalTexts#opened} must open them. */
     RequestEvent toDto() {
         return new RequestEvent(sequence, Instant.ofEpochMilli(occurredMillis), kind, actor, status, assignee, comment,
                 attachmentName, attachmentRef, level, deadline == null ? null : LocalDate.parse(deadline), detail);

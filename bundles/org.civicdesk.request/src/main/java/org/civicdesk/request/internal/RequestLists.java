@@ -63,8 +63,10 @@ final class RequestLists {
     private final Jdbc jdbc;
     private final AuditLog audit;
     private final CityClock clock;
+    private final PersonalTexts texts;
 
-    RequestLists(JpaTransactions tx, Jdbc jdbc, AuditLog audit, CityClock clock) {
+    RequestLists(JpaTransactions tx, Jdbc jdbc, AuditLog audit, CityClock clock, PersonalTexts texts) {
+        this.texts = texts;
         this.tx = tx;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -264,6 +266,8 @@ final class RequestLists {
         inSlices(numbers, slice -> jdbc.query("list requests", RequestRows.SELECT + " WHERE r.REQ_NUMBER"
                 + SqlWhere.in(slice.size()), rs -> RequestRows.of(rs, today), 0, slice.toArray()))
                 .forEach(dto -> read.put(dto.number().toString(), dto));
+        // Opened after the read, with all of the page's keys read at once.
+        texts.opened(new ArrayList<>(read.values())).forEach(dto -> read.put(dto.number().toString(), dto));
         return numbers.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -16,7 +16,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** A person's requests with their details, history and ratings, and their contacts with the city hall. */
+/**
+ * A person's requests with their details, history and ratings, and their contacts with the city hall; what they say is
+ * opened with the person's key.
+ */
 @Component(service = PersonalData.class)
 public class RequestPersonalData implements PersonalData {
     private static final String OF_CITIZEN = " IN (SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?)";
@@ -45,15 +48,16 @@ public class RequestPersonalData implements PersonalData {
                         "description", "address", "department", "deadline", "trackingCode"), jdbc.texts("read a person's "
                         + "requests", "SELECT REQ_NUMBER, TYPE_CODE, CHANNEL, REGISTERED_MS, DESCRIPTION, ADDRESS, "
                         + "DEPARTMENT, DEADLINE, TRACKING_CODE FROM CD_REQUEST WHERE CITIZEN_ID = ? ORDER BY REGISTERED_MS",
-                        zone, id)),
+                        zone, id).stream().map(row -> opened(id, row, 4, 5)).toList()),
                 PersonalDataSet.labelled(labels, "requestDetails", List.of("number", "name", "value"), jdbc.texts(
                         "read a person's request details", "SELECT REQUEST_NUMBER, NAME, DETAIL_VALUE FROM "
-                        + "CD_REQUEST_DETAIL WHERE REQUEST_NUMBER" + OF_CITIZEN + " ORDER BY REQUEST_NUMBER, POS", zone, id)),
+                        + "CD_REQUEST_DETAIL WHERE REQUEST_NUMBER" + OF_CITIZEN + " ORDER BY REQUEST_NUMBER, POS", zone, id)
+                        .stream().map(row -> opened(id, row, 2)).toList()),
                 PersonalDataSet.labelled(labels, "history", List.of("number", "seq", "at", "kind", "status", "comment",
                         "attachment", "by"), jdbc.texts("read a person's request history", "SELECT REQUEST_NUMBER, "
                         + "EVENT_SEQ, OCCURRED_MS, KIND, STATUS, COMMENT_TEXT, ATTACHMENT_NAME, ACTOR FROM "
                         + "CD_REQUEST_EVENT WHERE REQUEST_NUMBER" + OF_CITIZEN + " ORDER BY REQUEST_NUMBER, EVENT_SEQ",
-                        zone, id)),
+                        zone, id).stream().map(row -> opened(id, row, 5, 6)).toList()),
                 PersonalDataSet.labelled(labels, "ratings", List.of("number", "rated", "score", "comment"), jdbc.texts(
                         "read a person's ratings", "SELECT REQ_NUMBER, RATED_MS, SCORE, COMMENT_TEXT FROM CD_REQUEST_RATING"
                         + " WHERE REQ_NUMBER" + OF_CITIZEN + " ORDER BY RATED_MS", zone, id).stream()
@@ -67,10 +71,37 @@ public class RequestPersonalData implements PersonalData {
                         .toList()));
     }
 
-    /** {@code row} with its cell {@code sealed} opened with the person's key. */
-    private List<String> opened(String citizenId, List<String> row, int sealed) {
+    /** {@code row} with its cells {@code sealed} opened with the person's key. */
+    private List<String> opened(String citizenId, List<String> row, int... sealed) {
         List<String> cells = new java.util.ArrayList<>(row);
-        cells.set(sealed, texts.opened(citizenId, row.get(sealed)));
+        for (int cell : sealed) {
+            cells.set(cell, texts.opened(citizenId, row.get(cell)));
+        }
         return cells;
+    }
+
+    /**
+     * The words a search found the person's requests by go (they are an index, not the record): each is found by its
+     * number alone from now on. What the requests say stays sealed with the key the erasure destroys.
+     */
+    @Override
+    public void erase(Citizen citizen) {
+        List<String> numbers = jdbc.query("find a person's requests", "SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?",
+                rs -> rs.getString(1), 0, citizen.id());
+        try {
+            jdbc.inTransaction(c -> {
+                for (String number : numbers) {
+                    try (java.sql.PreparedStatement forget = c.prepareStatement(
+                            "DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER = ?")) {
+                        forget.setString(1, number);
+                        forget.executeUpdate();
+                    }
+                    RequestWords.insert(c, number, RequestWords.of(number));
+                }
+                return null;
+            });
+        } catch (java.sql.SQLException e) {
+            throw org.civicdesk.persistence.SqlErrors.unchecked("forgetting the words of a person's requests", e);
+        }
     }
 }

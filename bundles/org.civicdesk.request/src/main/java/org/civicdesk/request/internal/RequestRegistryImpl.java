@@ -156,7 +156,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         this.audit = audit;
         this.jdbc = new Jdbc(dataSource);
         this.summedDays = RequestDays.sums(jdbc);
-        this.lists = new RequestLists(tx, jdbc, audit, cityClock);
+        this.lists = new RequestLists(tx, jdbc, audit, cityClock, texts);
         modified(config);
         SchemaMigrations.update(dataSource, RequestRegistryImpl.class);
     }
@@ -202,26 +202,33 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         List<RequestEventListener> listeners = eventListeners;
         CitizenDetails contactDetails = contactOnly ? contactDetails(contact) : null;
         List<RegistryHandOff> afterCommit = new ArrayList<>();
+        // What the citizen wrote is kept sealed with their key; sealed before the batch, which holds the counter's lock.
+        String place = location == null ? null : location.address();
+        String storedDescription = texts.sealed(citizenId, description);
+        String storedPlace = texts.sealed(citizenId, place);
+        Map<String, List<String>> storedAnswers = new LinkedHashMap<>();
+        answers.forEach((name, values) -> storedAnswers.put(name, values.stream()
+                .map(value -> texts.sealed(citizenId, value)).toList()));
         ServiceRequest filed = filings.call(c -> {
             // Plain JDBC: this runs serialised, for every filing of the batch, while the year's counter is locked.
             int year = today.getYear();
             int sequence = nextSequence(c, year);
             RequestNumber number = new RequestNumber(year, sequence);
             RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
-                    request.channel().id(), citizenId, description, location == null ? null : location.lat(),
-                    location == null ? null : location.lon(), location == null ? null : location.address(),
-                    type.department(), now.toEpochMilli(), deadline.toString(), received == null ? null : received.toString());
+                    request.channel().id(), citizenId, storedDescription, location == null ? null : location.lat(),
+                    location == null ? null : location.lon(), storedPlace, type.department(), now.toEpochMilli(),
+                    deadline.toString(), received == null ? null : received.toString());
             RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
                     EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
             RequestStateEntity state = new RequestStateEntity(entity, deadline);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
             state.nextStep(schedule.nextStep(type, deadline, null, false, state.isFinished(), today));
-            List<RequestDetailEntity> details = details(entity.getNumber(), answers, contact);
+            List<RequestDetailEntity> details = details(entity.getNumber(), storedAnswers, contact);
             entity.insert(c);
             state.insert(c);
             created.insert(c);
             RequestDetailEntity.insertAll(c, details);
-            RequestWords.insert(c, entity.getNumber(), entity.words());
+            RequestWords.insert(c, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
             audit.record(c, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
@@ -268,7 +275,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         WorkingCalendar workingDays = calendar;
         DeadlineSchedule steps = schedule;
         return filings.call(c -> PastRequests.write(c, actor, checked, RequestRegistryImpl::takeSequences, workingDays,
-                steps, audit, this::trackingCode, cityClock.zone(), today, summedDays));
+                steps, audit, this::trackingCode, cityClock.zone(), today, summedDays, texts));
     }
 
     /**
@@ -351,10 +358,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public Map<String, List<String>> attributes(Actor actor, RequestNumber number) {
         return tx.read(em -> {
-            visible(em, actor, number);
+            String citizenId = visible(em, actor, number).citizenId();
             Map<String, List<String>> answers = new LinkedHashMap<>();
-            details(em, number, RequestDetailEntity.ATTRIBUTE)
-                    .forEach(d -> answers.computeIfAbsent(d.getName(), k -> new ArrayList<>()).add(d.getValue()));
+            details(em, number, RequestDetailEntity.ATTRIBUTE).forEach(d -> answers.computeIfAbsent(d.getName(),
+                    k -> new ArrayList<>()).add(texts.opened(citizenId, d.getValue())));
             answers.replaceAll((k, v) -> List.copyOf(v));
             return answers;
         });
@@ -513,15 +520,11 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public List<RequestEvent> history(Actor actor, RequestNumber number) {
         return tx.read(em -> {
-            visible(em, actor, number);
-            return events(em, number.toString());
+            String citizenId = visible(em, actor, number).citizenId();
+            return em.createQuery("SELECT e FROM RequestEventEntity e WHERE e.requestNumber = ?1 ORDER BY e.sequence",
+                    RequestEventEntity.class).setParameter(1, number.toString()).getResultList().stream()
+                    .map(e -> texts.opened(citizenId, e.toDto())).toList();
         });
-    }
-
-    private static List<RequestEvent> events(EntityManager em, String number) {
-        return em.createQuery("SELECT e FROM RequestEventEntity e WHERE e.requestNumber = ?1 ORDER BY e.sequence",
-                RequestEventEntity.class).setParameter(1, number).getResultList().stream()
-                .map(RequestEventEntity::toDto).toList();
     }
 
     private ServiceRequest visible(EntityManager em, Actor actor, RequestNumber number) {
@@ -773,8 +776,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
         String before = state.getStatus();
         RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
-                now, change.kind(), actor, status, newAssignee, comment, change.attachmentName(),
-                change.attachmentRef());
+                now, change.kind(), actor, status, newAssignee, texts.sealed(entity.getCitizenId(), comment),
+                texts.sealed(entity.getCitizenId(), change.attachmentName()), change.attachmentRef());
         if (change.kind() == EventKind.CALLBACK_SCHEDULED || change.kind() == EventKind.CALLED_BACK) {
             event.detail(change.detail());
         }
@@ -783,7 +786,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 "request." + change.kind().name().toLowerCase(Locale.ROOT), INFO_KIND, "request",
                 number.toString(), describe(change)), RequestRecords.event(event));
         ServiceRequest changed = toDto(entity, state, today);
-        told(em, number, changed, event.toDto());
+        told(em, number, changed, texts.opened(entity.getCitizenId(), event.toDto()));
         if (type != null && !before.equals(status)) {
             changed = paused(em, entity, state, type, before, now, today);
         }
@@ -950,7 +953,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         return switch (change.kind()) {
             case ASSIGNED -> "assignee=" + change.assignee();
             case STATUS_CHANGED -> "status=" + change.status();
-            case ATTACHMENT_ADDED -> "attachment=" + change.attachmentName();
+            case ATTACHMENT_ADDED -> "attachment"; // not its name: a file may be named after a person
             case REPLIED -> "reply by e-mail";
             case CALLBACK_SCHEDULED -> "callback window=" + change.detail();
             case CALLED_BACK -> "callback outcome=" + change.detail();
@@ -1060,7 +1063,13 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         return steps.size();
     }
 
-    static ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
+    /** The request as its citizen wrote it (their texts opened), as it stands. */
+    private ServiceRequest toDto(RequestEntity r, RequestStateEntity s, LocalDate today) {
+        return texts.opened(stored(r, s, today));
+    }
+
+    /** The request as stored: its texts sealed for its citizen. */
+    static ServiceRequest stored(RequestEntity r, RequestStateEntity s, LocalDate today) {
         LocalDate deadline = s.getDeadline();
         Location location = r.getLat() == null && r.getAddress() == null ? null
                 : new Location(r.getLat(), r.getLon(), r.getAddress());

@@ -27,7 +27,10 @@ final class RequestRows {
     private RequestRows() {
     }
 
-    /** The current row of {@link #SELECT} as a request; {@code today} decides whether it is overdue. */
+    /**
+     * The current row of {@link #SELECT} as a request, its texts as stored ({@link PersonalTexts#opened} opens them);
+     * {@code today} decides whether it is overdue.
+     */
     static ServiceRequest of(ResultSet rs, LocalDate today) throws SQLException {
         double latitude = rs.getDouble(8);
         Double lat = rs.wasNull() ? null : latitude;

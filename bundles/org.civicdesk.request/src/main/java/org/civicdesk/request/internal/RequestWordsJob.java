@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.identity.api.CitizenKeys;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.scheduler.api.Job;
 import org.civicdesk.scheduler.api.JobContext;
@@ -26,16 +27,19 @@ public class RequestWordsJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(RequestWordsJob.class);
 
     private final Jdbc jdbc;
+    private final PersonalTexts texts;
     /** The highest number this node looked at; past it the requests still to be looked at. */
     private volatile String after = "";
     private volatile boolean allHaveWords;
 
-    private record Unindexed(String number, String description, String address) {
+    private record Unindexed(String number, String citizenId, String description, String address) {
     }
 
     @Activate
-    public RequestWordsJob(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
+    public RequestWordsJob(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource,
+            @Reference CitizenKeys keys) {
         this.jdbc = new Jdbc(dataSource);
+        this.texts = new PersonalTexts(keys);
     }
 
     @Override
@@ -43,17 +47,20 @@ public class RequestWordsJob implements Job {
         if (allHaveWords) {
             return;
         }
-        List<Unindexed> found = jdbc.query("find requests without words", "SELECT r.REQ_NUMBER, r.DESCRIPTION, r.ADDRESS"
+        List<Unindexed> found = jdbc.query("find requests without words", "SELECT r.REQ_NUMBER, r.CITIZEN_ID, r.DESCRIPTION,"
+                + " r.ADDRESS"
                 + " FROM CD_REQUEST r WHERE r.REQ_NUMBER > ? AND NOT EXISTS (SELECT 1 FROM CD_REQUEST_WORD w"
                 + " WHERE w.REQ_NUMBER = r.REQ_NUMBER) ORDER BY r.REQ_NUMBER",
-                rs -> new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3)), PER_RUN, after);
+                rs -> new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), PER_RUN,
+                after);
         if (found.isEmpty()) {
             allHaveWords = true;
             return;
         }
         jdbc.inTransaction(c -> {
             for (Unindexed r : found) {
-                RequestWords.insert(c, r.number(), RequestWords.of(r.number(), r.description(), r.address()));
+                RequestWords.insert(c, r.number(), RequestWords.of(r.number(),
+                        texts.opened(r.citizenId(), r.description()), texts.opened(r.citizenId(), r.address())));
             }
             return null;
         });
