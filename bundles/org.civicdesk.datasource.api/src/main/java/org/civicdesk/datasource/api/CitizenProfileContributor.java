@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.identity.api.Citizen;
+import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -61,5 +62,17 @@ public interface CitizenProfileContributor {
      */
     default ProfileContribution contribution(Actor viewer, Citizen citizen, Locale locale) {
         return new ProfileContribution(sections(viewer, citizen, locale), verificationFacts(citizen, locale));
+    }
+
+    /**
+     * What {@link #contribution(Actor, Citizen, Locale)} gives, told the citizen's newest requests the viewer may open,
+     * newest first, as the view shows them: a source whose facts name requests takes its own among these instead of
+     * asking the registry again, on a path where every query is waited for. By default that method.
+     *
+     * @param newest the citizen's newest requests this viewer may open, newest first (the view's own list)
+     * @since 1.4
+     */
+    default ProfileContribution contribution(Actor viewer, Citizen citizen, List<ServiceRequest> newest, Locale locale) {
+        return contribution(viewer, citizen, locale);
     }
 }

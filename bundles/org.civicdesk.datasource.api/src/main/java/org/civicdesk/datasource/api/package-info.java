@@ -5,7 +5,7 @@
  * assembles the profile from whichever contributors are installed at that moment.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.civicdesk.datasource.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -100,6 +100,10 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
             return new Viewed<>(Optional.empty(), null);
         }
         Citizen citizen = found.get();
+        RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
+        // Newest first from the citizen's index: no count, no sort of everything a citizen ever filed. Read once, and
+        // told to the sources whose facts name requests.
+        List<ServiceRequest> filed = requests.newest(actor, ofCitizen, 0, MAX_REQUESTS);
         List<VerificationFact> facts = new ArrayList<>();
         List<ProfileSection> sections = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
@@ -108,7 +112,7 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
                 if (!source.getValue().visibleTo(actor)) {
                     continue;
                 }
-                ProfileContribution contribution = source.getValue().contribution(actor, citizen, locale);
+                ProfileContribution contribution = source.getValue().contribution(actor, citizen, filed, locale);
                 facts.addAll(contribution.verificationFacts());
                 sections.addAll(contribution.sections());
             } catch (RuntimeException e) {
@@ -117,10 +121,8 @@ public class CitizenProfileServiceImpl implements CitizenProfileService {
                 unavailable.add(source.getKey());
             }
         }
-        RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
-        // Newest first from the citizen's index: no count, no sort of everything a citizen ever filed. The interactions
-        // show only numbers among these: an older request linked there stays hidden, never shown to the wrong viewer.
-        List<ServiceRequest> filed = requests.newest(actor, ofCitizen, 0, MAX_REQUESTS);
+        // The interactions show only numbers among the requests shown: an older request linked there stays hidden,
+        // never shown to the wrong viewer.
         Set<RequestNumber> visible = new HashSet<>();
         filed.forEach(r -> visible.add(r.number()));
         List<Interaction> contacts = interactions.ofCitizen(actor, citizen.id(), MAX_REQUESTS).stream()

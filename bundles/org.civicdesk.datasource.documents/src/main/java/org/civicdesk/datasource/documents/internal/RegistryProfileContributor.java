@@ -10,10 +10,12 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.datasource.api.AbstractCitizenProfileContributor;
 import org.civicdesk.datasource.api.CitizenProfileContributor;
 import org.civicdesk.datasource.api.Fact;
+import org.civicdesk.datasource.api.ProfileContribution;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
+import org.civicdesk.request.api.ServiceRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,8 +53,20 @@ public class RegistryProfileContributor extends AbstractCitizenProfileContributo
         RequestQuery ofCitizen = new RequestQuery(null, null, null, null, null, citizen.id(), null, null, null, null);
         // The registry entries of the citizen's newest requests this viewer may open: read from the citizen's own index,
         // a page of the shown size, however many the citizen filed.
-        List<RegistryJournal.Entry> entries = requests.newest(viewer, ofCitizen, 0, SHOWN).stream()
-                .map(r -> journal.find(r.number().toString())).flatMap(Optional::stream).toList();
+        return sections(requests.newest(viewer, ofCitizen, 0, SHOWN), locale);
+    }
+
+    /** The 360° view tells the requests it shows: their entries are taken among those, the registry not asked again. */
+    @Override
+    public ProfileContribution contribution(Actor viewer, Citizen citizen, List<ServiceRequest> newest, Locale locale) {
+        return new ProfileContribution(sections(newest.subList(0, Math.min(SHOWN, newest.size())), locale),
+                verificationFacts(citizen, locale));
+    }
+
+    /** The section of the registry entries of {@code shown}, the citizen's newest requests the viewer may open. */
+    private List<ProfileSection> sections(List<ServiceRequest> shown, Locale locale) {
+        List<RegistryJournal.Entry> entries = shown.stream().map(r -> journal.find(r.number().toString()))
+                .flatMap(Optional::stream).toList();
         if (entries.isEmpty()) {
             return List.of();
         }
