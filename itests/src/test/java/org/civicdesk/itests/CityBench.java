@@ -114,6 +114,16 @@ public class CityBench extends CivicDeskTestSupport {
         }
         System.out.println(String.format(Locale.ROOT, "BENCH registry days: %d summed in %d s",
                 count("SELECT COUNT(*) FROM CD_REQUEST_DAY"), (System.currentTimeMillis() - summing) / 1000));
+        // The year summed, the jobs go back to a city hall's pace: what is measured is what people wait on, not a
+        // summing every five seconds that only the bench's hurry asks for.
+        for (String pid : List.of("org.civicdesk.channel.phone.calldays", "org.civicdesk.request.days")) {
+            org.osgi.service.cm.Configuration config = bundleContext.getService(bundleContext.getServiceReference(
+                    org.osgi.service.cm.ConfigurationAdmin.class)).getConfiguration(pid, null);
+            java.util.Dictionary<String, Object> properties = config.getProperties();
+            properties.remove("civicdesk.job.period");
+            config.update(properties);
+        }
+        Thread.sleep(5000);
         for (JsonNode report : PARTS.contains("reports") ? get("admin", "/reports").body() : JSON.createArrayNode()) {
             String id = report.get("id").asText();
             for (LocalDate from : List.of(today.minusMonths(1), today.minusYears(1).plusDays(1))) {

@@ -177,6 +177,8 @@ public abstract class CivicDeskTestSupport {
         String recording = System.getProperty("bench.jfr");
         if (recording != null && !recording.isBlank()) {
             // Where a benchmark's time goes: a Flight Recorder file of the container, read with `jfr print`.
+            // Deep stacks: a request's frames (Jetty, CXF, JPA, Derby) are far more than the 64 kept by default.
+            options.add(new VMOption("-XX:FlightRecorderOptions=stackdepth=512"));
             options.add(new VMOption("-XX:StartFlightRecording=settings=profile,filename=" + recording));
         }
         options.addAll(List.of(extra()));
