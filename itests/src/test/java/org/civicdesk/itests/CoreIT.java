@@ -846,6 +846,27 @@ public class CoreIT extends CivicDeskTestSupport {
         assertTrue(shown, shown.contains("Shown in the shell") && shown.contains("CREATED"));
     }
 
+    /**
+     * The shell answers in the session's language: Romanian when its LANG (which an ssh client sends) or the
+     * civicdesk.language variable says so, English otherwise.
+     */
+    @Test
+    public void theShellAnswersInTheSessionsLanguage() throws Exception {
+        String romanian = shell("LANG = ro_RO.UTF-8 ; civicdesk:staff-list");
+        assertTrue(romanian, romanian.contains("Utilizator") && romanian.contains("Direcție") && romanian.contains("| da"));
+        String chosen = shell("civicdesk.language = ro ; civicdesk:request-types");
+        assertTrue(chosen, chosen.contains("Termen (zile lucrătoare)"));
+        String english = shell("civicdesk:staff-list");
+        assertTrue(english, english.contains("User") && english.contains("Department") && !english.contains("Utilizator"));
+        String choice = shell("LANG = ro_RO.UTF-8 ; civicdesk.language = en ; civicdesk:staff-list");
+        assertTrue("the variable wins over LANG: " + choice, choice.contains("User"));
+        String added = shell("LANG = ro_RO.UTF-8 ; civicdesk:staff-add --role employee --department ROADS --password "
+                + "'Str0ng-enough' ion.limba \"Ion Limba\"");
+        assertTrue(added, added.contains("Contul ion.limba (Ion Limba) a fost creat"));
+        String report = shell("LANG = ro_RO.UTF-8 ; civicdesk:audit-verify");
+        assertTrue(report, report.contains("Lanțul jurnalului de audit este intact"));
+    }
+
     @Test
     public void theProfileShowsWhateverDataSourcesAreInstalled() throws Exception {
         String citizenId = get("operator", "/citizens?cnp=2820315350028&reason=test").body().get("items").get(0).get("id").asText();

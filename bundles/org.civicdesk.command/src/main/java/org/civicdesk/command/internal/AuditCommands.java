@@ -5,12 +5,14 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.ChainVerification;
 import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.AccessDeniedException;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -25,19 +27,21 @@ public final class AuditCommands {
             description = "Recomputes the audit trail's hash chain and reports the first broken entry")
     public static class Verify implements Action {
         @Reference
+        Session session;
+        @Reference
         AuditLog audit;
         @Reference
         StaffDirectory staff;
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             requireAdmin(staff);
             ChainVerification v = audit.verifyChain();
             if (v.intact()) {
-                System.out.println("Audit chain intact: " + v.entriesChecked() + " entries verified.");
+                System.out.println(text.say("audit.intact", v.entriesChecked()));
             } else {
-                System.out.println("Audit chain BROKEN at entry " + v.firstBroken() + ": " + v.problem() + " ("
-                        + v.entriesChecked() + " entries read).");
+                System.out.println(text.say("audit.broken", v.firstBroken(), v.problem(), v.entriesChecked()));
             }
             return null;
         }
@@ -49,21 +53,23 @@ public final class AuditCommands {
                     + "it vouches for (request history, interactions); reports what was altered, removed or added")
     public static class IntegrityVerify implements Action {
         @Reference
+        Session session;
+        @Reference
         AuditLog audit;
         @Reference
         StaffDirectory staff;
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             requireAdmin(staff);
             IntegrityReport r = audit.verifyIntegrity();
-            String counts = r.entriesChecked() + " entries, " + r.recordsChecked() + " records, " + r.anchorsChecked()
-                    + " anchors checked";
+            String counts = text.say("integrity.counts", r.entriesChecked(), r.recordsChecked(), r.anchorsChecked());
             if (r.intact()) {
-                System.out.println("Integrity verified: " + counts + ".");
+                System.out.println(text.say("integrity.verified", counts));
             } else {
-                System.out.println("Integrity BROKEN" + (r.firstBroken() > 0 ? " at entry " + r.firstBroken() : "")
-                        + " (" + counts + "):");
+                System.out.println(r.firstBroken() > 0 ? text.say("integrity.brokenAt", r.firstBroken(), counts)
+                        : text.say("integrity.broken", counts));
                 r.problems().forEach(p -> System.out.println("  - " + p));
             }
             return null;
@@ -75,14 +81,17 @@ public final class AuditCommands {
             description = "Makes a new integrity key current; entries already written keep (and are verified with) theirs")
     public static class RotateKey implements Action {
         @Reference
+        Session session;
+        @Reference
         AuditLog audit;
         @Reference
         StaffDirectory staff;
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             requireAdmin(staff);
-            System.out.println("Integrity key " + audit.rotateKey(ShellActor.current(staff).username()) + " is now current.");
+            System.out.println(text.say("integrity.keyCurrent", audit.rotateKey(ShellActor.current(staff).username())));
             return null;
         }
     }
@@ -90,6 +99,8 @@ public final class AuditCommands {
     @Service
     @Command(scope = "civicdesk", name = "audit-tail", description = "Shows the latest audit entries")
     public static class Tail implements Action {
+        @Reference
+        Session session;
         @Reference
         AuditLog audit;
         @Reference
@@ -100,15 +111,16 @@ public final class AuditCommands {
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             requireAdmin(staff);
             ShellTable table = new ShellTable();
             table.column("#");
-            table.column("Time");
-            table.column("Actor");
-            table.column("Action");
-            table.column("Info");
-            table.column("Subject");
-            table.column("Remarks");
+            table.column(text.say("column.time"));
+            table.column(text.say("column.actor"));
+            table.column(text.say("column.action"));
+            table.column(text.say("column.info"));
+            table.column(text.say("column.subject"));
+            table.column(text.say("column.remarks"));
             for (AuditEntry e : audit.tail(count)) {
                 table.addRow().addContent(e.sequence(), Tables.time(e.time()), e.event().actor(), e.event().action(),
                         Tables.nvl(e.event().infoKind()),

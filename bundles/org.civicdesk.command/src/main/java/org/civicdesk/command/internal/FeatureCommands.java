@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.EnumIds;
 import org.civicdesk.core.api.OptionalFeatures;
 import org.civicdesk.core.api.OptionalFeatures.FeatureState;
@@ -34,6 +35,8 @@ public final class FeatureCommands {
     @Command(scope = "civicdesk", name = "feature-list", description = "Lists CivicDesk's features: installed, optional, "
             + "a change under way")
     public static class ListCommand implements Action {
+        @Reference
+        Session session;
         // The core's (org.civicdesk.features): a mandatory reference to a service of another feature would take every
         // command of this bundle away with that feature, as Karaf registers a bundle's commands all or none.
         @Reference
@@ -43,15 +46,17 @@ public final class FeatureCommands {
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             ShellTable table = new ShellTable();
-            table.column("Feature");
-            table.column("Version");
-            table.column("Installed");
-            table.column("Optional");
-            table.column("Pending");
-            table.column("Description");
+            table.column(text.say("column.feature"));
+            table.column(text.say("column.version"));
+            table.column(text.say("column.installed"));
+            table.column(text.say("column.optional"));
+            table.column(text.say("column.pending"));
+            table.column(text.say("column.description"));
             for (FeatureState f : features.list(ShellActor.current(staff))) {
-                table.addRow().addContent(f.name(), f.version(), f.installed() ? "yes" : "no", f.optional() ? "yes" : "no",
+                table.addRow().addContent(f.name(), f.version(), text.say(f.installed() ? "yes" : "no"),
+                        text.say(f.optional() ? "yes" : "no"),
                         f.pending() == null ? "" : EnumIds.id(f.pending()), f.description());
             }
             table.print(System.out);
@@ -101,14 +106,14 @@ public final class FeatureCommands {
 
         @Override
         public Object execute() throws IOException {
-            String verb = install ? "Install" : "Uninstall";
-            if (!yes && !confirmed(verb + " " + name + (install ? "" : " (its data stays)") + "? [yes/no] ")) {
-                System.out.println("Nothing changed.");
+            ShellText text = ShellText.of(session, getClass());
+            if (!yes && !confirmed(text.say(install ? "feature.installQuestion" : "feature.uninstallQuestion", name))) {
+                System.out.println(text.say("feature.nothingChanged"));
                 return null;
             }
             FeatureState state = features.change(ShellActor.current(staff), name, install);
-            System.out.println(state.pending() == null ? name + " is " + (install ? "installed" : "not installed")
-                    + " already." : verb + "ing " + name + ": civicdesk:feature-list shows when it is done.");
+            System.out.println(text.say(state.pending() != null ? (install ? "feature.installing" : "feature.uninstalling")
+                    : install ? "feature.installedAlready" : "feature.uninstalledAlready", name));
             return null;
         }
 

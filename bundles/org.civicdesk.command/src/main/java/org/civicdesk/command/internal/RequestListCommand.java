@@ -6,8 +6,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.Channel;
@@ -18,6 +20,8 @@ import org.civicdesk.request.api.ServiceRequest;
 @Service
 @Command(scope = "civicdesk", name = "request-list", description = "Lists requests, overdue first, then the newest")
 public class RequestListCommand implements Action {
+    @Reference
+    Session session;
     @Reference
     RequestRegistry registry;
     @Reference
@@ -47,27 +51,28 @@ public class RequestListCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellText says = ShellText.of(session, getClass());
         Page<ServiceRequest> page = registry.search(ShellActor.current(staff), new RequestQuery(status, type, department,
                 assignee, channel == null ? null : Channel.parse(channel), null, overdue ? Boolean.TRUE : null, text,
                 null, null), offset, limit);
         ShellTable table = new ShellTable();
-        table.column("Number");
-        table.column("Type");
-        table.column("Channel");
-        table.column("Dept");
-        table.column("Status");
-        table.column("Assignee");
-        table.column("Registered");
-        table.column("Deadline");
-        table.column("Overdue");
-        table.column("Description");
+        table.column(says.say("column.number"));
+        table.column(says.say("column.type"));
+        table.column(says.say("column.channel"));
+        table.column(says.say("column.department"));
+        table.column(says.say("column.status"));
+        table.column(says.say("column.assignee"));
+        table.column(says.say("column.registered"));
+        table.column(says.say("column.deadline"));
+        table.column(says.say("column.overdue"));
+        table.column(says.say("column.description"));
         for (ServiceRequest r : page.items()) {
             table.addRow().addContent(r.number(), r.type(), r.channel().id(), r.department(), r.status(),
-                    Tables.nvl(r.assignee()), Tables.time(r.registeredAt()), r.deadline(), r.overdue() ? "yes" : "",
+                    Tables.nvl(r.assignee()), Tables.time(r.registeredAt()), r.deadline(), r.overdue() ? says.say("yes") : "",
                     Tables.shorten(r.description(), 40));
         }
         table.print(System.out);
-        System.out.println(page.items().size() + " of " + page.total() + " requests");
+        System.out.println(says.say("requests.shown", page.items().size(), page.total()));
         return null;
     }
 }

@@ -5,8 +5,10 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.identity.api.StaffDirectory;
 import org.civicdesk.request.api.RequestEvent;
@@ -18,6 +20,8 @@ import org.civicdesk.request.api.ServiceRequest;
 @Command(scope = "civicdesk", name = "request-show", description = "Shows a request and its full history")
 public class RequestShowCommand implements Action {
     @Reference
+    Session session;
+    @Reference
     RequestRegistry registry;
     @Reference
     StaffDirectory staff;
@@ -27,28 +31,29 @@ public class RequestShowCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellText text = ShellText.of(session, getClass());
         Actor actor = ShellActor.current(staff);
         RequestNumber n = RequestNumber.parse(number);
         ServiceRequest r = registry.get(actor, n);
-        System.out.println("Number:      " + r.number() + "   (tracking code " + r.trackingCode() + ")");
-        System.out.println("Type:        " + r.type() + "   Department: " + r.department() + "   Channel: " + r.channel().id());
-        System.out.println("Status:      " + r.status() + (r.overdue() ? "   OVERDUE" : ""));
-        System.out.println("Assignee:    " + Tables.nvl(r.assignee()));
-        System.out.println("Registered:  " + Tables.time(r.registeredAt()) + "   Deadline: " + r.deadline());
-        System.out.println("Citizen id:  " + Tables.nvl(r.citizenId()));
+        System.out.println(text.say("request.number", r.number(), r.trackingCode()));
+        System.out.println(text.say("request.type", r.type(), r.department(), r.channel().id()));
+        System.out.println(text.say("request.status", r.status()) + (r.overdue() ? text.say("request.overdue") : ""));
+        System.out.println(text.say("request.assignee", Tables.nvl(r.assignee())));
+        System.out.println(text.say("request.registered", Tables.time(r.registeredAt()), r.deadline().toString()));
+        System.out.println(text.say("request.citizen", Tables.nvl(r.citizenId())));
         if (r.location() != null) {
-            System.out.println("Location:    " + Tables.nvl(r.location().address())
-                    + (r.location().lat() == null ? "" : " (" + r.location().lat() + ", " + r.location().lon() + ")"));
+            System.out.println(text.say("request.location", Tables.nvl(r.location().address())
+                    + (r.location().lat() == null ? "" : " (" + r.location().lat() + ", " + r.location().lon() + ")")));
         }
-        System.out.println("Description: " + r.description());
+        System.out.println(text.say("request.description", Tables.nvl(r.description())));
         ShellTable history = new ShellTable();
         history.column("#");
-        history.column("Time");
-        history.column("Event");
-        history.column("By");
-        history.column("Status");
-        history.column("Assignee");
-        history.column("Comment / attachment");
+        history.column(text.say("column.time"));
+        history.column(text.say("column.event"));
+        history.column(text.say("column.by"));
+        history.column(text.say("column.status"));
+        history.column(text.say("column.assignee"));
+        history.column(text.say("column.commentOrFile"));
         for (RequestEvent e : registry.history(actor, n)) {
             history.addRow().addContent(e.sequence(), Tables.time(e.time()), e.kind(), e.actor(), e.status(),
                     Tables.nvl(e.assignee()), Tables.shorten(e.attachmentName() != null ? e.attachmentName()

@@ -14,7 +14,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Role;
@@ -30,6 +32,8 @@ import org.civicdesk.request.api.RequestTypeSettings.Workflow;
 @Command(scope = "civicdesk", name = "request-type-save",
         description = "Adds a request type or changes its names, department, deadline, callers or escalation (audited)")
 public class RequestTypeSaveCommand implements Action {
+    @Reference
+    Session session;
     @Reference
     RequestTypeAdministration administration;
     @Reference
@@ -72,6 +76,7 @@ public class RequestTypeSaveCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellText text = ShellText.of(session, getClass());
         RequestTypeSettings now = types.find(code).map(RequestTypeSettings::of).orElse(new RequestTypeSettings(code,
                 Map.of(), null, 30, RequestType.Caller.IDENTIFIED, 75, true, 5, Role.ADMIN));
         Map<String, String> names = new HashMap<>(now.names());
@@ -87,8 +92,8 @@ public class RequestTypeSaveCommand implements Action {
                 warnAtPercent == null ? now.warnAtPercent() : warnAtPercent, escalates == null ? now.escalates() : escalates,
                 level2AfterDays == null ? now.level2AfterDays() : level2AfterDays,
                 level2Role == null ? now.level2Role() : Role.parse(level2Role), workflow(now.workflow())));
-        System.out.println("Saved " + saved.code() + " — " + saved.name("ro") + " (" + saved.department() + ", "
-                + saved.slaDays() + " working days)");
+        System.out.println(text.say("type.saved", saved.code(), saved.name(ShellText.language(session)),
+                saved.department(), saved.slaDays()));
         return null;
     }
 

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.NewStaffAccount;
 import org.civicdesk.identity.api.StaffAccount;
@@ -43,11 +44,12 @@ public class StaffAddCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellText text = ShellText.of(session, getClass());
         Set<Role> parsed = Role.parseAll(roles);
         StaffAccount created = staff.create(ShellActor.current(staff), new NewStaffAccount(username, displayName, email,
                 department == null ? null : department.toUpperCase(Locale.ROOT), parsed,
                 PasswordPrompt.read(session, password)));
-        System.out.println("Created " + created.username() + " (" + created.displayName() + ")");
+        System.out.println(text.say("staff.created", created.username(), created.displayName()));
         return null;
     }
 }

@@ -11,7 +11,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Role;
 import org.civicdesk.identity.api.StaffAccount;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -21,6 +23,8 @@ import org.civicdesk.identity.api.StaffDirectory;
 @Command(scope = "civicdesk", name = "staff-assign",
         description = "Gives a staff account its roles and department (replacing the ones it had)")
 public class StaffAssignCommand implements Action {
+    @Reference
+    Session session;
     @Reference
     StaffDirectory staff;
 
@@ -36,11 +40,13 @@ public class StaffAssignCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellText text = ShellText.of(session, getClass());
         Set<Role> parsed = Role.parseAll(roles);
         StaffAccount changed = staff.assign(ShellActor.current(staff), username,
                 department == null ? null : department.toUpperCase(Locale.ROOT), parsed);
-        System.out.println(changed.username() + ": " + changed.roles().stream().map(Role::id).sorted().toList()
-                + (changed.department() == null ? "" : " in " + changed.department()));
+        String roles = changed.roles().stream().map(Role::id).sorted().toList().toString();
+        System.out.println(changed.department() == null ? text.say("staff.roles", changed.username(), roles)
+                : text.say("staff.rolesIn", changed.username(), roles, changed.department()));
         return null;
     }
 }

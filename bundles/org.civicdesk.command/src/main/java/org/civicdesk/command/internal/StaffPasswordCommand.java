@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.identity.api.StaffDirectory;
 
 @Service
@@ -27,8 +28,9 @@ public class StaffPasswordCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellText text = ShellText.of(session, getClass());
         staff.resetPassword(ShellActor.current(staff), username, PasswordPrompt.read(session, password));
-        System.out.println("Password of " + username + " reset");
+        System.out.println(text.say("staff.passwordReset", username));
         return null;
     }
 }

@@ -8,7 +8,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -24,6 +26,8 @@ import org.civicdesk.report.api.MonthlyReportMail;
         description = "Mails a month's reports now to the department heads who have not had them yet")
 public class ReportMailMonthlyCommand implements Action {
     @Reference
+    Session session;
+    @Reference
     MonthlyReportMail monthly;
     @Reference
     StaffDirectory staff;
@@ -35,6 +39,7 @@ public class ReportMailMonthlyCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellText text = ShellText.of(session, getClass());
         YearMonth which;
         try {
             which = month == null ? YearMonth.from(clock.today()).minusMonths(1) : YearMonth.parse(month.strip());
@@ -42,9 +47,8 @@ public class ReportMailMonthlyCommand implements Action {
             throw InvalidInputException.of("month", "report.month");
         }
         MonthlyReportMail.Mailing done = monthly.send(ShellActor.current(staff), which);
-        System.out.println("Monthly reports of " + done.month() + " (" + String.join(", ", done.reports()) + "): "
-                + done.sent() + " department heads mailed now, " + done.alreadySent() + " had them already, "
-                + done.failed() + " failed (tried again at the next run of the job; see the log)");
+        System.out.println(text.say("report.mailed", done.month(), String.join(", ", done.reports()), done.sent(),
+                done.alreadySent(), done.failed()));
         return null;
     }
 }

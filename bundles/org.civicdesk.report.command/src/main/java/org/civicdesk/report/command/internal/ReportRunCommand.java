@@ -15,8 +15,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.core.api.NotFoundException;
 import org.civicdesk.identity.api.StaffDirectory;
@@ -38,6 +40,8 @@ import org.civicdesk.report.api.Reports;
 @Service
 @Command(scope = "civicdesk", name = "report-run", description = "Runs a report and prints it, or writes it as a file")
 public class ReportRunCommand implements Action {
+    @Reference
+    Session session;
     @Reference
     Reports reports;
     @Reference
@@ -69,6 +73,7 @@ public class ReportRunCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellText text = ShellText.of(session, getClass());
         Actor actor = ShellActor.current(staff);
         ReportFormat fileFormat = format == null ? null : ReportFormat.parse(format);
         Map<String, String> others = new LinkedHashMap<>();
@@ -91,7 +96,7 @@ public class ReportRunCommand implements Action {
         ReportFile file = renderer.render(report, parameters, result, fileFormat, lang);
         Path target = Path.of(out == null ? file.fileName() : out);
         Files.write(target, file.content());
-        System.out.println("Wrote " + target.toAbsolutePath() + " (" + file.content().length + " bytes)");
+        System.out.println(text.say("report.written", target.toAbsolutePath(), file.content().length));
         return null;
     }
 

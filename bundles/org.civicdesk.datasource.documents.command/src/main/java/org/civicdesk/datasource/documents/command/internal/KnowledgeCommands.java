@@ -14,8 +14,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.core.api.Actor;
 import org.civicdesk.datasource.documents.api.Article;
 import org.civicdesk.datasource.documents.api.ArticleDraft;
@@ -32,6 +34,8 @@ public final class KnowledgeCommands {
     @Command(scope = "civicdesk", name = "knowledge-search", description = "Searches the knowledge base (diacritics optional)")
     public static class Search implements Action {
         @Reference
+        Session session;
+        @Reference
         KnowledgeBase knowledge;
 
         @Argument(name = "words", description = "What the caller asks, e.g. autorizatie construire", multiValued = true)
@@ -42,16 +46,17 @@ public final class KnowledgeCommands {
 
         @Override
         public Object execute() {
+            ShellText text = ShellText.of(session, getClass());
             Locale locale = Locale.forLanguageTag(lang);
             List<Article> found = knowledge.search(words == null ? "" : String.join(" ", words), locale, 50);
             ShellTable table = new ShellTable();
-            table.column("Id");
-            table.column("Version");
-            table.column("Category");
-            table.column("Title");
+            table.column(text.say("column.id"));
+            table.column(text.say("column.version"));
+            table.column(text.say("column.category"));
+            table.column(text.say("column.title"));
             found.forEach(a -> table.addRow().addContent(a.id(), a.version(), a.category(), a.in(locale).title()));
             table.print(System.out);
-            System.out.println(found.size() + " articles");
+            System.out.println(text.say("articles.found", found.size()));
             return null;
         }
     }
@@ -60,6 +65,8 @@ public final class KnowledgeCommands {
     @Command(scope = "civicdesk", name = "knowledge-import",
             description = "Imports articles from a JSON file; each changed article becomes a new version")
     public static class Import implements Action {
+        @Reference
+        Session session;
         @Reference
         KnowledgeBase knowledge;
         @Reference
@@ -70,6 +77,7 @@ public final class KnowledgeCommands {
 
         @Override
         public Object execute() throws Exception {
+            ShellText text = ShellText.of(session, getClass());
             Actor actor = ShellActor.current(staff);
             List<ArticleDraft> drafts;
             try (InputStream in = Files.newInputStream(Path.of(file))) {
@@ -86,8 +94,7 @@ public final class KnowledgeCommands {
                     added++;
                 }
             }
-            System.out.println("Imported " + drafts.size() + " articles: " + added + " new versions, " + unchanged
-                    + " unchanged.");
+            System.out.println(text.say("articles.imported", drafts.size(), added, unchanged));
             return null;
         }
 
@@ -100,6 +107,8 @@ public final class KnowledgeCommands {
     @Command(scope = "civicdesk", name = "knowledge-export", description = "Writes the current articles to a JSON file")
     public static class Export implements Action {
         @Reference
+        Session session;
+        @Reference
         KnowledgeBase knowledge;
 
         @Argument(name = "file", description = "Where to write", required = true)
@@ -107,12 +116,13 @@ public final class KnowledgeCommands {
 
         @Override
         public Object execute() throws Exception {
+            ShellText text = ShellText.of(session, getClass());
             List<ArticleDraft> drafts = knowledge.all().stream()
                     .map(a -> new ArticleDraft(a.id(), a.category(), a.texts())).toList();
             try (OutputStream out = Files.newOutputStream(Path.of(file))) {
                 KnowledgeFiles.write(drafts, out);
             }
-            System.out.println("Exported " + drafts.size() + " articles to " + file);
+            System.out.println(text.say("articles.exported", drafts.size(), file));
             return null;
         }
     }
