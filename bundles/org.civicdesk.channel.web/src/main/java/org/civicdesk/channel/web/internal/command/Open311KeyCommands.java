@@ -5,8 +5,11 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.civicdesk.channel.web.internal.ApiKeys;
 import org.civicdesk.command.api.ShellActor;
+import org.civicdesk.command.api.ShellText;
 import org.civicdesk.identity.api.StaffDirectory;
 
 /** The shell commands that issue, list and revoke Open311 API keys (administrators only). */
@@ -20,6 +23,13 @@ public final class Open311KeyCommands {
         ApiKeys keys;
         @Reference
         StaffDirectory staff;
+        @Reference
+        Session session;
+
+        /** What the command says, in the session's language. */
+        ShellText text() {
+            return ShellText.of(session, Open311KeyCommands.class);
+        }
     }
 
     @Service
@@ -32,8 +42,9 @@ public final class Open311KeyCommands {
         @Override
         public Object execute() {
             ApiKeys.Issued issued = keys.issue(ShellActor.current(staff), client);
-            System.out.println("Key " + issued.id() + " for " + client + ": " + issued.key());
-            System.out.println("Hand it to the client now: it is stored hashed and cannot be shown again.");
+            ShellText text = text();
+            System.out.println(text.say("key.issued", issued.id(), client, issued.key()));
+            System.out.println(text.say("key.showOnce"));
             return null;
         }
     }
@@ -45,9 +56,14 @@ public final class Open311KeyCommands {
 
         @Override
         public Object execute() {
-            System.out.printf("%-12s %-30s %-14s %-22s %s%n", "ID", "CLIENT", "ISSUED BY", "ISSUED", "REVOKED");
-            keys.list(ShellActor.current(staff)).forEach(k -> System.out.printf("%-12s %-30s %-14s %-22s %s%n", k.id(),
-                    k.name(), k.issuedBy(), k.issuedAt(), k.revokedAt() == null ? "-" : k.revokedAt()));
+            ShellText text = text();
+            ShellTable table = new ShellTable();
+            for (String column : new String[] {"id", "client", "issuedBy", "issued", "revoked"}) {
+                table.column(text.say("column." + column));
+            }
+            keys.list(ShellActor.current(staff)).forEach(k -> table.addRow().addContent(k.id(), k.name(), k.issuedBy(),
+                    k.issuedAt(), k.revokedAt() == null ? "-" : k.revokedAt()));
+            table.print(System.out);
             return null;
         }
     }
@@ -61,7 +77,7 @@ public final class Open311KeyCommands {
         @Override
         public Object execute() {
             keys.revoke(ShellActor.current(staff), id);
-            System.out.println("Key " + id + " revoked");
+            System.out.println(text().say("key.revoked", id));
             return null;
         }
     }
