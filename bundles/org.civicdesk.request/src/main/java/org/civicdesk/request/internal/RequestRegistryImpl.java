@@ -1069,7 +1069,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     }
 
     /** The request as stored: its texts sealed for its citizen. */
-    static ServiceRequest stored(RequestEntity r, RequestStateEntity s, LocalDate today) {
+    private static ServiceRequest stored(RequestEntity r, RequestStateEntity s, LocalDate today) {
         LocalDate deadline = s.getDeadline();
         Location location = r.getLat() == null && r.getAddress() == null ? null
                 : new Location(r.getLat(), r.getLon(), r.getAddress());
