@@ -88,20 +88,14 @@ public class RequestPersonalData implements PersonalData {
     public void erase(Citizen citizen) {
         List<String> numbers = jdbc.query("find a person's requests", "SELECT REQ_NUMBER FROM CD_REQUEST WHERE CITIZEN_ID = ?",
                 rs -> rs.getString(1), 0, citizen.id());
-        try {
-            jdbc.inTransaction(c -> {
+        jdbc.update("forget the words of a person's requests", c -> {
+            try {
                 for (String number : numbers) {
-                    try (java.sql.PreparedStatement forget = c.prepareStatement(
-                            "DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER = ?")) {
-                        forget.setString(1, number);
-                        forget.executeUpdate();
-                    }
                     RequestWords.insert(c, number, RequestWords.of(number));
                 }
-                return null;
-            });
-        } catch (java.sql.SQLException e) {
-            throw org.civicdesk.persistence.SqlErrors.unchecked("forgetting the words of a person's requests", e);
-        }
+            } catch (java.sql.SQLException e) {
+                throw org.civicdesk.persistence.SqlErrors.unchecked("keeping the numbers of a person's requests", e);
+            }
+        }, "DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER" + OF_CITIZEN, citizen.id());
     }
 }
