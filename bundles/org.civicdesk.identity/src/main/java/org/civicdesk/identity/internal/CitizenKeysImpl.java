@@ -237,6 +237,21 @@ public class CitizenKeysImpl implements CitizenKeys {
         }
     }
 
+    /**
+     * Keeps in memory the keys of these people (wrapped, as stored; a null for someone who has none) read with their
+     * rows by the caller, in one statement with them: those already in memory stay as they are.
+     */
+    void remember(Map<String, String> wrappedKeys) {
+        long now = System.currentTimeMillis();
+        synchronized (cache) {
+            wrappedKeys.forEach((citizenId, wrapped) -> {
+                if (wrapped != null && cached(citizenId, now) == null) {
+                    cache.put(citizenId, new CachedKey(unwrap(wrapped, citizenId), now));
+                }
+            });
+        }
+    }
+
     /** {@code text} sealed with {@code key}, the key of the person {@code citizenId}; null for null. */
     String seal(SecretKey key, String citizenId, String text) {
         return text == null ? null : SEALED + Base64.getEncoder().encodeToString(encrypt(key,

@@ -156,8 +156,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
 
     @Override
     public Optional<Citizen> get(Actor actor, String id, String purpose) {
-        Optional<Citizen> found = tx.read(em -> Optional.ofNullable(em.find(CitizenEntity.class, id)))
-                .map(sealed::open);
+        Optional<Citizen> found = sealed.read(List.of(id)).stream().findFirst();
         if (found.isPresent()) {
             audit.record(new AuditEvent(actor.username(), "citizen.read", INFO_KIND, "citizen", id, remarks(purpose, null)));
         }
@@ -449,8 +448,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         List<Citizen> found = new java.util.ArrayList<>();
         for (int from = 0; from < ids.size(); from += EXISTING_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + EXISTING_SLICE));
-            found.addAll(sealed.openAll(tx.read(em -> em.createQuery("SELECT c FROM CitizenEntity c WHERE c.id IN :ids",
-                    CitizenEntity.class).setParameter("ids", slice).getResultList())));
+            found.addAll(sealed.read(slice));
         }
         return found;
     }

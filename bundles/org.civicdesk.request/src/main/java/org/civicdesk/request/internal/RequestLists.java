@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 
 import org.civicdesk.audit.api.AuditEvent;
@@ -22,6 +21,7 @@ import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.core.api.Role;
+import org.civicdesk.persistence.InLists;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.JpaTransactions;
 import org.civicdesk.request.api.RequestQuery;
@@ -41,7 +41,6 @@ final class RequestLists {
     /** How many requests of a citizen, or having a word, a list sorts itself; past that it reads them as any filter. */
     private static final int CANDIDATES = 3000;
     /** How many numbers an IN list holds: one of these, the smallest that takes them. */
-    private static final int[] SLICES = {20, 100, 500};
     private static final String STATE = " FROM CD_REQUEST_STATE s";
     private static final String OPEN_ORDER = "s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
     /** The index of finished or open requests by registration, newest first. */
@@ -134,11 +133,20 @@ final class RequestLists {
         LocalDate today = clock.today();
         SqlWhere where = StateFilter.of(actor, q, today, clock.zone());
         Optional<Set<String>> few = candidates(q);
-        List<String> numbers = few.isPresent()
-                ? sortedAmong(where, few.get(), Order.NEWEST).stream().skip(offset).limit(limit).toList()
-                : numbers(where, null, !dense(actor, q) ? null : q.done() == null ? "CD_STATE_NEWEST"
-                        : FINISHED_REGISTERED, NEWEST_ORDER, offset, limit);
-        List<ServiceRequest> items = rows(numbers, today);
+        List<ServiceRequest> items;
+        if (few.isPresent() && few.get().size() <= offset + limit) {
+            // All of them on the page or before it (a citizen's requests in their 360° view): their rows read at once.
+            items = texts.opened(InLists.inSlices(new ArrayList<>(few.get()), slice -> jdbc.query("list requests",
+                    RequestRows.SELECT + where.sql + " AND r.REQ_NUMBER" + InLists.marks(slice.size()),
+                    rs -> RequestRows.of(rs, today), 0, where.parametersAnd(slice))).stream().sorted(NEWEST_FIRST)
+                    .skip(offset).limit(limit).toList());
+        } else {
+            List<String> numbers = few.isPresent()
+                    ? sortedAmong(where, few.get(), Order.NEWEST).stream().skip(offset).limit(limit).toList()
+                    : numbers(where, null, !dense(actor, q) ? null : q.done() == null ? "CD_STATE_NEWEST"
+                            : FINISHED_REGISTERED, NEWEST_ORDER, offset, limit);
+            items = rows(numbers, today);
+        }
         audit.record(new AuditEvent(actor.username(), "request.search", INFO_KIND, "request", null,
                 "filter=" + audited(q) + " newest offset=" + offset + " results=" + items.size()));
         return items;
@@ -198,6 +206,10 @@ final class RequestLists {
         return firsts.stream().sorted(OpenKey.OPEN_FIRST).limit(wanted).map(OpenKey::number).toList();
     }
 
+    /** The newest first; one millisecond's by number, the highest first, as {@link OpenKey#NEWEST}. */
+    private static final Comparator<ServiceRequest> NEWEST_FIRST = Comparator.comparing(ServiceRequest::registeredAt)
+            .thenComparing(r -> r.number().toString()).reversed();
+
     /** What the list orders a request by: open or not, its deadline, its registration, its number. */
     private record OpenKey(String number, boolean finished, String deadline, long registered) {
         /** The newest first; one millisecond's by number, the highest first (the state's REQ_NUMBER DESC). */
@@ -250,9 +262,9 @@ final class RequestLists {
 
     /** The numbers of those of {@code candidates} that match {@code where}, in {@code order}: sorted here. */
     private List<String> sortedAmong(SqlWhere where, Set<String> candidates, Order order) {
-        List<OpenKey> keys = inSlices(new ArrayList<>(candidates), slice -> jdbc.query("list requests",
+        List<OpenKey> keys = InLists.inSlices(new ArrayList<>(candidates), slice -> jdbc.query("list requests",
                 "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE + where.sql + " AND s.REQ_NUMBER"
-                        + SqlWhere.in(slice.size()), OpenKey::of, 0, where.parametersAnd(slice)));
+                        + InLists.marks(slice.size()), OpenKey::of, 0, where.parametersAnd(slice)));
         return keys.stream().distinct().sorted(order == Order.NEWEST ? OpenKey.NEWEST : OpenKey.OPEN_FIRST)
                 .map(OpenKey::number).toList();
     }
@@ -263,30 +275,12 @@ final class RequestLists {
             return List.of();
         }
         Map<String, ServiceRequest> read = new HashMap<>();
-        inSlices(numbers, slice -> jdbc.query("list requests", RequestRows.SELECT + " WHERE r.REQ_NUMBER"
-                + SqlWhere.in(slice.size()), rs -> RequestRows.of(rs, today), 0, slice.toArray()))
+        InLists.inSlices(numbers, slice -> jdbc.query("list requests", RequestRows.SELECT + " WHERE r.REQ_NUMBER"
+                + InLists.marks(slice.size()), rs -> RequestRows.of(rs, today), 0, slice.toArray()))
                 .forEach(dto -> read.put(dto.number().toString(), dto));
         // Opened after the read, with all of the page's keys read at once.
         texts.opened(new ArrayList<>(read.values())).forEach(dto -> read.put(dto.number().toString(), dto));
         return numbers.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /**
-     * What {@code read} gives for each slice of {@code numbers}: slices of {@link #SLICES} numbers, the last filled up
-     * with its last number, so that the IN lists have a few lengths only and the database compiles each statement once.
-     */
-    private static <T> List<T> inSlices(List<String> numbers, Function<List<String>, List<T>> read) {
-        List<T> all = new ArrayList<>();
-        int largest = SLICES[SLICES.length - 1];
-        for (int from = 0; from < numbers.size(); from += largest) {
-            List<String> slice = new ArrayList<>(numbers.subList(from, Math.min(numbers.size(), from + largest)));
-            int length = java.util.Arrays.stream(SLICES).filter(n -> n >= slice.size()).findFirst().orElse(largest);
-            while (slice.size() < length) {
-                slice.add(slice.get(slice.size() - 1));
-            }
-            all.addAll(read.apply(slice));
-        }
-        return all;
     }
 
     /** Open requests of a department by assignee ("" for none). */

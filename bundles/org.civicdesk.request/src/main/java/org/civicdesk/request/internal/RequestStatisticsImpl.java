@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.civicdesk.core.api.CityClock;
 import org.civicdesk.core.api.Periods;
 import org.civicdesk.persistence.CityDays;
+import org.civicdesk.persistence.InLists;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.StampedCache;
@@ -273,17 +274,17 @@ public class RequestStatisticsImpl implements RequestStatistics {
         Set<String> codes = new HashSet<>();
         for (RequestType t : configured) {
             codes.add(t.code());
-            sql.append("(").append(type).append(" = ? AND ").append(status).append(SqlWhere.in(t.finalStatuses().size()))
+            sql.append("(").append(type).append(" = ? AND ").append(status).append(InLists.marks(t.finalStatuses().size()))
                     .append(") OR ");
             parameters.add(t.code());
             parameters.addAll(t.finalStatuses());
         }
         sql.append("(");
         if (!codes.isEmpty()) {
-            sql.append(type).append(" NOT").append(SqlWhere.in(codes.size())).append(" AND ");
+            sql.append(type).append(" NOT").append(InLists.marks(codes.size())).append(" AND ");
             parameters.addAll(codes);
         }
-        sql.append(status).append(SqlWhere.in(DEFAULT_FINAL.size())).append("))");
+        sql.append(status).append(InLists.marks(DEFAULT_FINAL.size())).append("))");
         parameters.addAll(DEFAULT_FINAL);
         return sql.toString();
     }

@@ -3,8 +3,9 @@ package org.civicdesk.request.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+
+import org.civicdesk.persistence.InLists;
 
 /** A WHERE clause and its parameters, built in the order they appear: the registry's plain SQL reads filter with it. */
 final class SqlWhere {
@@ -31,7 +32,7 @@ final class SqlWhere {
 
     /** Adds {@code column} IN {@code values} (none: nothing matches). */
     SqlWhere in(String column, Collection<String> values) {
-        text.append(" AND ").append(column).append(in(values.size()));
+        text.append(" AND ").append(column).append(InLists.marks(values.size()));
         parameters.addAll(values);
         update();
         return this;
@@ -64,11 +65,6 @@ final class SqlWhere {
      */
     static String along(String index) {
         return " --DERBY-PROPERTIES index=" + index + "\n";
-    }
-
-    /** {@code " IN (?, ?, ...)"} for {@code n} parameters; {@code " IN (NULL)"}, matching nothing, for none. */
-    static String in(int n) {
-        return n == 0 ? " IN (NULL)" : " IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
     }
 
     private void update() {
