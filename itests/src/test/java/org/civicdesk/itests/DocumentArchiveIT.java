@@ -154,6 +154,60 @@ public class DocumentArchiveIT extends CivicDeskTestSupport {
         assertEquals(2, names(cmis(folderOf(number) + "?cmisselector=children")).size());
     }
 
+    @Test
+    public void whatWasFiledBeforeTheSystemWasSetUpIsHandedOverToo() throws Exception {
+        String number;
+        byte[] photo = uniquePng();
+        configureDocuments("", "");
+        try {
+            number = post("operator", "/requests", CoreIT.pothole("1800101350018", "Gunoi neridicat de o săptămână"))
+                    .body().get("number").asText();
+            assertEquals(201, upload("operator", "/requests/" + number + "/attachments", "gunoi.png", photo, null)
+                    .status());
+            // Filed with no system configured: nothing was queued for one.
+            assertEquals(0, get("operator", "/requests/" + number + "/archive").body().size());
+        } finally {
+            // The system is set up, and told to have what was filed since today too.
+            configureDocuments("cmis", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).toString());
+        }
+        JsonNode handOffs = awaitHandOffs(number, all(h -> "DELIVERED".equals(h.get("state").asText())));
+        assertFalse(handOffs.toString(), handOffs.get(0).has("fileName"));
+        assertEquals("gunoi.png", handOffs.get(1).get("fileName").asText());
+        List<String> names = names(cmis(folderOf(number) + "?cmisselector=children"));
+        assertEquals(names.toString(), 2, names.size());
+        assertArrayEquals(photo, cmisContent(folderOf(number) + "/gunoi.png"));
+        // Once: the next runs of the catch-up find it handed over.
+        Thread.sleep(3000);
+        assertEquals(2, get("operator", "/requests/" + number + "/archive").body().size());
+    }
+
+    /**
+     * Sets the document management system and the day from which what it did not receive is handed over, as an
+     * administrator edits etc/, and waits until the outbox and its catch-up work with them.
+     */
+    private void configureDocuments(String archive, String filedSince) throws Exception {
+        org.osgi.service.cm.ConfigurationAdmin admin = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.cm.ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration config = admin.getConfiguration("org.civicdesk.datasource.documents", null);
+        java.util.Dictionary<String, Object> properties = config.getProperties();
+        properties.put("archive", archive);
+        properties.put("archiveFiledSince", filedSince);
+        config.update(properties);
+        var runtime = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.component.runtime.ServiceComponentRuntime.class));
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (String component : List.of("ArchiveOutbox", "ArchiveCatchUp")) {
+            while (!runtime.getComponentDescriptionDTOs().stream().filter(d -> d.name.endsWith("." + component))
+                    .flatMap(d -> runtime.getComponentConfigurationDTOs(d).stream())
+                    .anyMatch(c -> archive.equals(c.properties.get("archive"))
+                            && filedSince.equals(c.properties.get("archiveFiledSince")))) {
+                assertTrue("the documents' configuration did not reach " + component, System.currentTimeMillis() < deadline);
+                Thread.sleep(100);
+            }
+        }
+        Thread.sleep(300); // SCR shows the configuration as it calls the component's modified method
+    }
+
     private static Predicate<JsonNode> all(Predicate<JsonNode> each) {
         return handOffs -> {
             for (JsonNode handOff : handOffs) {

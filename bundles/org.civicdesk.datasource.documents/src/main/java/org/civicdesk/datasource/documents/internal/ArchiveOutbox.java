@@ -82,19 +82,53 @@ public class ArchiveOutbox implements RequestEventListener {
             }
             sha256 = stored.get();
             fileName = event.attachmentName();
-            fileName = fileName != null && fileName.length() > MAX_NAME ? fileName.substring(0, MAX_NAME) : fileName;
         } else if (event.kind() != EventKind.CREATED) {
             return;
         }
-        long now = System.currentTimeMillis();
-        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TABLE + " (REQUEST_NUMBER, ARCHIVE, "
-                + "SHA256, FILE_NAME, STATE, ATTEMPTS, QUEUED_MS, NEXT_MS) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
-            Jdbc.bind(ps, request.number().toString(), target, sha256, fileName, ArchiveHandOff.State.QUEUED.name(), now,
-                    now);
-            ps.executeUpdate();
+        try {
+            queue(transaction, target, request.number().toString(), sha256, fileName);
         } catch (SQLException e) {
             throw SqlErrors.unchecked("queueing request " + request.number() + " for the document management system", e);
         }
+    }
+
+    /** The document management system configured now; empty for none. */
+    String archive() {
+        return archive;
+    }
+
+    /**
+     * Queues for {@code target} the record of request {@code number} ({@code sha256} null) or one of its files, in the
+     * caller's transaction.
+     */
+    static void queue(Connection transaction, String target, String number, String sha256, String fileName)
+            throws SQLException {
+        String name = fileName != null && fileName.length() > MAX_NAME ? fileName.substring(0, MAX_NAME) : fileName;
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TABLE + " (REQUEST_NUMBER, ARCHIVE, "
+                + "SHA256, FILE_NAME, STATE, ATTEMPTS, QUEUED_MS, NEXT_MS) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+            Jdbc.bind(ps, number, target, sha256, name, ArchiveHandOff.State.QUEUED.name(), now, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Those of {@code numbers} whose record was queued for {@code target} (at most a few hundred: an IN list). */
+    java.util.Set<String> queuedAmong(String target, java.util.Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(org.civicdesk.persistence.InLists.inSlices(List.copyOf(numbers),
+                slice -> jdbc.query("reading the document outbox", "SELECT REQUEST_NUMBER FROM " + TABLE
+                        + " WHERE ARCHIVE = ? AND SHA256 IS NULL AND REQUEST_NUMBER"
+                        + org.civicdesk.persistence.InLists.marks(slice.size()), rs -> rs.getString(1), 0,
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(target), slice.stream()).toArray())));
+    }
+
+    /** The SHA-256 of the files of request {@code number} queued for {@code target}. */
+    java.util.Set<String> filesQueued(String target, String number) {
+        return new java.util.HashSet<>(jdbc.query("reading the document outbox", "SELECT SHA256 FROM " + TABLE
+                + " WHERE REQUEST_NUMBER = ? AND ARCHIVE = ? AND SHA256 IS NOT NULL", rs -> rs.getString(1), 0, number,
+                target));
     }
 
     /** A request's hand-offs, oldest first. */

@@ -22,6 +22,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "(the built-in journal and store only)")
     String archive() default "";
 
+    @AttributeDefinition(name = "Hand over what was filed since",
+            description = "A day (YYYY-MM-DD): the requests registered from that day on that the document management "
+                    + "system did not receive (filed before it was set up, or while this feature was not installed) are "
+                    + "handed over too, with their files; empty for none")
+    String archiveFiledSince() default "";
+
     @AttributeDefinition(name = "First retry (seconds)",
             description = "How long after a failed hand-off it is tried again; the wait doubles each time, up to an hour",
             min = "1")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.civicdesk.core.api.Actor;
-import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
 import org.civicdesk.scheduler.api.Job;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public class RegistryCatchUp implements Job {
     static final String JOB = "document-registry-catch-up";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryCatchUp.class);
-    private static final int PAGE = 500;
     /**
      * How long before the previous run a run looks again: a filing that committed after that run had
      * started, a clock of another node a little behind, and runs that failed for a while.
@@ -57,41 +55,9 @@ public class RegistryCatchUp implements Job {
         }
     }
 
-    /**
-     * Registers the requests filed since then ({@code null}: ever) that the journal misses; returns how many. Pages go
-     * newest first, each from the oldest registration of the page before (not by offset: a million requests would cost
-     * a million rows read for each page near the end), and the journal is asked about a page's numbers at once.
-     */
+    /** Registers the requests filed since then ({@code null}: ever) that the journal misses; returns how many. */
     private int catchUp(Instant since) {
-        int added = 0;
-        Instant before = null;
-        while (true) {
-            List<ServiceRequest> page = newest(RequestQuery.all().registeredBetween(since, before), 0);
-            added += registerMissing(page);
-            if (page.size() < PAGE) {
-                return added;
-            }
-            Instant oldest = page.get(page.size() - 1).registeredAt();
-            if (page.get(0).registeredAt().equals(oldest)) {
-                // A whole page registered in one millisecond (an archive imported with its days only): that one by offset.
-                RequestQuery sameMillisecond = RequestQuery.all().registeredBetween(oldest, oldest.plusMillis(1));
-                List<ServiceRequest> more;
-                int offset = PAGE;
-                do {
-                    more = newest(sameMillisecond, offset);
-                    added += registerMissing(more);
-                    offset += PAGE;
-                } while (more.size() == PAGE);
-                before = oldest;
-            } else {
-                // From the oldest's millisecond on: others may share it (those already registered are found so).
-                before = oldest.plusMillis(1);
-            }
-        }
-    }
-
-    private List<ServiceRequest> newest(RequestQuery query, int offset) {
-        return requests.newest(Actor.system("document-registry"), query, offset, PAGE);
+        return RequestPages.walk(requests, Actor.system("document-registry"), since, null, this::registerMissing);
     }
 
     /** Registers those of {@code page} the journal misses; returns how many. */
