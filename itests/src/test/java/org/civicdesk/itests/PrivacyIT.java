@@ -109,14 +109,21 @@ public class PrivacyIT extends CivicDeskTestSupport {
         String phone = "0744666" + String.format("%03d", (int) (System.nanoTime() % 1000));
         Reply filed = post("operator", "/requests", "{\"type\":\"itest-archive\",\"channel\":\"desk\",\"citizen\":{"
                 + "\"firstName\":\"Anica\",\"lastName\":\"Contactescu\",\"phone\":\"" + phone + "\","
-                + "\"email\":\"anica.contactescu@example.ro\"},\"description\":\"Dosar lăsat la ghișeu\"}");
+                + "\"email\":\"anica.contactescu@example.ro\"},\"description\":\"Dosar lăsat la ghișeu de Anica "
+                + "Contactescu\"}");
         assertEquals(filed.raw(), 201, filed.status());
         String number = filed.body().get("number").asText();
-        JsonNode contact = get("operator", "/requests/" + number).body().get("contact");
+        JsonNode kept = get("operator", "/requests/" + number).body();
+        JsonNode contact = kept.get("contact");
         assertEquals(contact.toString(), "Contactescu", contact.get("lastName").asText());
         assertEquals(phone, contact.get("phone").asText());
+        // What she wrote is hers too: shown as written, sealed with her key, found by her name while it is kept.
+        assertEquals("Dosar lăsat la ghișeu de Anica Contactescu", kept.get("description").asText());
         assertEquals("sealed at rest", 0, count("SELECT COUNT(*) FROM CD_REQUEST_DETAIL WHERE REQUEST_NUMBER = '" + number
                 + "' AND KIND = 'contact' AND DETAIL_VALUE NOT LIKE 'pd1:%'"));
+        assertEquals("sealed at rest", 1, count("SELECT COUNT(*) FROM CD_REQUEST WHERE REQ_NUMBER = '" + number
+                + "' AND DESCRIPTION LIKE 'pd1:%'"));
+        assertEquals(1, get("operator", "/requests?q=Contactescu").body().get("total").asInt());
         Thread.sleep(2500);
         assertTrue("an open request keeps its reporter's contact", get("operator", "/requests/" + number).body()
                 .hasNonNull("contact"));
@@ -134,6 +141,10 @@ public class PrivacyIT extends CivicDeskTestSupport {
         JsonNode after = get("operator", "/requests/" + number).body();
         assertFalse("forgotten within a minute: " + after, after.hasNonNull("contact"));
         assertEquals("the request stays", "resolved", after.get("status").asText());
+        assertFalse("what she wrote goes with her: " + after, after.hasNonNull("description"));
+        assertEquals("found by its number, not by her name", 0, get("operator", "/requests?q=Contactescu").body()
+                .get("total").asInt());
+        assertEquals(1, get("operator", "/requests?q=" + number.replace("/", "%2F")).body().get("total").asInt());
         assertEquals("nowhere in clear", List.of(), tracesOf(List.of("Contactescu", "anica.contactescu@", phone.substring(1))));
         assertEquals(1, count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY WHERE ACTION = 'request.contact.forget' AND SUBJECT_ID = '"
                 + number + "'"));

@@ -13,6 +13,21 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface CitizenKeys {
+    /**
+     * What every sealed value begins with: a value without it was never sealed.
+     *
+     * @since 1.13
+     */
+    String SEALED_MARK = "pd1:";
+
+    /**
+     * Whether {@code value} was sealed with someone's key: one that was not is kept, and opens, as it is.
+     *
+     * @since 1.13
+     */
+    static boolean isSealed(String value) {
+        return value != null && value.startsWith(SEALED_MARK);
+    }
 
     /**
      * {@code text} sealed with the person's key (made on first use); {@code null} stays {@code null}.

@@ -44,7 +44,7 @@ public class CitizenKeysImpl implements CitizenKeys {
     static final String PID = "org.civicdesk.identity.keys";
     static final String TABLE = "CD_CITIZEN_KEY";
     /** Marks a sealed value: version 1, AES-256-GCM with a 96-bit nonce in front of the ciphertext. */
-    private static final String SEALED = "pd1:";
+    private static final String SEALED = CitizenKeys.SEALED_MARK;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     /** Keys kept in memory: a view opens the same person's values several times. Cleared for a person on erasure. */

@@ -1,7 +1,6 @@
 package org.civicdesk.request.internal;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.civicdesk.identity.api.CitizenKeys;
 import org.civicdesk.request.api.Location;
@@ -10,9 +9,9 @@ import org.civicdesk.request.api.ServiceRequest;
 
 /**
  * Free text about a person that an append-only table keeps (a request's description, place, answers and history, a
- * contact's remarks, a rating's comment, the contact a reporter without a national id left), sealed with the person's
- * key: their erasure (for a reporter, the retention job) leaves it noise while the rows and their chain stay whole.
- * Text about nobody in particular (an anonymous request's) is kept as it is.
+ * contact's remarks, a rating's comment, the contact a reporter without a national id left and what they wrote), sealed
+ * with the person's key: their erasure (for a reporter, the retention job) leaves it noise while the rows and their
+ * chain stay whole. Text about nobody in particular (an anonymous request's) is kept as it is.
  */
 final class PersonalTexts {
     private final CitizenKeys keys;
@@ -48,24 +47,28 @@ final class PersonalTexts {
         }
     }
 
-    /** The request as stored, its description and place opened with the key of its citizen. */
+    /**
+     * The request as stored, its description and place opened with the key of its citizen, or of its reporter when it
+     * has no citizen ({@link #keyOf}).
+     */
     ServiceRequest opened(ServiceRequest stored) {
-        String citizenId = stored.citizenId();
-        if (citizenId == null) {
-            return stored;
-        }
+        String key = keyOf(stored.citizenId(), stored.number().toString());
         Location place = stored.location();
         Location opened = place == null || place.address() == null ? place
-                : new Location(place.lat(), place.lon(), opened(citizenId, place.address()));
-        return new ServiceRequest(stored.number(), stored.trackingCode(), stored.type(), stored.channel(), citizenId,
-                opened(citizenId, stored.description()), opened, stored.department(), stored.status(), stored.assignee(),
-                stored.registeredAt(), stored.deadline(), stored.lastChangeAt(), stored.overdue(), stored.priority(),
-                stored.escalation(), stored.receivedOn());
+                : new Location(place.lat(), place.lon(), opened(key, place.address()));
+        return new ServiceRequest(stored.number(), stored.trackingCode(), stored.type(), stored.channel(),
+                stored.citizenId(), opened(key, stored.description()), opened, stored.department(), stored.status(),
+                stored.assignee(), stored.registeredAt(), stored.deadline(), stored.lastChangeAt(), stored.overdue(),
+                stored.priority(), stored.escalation(), stored.receivedOn());
     }
 
-    /** A page of requests as stored, opened: their people's keys are read in one go first. */
+    /**
+     * A page of requests as stored, opened: the keys of their people (and of the reporters whose words were sealed) are
+     * read in one go first.
+     */
     List<ServiceRequest> opened(List<ServiceRequest> stored) {
-        keys.preload(stored.stream().map(ServiceRequest::citizenId).filter(Objects::nonNull).distinct().toList());
+        keys.preload(stored.stream().filter(r -> r.citizenId() != null || CitizenKeys.isSealed(r.description()))
+                .map(r -> keyOf(r.citizenId(), r.number().toString())).distinct().toList());
         return stored.stream().map(this::opened).toList();
     }
 
@@ -79,12 +82,20 @@ final class PersonalTexts {
                 stored.attachmentRef(), stored.level(), stored.deadline(), stored.detail());
     }
 
+    /**
+     * Whose key seals what request {@code number} says: its citizen's, or else its reporter's — a reporter without a
+     * national id who left a contact; what a request with neither says is kept as written, and opens as it is.
+     */
+    static String keyOf(String citizenId, String number) {
+        return citizenId != null ? citizenId : reporterOf(number);
+    }
+
     /** The id a reporter without a national id is keyed by: they have no record, only the request they filed. */
     static String reporterOf(String requestNumber) {
         return "reporter:" + requestNumber;
     }
 
-    /** Destroys the key of the reporter of {@code requestNumber}: the contact they left is gone. */
+    /** Destroys the key of the reporter of {@code requestNumber}: the contact they left, and what they wrote, are gone. */
     void forgetReporter(String requestNumber) {
         keys.forget(reporterOf(requestNumber));
     }

@@ -214,16 +214,25 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             int year = today.getYear();
             int sequence = nextSequence(c, year);
             RequestNumber number = new RequestNumber(year, sequence);
+            // A reporter's words are sealed with their key, which is made for the number: here, under the lock.
+            String reporterKey = contactOnly ? PersonalTexts.reporterOf(number.toString()) : null;
             RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
-                    request.channel().id(), citizenId, storedDescription, location == null ? null : location.lat(),
-                    location == null ? null : location.lon(), storedPlace, type.department(), now.toEpochMilli(),
+                    request.channel().id(), citizenId, contactOnly ? texts.sealed(reporterKey, description) : storedDescription,
+                    location == null ? null : location.lat(), location == null ? null : location.lon(),
+                    contactOnly ? texts.sealed(reporterKey, place) : storedPlace, type.department(), now.toEpochMilli(),
                     deadline.toString(), received == null ? null : received.toString());
             RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
                     EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
             RequestStateEntity state = new RequestStateEntity(entity, deadline);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
             state.nextStep(schedule.nextStep(type, deadline, null, false, state.isFinished(), today));
-            List<RequestDetailEntity> details = details(entity.getNumber(), storedAnswers, contact);
+            Map<String, List<String>> reporterAnswers = new LinkedHashMap<>();
+            if (contactOnly) {
+                storedAnswers.forEach((name, values) -> reporterAnswers.put(name, values.stream()
+                        .map(value -> texts.sealed(reporterKey, value)).toList()));
+            }
+            List<RequestDetailEntity> details = details(entity.getNumber(), contactOnly ? reporterAnswers : storedAnswers,
+                    contact);
             entity.insert(c);
             state.insert(c);
             created.insert(c);
@@ -358,10 +367,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public Map<String, List<String>> attributes(Actor actor, RequestNumber number) {
         return tx.read(em -> {
-            String citizenId = visible(em, actor, number).citizenId();
+            String key = PersonalTexts.keyOf(visible(em, actor, number).citizenId(), number.toString());
             Map<String, List<String>> answers = new LinkedHashMap<>();
             details(em, number, RequestDetailEntity.ATTRIBUTE).forEach(d -> answers.computeIfAbsent(d.getName(),
-                    k -> new ArrayList<>()).add(texts.opened(citizenId, d.getValue())));
+                    k -> new ArrayList<>()).add(texts.opened(key, d.getValue())));
             answers.replaceAll((k, v) -> List.copyOf(v));
             return answers;
         });
@@ -602,10 +611,20 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 + "ORDER BY r.REQ_NUMBER", rs -> rs.getString(1), limit, parameters.toArray());
         for (String number : numbers) {
             texts.forgetReporter(number);
-            // The note and its audit entry commit together (a key destroyed twice is no harm: the next run notes it).
-            jdbc.update("note a reporter's contact forgotten", c -> audit.record(c, new AuditEvent(actor.username(),
-                    "request.contact.forget", INFO_KIND, "request", number, "retention"), null), "INSERT INTO "
-                    + CONTACTS_FORGOTTEN + " (REQ_NUMBER, FORGOTTEN_MS) VALUES (?, ?)", number, System.currentTimeMillis());
+            // The note, its audit entry and the request's words (its number's alone from now on: they were what the
+            // reporter wrote) commit together; a key destroyed twice is no harm: the next run notes it.
+            jdbc.update("note a reporter's contact forgotten", c -> {
+                audit.record(c, new AuditEvent(actor.username(), "request.contact.forget", INFO_KIND, "request", number,
+                        "retention"), null);
+                try (java.sql.PreparedStatement words = c.prepareStatement("DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER = ?")) {
+                    words.setString(1, number);
+                    words.executeUpdate();
+                    RequestWords.insert(c, number, RequestWords.of(number));
+                } catch (java.sql.SQLException e) {
+                    throw SqlErrors.unchecked("forgetting the words of a reporter's request", e);
+                }
+            }, "INSERT INTO " + CONTACTS_FORGOTTEN + " (REQ_NUMBER, FORGOTTEN_MS) VALUES (?, ?)", number,
+                    System.currentTimeMillis());
         }
         return numbers.size();
     }

@@ -60,7 +60,8 @@ public class RequestWordsJob implements Job {
         jdbc.inTransaction(c -> {
             for (Unindexed r : found) {
                 RequestWords.insert(c, r.number(), RequestWords.of(r.number(),
-                        texts.opened(r.citizenId(), r.description()), texts.opened(r.citizenId(), r.address())));
+                        texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.description()),
+                        texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.address())));
             }
             return null;
         });
