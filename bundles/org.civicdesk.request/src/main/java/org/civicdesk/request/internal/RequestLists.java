@@ -40,7 +40,6 @@ final class RequestLists {
     static final int COUNTED = 1000;
     /** How many requests of a citizen, or having a word, a list sorts itself; past that it reads them as any filter. */
     private static final int CANDIDATES = 3000;
-    /** How many numbers an IN list holds: one of these, the smallest that takes them. */
     private static final String STATE = " FROM CD_REQUEST_STATE s";
     private static final String OPEN_ORDER = "s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC";
     /** The index of finished or open requests by registration, newest first. */

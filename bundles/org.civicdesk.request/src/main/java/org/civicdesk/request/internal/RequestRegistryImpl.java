@@ -215,24 +215,21 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             int sequence = nextSequence(c, year);
             RequestNumber number = new RequestNumber(year, sequence);
             // A reporter's words are sealed with their key, which is made for the number: here, under the lock.
-            String reporterKey = contactOnly ? PersonalTexts.reporterOf(number.toString()) : null;
+            java.util.function.UnaryOperator<String> reporters = contactOnly
+                    ? text -> texts.sealed(PersonalTexts.reporterOf(number.toString()), text)
+                    : java.util.function.UnaryOperator.identity();
             RequestEntity entity = new RequestEntity(year, sequence, number.toString(), trackingCode(), type.code(),
-                    request.channel().id(), citizenId, contactOnly ? texts.sealed(reporterKey, description) : storedDescription,
-                    location == null ? null : location.lat(), location == null ? null : location.lon(),
-                    contactOnly ? texts.sealed(reporterKey, place) : storedPlace, type.department(), now.toEpochMilli(),
-                    deadline.toString(), received == null ? null : received.toString());
+                    request.channel().id(), citizenId, reporters.apply(storedDescription), location == null ? null
+                    : location.lat(), location == null ? null : location.lon(), reporters.apply(storedPlace),
+                    type.department(), now.toEpochMilli(), deadline.toString(), received == null ? null : received.toString());
             RequestEventEntity created = new RequestEventEntity(entity.getNumber(), 1, now.toEpochMilli(),
                     EventKind.CREATED, actor.username(), type.initialStatus(), null, null, null, null);
             RequestStateEntity state = new RequestStateEntity(entity, deadline);
             state.apply(created.toDto(), type.isFinal(created.toDto().status()));
             state.nextStep(schedule.nextStep(type, deadline, null, false, state.isFinished(), today));
-            Map<String, List<String>> reporterAnswers = new LinkedHashMap<>();
-            if (contactOnly) {
-                storedAnswers.forEach((name, values) -> reporterAnswers.put(name, values.stream()
-                        .map(value -> texts.sealed(reporterKey, value)).toList()));
-            }
-            List<RequestDetailEntity> details = details(entity.getNumber(), contactOnly ? reporterAnswers : storedAnswers,
-                    contact);
+            Map<String, List<String>> keptAnswers = new LinkedHashMap<>();
+            storedAnswers.forEach((name, values) -> keptAnswers.put(name, values.stream().map(reporters).toList()));
+            List<RequestDetailEntity> details = details(entity.getNumber(), keptAnswers, contact);
             entity.insert(c);
             state.insert(c);
             created.insert(c);
