@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code bench.phoneCalls} calls (default 1,000,000 over the last year), then, with {@code bench.threads} clients
  * (default 10), the read paths people wait on: every report for the last month and for the last year (p95),
  * request search as the console asks it (p99), Open311's default {@code requests.json} list (p99), the caller searches
- * of the citizen registry (p99) and a citizen's 360° view (p99). Prints figures; run with
+ * of the citizen registry (p99) and a citizen's 360° view (p99), as the console asks it and as an API client does; with
+ * {@code bench.parts} naming "busy", search and Open311 again while requests are filed and changed. Prints figures; run with
  * {@code mvn verify -Pbench -pl itests -Dit.test=CityBench}.
  */
 @RunWith(PaxExam.class)
@@ -38,7 +39,10 @@ public class CityBench extends CivicDeskTestSupport {
     private static final int THREADS = Integer.getInteger("bench.threads", 10);
     private static final int CALLS = Integer.getInteger("bench.calls", 500);
     private static final int REPORT_RUNS = Integer.getInteger("bench.reportRuns", 40);
-    /** Which reads to measure, comma separated: reports, search, open311, citizens, profile (default: all). */
+    /**
+     * Which reads to measure, comma separated: reports, search, open311, citizens, profile, and busy (search and open311
+     * again while requests change); default: all but busy.
+     */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
             "reports,search,open311,citizens,profile")
             .split(","));
@@ -136,23 +140,32 @@ public class CityBench extends CivicDeskTestSupport {
             }
         }
 
-        for (String query : !PARTS.contains("search") ? List.<String>of() : List.of("", "?status=registered", "?type=pothole&status=resolved", "?q=" + sought,
-                "?from=" + today.minusDays(7) + "&to=" + today)) {
-            BenchSupport.Call search = i -> {
-                Reply r = get("admin", "/requests" + query);
-                assertEquals(r.raw(), 200, r.status());
-            };
-            BenchSupport.report("GET /requests" + query, BenchSupport.measure(search, 20, CALLS / 5, 1), 1);
-            BenchSupport.report("GET /requests" + query, BenchSupport.measure(search, 20, CALLS, THREADS), THREADS);
-        }
-
-        BenchSupport.Call open311 = i -> {
-            HttpResponse<String> r = fetch("/open311/v2/requests.json");
-            assertEquals(r.body(), 200, r.statusCode());
-        };
-        if (PARTS.contains("open311")) {
-            BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS / 2, 1), 1);
-            BenchSupport.report("GET requests.json (default)", BenchSupport.measure(open311, 20, CALLS, THREADS), THREADS);
+        // With "busy" among the parts, the lists are read again while requests are filed and changed, as in a city
+        // hall's busy hour: what a list keeps is worked out anew after each change.
+        for (boolean busy : PARTS.contains("busy") ? List.of(false, true) : List.of(false)) {
+            try (AutoCloseable changes = busy ? changing(thisYear) : () -> { }) {
+                String label = busy ? " while changed" : "";
+                for (String query : !PARTS.contains("search") ? List.<String>of() : List.of("", "?status=registered",
+                        "?type=pothole&status=resolved", "?q=" + sought, "?from=" + today.minusDays(7) + "&to=" + today)) {
+                    BenchSupport.Call search = i -> {
+                        Reply r = get("admin", "/requests" + query);
+                        assertEquals(r.raw(), 200, r.status());
+                    };
+                    BenchSupport.report("GET /requests" + query + label, BenchSupport.measure(search, 20, CALLS / 5, 1), 1);
+                    BenchSupport.report("GET /requests" + query + label, BenchSupport.measure(search, 20, CALLS, THREADS),
+                            THREADS);
+                }
+                BenchSupport.Call open311 = i -> {
+                    HttpResponse<String> r = fetch("/open311/v2/requests.json");
+                    assertEquals(r.body(), 200, r.statusCode());
+                };
+                if (PARTS.contains("open311")) {
+                    BenchSupport.report("GET requests.json (default)" + label, BenchSupport.measure(open311, 20, CALLS / 2,
+                            1), 1);
+                    BenchSupport.report("GET requests.json (default)" + label, BenchSupport.measure(open311, 20, CALLS,
+                            THREADS), THREADS);
+                }
+            }
         }
         // The caller searches an operator makes: a common surname (an eighth of the city), a surname and first name, a
         // street and number, a CNP's first nine digits, a phone number.
@@ -170,17 +183,65 @@ public class CityBench extends CivicDeskTestSupport {
             return;
         }
 
-        List<String> citizens = new ArrayList<>();
-        for (int i = 0; i < CALLS + 20; i++) {
-            citizens.add(BenchData.citizenId((int) ((i * 7_919L) % CITIZENS)));
+        // As the console asks (a session cookie, as operators work), then as an API client does (HTTP Basic, a login at
+        // each call); each of the four runs views citizens of its own, so none finds the keys or pages another read.
+        String session = consoleSession("operator");
+        for (int run = 0; run < 4; run++) {
+            boolean console = run < 2;
+            int threads = run % 2 == 0 ? 1 : THREADS;
+            List<String> citizens = new ArrayList<>();
+            for (int i = 0; i < CALLS + 20; i++) {
+                citizens.add(BenchData.citizenId((int) (((long) run * (CALLS + 20) + i) * 7_919L % CITIZENS)));
+            }
+            BenchSupport.Call profile = i -> {
+                String path = "/citizens/" + citizens.get(i < 0 ? -i : i) + "/profile?reason=bench";
+                Reply r = console ? send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+                        .header("Cookie", session).GET()) : get("operator", path);
+                assertEquals(r.raw(), 200, r.status());
+            };
+            BenchSupport.report("GET /citizens/{id}/profile " + (console ? "(console)" : "(Basic)"),
+                    BenchSupport.measure(profile, 20, CALLS, threads), threads);
         }
-        BenchSupport.Call profile = i -> {
-            String id = citizens.get(i < 0 ? -i : i);
-            Reply r = get("operator", "/citizens/" + id + "/profile?reason=bench");
-            assertEquals(r.raw(), 200, r.status());
+    }
+
+    /**
+     * Files and changes requests at {@code bench.changesPerSecond} (default 2: a busy hour of a city of a million) until
+     * closed, alternately a new pothole from one of the city's citizens and a comment on one of {@code numbers}; prints
+     * how many were made. A change the workflow refuses (a closed request) counts as refused, not as an error.
+     */
+    private AutoCloseable changing(List<RequestNumber> numbers) {
+        double perSecond = Double.parseDouble(System.getProperty("bench.changesPerSecond", "2"));
+        java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Random random = new java.util.Random(7);
+        writer.scheduleAtFixedRate(() -> {
+            try {
+                int n = made.get() + refused.get();
+                Reply r = n % 2 == 0
+                        ? post("operator", "/requests", CoreIT.pothole(BenchData.nationalId(random.nextInt(CITIZENS)),
+                                "Groapă nouă " + n))
+                        : post("admin", "/requests/" + numbers.get(random.nextInt(numbers.size())) + "/events",
+                                "{\"kind\":\"comment\",\"text\":\"Verificat " + n + "\"}");
+                (r.status() == 201 ? made : refused).incrementAndGet();
+            } catch (Exception e) {
+                refused.incrementAndGet();
+            }
+        }, 0, Math.round(1_000_000 / perSecond), java.util.concurrent.TimeUnit.MICROSECONDS);
+        long started = System.currentTimeMillis();
+        return () -> {
+            writer.shutdownNow();
+            System.out.println(String.format(Locale.ROOT, "BENCH busy: %d changes made, %d refused, in %d s", made.get(),
+                    refused.get(), (System.currentTimeMillis() - started) / 1000));
         };
-        BenchSupport.report("GET /citizens/{id}/profile", BenchSupport.measure(profile, 20, CALLS, 1), 1);
-        BenchSupport.report("GET /citizens/{id}/profile", BenchSupport.measure(profile, 20, CALLS, THREADS), THREADS);
+    }
+
+    /** The cookie of a console session of {@code user} (whose password is the user name), as a browser sends it back. */
+    private String consoleSession(String user) throws Exception {
+        Reply login = post(null, "/session", "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
+        assertEquals(login.raw(), 200, login.status());
+        return login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     }
 
     /** The citizens written in clear, sealed by the citizen registry as it starts again (as after an upgrade). */
