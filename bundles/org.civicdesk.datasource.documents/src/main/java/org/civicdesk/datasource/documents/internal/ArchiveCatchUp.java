@@ -90,12 +90,12 @@ public class ArchiveCatchUp implements Job {
             return;
         }
         Instant started = clock.now();
-        List<String> covered = jdbc.query("reading the document archive's catch-up", "SELECT FILED_SINCE, COVERED_MS FROM "
-                + TABLE + " WHERE ARCHIVE = ?", rs -> rs.getString(1) + " " + rs.getLong(2), 1, target);
+        List<Covered> covered = jdbc.query("reading the document archive's catch-up", "SELECT FILED_SINCE, COVERED_MS FROM "
+                + TABLE + " WHERE ARCHIVE = ?", rs -> new Covered(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), 1,
+                target);
         Instant since = LocalDate.parse(day).atStartOfDay(clock.zone()).toInstant();
-        if (!covered.isEmpty() && covered.get(0).startsWith(day + " ")) {
-            Instant coveredUntil = Instant.ofEpochMilli(Long.parseLong(covered.get(0).substring(day.length() + 1)));
-            since = max(since, coveredUntil.minus(LOOK_BACK));
+        if (!covered.isEmpty() && covered.get(0).filedSince().equals(day)) {
+            since = max(since, covered.get(0).until().minus(LOOK_BACK));
         }
         int[] files = new int[1];
         int records = RequestPages.walk(requests, system, since, null, page -> queueMissing(target, page, files));
@@ -156,6 +156,10 @@ public class ArchiveCatchUp implements Job {
         } catch (SQLException e) {
             throw SqlErrors.unchecked("keeping the document archive's catch-up", e);
         }
+    }
+
+    /** What the last catch-up for a system covered: the requests registered from {@code filedSince} to {@code until}. */
+    private record Covered(String filedSince, Instant until) {
     }
 
     private static Instant max(Instant a, Instant b) {
