@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -115,26 +116,23 @@ public class ArchiveCatchUp implements Job {
         for (ServiceRequest request : missing) {
             String number = request.number().toString();
             Set<String> filesQueued = outbox.filesQueued(target, number);
-            List<RequestEvent> attached = new ArrayList<>();
+            // Each file not queued yet, once, by its content, with the name it was attached under first.
+            Map<String, String> attached = new LinkedHashMap<>();
             for (RequestEvent event : requests.history(system, request.number())) {
                 if (event.kind() == EventKind.ATTACHMENT_ADDED) {
                     AttachmentUploads.sha256Of(event.attachmentRef()).filter(sha -> !filesQueued.contains(sha))
-                            .ifPresent(sha -> attached.add(event));
+                            .ifPresent(sha -> attached.putIfAbsent(sha, event.attachmentName()));
                 }
             }
             try {
                 jdbc.inTransaction(c -> {
                     ArchiveOutbox.queue(c, target, number, null, null);
-                    Set<String> done = new HashSet<>();
-                    for (RequestEvent file : attached) {
-                        String sha = AttachmentUploads.sha256Of(file.attachmentRef()).orElseThrow();
-                        if (done.add(sha)) {
-                            ArchiveOutbox.queue(c, target, number, sha, file.attachmentName());
-                        }
+                    for (Map.Entry<String, String> file : attached.entrySet()) {
+                        ArchiveOutbox.queue(c, target, number, file.getKey(), file.getValue());
                     }
-                    files[0] += done.size();
                     return null;
                 });
+                files[0] += attached.size();
             } catch (SQLException e) {
                 throw SqlErrors.unchecked("queueing request " + number + " for the document management system", e);
             }

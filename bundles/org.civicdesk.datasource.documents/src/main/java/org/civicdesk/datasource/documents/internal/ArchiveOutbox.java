@@ -5,13 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.civicdesk.datasource.documents.api.ArchiveHandOff;
 import org.civicdesk.identity.api.CitizenDetails;
+import org.civicdesk.persistence.InLists;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
@@ -113,20 +118,20 @@ public class ArchiveOutbox implements RequestEventListener {
     }
 
     /** Those of {@code numbers} whose record was queued for {@code target} (at most a few hundred: an IN list). */
-    java.util.Set<String> queuedAmong(String target, java.util.Collection<String> numbers) {
+    Set<String> queuedAmong(String target, Collection<String> numbers) {
         if (numbers.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(org.civicdesk.persistence.InLists.inSlices(List.copyOf(numbers),
+        return new HashSet<>(InLists.inSlices(List.copyOf(numbers),
                 slice -> jdbc.query("reading the document outbox", "SELECT REQUEST_NUMBER FROM " + TABLE
                         + " WHERE ARCHIVE = ? AND SHA256 IS NULL AND REQUEST_NUMBER"
-                        + org.civicdesk.persistence.InLists.marks(slice.size()), rs -> rs.getString(1), 0,
-                        java.util.stream.Stream.concat(java.util.stream.Stream.of(target), slice.stream()).toArray())));
+                        + InLists.marks(slice.size()), rs -> rs.getString(1), 0,
+                        Stream.concat(Stream.of(target), slice.stream()).toArray())));
     }
 
     /** The SHA-256 of the files of request {@code number} queued for {@code target}. */
-    java.util.Set<String> filesQueued(String target, String number) {
-        return new java.util.HashSet<>(jdbc.query("reading the document outbox", "SELECT SHA256 FROM " + TABLE
+    Set<String> filesQueued(String target, String number) {
+        return new HashSet<>(jdbc.query("reading the document outbox", "SELECT SHA256 FROM " + TABLE
                 + " WHERE REQUEST_NUMBER = ? AND ARCHIVE = ? AND SHA256 IS NOT NULL", rs -> rs.getString(1), 0, number,
                 target));
     }
