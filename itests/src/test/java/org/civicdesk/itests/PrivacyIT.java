@@ -132,6 +132,13 @@ public class PrivacyIT extends CivicDeskTestSupport {
                 .status());
         assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"in_progress\"}")
                 .status());
+        // What is written about her later is hers as well: a comment naming her is shown, and sealed with her key.
+        assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"comment\",\"text\":"
+                + "\"Anica Contactescu a adus actele\"}").status());
+        assertTrue(get("operator", "/requests/" + number).body().get("history").toString()
+                .contains("\"Anica Contactescu a adus actele\""));
+        assertEquals("sealed at rest", 0, count("SELECT COUNT(*) FROM CD_REQUEST_EVENT WHERE REQUEST_NUMBER = '" + number
+                + "' AND COMMENT_TEXT IS NOT NULL AND COMMENT_TEXT NOT LIKE 'pd1:%'"));
         assertEquals(201, post("ion", "/requests/" + number + "/events", "{\"kind\":\"status\",\"status\":\"resolved\"}")
                 .status());
         long until = System.currentTimeMillis() + 60_000;
@@ -142,6 +149,7 @@ public class PrivacyIT extends CivicDeskTestSupport {
         assertFalse("forgotten within a minute: " + after, after.hasNonNull("contact"));
         assertEquals("the request stays", "resolved", after.get("status").asText());
         assertFalse("what she wrote goes with her: " + after, after.hasNonNull("description"));
+        assertFalse("and what was written about her: " + after, after.get("history").toString().contains("Anica"));
         assertEquals("found by its number, not by her name", 0, get("operator", "/requests?q=Contactescu").body()
                 .get("total").asInt());
         assertEquals(1, get("operator", "/requests?q=" + number.replace("/", "%2F")).body().get("total").asInt());

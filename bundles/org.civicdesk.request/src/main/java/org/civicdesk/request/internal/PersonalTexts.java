@@ -72,13 +72,16 @@ final class PersonalTexts {
         return stored.stream().map(this::opened).toList();
     }
 
-    /** An event of the request of {@code citizenId} as stored, its comment and attachment's name opened. */
-    RequestEvent opened(String citizenId, RequestEvent stored) {
-        if (citizenId == null || stored.comment() == null && stored.attachmentName() == null) {
+    /**
+     * An event of a request as stored, its comment and attachment's name opened with {@code key} (the request's
+     * {@link #keyOf}).
+     */
+    RequestEvent opened(String key, RequestEvent stored) {
+        if (key == null || stored.comment() == null && stored.attachmentName() == null) {
             return stored;
         }
         return new RequestEvent(stored.sequence(), stored.time(), stored.kind(), stored.actor(), stored.status(),
-                stored.assignee(), opened(citizenId, stored.comment()), opened(citizenId, stored.attachmentName()),
+                stored.assignee(), opened(key, stored.comment()), opened(key, stored.attachmentName()),
                 stored.attachmentRef(), stored.level(), stored.deadline(), stored.detail());
     }
 
@@ -88,6 +91,15 @@ final class PersonalTexts {
      */
     static String keyOf(String citizenId, String number) {
         return citizenId != null ? citizenId : reporterOf(number);
+    }
+
+    /**
+     * Whose key seals what is added later to the request {@code number} as stored (a comment, an attachment's name, a
+     * rating's words): its citizen's; its reporter's when what they wrote at filing was sealed (they left a contact);
+     * none for an anonymous request, whose history is kept as written.
+     */
+    static String sealingKeyOf(String citizenId, String number, String storedDescription) {
+        return citizenId != null ? citizenId : CitizenKeys.isSealed(storedDescription) ? reporterOf(number) : null;
     }
 
     /** The id a reporter without a national id is keyed by: they have no record, only the request they filed. */

@@ -526,10 +526,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
     @Override
     public List<RequestEvent> history(Actor actor, RequestNumber number) {
         return tx.read(em -> {
-            String citizenId = visible(em, actor, number).citizenId();
+            String key = PersonalTexts.keyOf(visible(em, actor, number).citizenId(), number.toString());
             return em.createQuery("SELECT e FROM RequestEventEntity e WHERE e.requestNumber = ?1 ORDER BY e.sequence",
                     RequestEventEntity.class).setParameter(1, number.toString()).getResultList().stream()
-                    .map(e -> texts.opened(citizenId, e.toDto())).toList();
+                    .map(e -> texts.opened(key, e.toDto())).toList();
         });
     }
 
@@ -791,9 +791,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
         Instant now = cityClock.now();
         LocalDate today = LocalDate.ofInstant(now, cityClock.zone());
         String before = state.getStatus();
+        String sealingKey = PersonalTexts.sealingKeyOf(entity.getCitizenId(), entity.getNumber(), entity.getDescription());
         RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1,
-                now, change.kind(), actor, status, newAssignee, texts.sealed(entity.getCitizenId(), comment),
-                texts.sealed(entity.getCitizenId(), change.attachmentName()), change.attachmentRef());
+                now, change.kind(), actor, status, newAssignee, texts.sealed(sealingKey, comment),
+                texts.sealed(sealingKey, change.attachmentName()), change.attachmentRef());
         if (change.kind() == EventKind.CALLBACK_SCHEDULED || change.kind() == EventKind.CALLED_BACK) {
             event.detail(change.detail());
         }
@@ -802,7 +803,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 "request." + change.kind().name().toLowerCase(Locale.ROOT), INFO_KIND, "request",
                 number.toString(), describe(change)), RequestRecords.event(event));
         ServiceRequest changed = toDto(entity, state, today);
-        told(em, number, changed, texts.opened(entity.getCitizenId(), event.toDto()));
+        told(em, number, changed, texts.opened(PersonalTexts.keyOf(entity.getCitizenId(), entity.getNumber()),
+                event.toDto()));
         if (type != null && !before.equals(status)) {
             changed = paused(em, entity, state, type, before, now, today);
         }
@@ -850,9 +852,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 Instant now = cityClock.now();
                 RequestEventEntity event = append(em, entity.getNumber(), state.getLastEventSequence() + 1, now,
                         EventKind.RATED, citizen, state.getStatus(), state.getAssignee(), null, null, null);
-                // The citizen's own words, sealed with their key when the request is theirs (erasure takes them).
+                // The rater's own words, sealed with the key of the request's person, citizen or reporter (erasure takes them).
                 RequestRatingEntity rating = new RequestRatingEntity(entity.getNumber(), event.toDto().sequence(), score,
-                        texts.sealed(entity.getCitizenId(), text), now.toEpochMilli());
+                        texts.sealed(PersonalTexts.sealingKeyOf(entity.getCitizenId(), entity.getNumber(),
+                                entity.getDescription()), text), now.toEpochMilli());
                 em.persist(rating);
                 state.apply(event.toDto(), true);
                 // No score or words in the trail's remarks: the rating itself is the record the entry vouches for.
@@ -911,7 +914,8 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     private Rating toRating(RequestEntity request, RequestRatingEntity rating) {
         return new Rating(new RequestNumber(request.getYear(), request.getSequence()), request.getType(),
-                request.getDepartment(), rating.getScore(), texts.opened(request.getCitizenId(), rating.getComment()),
+                request.getDepartment(), rating.getScore(), texts.opened(PersonalTexts.keyOf(request.getCitizenId(),
+                request.getNumber()), rating.getComment()),
                 Instant.ofEpochMilli(rating.getRatedMillis()));
     }
 
