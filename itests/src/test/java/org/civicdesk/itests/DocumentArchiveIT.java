@@ -182,6 +182,42 @@ public class DocumentArchiveIT extends CivicDeskTestSupport {
     }
 
     /**
+     * A file attached to a request already handed over, while no system was configured (or the feature was not
+     * installed), reaches the system when it is back: the catch-up's later runs look at the requests changed since.
+     */
+    @Test
+    public void aFileAttachedWhileNoSystemWasConfiguredFollowsItsRequest() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).toString();
+        configureDocuments("cmis", today);
+        String number = post("operator", "/requests", CoreIT.pothole("1800101350018", "Banca ruptă în parc"))
+                .body().get("number").asText();
+        long deadline = System.currentTimeMillis() + 60_000;
+        // Its record handed over, and the catch-up has run for the day since: what it covered is kept.
+        while (!(get("operator", "/requests/" + number + "/archive").body().toString().contains("DELIVERED")
+                && count("SELECT COUNT(*) FROM CD_DOC_ARCHIVE_CATCH_UP WHERE ARCHIVE = 'cmis' AND FILED_SINCE = '" + today
+                        + "'") == 1)) {
+            assertTrue("the record was not handed over", System.currentTimeMillis() < deadline);
+            Thread.sleep(250);
+        }
+        byte[] photo = uniquePng();
+        configureDocuments("", today);
+        try {
+            assertEquals(201, upload("operator", "/requests/" + number + "/attachments", "banca.png", photo, null)
+                    .status());
+            Thread.sleep(1500);
+            assertEquals("nothing queued for no system", 1, get("operator", "/requests/" + number + "/archive").body()
+                    .size());
+        } finally {
+            configureDocuments("cmis", today);
+        }
+        JsonNode handOffs = awaitHandOffs(number, all(h -> "DELIVERED".equals(h.get("state").asText())));
+        assertEquals("banca.png", handOffs.get(1).get("fileName").asText());
+        assertArrayEquals(photo, cmisContent(folderOf(number) + "/banca.png"));
+        Thread.sleep(3000);
+        assertEquals("once", 2, get("operator", "/requests/" + number + "/archive").body().size());
+    }
+
+    /**
      * Sets the document management system and the day from which what it did not receive is handed over, as an
      * administrator edits etc/, and waits until the outbox and its catch-up work with them.
      */

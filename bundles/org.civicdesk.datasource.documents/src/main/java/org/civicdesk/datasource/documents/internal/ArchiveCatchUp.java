@@ -21,6 +21,7 @@ import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.EventKind;
 import org.civicdesk.request.api.RequestEvent;
+import org.civicdesk.request.api.RequestQuery;
 import org.civicdesk.request.api.RequestRegistry;
 import org.civicdesk.request.api.ServiceRequest;
 import org.civicdesk.scheduler.api.Job;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands over to the document management system what was filed before it was set up ({@code archiveFiledSince}: the
  * requests registered from that day on, with their files), and what was filed while this feature was not installed:
- * the outbox queues only what is filed while a system is configured. Its first run for a system and a day looks at
- * every request registered since that day; each run after it at those registered since the run before (less an hour:
- * a filing that committed late). What it covered is kept in CD_DOC_ARCHIVE_CATCH_UP, so a restart does not walk a
+ * the outbox queues only what is filed while a system is configured, files attached later too. Its first run for a
+ * system and a day looks at every request registered since that day; each run after it at those of them changed since
+ * the run before (less an hour: a change that committed late), which finds a file attached to a request handed over
+ * already. What it covered is kept in CD_DOC_ARCHIVE_CATCH_UP, so a restart does not walk a
  * million requests again. A cluster job: one node does it for all.
  */
 @Component(service = Job.class, configurationPid = AttachmentStoreImpl.PID,
@@ -95,11 +97,14 @@ public class ArchiveCatchUp implements Job {
                 + TABLE + " WHERE ARCHIVE = ?", rs -> new Covered(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), 1,
                 target);
         Instant since = LocalDate.parse(day).atStartOfDay(clock.zone()).toInstant();
+        // The first run for a day looks at every request registered since; a run after it at those changed since the
+        // run before: registered then, or given a file (while no system was configured, or the feature not installed).
+        RequestQuery filter = RequestQuery.all();
         if (!covered.isEmpty() && covered.get(0).filedSince().equals(day)) {
-            since = max(since, covered.get(0).until().minus(LOOK_BACK));
+            filter = filter.changedBetween(covered.get(0).until().minus(LOOK_BACK), null);
         }
         int[] files = new int[1];
-        int records = RequestPages.walk(requests, system, since, null, page -> queueMissing(target, page, files));
+        int records = RequestPages.walk(requests, system, filter, since, null, page -> queueMissing(target, page, files));
         keepCovered(target, day, started, !covered.isEmpty());
         if (records > 0 || files[0] > 0) {
             LOG.info("Document management system {}: queued {} requests and {} files filed before it was set up",
@@ -107,14 +112,18 @@ public class ArchiveCatchUp implements Job {
         }
     }
 
-    /** Queues the records of those of {@code page} not queued for {@code target}, with their files; returns how many. */
+    /**
+     * Queues for {@code target} the records of those of {@code page} it has not (returns how many), and every file of
+     * the page's requests it has not.
+     */
     private int queueMissing(String target, List<ServiceRequest> page, int[] files) {
         Set<String> numbers = new HashSet<>();
         page.forEach(r -> numbers.add(r.number().toString()));
         Set<String> queued = outbox.queuedAmong(target, numbers);
-        List<ServiceRequest> missing = page.stream().filter(r -> !queued.contains(r.number().toString())).toList();
-        for (ServiceRequest request : missing) {
+        int records = 0;
+        for (ServiceRequest request : page) {
             String number = request.number().toString();
+            boolean recordMissing = !queued.contains(number);
             Set<String> filesQueued = outbox.filesQueued(target, number);
             // Each file not queued yet, once, by its content, with the name it was attached under first.
             Map<String, String> attached = new LinkedHashMap<>();
@@ -124,20 +133,26 @@ public class ArchiveCatchUp implements Job {
                             .ifPresent(sha -> attached.putIfAbsent(sha, event.attachmentName()));
                 }
             }
+            if (!recordMissing && attached.isEmpty()) {
+                continue;
+            }
             try {
                 jdbc.inTransaction(c -> {
-                    ArchiveOutbox.queue(c, target, number, null, null);
+                    if (recordMissing) {
+                        ArchiveOutbox.queue(c, target, number, null, null);
+                    }
                     for (Map.Entry<String, String> file : attached.entrySet()) {
                         ArchiveOutbox.queue(c, target, number, file.getKey(), file.getValue());
                     }
                     return null;
                 });
                 files[0] += attached.size();
+                records += recordMissing ? 1 : 0;
             } catch (SQLException e) {
                 throw SqlErrors.unchecked("queueing request " + number + " for the document management system", e);
             }
         }
-        return missing.size();
+        return records;
     }
 
     /** Keeps what this run covered: the requests registered before it started, since {@code day}. */
@@ -158,9 +173,5 @@ public class ArchiveCatchUp implements Job {
 
     /** What the last catch-up for a system covered: the requests registered from {@code filedSince} to {@code until}. */
     private record Covered(String filedSince, Instant until) {
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

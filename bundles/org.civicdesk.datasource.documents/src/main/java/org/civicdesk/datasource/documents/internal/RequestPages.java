@@ -27,10 +27,16 @@ final class RequestPages {
      */
     static int walk(RequestRegistry requests, Actor actor, Instant since, Instant until,
             ToIntFunction<List<ServiceRequest>> work) {
+        return walk(requests, actor, RequestQuery.all(), since, until, work);
+    }
+
+    /** As {@link #walk(RequestRegistry, Actor, Instant, Instant, ToIntFunction)}, among the requests {@code filter} keeps. */
+    static int walk(RequestRegistry requests, Actor actor, RequestQuery filter, Instant since, Instant until,
+            ToIntFunction<List<ServiceRequest>> work) {
         int sum = 0;
         Instant before = until;
         while (true) {
-            List<ServiceRequest> page = requests.newest(actor, RequestQuery.all().registeredBetween(since, before), 0, PAGE);
+            List<ServiceRequest> page = requests.newest(actor, filter.registeredBetween(since, before), 0, PAGE);
             sum += work.applyAsInt(page);
             if (page.size() < PAGE) {
                 return sum;
@@ -38,7 +44,7 @@ final class RequestPages {
             Instant oldest = page.get(page.size() - 1).registeredAt();
             if (page.get(0).registeredAt().equals(oldest)) {
                 // A whole page registered in one millisecond (an archive imported with its days only): that one by offset.
-                RequestQuery sameMillisecond = RequestQuery.all().registeredBetween(oldest, oldest.plusMillis(1));
+                RequestQuery sameMillisecond = filter.registeredBetween(oldest, oldest.plusMillis(1));
                 List<ServiceRequest> more;
                 int offset = PAGE;
                 do {
