@@ -100,6 +100,33 @@ public class AccessIT extends CivicDeskTestSupport {
         assertEquals("Zăbavă", rest.get("items").get(0).get("lastName").asText());
     }
 
+    /**
+     * A search that many citizens match (a common surname in a city) is not counted to its end: the total says "at
+     * least" (totalExact false) and the pages go on to the last match; a narrower search is counted exactly.
+     */
+    @Test
+    public void aSearchManyMatchIsNotCountedToItsEnd() throws Exception {
+        String street = "Multime" + freshCnp().substring(7, 12);
+        org.civicdesk.identity.api.CitizenRegistry citizens = bundleContext.getService(bundleContext.getServiceReference(
+                org.civicdesk.identity.api.CitizenRegistry.class));
+        Actor operator = new Actor("operator", java.util.Set.of(org.civicdesk.core.api.Role.OPERATOR), null);
+        for (int i = 0; i < 1005; i++) {
+            String firstName = i < 3 ? "Rareș" : "Ana";
+            citizens.findOrRegister(operator, new org.civicdesk.identity.api.CitizenDetails(freshCnp(), firstName, "Mulțime",
+                    "Str. " + street + " nr. " + i, null, null));
+        }
+        JsonNode many = get("operator", "/citizens?q=" + street + "&reason=apel").body();
+        assertTrue(many.toString(), many.get("total").asInt() >= 200 && many.get("total").asInt() < 1005);
+        assertFalse(many.toString(), many.get("totalExact").asBoolean());
+        assertEquals(20, many.get("items").size());
+        JsonNode last = get("operator", "/citizens?q=" + street + "&reason=apel&offset=1000&limit=20").body();
+        assertEquals(last.toString(), 5, last.get("items").size());
+        assertTrue(last.toString(), last.get("totalExact").asBoolean());
+        JsonNode few = get("operator", "/citizens?q=Rares%20" + street + "&reason=apel").body();
+        assertEquals(few.toString(), 3, few.get("total").asInt());
+        assertTrue(few.get("totalExact").asBoolean());
+    }
+
     /** A CNP on record is who the caller is: the names are not asked again; a new person still gives theirs. */
     @Test
     public void aCitizenOnRecordIsFiledForByCnpAlone() throws Exception {

@@ -49,8 +49,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private static final int MAX_SEARCH = 600;
     /**
      * The most matches of a search put in name order as a whole: past them each page is in name order, the pages in the
-     * order the database finds them, and the total says how many there are, for the operator to ask the caller for more
-     * (each match is opened with its person's key to be put in order).
+     * order the database finds them, and the total says "at least" (each match is opened with its person's key to be put
+     * in order).
      */
     private static final int SORTED_MATCHES = 200;
     /** The most matches looked through for those among a given set of citizens. */
@@ -188,7 +188,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         Page<Citizen> page = among != null && among.isEmpty() ? new Page<>(List.of(), 0, offset, limit)
                 : matches(terms, among, offset, limit);
         audit.record(new AuditEvent(actor.username(), "citizen.search", INFO_KIND, "citizen", null,
-                remarks(purpose, terms.described() + ", results=" + page.total())));
+                remarks(purpose, terms.described() + ", results=" + page.total() + (page.exact() ? "" : "+"))));
         return page;
     }
 
@@ -427,6 +427,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         int wanted = among != null ? MATCHES_AMONG : Math.max(SORTED_MATCHES + 1, offset + limit);
         List<String> ids;
         long total;
+        boolean exact = true;
         if (terms.phone() != null) {
             String key = keys.blindIndex(CitizenEntity.phoneKeyOf(terms.phone()));
             ids = tx.read(em -> em.createQuery("SELECT c.id FROM CitizenEntity c WHERE c.phoneKey = ?1", String.class)
@@ -434,7 +435,10 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             total = ids.size();
         } else {
             ids = sealed.withTokens(terms.tokens(), wanted);
-            total = among == null && ids.size() == wanted ? sealed.countWithTokens(terms.tokens()) : ids.size();
+            total = ids.size();
+            // Not counted further: a common surname with a first name is thousands of people at a million citizens,
+            // each checked for the other words; the operator asks the caller for more instead (the total is "at least").
+            exact = among != null || ids.size() < wanted;
         }
         if (among != null) {
             Set<String> allowed = new HashSet<>(among);
@@ -442,10 +446,11 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             total = ids.size();
         }
         if (ids.size() <= SORTED_MATCHES) {
-            return new Page<>(byName(opened(ids)).stream().skip(offset).limit(limit).toList(), total, offset, limit);
+            return new Page<>(byName(opened(ids)).stream().skip(offset).limit(limit).toList(), total, offset, limit,
+                    exact);
         }
         List<String> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + limit, ids.size()));
-        return new Page<>(byName(opened(page)), total, offset, limit);
+        return new Page<>(byName(opened(page)), total, offset, limit, exact);
     }
 
     /** These citizens, opened, in slices (an IN list has a bounded length). */

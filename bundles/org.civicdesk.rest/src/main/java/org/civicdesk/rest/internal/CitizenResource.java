@@ -87,7 +87,7 @@ public class CitizenResource implements RestResource {
                 : citizens.search(actor, text, CitizenAccess.citizensOfVisibleRequests(requests, actor), offset, limit,
                         reason);
         return new Views.PageView<>(page.items().stream().map(Views.CitizenView::of).toList(), page.total(),
-                page.offset(), page.limit());
+                page.offset(), page.limit(), page.exact());
     }
 
     @GET
