@@ -99,12 +99,12 @@ public class ArchiveCatchUp implements Job {
         Instant since = LocalDate.parse(day).atStartOfDay(clock.zone()).toInstant();
         // The first run for a day looks at every request registered since; a run after it at those changed since the
         // run before: registered then, or given a file (while no system was configured, or the feature not installed).
-        RequestQuery filter = RequestQuery.all();
-        if (!covered.isEmpty() && covered.get(0).filedSince().equals(day)) {
-            filter = filter.changedBetween(covered.get(0).until().minus(LOOK_BACK), null);
-        }
+        boolean later = !covered.isEmpty() && covered.get(0).filedSince().equals(day);
+        RequestQuery filter = later ? RequestQuery.all().changedBetween(covered.get(0).until().minus(LOOK_BACK), null)
+                : RequestQuery.all();
         int[] files = new int[1];
-        int records = RequestPages.walk(requests, system, filter, since, null, page -> queueMissing(target, page, files));
+        int records = RequestPages.walk(requests, system, filter, since, null,
+                page -> queueMissing(target, page, later, files));
         keepCovered(target, day, started, !covered.isEmpty());
         if (records > 0 || files[0] > 0) {
             LOG.info("Document management system {}: queued {} requests and {} files filed before it was set up",
@@ -113,10 +113,11 @@ public class ArchiveCatchUp implements Job {
     }
 
     /**
-     * Queues for {@code target} the records of those of {@code page} it has not (returns how many), and every file of
-     * the page's requests it has not.
+     * Queues for {@code target} the records of those of {@code page} it has not (returns how many), with their files;
+     * with {@code filesOfAll}, the files it has not of the requests it has too (the few changed since the run before:
+     * the first run reads only the histories of the requests it hands over).
      */
-    private int queueMissing(String target, List<ServiceRequest> page, int[] files) {
+    private int queueMissing(String target, List<ServiceRequest> page, boolean filesOfAll, int[] files) {
         Set<String> numbers = new HashSet<>();
         page.forEach(r -> numbers.add(r.number().toString()));
         Set<String> queued = outbox.queuedAmong(target, numbers);
@@ -124,6 +125,9 @@ public class ArchiveCatchUp implements Job {
         for (ServiceRequest request : page) {
             String number = request.number().toString();
             boolean recordMissing = !queued.contains(number);
+            if (!recordMissing && !filesOfAll) {
+                continue;
+            }
             Set<String> filesQueued = outbox.filesQueued(target, number);
             // Each file not queued yet, once, by its content, with the name it was attached under first.
             Map<String, String> attached = new LinkedHashMap<>();
