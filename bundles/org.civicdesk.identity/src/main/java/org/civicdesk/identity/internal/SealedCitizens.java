@@ -19,11 +19,8 @@ import org.civicdesk.persistence.Jdbc;
  */
 final class SealedCitizens {
     static final String TOKENS = "CD_CITIZEN_TOKEN";
-    /**
-     * How far a search's tokens are counted to put the rarest first, then, when every one reached it, counted again:
-     * enough to tell a name from a street's word, short reads along the index.
-     */
-    static final List<Integer> WEIGHED = List.of(20_000, 100_000);
+    /** How far a search's tokens are counted to put the rarest first: enough to tell a name from a street's word. */
+    static final int WEIGHED = 20_000;
 
     private final CitizenKeysImpl keys;
     private final Jdbc jdbc;
@@ -118,20 +115,15 @@ final class SealedCitizens {
     }
 
     /**
-     * {@code tokens}, those fewer citizens have first (counted as far as {@link #WEIGHED} says): the query reads the
-     * first one's citizens and checks each for the rest, and a word every citizen has (the street's "Bench" in "Bench 17
-     * nr 18") read first is a million checks.
+     * {@code tokens}, those fewer citizens have first (counted up to {@link #WEIGHED}, a short read along the index
+     * each): the query reads the first one's citizens and checks each for the rest, and a word every citizen has (the
+     * street's "Bench" in "Bench 17 nr 18") read first is a million checks.
      */
     private List<String> rarestFirst(List<String> tokens) {
         Map<String, Integer> weights = new HashMap<>();
-        for (int bound : WEIGHED) {
-            for (String token : tokens) {
-                weights.put(token, jdbc.query("weigh a search token", "SELECT CITIZEN_ID FROM " + TOKENS
-                        + " WHERE TOKEN = ?", rs -> Boolean.TRUE, bound + 1, keys.token(token)).size());
-            }
-            if (weights.values().stream().anyMatch(weight -> weight <= bound)) {
-                break;
-            }
+        for (String token : tokens) {
+            weights.put(token, jdbc.query("weigh a search token", "SELECT CITIZEN_ID FROM " + TOKENS + " WHERE TOKEN = ?",
+                    rs -> Boolean.TRUE, WEIGHED + 1, keys.token(token)).size());
         }
         return tokens.stream().sorted(Comparator.comparing(weights::get)).toList();
     }
