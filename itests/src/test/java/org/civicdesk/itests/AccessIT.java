@@ -47,6 +47,42 @@ public class AccessIT extends CivicDeskTestSupport {
     }
 
     /**
+     * A citizen whose search tokens were made by earlier rules (an upgrade drops them, and the row says it has none) is
+     * found again, by name and by CNP, once the registry has made them by the current rules.
+     */
+    @Test
+    public void aCitizenWithoutSearchTokensIsFoundAgainOnceTheRegistryMakesThem() throws Exception {
+        String cnp = freshCnp();
+        String name = "Vechiulescu" + cnp.substring(7, 12);
+        Reply filed = post("operator", "/requests", "{\"type\":\"information\",\"channel\":\"phone\",\"citizen\":{"
+                + "\"cnp\":\"" + cnp + "\",\"firstName\":\"Ilie\",\"lastName\":\"" + name + "\"},"
+                + "\"description\":\"Program ghișee\"}");
+        assertEquals(filed.raw(), 201, filed.status());
+        String id = citizenId(cnp);
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement tokens = c.prepareStatement("DELETE FROM CD_CITIZEN_TOKEN WHERE CITIZEN_ID = ?");
+                java.sql.PreparedStatement row = c.prepareStatement("UPDATE CD_CITIZEN SET TOKENS_OF = NULL WHERE ID = ?")) {
+            c.setAutoCommit(false);
+            tokens.setString(1, id);
+            row.setString(1, id);
+            assertTrue(tokens.executeUpdate() > 0);
+            assertEquals(1, row.executeUpdate());
+            c.commit();
+        }
+        String byName = "/citizens?q=" + name + "&reason=apel";
+        String byCnp = "/citizens?q=" + cnp.substring(0, 8) + "&reason=apel";
+        long until = System.currentTimeMillis() + 60_000;
+        while (get("operator", byName).body().get("total").asInt() == 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        for (String search : List.of(byName, byCnp)) {
+            JsonNode found = get("operator", search).body();
+            assertEquals(search + " → " + found, id, found.get("items").get(0).get("id").asText());
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_CITIZEN WHERE TOKENS_OF IS NULL AND NATIONAL_ID_KEY IS NOT NULL"));
+    }
+
+    /**
      * An operator finds a caller however they say who they are: the name in any order and without diacritics, the
      * address with its number, the phone number (never taken for a CUI), the CNP.
      */

@@ -26,7 +26,8 @@ import org.civicdesk.identity.api.PhoneNumbers;
 @Table(name = "CD_CITIZEN", uniqueConstraints = @UniqueConstraint(name = "CD_CITIZEN_NATID_KEY",
         columnNames = "NATIONAL_ID_KEY"),
         indexes = {@Index(name = "CD_CITIZEN_PHONE", columnList = "PHONE_KEY"),
-            @Index(name = "CD_CITIZEN_EMAIL", columnList = "EMAIL_KEY")})
+            @Index(name = "CD_CITIZEN_EMAIL", columnList = "EMAIL_KEY"),
+            @Index(name = "CD_CITIZEN_TOKENS_OF", columnList = "TOKENS_OF")})
 public class CitizenEntity {
     @Id
     @Column(name = "ID", length = 36)
@@ -57,6 +58,9 @@ public class CitizenEntity {
     private String emailKey;
     @Column(name = "REGISTERED_MS", nullable = false)
     private long registeredMillis;
+    /** The rules ({@link SearchTerms#RULES}) the person's search tokens were made by; null while they have none. */
+    @Column(name = "TOKENS_OF")
+    private Short tokensOf;
 
     /** The columns {@link #stored} reads, for a plain SQL read of CD_CITIZEN. */
     static final String COLUMNS = "c.ID, c.KIND, c.NATIONAL_ID, c.FIRST_NAME, c.LAST_NAME, c.ADDRESS, c.PHONE, c.EMAIL, "
@@ -98,8 +102,17 @@ public class CitizenEntity {
         return nationalIdKey != null;
     }
 
-    /** Stores the person's fields as {@code seal} seals them, with the keyed hashes that find them. */
+    /** Whether the person's search tokens on record are those {@link SearchTerms#tokensOf} makes of them now. */
+    boolean tokensIndexed() {
+        return tokensOf != null && tokensOf == SearchTerms.RULES;
+    }
+
+    /**
+     * Stores the person's fields as {@code seal} seals them, with the keyed hashes that find them; their search tokens
+     * are to be written with them, in the same transaction.
+     */
     void store(Citizen plain, UnaryOperator<String> seal, CitizenKeysImpl keys) {
+        tokensOf = SearchTerms.RULES;
         nationalId = seal.apply(plain.nationalId());
         nationalIdKey = keys.blindIndex(nationalIdKeyOf(plain.nationalId()));
         firstName = seal.apply(plain.firstName());
@@ -128,9 +141,10 @@ public class CitizenEntity {
 
     /**
      * Nothing of the person left: their CNP and name become {@code pseudonym} (in clear: it is nobody's), their
-     * address and contacts nothing.
+     * address and contacts nothing; they have no search tokens (to be deleted in the same transaction).
      */
     void pseudonymise(String pseudonym, CitizenKeysImpl keys) {
+        tokensOf = SearchTerms.RULES;
         nationalId = pseudonym;
         nationalIdKey = keys.blindIndex(nationalIdKeyOf(pseudonym));
         firstName = null;

@@ -105,7 +105,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                         if (erased(id)) {
                             row.pseudonymise(plain.nationalId(), keys);
                         } else {
-                            reseal(em, row, plain);
+                            reseal(em, row, null, plain);
                         }
                         count++;
                     }
@@ -248,7 +248,7 @@ public class CitizenRegistryImpl implements CitizenRegistry {
                 throw InvalidInputException.of("value", "rectification.nameCleared");
             }
             Citizen after = corrected(before, field, value);
-            reseal(em, citizen, after);
+            reseal(em, citizen, before, after);
             JpaTransactions.onConnection(em, c -> {
                 try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_CORRECTION (CITIZEN_ID, "
                         + "FIELD, SUPERSEDED_VALUE, NEW_VALUE, REASON, CORRECTED_BY, CORRECTED_MS) "
@@ -298,10 +298,11 @@ public class CitizenRegistryImpl implements CitizenRegistry {
             if (citizen == null) {
                 throw new NotFoundException("no citizen " + id);
             }
+            Citizen before = sealed.open(citizen);
             citizen.pseudonymise(pseudonym(), keys);
             JpaTransactions.onConnection(em, c -> {
                 try {
-                    sealed.forget(c, id);
+                    sealed.forget(c, before);
                     try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO CD_CITIZEN_ERASURE (CITIZEN_ID, "
                             + "ERASED_BY, ERASED_MS, REASON) VALUES (?, ?, ?, ?)")) {
                         Jdbc.bind(ps, id, actor.username(), System.currentTimeMillis(), why);
@@ -485,11 +486,14 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         return rows;
     }
 
-    /** Puts {@code plain} in force in {@code row}, sealed, with its search tokens, in the transaction of {@code em}. */
-    private void reseal(EntityManager em, CitizenEntity row, Citizen plain) {
+    /**
+     * Puts {@code after} in force in {@code row} (which held {@code before}, opened; null when in clear), sealed, with its
+     * search tokens, in the transaction of {@code em}.
+     */
+    private void reseal(EntityManager em, CitizenEntity row, Citizen before, Citizen after) {
         JpaTransactions.onConnection(em, c -> {
             try {
-                sealed.reseal(c, row, plain);
+                sealed.reseal(c, row, before, after);
             } catch (java.sql.SQLException e) {
                 throw SqlErrors.unchecked("sealing a citizen's data", e);
             }

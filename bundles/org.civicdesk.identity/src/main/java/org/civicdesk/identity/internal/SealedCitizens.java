@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.civicdesk.identity.api.Citizen;
 import org.civicdesk.persistence.InLists;
@@ -32,19 +34,23 @@ final class SealedCitizens {
 
     /**
      * A new row for {@code plain}, its fields sealed with the person's key (made now, in the caller's transaction, if
-     * they have none).
+     * they have none), and its search tokens.
      */
     CitizenEntity seal(Connection transaction, Citizen plain) throws SQLException {
         CitizenEntity stored = new CitizenEntity(plain.id(), plain.kind(), plain.registered().toEpochMilli());
-        reseal(transaction, stored, plain);
+        reseal(transaction, stored, null, plain);
         return stored;
     }
 
-    /** Puts {@code plain}'s fields in force in {@code stored}, sealed, and keeps its search tokens. */
-    void reseal(Connection transaction, CitizenEntity stored, Citizen plain) throws SQLException {
-        javax.crypto.SecretKey key = keys.keyIn(transaction, plain.id());
-        stored.store(plain, value -> keys.seal(key, plain.id(), value), keys);
-        index(transaction, plain);
+    /**
+     * Puts {@code after} in force in {@code stored}, sealed, and changes its search tokens from those of {@code before}
+     * (what {@code stored} held, opened; null for a new row or one in clear) to those of {@code after}.
+     */
+    void reseal(Connection transaction, CitizenEntity stored, Citizen before, Citizen after) throws SQLException {
+        javax.crypto.SecretKey key = keys.keyIn(transaction, after.id());
+        boolean indexed = stored.tokensIndexed();
+        stored.store(after, value -> keys.seal(key, after.id(), value), keys);
+        index(transaction, indexed ? before : null, after);
     }
 
     /** The person {@code stored} is, opened with their key; an erased person's sealed fields open to nothing. */
@@ -76,18 +82,19 @@ final class SealedCitizens {
         return rows.values().stream().map(this::open).toList();
     }
 
-    /** Replaces the person's search tokens with those of {@code plain}, in the caller's transaction. */
-    void index(Connection transaction, Citizen plain) throws SQLException {
-        forget(transaction, plain.id());
-        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO " + TOKENS
-                + " (TOKEN, CITIZEN_ID) VALUES (?, ?)")) {
-            for (long token : tokens(plain)) {
-                ps.setLong(1, token);
-                ps.setString(2, plain.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    /**
+     * Changes a person's search tokens from those of {@code before} (null: they have none) to those of {@code after}, in
+     * the caller's transaction: only the tokens that differ are written. The tokens are found by what they are, never by
+     * whose they are (an index by citizen would be as large as the tokens' own), so {@code before} must be the person
+     * whose tokens are on record.
+     */
+    void index(Connection transaction, Citizen before, Citizen after) throws SQLException {
+        Set<Long> old = before == null ? Set.of() : new HashSet<>(tokens(before));
+        Set<Long> now = new HashSet<>(tokens(after));
+        write(transaction, "DELETE FROM " + TOKENS + " WHERE TOKEN = ? AND CITIZEN_ID = ?", old.stream()
+                .filter(token -> !now.contains(token)).toList(), after.id());
+        write(transaction, "INSERT INTO " + TOKENS + " (TOKEN, CITIZEN_ID) VALUES (?, ?)", now.stream()
+                .filter(token -> !old.contains(token)).toList(), after.id());
     }
 
     /** The keyed hashes of {@code plain}'s search tokens, each once. */
@@ -96,11 +103,24 @@ final class SealedCitizens {
                 .map(keys::token).distinct().toList();
     }
 
-    /** Deletes the person's search tokens, in the caller's transaction. */
-    void forget(Connection transaction, String citizenId) throws SQLException {
-        try (PreparedStatement ps = transaction.prepareStatement("DELETE FROM " + TOKENS + " WHERE CITIZEN_ID = ?")) {
-            ps.setString(1, citizenId);
-            ps.executeUpdate();
+    /** Deletes the search tokens of {@code stored} (the person as on record, opened), in the caller's transaction. */
+    void forget(Connection transaction, Citizen stored) throws SQLException {
+        write(transaction, "DELETE FROM " + TOKENS + " WHERE TOKEN = ? AND CITIZEN_ID = ?", tokens(stored), stored.id());
+    }
+
+    /** Runs {@code sql} (a token's hash and a citizen's id) for each of {@code tokens}, in one batch. */
+    private static void write(Connection transaction, String sql, List<Long> tokens, String citizenId)
+            throws SQLException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = transaction.prepareStatement(sql)) {
+            for (long token : tokens) {
+                ps.setLong(1, token);
+                ps.setString(2, citizenId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -18,9 +18,15 @@ import org.civicdesk.identity.api.PhoneNumbers;
  * kind of street or a number ("str", "nr", …) are left out: an address is written with them or without.
  *
  * <p>Names and addresses are stored sealed, so the words are matched as tokens: each citizen is stored with the tokens
- * of {@link #tokensOf} (every beginning of every word of at least two letters, each whole word, every beginning of the
- * CNP or CUI of at least two digits), which the registry keeps only as keyed hashes; a search asks for all of its
- * {@link #tokens}.
+ * of {@link #tokensOf} (each whole word, every beginning of a word of at least {@link #MIN_PREFIX} letters, the CNP or
+ * CUI and every beginning of it of at least {@link #MIN_ID_PREFIX} digits), which the registry keeps only as keyed
+ * hashes; a search asks for all of its {@link #tokens}. A shorter word typed finds the words it is whole ("Ia" finds
+ * "Ia", not "Iacob"), fewer digits the CUI they are: a million citizens are 30 million tokens, and the shortest
+ * beginnings, which find tens of thousands of people each, would be a third of them.
+ *
+ * <p>Rows remember the {@link #RULES} their tokens were made by: a change to {@link #tokensOf} raises it, and the
+ * registry makes the tokens of the rows made by earlier rules again ({@code CitizenTokensJob}); until then those are
+ * found as before, or not at all when the earlier tokens were dropped.
  *
  * @param phone  the phone number's normal form when a number was typed, else null
  * @param tokens the tokens a citizen must have, when no phone number was typed
@@ -28,8 +34,12 @@ import org.civicdesk.identity.api.PhoneNumbers;
 record SearchTerms(String phone, List<String> tokens) {
     /** The most words a search uses: past them, a search is a sentence, not a name. */
     static final int MAX_WORDS = 8;
-    /** The shortest beginning of a word or a national id that finds it (a single letter finds a one-letter word). */
-    static final int MIN_PREFIX = 2;
+    /** The shortest beginning of a word that finds it; a shorter word typed finds only itself. */
+    static final int MIN_PREFIX = 3;
+    /** The shortest beginning of a national id that finds it: a CNP's sex and date of birth. */
+    static final int MIN_ID_PREFIX = 6;
+    /** The version of the rules of {@link #tokensOf}, which each citizen's row records (CD_CITIZEN.TOKENS_OF). */
+    static final short RULES = 1;
     private static final Set<String> ADDRESS_WORDS = Set.of("str", "strada", "nr", "numar", "numarul", "bd", "bld",
             "bulevardul", "b", "dul", "sos", "soseaua", "cal", "calea", "al", "aleea", "p", "ta", "piata", "bl", "bloc",
             "sc", "scara", "ap", "apartament", "et", "etaj", "jud", "judetul", "mun", "municipiul");
@@ -76,7 +86,8 @@ record SearchTerms(String phone, List<String> tokens) {
     static Set<String> tokensOf(String nationalId, String lastName, String firstName, String address) {
         Set<String> tokens = new LinkedHashSet<>();
         if (nationalId != null) {
-            for (int end = MIN_PREFIX; end <= nationalId.length(); end++) {
+            tokens.add(NATIONAL_ID + nationalId);
+            for (int end = MIN_ID_PREFIX; end < nationalId.length(); end++) {
                 tokens.add(NATIONAL_ID + nationalId.substring(0, end));
             }
         }

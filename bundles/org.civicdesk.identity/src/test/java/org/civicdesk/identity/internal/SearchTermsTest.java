@@ -31,6 +31,9 @@ public class SearchTermsTest {
         assertTrue("the beginning of a word", finds("Popes", "1800101330019", "Popescu", "Ion", null));
         assertFalse("a word the person does not have", finds("Ion Necunoscut", "1800101330019", "Popescu", "Ion", null));
         assertFalse("the middle of a word", finds("escu", "1800101330019", "Popescu", "Ion", null));
+        assertTrue("three letters begin a word", finds("Pop", "1800101330019", "Popescu", "Ion", null));
+        assertFalse("two letters are a whole word", finds("Po", "1800101330019", "Popescu", "Ion", null));
+        assertTrue(finds("Ia Po", "1800101330019", "Po", "Ia", null));
     }
 
     @Test
@@ -55,6 +58,9 @@ public class SearchTermsTest {
         assertTrue(finds("RO14837265", "14837265", "Firma SRL", null, null));
         assertFalse("digits are a national id, not a house number", finds("3", "1800101330019", "Popescu", "Ion",
                 "Str. Zamca 3"));
+        assertTrue("six digits begin a CNP", finds("180010", "1800101330019", "Popescu", "Ion", null));
+        assertFalse("fewer are a whole CUI", finds("18001", "1800101330019", "Popescu", "Ion", null));
+        assertTrue(finds("RO1234", "1234", "Firma Veche SA", null, null));
     }
 
     @Test
@@ -68,7 +74,8 @@ public class SearchTermsTest {
     @Test
     public void aCitizensTokensAreTheBeginningsOfTheirWordsAndNationalId() {
         Set<String> tokens = SearchTerms.tokensOf("14837265", "Ana", null, "Str. X 7");
-        assertEquals(Set.of("n:14", "n:148", "n:1483", "n:14837", "n:148372", "n:1483726", "n:14837265", "w:ana", "w:an",
-                "w:str", "w:st", "w:x", "w:7"), tokens);
+        assertEquals(Set.of("n:148372", "n:1483726", "n:14837265", "w:ana", "w:str", "w:x", "w:7"), tokens);
+        assertEquals(Set.of("n:1234", "w:firma", "w:fir", "w:firm", "w:sa"), SearchTerms.tokensOf("1234", "Firma SA", null,
+                null));
     }
 }
