@@ -427,16 +427,13 @@ public class CitizenRegistryImpl implements CitizenRegistry {
     private Page<Citizen> matches(SearchTerms terms, Collection<String> among, int offset, int limit) {
         int wanted = among != null ? MATCHES_AMONG : Math.max(SORTED_MATCHES + 1, offset + limit);
         List<String> ids;
-        long total;
         boolean exact = true;
         if (terms.phone() != null) {
             String key = keys.blindIndex(CitizenEntity.phoneKeyOf(terms.phone()));
             ids = tx.read(em -> em.createQuery("SELECT c.id FROM CitizenEntity c WHERE c.phoneKey = ?1", String.class)
                     .setParameter(1, key).setMaxResults(wanted).getResultList());
-            total = ids.size();
         } else {
             ids = sealed.withTokens(terms.tokens(), wanted);
-            total = ids.size();
             // Not counted further: a common surname with a first name is thousands of people at a million citizens,
             // each checked for the other words; the operator asks the caller for more instead (the total is "at least").
             exact = among != null || ids.size() < wanted;
@@ -444,8 +441,8 @@ public class CitizenRegistryImpl implements CitizenRegistry {
         if (among != null) {
             Set<String> allowed = new HashSet<>(among);
             ids = ids.stream().filter(allowed::contains).toList();
-            total = ids.size();
         }
+        long total = ids.size();
         if (ids.size() <= SORTED_MATCHES) {
             return new Page<>(byName(opened(ids)).stream().skip(offset).limit(limit).toList(), total, offset, limit,
                     exact);

@@ -1,5 +1,6 @@
 package org.civicdesk.request.internal;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the words ({@link RequestWords}) of requests stored before words were kept (an upgrade), {@link #PER_RUN} at a
- * time in the order of their numbers, until one pass finds none left: every request filed or imported since has its
- * words written with it. Until then a word search does not find the older requests. A cluster job: one node writes.
+ * Writes the words ({@link RequestWords}) of the requests stored before words were kept (an upgrade lists them in
+ * CD_REQUEST_WORDS_PENDING), {@link #PER_RUN} at a time in the order of their numbers, each taken off the list with its
+ * words: every request filed or imported since has its words written with it. Until then a word search does not find
+ * the older requests. A cluster job: one node writes.
  */
 @Component(service = Job.class, property = {Job.ID + "=request-words", Job.SCOPE + "=" + Job.CLUSTER,
     Job.PERIOD + ":Long=30000"})
@@ -28,9 +30,6 @@ public class RequestWordsJob implements Job {
 
     private final Jdbc jdbc;
     private final PersonalTexts texts;
-    /** The highest number this node looked at; past it the requests still to be looked at. */
-    private volatile String after = "";
-    private volatile boolean allHaveWords;
 
     private record Unindexed(String number, String citizenId, String description, String address) {
     }
@@ -44,28 +43,32 @@ public class RequestWordsJob implements Job {
 
     @Override
     public void run(JobContext context) throws Exception {
-        if (allHaveWords) {
-            return;
-        }
         List<Unindexed> found = jdbc.query("find requests without words", "SELECT r.REQ_NUMBER, r.CITIZEN_ID, r.DESCRIPTION,"
-                + " r.ADDRESS"
-                + " FROM CD_REQUEST r WHERE r.REQ_NUMBER > ? AND NOT EXISTS (SELECT 1 FROM CD_REQUEST_WORD w"
-                + " WHERE w.REQ_NUMBER = r.REQ_NUMBER) ORDER BY r.REQ_NUMBER",
-                rs -> new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), PER_RUN,
-                after);
+                + " r.ADDRESS FROM CD_REQUEST_WORDS_PENDING p JOIN CD_REQUEST r ON r.REQ_NUMBER = p.REQ_NUMBER"
+                + " ORDER BY p.REQ_NUMBER",
+                rs -> new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), PER_RUN);
         if (found.isEmpty()) {
-            allHaveWords = true;
             return;
         }
         jdbc.inTransaction(c -> {
-            for (Unindexed r : found) {
-                RequestWords.insert(c, r.number(), RequestWords.of(r.number(),
-                        texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.description()),
-                        texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.address())));
+            try (PreparedStatement done = c.prepareStatement("DELETE FROM CD_REQUEST_WORDS_PENDING WHERE REQ_NUMBER = ?");
+                    PreparedStatement numberAlone = c.prepareStatement("DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER = ?")) {
+                for (Unindexed r : found) {
+                    done.setString(1, r.number());
+                    // Taken off first: a request another node wrote meanwhile is no longer listed, and is skipped.
+                    if (done.executeUpdate() == 1) {
+                        // An erasure or the retention may have given it its number's words alone: what opens now is
+                        // the same, and written once.
+                        numberAlone.setString(1, r.number());
+                        numberAlone.executeUpdate();
+                        RequestWords.insert(c, r.number(), RequestWords.of(r.number(),
+                                texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.description()),
+                                texts.opened(PersonalTexts.keyOf(r.citizenId(), r.number()), r.address())));
+                    }
+                }
             }
             return null;
         });
-        after = found.get(found.size() - 1).number();
         LOG.info("Registry: the words of {} requests stored before are written for search", found.size());
     }
 }
