@@ -3,12 +3,8 @@ package org.civicdesk.identity.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.civicdesk.identity.api.Citizen;
@@ -21,8 +17,6 @@ import org.civicdesk.persistence.Jdbc;
  */
 final class SealedCitizens {
     static final String TOKENS = "CD_CITIZEN_TOKEN";
-    /** How far a search's tokens are counted to put the rarest first: enough to tell a name from a street's word. */
-    static final int WEIGHED = 20_000;
 
     private final CitizenKeysImpl keys;
     private final Jdbc jdbc;
@@ -124,47 +118,14 @@ final class SealedCitizens {
         }
     }
 
-    /** The ids of the citizens who have every one of {@code tokens}, at most {@code max}; none for no tokens. */
+    /**
+     * The ids of the citizens who have every one of {@code tokens}, in the order of their ids, at most {@code max}; none
+     * for no tokens.
+     */
     List<String> withTokens(List<String> tokens, int max) {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        List<String> rarestFirst = tokens.size() == 1 ? tokens : rarestFirst(tokens);
-        return jdbc.query("find citizens by search tokens", "SELECT t0.CITIZEN_ID" + matching(rarestFirst.size()),
-                rs -> rs.getString(1), max, hashed(rarestFirst));
-    }
-
-    /**
-     * {@code tokens}, those fewer citizens have first (counted up to {@link #WEIGHED}, a short read along the index
-     * each): the query reads the first one's citizens and checks each for the rest, and a word every citizen has (the
-     * street's "Bench" in "Bench 17 nr 18") read first is a million checks.
-     */
-    private List<String> rarestFirst(List<String> tokens) {
-        Map<String, Integer> weights = new HashMap<>();
-        for (String token : tokens) {
-            weights.put(token, jdbc.query("weigh a search token", "SELECT CITIZEN_ID FROM " + TOKENS + " WHERE TOKEN = ?",
-                    rs -> Boolean.TRUE, WEIGHED + 1, keys.token(token)).size());
-        }
-        return tokens.stream().sorted(Comparator.comparing(weights::get)).toList();
-    }
-
-    /** FROM and WHERE of a query for the citizens with {@code n} tokens: the first one's, each checked for the rest. */
-    private static String matching(int n) {
-        StringBuilder sql = new StringBuilder(" FROM " + TOKENS + " t0");
-        for (int i = 1; i < n; i++) {
-            sql.append(" JOIN ").append(TOKENS).append(" t").append(i).append(" ON t").append(i).append(".TOKEN = ? AND t")
-                    .append(i).append(".CITIZEN_ID = t0.CITIZEN_ID");
-        }
-        return sql.append(" WHERE t0.TOKEN = ?").toString();
-    }
-
-    /** The parameters of {@link #matching}: the joined tokens' hashes, then the first's. */
-    private Object[] hashed(List<String> tokens) {
-        List<Object> parameters = new ArrayList<>();
-        for (int i = 1; i < tokens.size(); i++) {
-            parameters.add(keys.token(tokens.get(i)));
-        }
-        parameters.add(keys.token(tokens.get(0)));
-        return parameters.toArray();
+        return new TokenRuns(jdbc, TOKENS).common(tokens.stream().map(keys::token).distinct().toList(), max);
     }
 }
