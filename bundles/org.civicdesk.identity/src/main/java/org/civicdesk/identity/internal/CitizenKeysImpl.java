@@ -326,6 +326,18 @@ public class CitizenKeysImpl implements CitizenKeys {
         return new SecretKeySpec(decrypt(master, Base64.getDecoder().decode(wrapped), citizenId), "AES");
     }
 
+    /**
+     * One AES-GCM cipher per thread, initialised anew for each value (with its own nonce): looking the algorithm up
+     * among the providers for each value cost more than opening it.
+     */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
+
     /** A person's key as read from the database, and when. */
     private record CachedKey(SecretKey key, long readAt) {
     }
@@ -335,7 +347,7 @@ public class CitizenKeysImpl implements CitizenKeys {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(citizenId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
@@ -350,7 +362,7 @@ public class CitizenKeysImpl implements CitizenKeys {
 
     private static byte[] decrypt(SecretKey key, byte[] sealed, String citizenId) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(citizenId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

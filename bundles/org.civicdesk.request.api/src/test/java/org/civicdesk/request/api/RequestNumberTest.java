@@ -11,6 +11,9 @@ public class RequestNumberTest {
     @Test
     public void formatsWithSixDigitsAndParsesBack() {
         assertEquals("2026/000123", new RequestNumber(2026, 123).toString());
+        assertEquals("2026/000001", new RequestNumber(2026, 1).toString());
+        assertEquals("2026/999999", new RequestNumber(2026, 999_999).toString());
+        assertEquals("2026/1234567", new RequestNumber(2026, 1_234_567).toString());
         assertEquals(new RequestNumber(2026, 123), RequestNumber.parse("2026/123"));
         assertEquals(new RequestNumber(2026, 123), RequestNumber.parse(" 2026/000123 "));
         assertTrue(new RequestNumber(2025, 999).compareTo(new RequestNumber(2026, 1)) < 0);
