@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the search tokens of the citizens whose row has none by the current rules ({@link SearchTerms#RULES}): those on
- * record when the rules changed (an upgrade drops the earlier tokens), {@link #PER_RUN} at a time. They are found through
- * an index on the rows' rules: a run with nothing to do reads one page of it. Every citizen registered or changed
- * since has their tokens written with them; rows still in clear wait for their sealing, which writes them. A cluster
- * job: one node writes.
+ * Makes the search tokens of the citizens whose row records none (TOKENS_OF empty): those on record when the rules
+ * ({@link SearchTerms#RULES}) changed, whose earlier tokens the upgrade's changeset dropped, {@link #PER_RUN} at a time.
+ * They are found through an index on the rows' rules: a run with nothing to do reads one page of it. Every citizen
+ * registered or changed since has their tokens written with them; rows still in clear wait for their sealing, which
+ * writes them. A cluster job: one node writes.
  */
 @Component(service = Job.class, property = {Job.ID + "=citizen-tokens", Job.SCOPE + "=" + Job.CLUSTER,
     Job.PERIOD + ":Long=5000"})

@@ -24,9 +24,9 @@ import org.civicdesk.identity.api.PhoneNumbers;
  * "Ia", not "Iacob"), fewer digits the CUI they are: a million citizens are 30 million tokens, and the shortest
  * beginnings, which find tens of thousands of people each, would be a third of them.
  *
- * <p>Rows remember the {@link #RULES} their tokens were made by: a change to {@link #tokensOf} raises it, and the
- * registry makes the tokens of the rows made by earlier rules again ({@code CitizenTokensJob}); until then those are
- * found as before, or not at all when the earlier tokens were dropped.
+ * <p>Rows remember the {@link #RULES} their tokens were made by: a change to {@link #tokensOf} raises it, and its
+ * changeset drops the earlier tokens and empties the rows' record of them (CD_CITIZEN.TOKENS_OF); the registry makes
+ * them again ({@code CitizenTokensJob}), and until then those citizens are found by CNP, phone and e-mail only.
  *
  * @param phone  the phone number's normal form when a number was typed, else null
  * @param tokens the tokens a citizen must have, when no phone number was typed
