@@ -16,8 +16,9 @@ public interface JobContext {
 
     /**
      * When the previous run was due, or empty for the first run since the job was scheduled (for a
-     * cluster job: since it was scheduled on the cluster). A job that works on what came since its
-     * last run reads from here, with a margin for what committed late.
+     * cluster job: since it was scheduled on the cluster). A job is scheduled anew when its node
+     * starts or its bundle is updated, so this is empty after each: a job that must not miss what came
+     * while none of its runs looked, or that would redo much, keeps what it covered in its own table.
      */
     Optional<Instant> previousFireTime();
 
