@@ -47,7 +47,9 @@ public class CitizenTokensJob implements Job {
     @Override
     public void run(JobContext context) throws Exception {
         List<String> found = jdbc.query("find citizens without search tokens", "SELECT ID FROM CD_CITIZEN"
-                + " WHERE TOKENS_OF IS NULL AND NATIONAL_ID_KEY IS NOT NULL", rs -> rs.getString(1), PER_RUN);
+                // Told the index: Derby, its statistics from when no row had tokens, read the whole table each run.
+                + Jdbc.along("CD_CITIZEN_TOKENS_OF") + " WHERE TOKENS_OF IS NULL AND NATIONAL_ID_KEY IS NOT NULL",
+                rs -> rs.getString(1), PER_RUN);
         if (found.isEmpty()) {
             return;
         }

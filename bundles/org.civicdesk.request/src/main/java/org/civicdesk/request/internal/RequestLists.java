@@ -181,7 +181,7 @@ final class RequestLists {
      * {@code order}, from {@code offset}, at most {@code limit}: read along {@code index} when named.
      */
     private List<String> numbers(SqlWhere where, Boolean finished, String index, String order, int offset, int limit) {
-        String from = STATE + (index == null ? "" : SqlWhere.along(index));
+        String from = STATE + (index == null ? "" : Jdbc.along(index));
         return jdbc.query("list requests", "SELECT s.REQ_NUMBER" + from + where.sql
                 + (finished == null ? "" : " AND s.FINISHED = ?") + " ORDER BY " + order + " OFFSET " + offset
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY", rs -> rs.getString(1), 0,
@@ -198,7 +198,7 @@ final class RequestLists {
         for (int day = RequestStateEntity.registeredDay(period.start());
                 day <= RequestStateEntity.registeredDay(Math.max(period.start(), period.end() - 1)); day++) {
             firsts.addAll(jdbc.query("list requests", "SELECT s.REQ_NUMBER, s.FINISHED, s.DEADLINE, s.REGISTERED_MS" + STATE
-                    + SqlWhere.along("CD_STATE_OPEN_DAY") + where.sql + " AND s.FINISHED = ? AND s.REGISTERED_DAY = ?"
+                    + Jdbc.along("CD_STATE_OPEN_DAY") + where.sql + " AND s.FINISHED = ? AND s.REGISTERED_DAY = ?"
                     + " ORDER BY " + OPEN_ORDER + " FETCH NEXT " + wanted + " ROWS ONLY", OpenKey::of, 0,
                     where.parametersAnd(Boolean.FALSE, day)));
         }
@@ -227,7 +227,7 @@ final class RequestLists {
     private boolean anyOpenIn(String status) {
         // Told the index: Derby would read the status's own, every resolved request, to find that none is open.
         return !jdbc.query("look for an open request in a status", "SELECT s.REQ_NUMBER" + STATE
-                + SqlWhere.along("CD_STATE_OPEN_STATUS") + " WHERE s.FINISHED = ? AND s.STATUS = ?",
+                + Jdbc.along("CD_STATE_OPEN_STATUS") + " WHERE s.FINISHED = ? AND s.STATUS = ?",
                 rs -> Boolean.TRUE, 1, Boolean.FALSE, status).isEmpty();
     }
 

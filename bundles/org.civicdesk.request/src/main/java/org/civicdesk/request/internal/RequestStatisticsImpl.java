@@ -168,7 +168,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
         String sql = "SELECT DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE, COUNT(*) FROM (SELECT s.DEPARTMENT, s.TYPE_CODE, "
                 + registeredDay + " AS REG_DAY, s.DEADLINE FROM CD_REQUEST_STATE s"
                 // Along the open requests: Derby, knowing only that FINISHED has two values, would read every request.
-                + SqlWhere.along("CD_STATE_OPEN_ORDER") + where.sql
+                + Jdbc.along("CD_STATE_OPEN_ORDER") + where.sql
                 + ") t GROUP BY DEPARTMENT, TYPE_CODE, REG_DAY, DEADLINE";
         Map<List<String>, long[]> counts = new TreeMap<>(RequestStatisticsImpl::compare);
         Map<List<String>, Map<Integer, Long>> ages = new LinkedHashMap<>();
@@ -200,7 +200,7 @@ public class RequestStatisticsImpl implements RequestStatistics {
                 .in("s.TYPE_CODE", typeCodes).department("s.DEPARTMENT", department);
         // Read along the open requests by deadline, stopping at the limit.
         return jdbc.query("listing overdue requests", "SELECT s.REQ_NUMBER, s.TYPE_CODE, s.DEPARTMENT, s.STATUS,"
-                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST_STATE s" + SqlWhere.along("CD_STATE_OPEN_ORDER")
+                + " s.DEADLINE, s.ASSIGNEE FROM CD_REQUEST_STATE s" + Jdbc.along("CD_STATE_OPEN_ORDER")
                 + where.sql + " ORDER BY s.DEADLINE, s.REGISTERED_MS DESC, s.REQ_NUMBER DESC",
                 rs -> new Overdue(RequestNumber.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), LocalDate.parse(rs.getString(5)), rs.getString(6)),

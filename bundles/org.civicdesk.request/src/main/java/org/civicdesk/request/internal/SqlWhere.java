@@ -59,14 +59,6 @@ final class SqlWhere {
         return parametersAnd(more.toArray());
     }
 
-    /**
-     * What follows a table in FROM to have Derby read it along {@code index}: Derby's planner does not know that a
-     * page or a first row stops a read early. A comment (ending its line) to other databases, whose planners do.
-     */
-    static String along(String index) {
-        return " --DERBY-PROPERTIES index=" + index + "\n";
-    }
-
     private void update() {
         conditions = text.toString();
         sql = " WHERE " + conditions;

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
 import org.civicdesk.request.api.RegistryHandOff;
@@ -121,7 +122,7 @@ public class RegistryJournal implements RegistryHandOff {
     /** A citizen's entries, newest first: read from the top of {@link #CITIZEN_INDEX}, stopping at {@code limit}. */
     List<Entry> ofCitizen(String citizenId, int limit) {
         // The limit in the SQL, not only on the JDBC statement, so that the planner reads the index and stops.
-        return query("SELECT * FROM " + TABLE + " --DERBY-PROPERTIES index=" + CITIZEN_INDEX + "\n WHERE CITIZEN_ID = ? "
+        return query("SELECT * FROM " + TABLE + Jdbc.along(CITIZEN_INDEX) + " WHERE CITIZEN_ID = ? "
                 + "ORDER BY ENTRY_NO DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", limit, citizenId);
     }
 
