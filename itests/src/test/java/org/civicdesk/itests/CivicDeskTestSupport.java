@@ -174,6 +174,15 @@ public abstract class CivicDeskTestSupport {
         // A benchmark's knobs (bench.calls, bench.threads, …) reach the container, where it runs.
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
                 .forEach(k -> options.add(systemProperty(k).value(System.getProperty(k))));
+        // The container's system properties as an administrator sets them for the machine in etc/system.properties,
+        // e.g. -Dbench.systemProperties=derby.storage.pageCacheSize=100000 (several: separated by spaces).
+        for (String property : System.getProperty("bench.systemProperties", "").split(" ")) {
+            int is = property.indexOf('=');
+            if (is > 0) {
+                options.add(editConfigurationFilePut("etc/system.properties", property.substring(0, is),
+                        property.substring(is + 1)));
+            }
+        }
         String recording = System.getProperty("bench.jfr");
         if (recording != null && !recording.isBlank()) {
             // Where a benchmark's time goes: a Flight Recorder file of the container, read with `jfr print`.

@@ -643,9 +643,10 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
 
     @Override
     public long lastChange() {
-        Long latest = tx.read(em -> em.createQuery("SELECT MAX(s.lastChangeMillis) FROM RequestStateEntity s", Long.class)
-                .getSingleResult());
-        return latest == null ? 0 : latest;
+        // Plain JDBC: it is read at each question a cached answer is given to (Open311's default list), and the
+        // provider's query cost more than the answer (the top of CD_STATE_CHANGED).
+        return jdbc.query("read the latest change", "SELECT MAX(LAST_CHANGE_MS) FROM CD_REQUEST_STATE", rs -> rs.getLong(1),
+                1).get(0);
     }
 
     @Override

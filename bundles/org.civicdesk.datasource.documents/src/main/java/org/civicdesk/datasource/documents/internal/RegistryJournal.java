@@ -7,14 +7,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.civicdesk.persistence.InLists;
 import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.persistence.SchemaMigrations;
 import org.civicdesk.persistence.SqlErrors;
@@ -136,17 +137,18 @@ public class RegistryJournal implements RegistryHandOff {
         return registeredAmong(null);
     }
 
-    /** Those of {@code numbers} (all: {@code null}) that are in the journal: one query. */
+    /** Those of {@code numbers} (all: {@code null}) that are in the journal. */
     Set<String> registeredAmong(Collection<String> numbers) {
         Set<String> registered = new HashSet<>();
-        if (numbers != null && numbers.isEmpty()) {
-            return registered;
-        }
-        String where = numbers == null ? "" : " WHERE REQUEST_NUMBER IN (" + String.join(", ", Collections.nCopies(
-                numbers.size(), "?")) + ")";
-        query("SELECT * FROM " + TABLE + where, 0, numbers == null ? new String[0] : numbers.toArray(String[]::new))
+        (numbers == null ? query("SELECT * FROM " + TABLE, 0) : entriesOf(numbers))
                 .forEach(e -> registered.add(e.requestNumber()));
         return registered;
+    }
+
+    /** The entries of those of {@code numbers} that are in the journal, in a few IN lists (one for a page). */
+    List<Entry> entriesOf(Collection<String> numbers) {
+        return InLists.inSlices(List.copyOf(new LinkedHashSet<>(numbers)), slice -> query("SELECT * FROM " + TABLE
+                + " WHERE REQUEST_NUMBER" + InLists.marks(slice.size()), 0, slice.toArray(String[]::new)));
     }
 
     /** Entries the query selects, at most {@code maxRows} of them (0: all). */

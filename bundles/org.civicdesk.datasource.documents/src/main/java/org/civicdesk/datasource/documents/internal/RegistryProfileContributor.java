@@ -1,8 +1,10 @@
 package org.civicdesk.datasource.documents.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 
 import org.civicdesk.core.api.Actor;
@@ -65,8 +67,11 @@ public class RegistryProfileContributor extends AbstractCitizenProfileContributo
 
     /** The section of the registry entries of {@code shown}, the citizen's newest requests the viewer may open. */
     private List<ProfileSection> sections(List<ServiceRequest> shown, Locale locale) {
-        List<RegistryJournal.Entry> entries = shown.stream().map(r -> journal.find(r.number().toString()))
-                .flatMap(Optional::stream).toList();
+        Map<String, RegistryJournal.Entry> byNumber = new HashMap<>();
+        journal.entriesOf(shown.stream().map(r -> r.number().toString()).toList())
+                .forEach(e -> byNumber.put(e.requestNumber(), e));
+        List<RegistryJournal.Entry> entries = shown.stream().map(r -> byNumber.get(r.number().toString()))
+                .filter(Objects::nonNull).toList();
         if (entries.isEmpty()) {
             return List.of();
         }
