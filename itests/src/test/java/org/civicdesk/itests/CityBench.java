@@ -184,10 +184,7 @@ public class CityBench extends CivicDeskTestSupport {
             String id = report.get("id").asText();
             for (LocalDate from : List.of(today.minusMonths(1), today.minusYears(1).plusDays(1))) {
                 String path = "/reports/" + id + "?from=" + from + "&to=" + today;
-                List<Long> times = BenchSupport.measure(i -> {
-                    Reply r = get("admin", path);
-                    assertEquals(r.raw(), 200, r.status());
-                }, 2, REPORT_RUNS, THREADS);
+                List<Long> times = BenchSupport.measure(i -> expectOk("admin", api(path)), 2, REPORT_RUNS, THREADS);
                 BenchSupport.report("report " + id + " from " + from, times, THREADS);
             }
         }
@@ -199,18 +196,13 @@ public class CityBench extends CivicDeskTestSupport {
                 String label = busy ? " while changed" : "";
                 for (String query : !PARTS.contains("search") ? List.<String>of() : List.of("", "?status=registered",
                         "?type=pothole&status=resolved", "?q=" + sought, "?from=" + today.minusDays(7) + "&to=" + today)) {
-                    BenchSupport.Call search = i -> {
-                        Reply r = get("admin", "/requests" + query);
-                        assertEquals(r.raw(), 200, r.status());
-                    };
+                    BenchSupport.Call search = i -> expectOk("admin", api("/requests" + query));
                     BenchSupport.report("GET /requests" + query + label, BenchSupport.measure(search, 20, CALLS / 5, 1), 1);
                     BenchSupport.report("GET /requests" + query + label, BenchSupport.measure(search, 20, CALLS, THREADS),
                             THREADS);
                 }
-                BenchSupport.Call open311 = i -> {
-                    HttpResponse<String> r = fetch("/open311/v2/requests.json");
-                    assertEquals(r.body(), 200, r.statusCode());
-                };
+                BenchSupport.Call open311 = i -> expectOk(null, java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server() + "/open311/v2/requests.json")).GET());
                 if (PARTS.contains("open311")) {
                     BenchSupport.report("GET requests.json (default)" + label, BenchSupport.measure(open311, 20, CALLS / 2,
                             1), 1);
@@ -224,10 +216,8 @@ public class CityBench extends CivicDeskTestSupport {
         for (String typed : !PARTS.contains("citizens") ? List.<String>of() : List.of("Popescu", "Ionescu Elena",
                 "Bench 17 nr 18", BenchData.nationalId(CITIZENS / 2).substring(0, 9),
                 String.format("07%08d", CITIZENS / 3))) {
-            BenchSupport.Call search = i -> {
-                Reply r = get("operator", "/citizens?reason=bench&limit=20&q=" + java.net.URLEncoder.encode(typed, "UTF-8"));
-                assertEquals(r.raw(), 200, r.status());
-            };
+            BenchSupport.Call search = i -> expectOk("operator", api("/citizens?reason=bench&limit=20&q="
+                    + java.net.URLEncoder.encode(typed, "UTF-8")));
             BenchSupport.report("GET /citizens?q=" + typed, BenchSupport.measure(search, 20, CALLS / 5, 1), 1);
             BenchSupport.report("GET /citizens?q=" + typed, BenchSupport.measure(search, 20, CALLS, THREADS), THREADS);
         }
@@ -247,9 +237,7 @@ public class CityBench extends CivicDeskTestSupport {
             }
             BenchSupport.Call profile = i -> {
                 String path = "/citizens/" + citizens.get(i < 0 ? -i : i) + "/profile?reason=bench";
-                Reply r = console ? send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
-                        .header("Cookie", session).GET()) : get("operator", path);
-                assertEquals(r.raw(), 200, r.status());
+                expectOk(console ? null : "operator", console ? api(path).header("Cookie", session) : api(path));
             };
             BenchSupport.report("GET /citizens/{id}/profile " + (console ? "(console)" : "(Basic)"),
                     BenchSupport.measure(profile, 20, CALLS, threads), threads);
@@ -328,5 +316,10 @@ public class CityBench extends CivicDeskTestSupport {
         } catch (AssertionError notYet) {
             return true;
         }
+    }
+
+    /** A GET of the API at {@code path}. */
+    private java.net.http.HttpRequest.Builder api(String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path)).GET();
     }
 }

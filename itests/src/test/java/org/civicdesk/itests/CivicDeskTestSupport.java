@@ -290,6 +290,19 @@ public abstract class CivicDeskTestSupport {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A benchmark's call: sends {@code request} (with {@code credentials} when not null) and fails unless it answers 200,
+     * reading the body as bytes only. The clients share the container's cores: parsing each answer into a tree, or
+     * decoding it into text, would be counted as the server's time.
+     */
+    protected void expectOk(String credentials, HttpRequest.Builder request) throws Exception {
+        HttpResponse<byte[]> response = http.send((credentials == null ? request : authenticated(credentials, request))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            fail(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
     protected Reply get(String user, String path) throws Exception {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET());
     }

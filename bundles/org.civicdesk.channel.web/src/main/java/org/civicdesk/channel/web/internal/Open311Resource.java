@@ -69,7 +69,7 @@ final class Open311Resource {
     private final Set<String> publicTypes;
     private final Set<String> tokenTypes;
     /** The lists rendered lately: clients ask for the same default list over and over. */
-    private final StampedCache<String> lists;
+    private final StampedCache<byte[]> lists;
     private final ZoneId zone;
     /** When this endpoint's description last changed: when it started with the services it offers. */
     private final String changeset = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -286,8 +286,11 @@ final class Open311Resource {
         }
     }
 
-    /** Requests of the public types, by ids or by a filter, as the specification and its paging extension read. */
-    String list(Open311Format f, Open311Params p, String base) {
+    /**
+     * Requests of the public types, by ids or by a filter, as the specification and its paging extension read; UTF-8,
+     * as kept for those who ask the same.
+     */
+    byte[] list(Open311Format f, Open311Params p, String base) {
         boolean extensions = p.flag("extensions");
         List<String> ids = p.list("service_request_id");
         if (!ids.isEmpty()) {
@@ -298,7 +301,7 @@ final class Open311Resource {
             for (String id : ids) {
                 findPublic(id).ifPresent(found::add);
             }
-            return render(f, found, extensions, extensions, base, language(p.get("locale")));
+            return utf8(render(f, found, extensions, extensions, base, language(p.get("locale"))));
         }
         Instant end = p.instant("end_date", zone);
         Instant start = p.instant("start_date", zone);
@@ -320,13 +323,17 @@ final class Open311Resource {
         int pageSize = p.positive("page_size", DEFAULT_LIMIT, DEFAULT_LIMIT);
         int page = p.positive("page", 1, 1_000_000);
         if (codes.isEmpty()) {
-            return render(f, List.of(), extensions, extensions, base, language(p.get("locale")));
+            return utf8(render(f, List.of(), extensions, extensions, base, language(p.get("locale"))));
         }
         RequestQuery query = RequestQuery.all().ofTypes(codes).registeredBetween(start, end)
                 .changedBetween(p.instant("updated_after", zone), p.instant("updated_before", zone))
                 .done(statuses.size() == 1 ? statuses.contains("closed") : null);
-        return lists.get(f + " " + base + "?" + p.canonical("api_key"), () -> render(f, requests.newest(PUBLIC,
-                query, (page - 1) * pageSize, pageSize), extensions, extensions, base, language(p.get("locale"))));
+        return lists.get(f + " " + base + "?" + p.canonical("api_key"), () -> utf8(render(f, requests.newest(PUBLIC,
+                query, (page - 1) * pageSize, pageSize), extensions, extensions, base, language(p.get("locale")))));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** One request, as a one-element list (as the specification has it). */

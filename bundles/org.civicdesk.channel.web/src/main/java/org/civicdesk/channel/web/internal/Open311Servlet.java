@@ -57,9 +57,20 @@ public class Open311Servlet extends HttpServlet {
 
     /** What answers a route: the format, the path's groups, the parameters and the caller's key (or null). */
     @FunctionalInterface
+    /** An operation's answer as sent: UTF-8. */
     private interface Handler {
+        byte[] answer(Open311Format format, Matcher path, Open311Params params, ApiKeys.ApiKey key, HttpServletRequest request)
+                throws IOException, ServletException;
+    }
+
+    /** An operation that answers text. */
+    private interface TextHandler {
         String answer(Open311Format format, Matcher path, Open311Params params, ApiKeys.ApiKey key, HttpServletRequest request)
                 throws IOException, ServletException;
+    }
+
+    private static Handler text(TextHandler handler) {
+        return (f, m, p, k, r) -> handler.answer(f, m, p, k, r).getBytes(StandardCharsets.UTF_8);
     }
 
     private record Route(String method, Pattern path, boolean needsKey, String operation, Handler handler) {
@@ -70,18 +81,22 @@ public class Open311Servlet extends HttpServlet {
         this.keys = keys;
         this.origins = origins;
         this.endpoint = endpoint;
-        route("GET", "discovery" + FORMAT, false, "discovery", (f, m, p, k, r) -> resource().discovery(f, base(r)));
-        route("GET", "services" + FORMAT, false, "services", (f, m, p, k, r) -> resource().services(f, p.get("locale")));
+        route("GET", "discovery" + FORMAT, false, "discovery", text((f, m, p, k, r) -> resource().discovery(f, base(r))));
+        route("GET", "services" + FORMAT, false, "services", text((f, m, p, k, r) -> resource().services(f,
+                p.get("locale"))));
         route("GET", "services/([a-z0-9_-]+)" + FORMAT, false, "service",
-            (f, m, p, k, r) -> resource().serviceDefinition(f, m.group(1), p.get("locale")));
+            text((f, m, p, k, r) -> resource().serviceDefinition(f, m.group(1), p.get("locale"))));
+        // Already encoded: the default list is answered from memory, over and over.
         route("GET", "requests" + FORMAT, false, "list", (f, m, p, k, r) -> resource().list(f, p, base(r)));
         route("POST", "requests" + FORMAT, true, "post",
-            (f, m, p, k, r) -> resource().post(f, k.actor(), p, FormRequests.photos(r)));
-        route("GET", "requests/" + ID + FORMAT, false, "read", (f, m, p, k, r) -> resource().one(f, m.group(1), p, base(r)));
-        route("GET", "tokens/([A-Za-z0-9]{1,40})" + FORMAT, false, "token", (f, m, p, k, r) -> resource().token(f, m.group(1)));
-        route("GET", "servicerequestupdates" + FORMAT, false, "updates", (f, m, p, k, r) -> resource().updates(f, p));
+            text((f, m, p, k, r) -> resource().post(f, k.actor(), p, FormRequests.photos(r))));
+        route("GET", "requests/" + ID + FORMAT, false, "read", text((f, m, p, k, r) -> resource().one(f, m.group(1), p,
+                base(r))));
+        route("GET", "tokens/([A-Za-z0-9]{1,40})" + FORMAT, false, "token", text((f, m, p, k, r) -> resource().token(f,
+                m.group(1))));
+        route("GET", "servicerequestupdates" + FORMAT, false, "updates", text((f, m, p, k, r) -> resource().updates(f, p)));
         route("POST", "servicerequestupdates" + FORMAT, true, "update",
-            (f, m, p, k, r) -> resource().postUpdate(f, k.actor(), p));
+            text((f, m, p, k, r) -> resource().postUpdate(f, k.actor(), p)));
     }
 
     /** The resources as configured right now. */
@@ -139,7 +154,7 @@ public class Open311Servlet extends HttpServlet {
                     return;
                 }
             }
-            String body = route.handler().answer(format, matched, params, key, request);
+            byte[] body = route.handler().answer(format, matched, params, key, request);
             if (key != null) {
                 resource().audited(key, route.operation(), matched.groupCount() > 1 ? matched.group(1) : null);
             }
@@ -217,15 +232,20 @@ public class Open311Servlet extends HttpServlet {
     }
 
     static void send(HttpServletResponse response, int status, Open311Format format, String body) throws IOException {
+        send(response, status, format, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends {@code utf8}, encoded already: not through the container's writer, which encodes a character at a time (a
+     * list of a thousand requests is half a megabyte, and writing it was most of what the cached default list cost).
+     */
+    static void send(HttpServletResponse response, int status, Open311Format format, byte[] utf8) throws IOException {
         response.setStatus(status);
         response.setContentType(format.mediaType);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        // Encoded at once, not through the container's writer, which encodes a character at a time: a list of a
-        // thousand requests is half a megabyte, and writing it was most of what the (cached) default list cost.
-        byte[] encoded = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(encoded.length);
-        response.getOutputStream().write(encoded);
+        response.setContentLength(utf8.length);
+        response.getOutputStream().write(utf8);
     }
 }
