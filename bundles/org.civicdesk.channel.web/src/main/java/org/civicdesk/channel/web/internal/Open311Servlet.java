@@ -55,15 +55,18 @@ public class Open311Servlet extends HttpServlet {
     private final transient Open311Endpoint endpoint;
     private final transient List<Route> routes = new ArrayList<>();
 
-    /** What answers a route: the format, the path's groups, the parameters and the caller's key (or null). */
+    /**
+     * What answers a route, in UTF-8 as sent: from the format, the path's groups, the parameters and the caller's key
+     * (or null).
+     */
     @FunctionalInterface
-    /** An operation's answer as sent: UTF-8. */
     private interface Handler {
         byte[] answer(Open311Format format, Matcher path, Open311Params params, ApiKeys.ApiKey key, HttpServletRequest request)
                 throws IOException, ServletException;
     }
 
-    /** An operation that answers text. */
+    /** A {@link Handler} that answers text, encoded by {@link #text}. */
+    @FunctionalInterface
     private interface TextHandler {
         String answer(Open311Format format, Matcher path, Open311Params params, ApiKeys.ApiKey key, HttpServletRequest request)
                 throws IOException, ServletException;
