@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.request.api.RequestNumber;
 import org.civicdesk.request.api.RequestRegistry;
 import org.junit.Test;
@@ -117,7 +118,7 @@ public class CityBench extends CivicDeskTestSupport {
         // A city kept from an earlier release has its search tokens made again by the identity bundle (an upgrade).
         long tokens = System.currentTimeMillis();
         // Along the index the registry's job reads (a whole table's scan would bring the city into the page cache).
-        while (count("SELECT COUNT(*) FROM CD_CITIZEN --DERBY-PROPERTIES index=CD_CITIZEN_TOKENS_OF\n WHERE TOKENS_OF IS NULL") > 0) {
+        while (count("SELECT COUNT(*) FROM CD_CITIZEN" + Jdbc.along("CD_CITIZEN_TOKENS_OF") + " WHERE TOKENS_OF IS NULL") > 0) {
             Thread.sleep(5000);
         }
         System.out.println(String.format(Locale.ROOT, "BENCH city: search tokens ready after %d s, %d of them",
