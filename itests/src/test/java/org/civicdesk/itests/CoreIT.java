@@ -68,6 +68,8 @@ public class CoreIT extends CivicDeskTestSupport {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest"));
         String period = "from=" + today.minusDays(7) + "&to=" + today;
         post("operator", "/requests", pothole("1800101350018", "Pentru rapoarte"));
+        assertEquals(200, get("operator", "/citizens/" + citizenId("1800101350018") + "?reason=rapoarte").status());
+        long sealed = count("SELECT COUNT(*) FROM CD_AUDIT_SEAL");
         for (JsonNode report : get("admin", "/reports").body()) {
             String id = report.get("id").asText();
             Reply run = get("admin", "/reports/" + id + "?" + period);
@@ -77,6 +79,9 @@ public class CoreIT extends CivicDeskTestSupport {
                         + format).statusCode());
             }
         }
+        // audit-reads sealed and summed the reads committed before it (the chain's sequence has no gap).
+        assertTrue(count("SELECT SEQ FROM CD_AUDIT_READ_SUMMED") >= sealed);
+        assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_READ_PAIR WHERE ACTOR = 'operator' AND PURPOSE = 'rapoarte'") > 0);
         JsonNode rows = get("admin", "/reports/requests-by-type?" + period).body().get("rows");
         long start = today.minusDays(7).atStartOfDay(java.time.ZoneId.of("Europe/Bucharest")).toInstant().toEpochMilli();
         assertEquals(count("SELECT COUNT(*) FROM CD_REQUEST WHERE REGISTERED_MS >= " + start),

@@ -36,4 +36,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "information a staff member reads or changes only after accepting the agreement in force")
     String[] agreementInfoKinds() default {"citizen-identity", "interaction", "tax", "phone-calls", "request",
         "appointment"};
+
+    @AttributeDefinition(name = "Reads of people's data summed", description = "The actions of reads of people's data "
+            + "summed per hour and reader as they are sealed, so that who read whose data (the audit-reads report) is "
+            + "counted from those sums; other actions are counted from the trail itself. A change sums the chain anew")
+    String[] readActions() default {"citizen.read", "citizen.lookup", "citizen.profile", "interaction.read", "tax.read",
+        "tax.summary"};
 }

@@ -8,11 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -22,12 +24,14 @@ import org.civicdesk.audit.api.AuditEntry;
 import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditLog;
 import org.civicdesk.audit.api.AuditQuery;
+import org.civicdesk.audit.api.AuditStatistics;
 import org.civicdesk.audit.api.ChainVerification;
 import org.civicdesk.audit.api.ConfidentialityAgreement;
 import org.civicdesk.audit.api.IntegrityReport;
 import org.civicdesk.audit.api.RecordDigest;
 import org.civicdesk.audit.api.RecordSource;
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.core.api.ConfiguredValues;
 import org.civicdesk.core.api.Measurements;
 import org.civicdesk.core.api.Page;
 import org.civicdesk.persistence.GroupCommit;
@@ -56,10 +60,10 @@ import org.slf4j.LoggerFactory;
  * no lock is shared between writers. The {@link Sealer} then links committed entries into the
  * keyed chain in batches, and {@link Anchors} keep the chain's head outside the database.
  */
-@Component(service = {AuditLog.class, ConfidentialityAgreement.class}, configurationPid = AuditLogImpl.PID,
+@Component(service = {AuditLog.class, ConfidentialityAgreement.class, AuditStatistics.class}, configurationPid = AuditLogImpl.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AuditConfig.class)
-public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
+public class AuditLogImpl implements AuditLog, ConfidentialityAgreement, AuditStatistics {
     static final String PID = "org.civicdesk.audit";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
     private static final String COLUMNS = "e.ID, e.OCCURRED_MS, e.ACTOR, e.ACTION, e.INFO_KIND, e.SUBJECT_TYPE, "
@@ -81,12 +85,17 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     /** The confidentiality agreement: no citizen data is recorded as read or changed by staff who did not accept it. */
     private volatile Agreements agreements;
     private volatile Sealer sealer;
+    /** The reads of people's data summed as they are sealed, and the statistics counted from them. */
+    private volatile ReadSums readSums;
+    private volatile AuditStatistics statistics;
     private volatile long anchorEveryMillis;
     private final BundleContext context;
     /** The sealer as a job of the shared scheduler. */
     private ServiceRegistration<Job> sealing;
     /** How often entries written on their own are tried when they lose a lock race. */
     private static final int WRITE_ATTEMPTS = 3;
+    /** At most this many seals are summed while a report waits; further behind, it counts from the trail. */
+    private static final int SUMMED_AT_A_QUESTION = 100_000;
     /** The entries written in transactions of their own (reads), committed together when they come at once. */
     private final GroupCommit ownTransactions;
 
@@ -118,7 +127,11 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
         }
         anchorEveryMillis = Math.max(1, config.anchorIntervalSeconds()) * 1000L;
         agreements = new Agreements(config);
-        sealer = new Sealer(dataSource, keys, new Anchors(anchorDirectories, keys));
+        Sealer chain = new Sealer(dataSource, keys, new Anchors(anchorDirectories, keys));
+        ReadSums sums = new ReadSums(jdbc, ConfiguredValues.of(config.readActions()));
+        sealer = chain;
+        readSums = sums;
+        statistics = new AuditStatisticsImpl(jdbc, sums, () -> summedNow(chain, sums));
         // Sealing must go on while nobody asks: a job of the shared scheduler, on every node (sealing is safe across nodes).
         sealing = context.registerService(Job.class, run -> sealQuietly(), FrameworkUtil.asDictionary(Map.of(
                 Job.ID, "audit-sealer", Job.SCOPE, Job.NODE, Job.PERIOD, (long) Math.max(50, config.sealIntervalMillis()))));
@@ -145,10 +158,37 @@ public class AuditLogImpl implements AuditLog, ConfidentialityAgreement {
     private void sealQuietly() {
         try {
             sealer.seal(false, false, anchorEveryMillis);
+            // A batch at a time: the first summing of a long trail must not hold the sealing back.
+            readSums.catchUp(ReadSums.BATCH);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Sealing the audit trail failed, trying again: {} (SQLState {})", e.getClass().getSimpleName(),
                     e instanceof SQLException sql ? sql.getSQLState() : "-");
         }
+    }
+
+    /**
+     * Seals what is committed and sums it, when that is little (else the statistics count from the trail): whether the
+     * sums hold every read committed before.
+     */
+    private boolean summedNow(Sealer chain, ReadSums sums) {
+        try {
+            chain.seal(false, false, anchorEveryMillis);
+            return sums.catchUp(SUMMED_AT_A_QUESTION);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The reads of people's data could not be summed now ({}, SQLState {}): counting them from the trail",
+                    e.getClass().getSimpleName(), e instanceof SQLException sql ? sql.getSQLState() : "-");
+            return false;
+        }
+    }
+
+    @Override
+    public List<DailyReads> readsPerDay(Set<String> actions, Instant from, Instant to, ZoneId zone) {
+        return statistics.readsPerDay(actions, from, to, zone);
+    }
+
+    @Override
+    public List<SubjectReads> readsBySubject(Set<String> actions, Instant from, Instant to, int limit) {
+        return statistics.readsBySubject(actions, from, to, limit);
     }
 
     @Override

@@ -9,29 +9,39 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
-
-import org.civicdesk.audit.api.AuditEvent;
 import org.civicdesk.audit.api.AuditStatistics;
 import org.civicdesk.core.api.InvalidInputException;
 import org.civicdesk.persistence.CityDays;
 import org.civicdesk.persistence.Jdbc;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
-/** {@link AuditStatistics} as GROUP BY queries over the trail (its actor, action and time indexes). */
-@Component(service = AuditStatistics.class)
-public class AuditStatisticsImpl implements AuditStatistics {
+/**
+ * {@link AuditStatistics} from the reads summed per hour ({@link ReadSums}) once everything committed is sealed and
+ * summed; else (actions not summed, a period not of whole hours, sums far behind the chain: the first summing of a
+ * long trail) as GROUP BY queries over the trail (its action and time index).
+ */
+final class AuditStatisticsImpl implements AuditStatistics {
     private final Jdbc jdbc;
+    private final ReadSums sums;
+    private final SummedNow summedNow;
 
-    @Activate
-    public AuditStatisticsImpl(@Reference(target = "(osgi.jndi.service.name=civicdesk)") DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    /** Seals what is committed and sums it: whether the sums now hold every read committed before. */
+    @FunctionalInterface
+    interface SummedNow {
+        boolean summed();
+    }
+
+    AuditStatisticsImpl(Jdbc jdbc, ReadSums sums, SummedNow summedNow) {
+        this.jdbc = jdbc;
+        this.sums = sums;
+        this.summedNow = summedNow;
     }
 
     @Override
     public List<DailyReads> readsPerDay(Set<String> actions, Instant from, Instant to, ZoneId zone) {
+        check(from, to);
+        if (summed(actions, from, to)) {
+            return sums.readsPerDay(actions, from, to, zone);
+        }
         List<Object> p = new ArrayList<>();
         String reads = reads(actions, from, to, p);
         String day = CityDays.epochDay("e.OCCURRED_MS", zone, from.minus(Duration.ofDays(1)), to);
@@ -42,6 +52,10 @@ public class AuditStatisticsImpl implements AuditStatistics {
 
     @Override
     public List<SubjectReads> readsBySubject(Set<String> actions, Instant from, Instant to, int limit) {
+        check(from, to);
+        if (summed(actions, from, to)) {
+            return sums.readsBySubject(actions, from, to, limit);
+        }
         List<Object> p = new ArrayList<>();
         String reads = reads(actions, from, to, p);
         return jdbc.query("counting reads per subject", "SELECT e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, COUNT(*),"
@@ -49,14 +63,17 @@ public class AuditStatisticsImpl implements AuditStatistics {
                 + " GROUP BY e.ACTOR, e.SUBJECT_TYPE, e.SUBJECT_ID, e.REMARKS ORDER BY 4 DESC, 1, 2, 3, 7",
                 rs -> new SubjectReads(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
-                        why(rs.getString(7))), Math.max(1, limit),
-                p.toArray());
+                        ReadSums.why(rs.getString(7))), Math.max(1, limit), p.toArray());
     }
 
-    /** Why a read happened: the purpose given, or else what its entry says (the contact it was part of). */
-    private static String why(String remarks) {
-        String purpose = AuditEvent.purposeOf(remarks);
-        return purpose != null ? purpose : remarks;
+    private boolean summed(Set<String> actions, Instant from, Instant to) {
+        return sums.cover(actions, from, to) && summedNow.summed();
+    }
+
+    private static void check(Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw InvalidInputException.of("from", "period.order");
+        }
     }
 
     /**
@@ -65,9 +82,6 @@ public class AuditStatisticsImpl implements AuditStatistics {
      * are not read at all.
      */
     private static String reads(Set<String> actions, Instant from, Instant to, List<Object> p) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw InvalidInputException.of("from", "period.order");
-        }
         String columns = "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, OCCURRED_MS, REMARKS FROM " + AuditTables.ENTRY;
         if (actions.isEmpty()) {
             return "(" + columns + " WHERE 1 = 0) e";

@@ -31,6 +31,13 @@ final class TestAuditConfigs {
         return config(dir, 60_000, version);
     }
 
+    /** As {@link #config(Path, int)}, summing the reads of {@code readActions}. */
+    static AuditConfig withReadActions(Path dir, String... readActions) {
+        AuditConfig base = config(dir, 60_000);
+        return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
+                (proxy, method, args) -> method.getName().equals("readActions") ? readActions : method.invoke(base, args));
+    }
+
     private static AuditConfig config(Path dir, int sealIntervalMillis, String agreementVersion) {
         return (AuditConfig) Proxy.newProxyInstance(AuditConfig.class.getClassLoader(), new Class<?>[] {AuditConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {
