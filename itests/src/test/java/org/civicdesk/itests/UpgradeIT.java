@@ -127,7 +127,7 @@ public class UpgradeIT extends CivicDeskTestSupport {
             Thread.sleep(1000);
         }
         assertEquals(0, count("SELECT COUNT(*) FROM CD_REQUEST_WORDS_PENDING"));
-        assertEquals(0, count("SELECT COUNT(*) FROM CD_REQUEST r WHERE NOT EXISTS (SELECT 1 FROM CD_REQUEST_WORD w"
+        assertEquals(0, count("SELECT COUNT(*) FROM CD_REQUEST r WHERE NOT EXISTS (SELECT 1 FROM CD_REQUEST_TOKEN w"
                 + " WHERE w.REQ_NUMBER = r.REQ_NUMBER)"));
     }
 

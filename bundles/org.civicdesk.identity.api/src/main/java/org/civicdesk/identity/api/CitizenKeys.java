@@ -52,6 +52,16 @@ public interface CitizenKeys {
     void forget(String id);
 
     /**
+     * The keyed hash of a search token (a word's beginning a search may ask for), shortened to 64 bits, so that a module
+     * finds its rows by the words of what people said without keeping the words: equal tokens give equal hashes, and
+     * nobody without the keystore computes or reverses one. A module prefixes its tokens with its own mark, so that its
+     * hashes and another's never match.
+     *
+     * @since 1.14
+     */
+    long searchToken(String token);
+
+    /**
      * Reads the keys of these people in one go, so that a list of their values (a page of requests) opens without a
      * read of each key; a provider that keeps no keys apart may do nothing.
      *

@@ -3,7 +3,7 @@
  * national ids (CNP for persons, CUI/CIF for companies).
  */
 @Export
-@Version("1.13.0")
+@Version("1.14.0")
 package org.civicdesk.identity.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,7 +35,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Each person's AES-256 key, kept in CD_CITIZEN_KEY wrapped (AES-GCM) by a master key from a PKCS#12 keystore in etc/;
  * texts sealed with AES-GCM under it. Erasure deletes the person's row: what was sealed with it is then noise.
- * Sealed values are found through keyed hashes ({@link #blindIndex}, {@link #token}) made with a key derived from the
+ * Sealed values are found through keyed hashes ({@link #blindIndex}, {@link #searchToken}) made with a key derived from the
  * master key: equal inputs give equal hashes, but nobody without the keystore can compute or reverse them.
  */
 @Component(service = {CitizenKeys.class, CitizenKeysImpl.class}, configurationPid = CitizenKeysImpl.PID)
@@ -112,7 +112,8 @@ public class CitizenKeysImpl implements CitizenKeys {
     }
 
     /** The keyed hash of a search token (a word's beginning, a CNP's first digits), shortened to 64 bits. */
-    long token(String value) {
+    @Override
+    public long searchToken(String value) {
         return java.nio.ByteBuffer.wrap(indexHash.get().doFinal(value.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 

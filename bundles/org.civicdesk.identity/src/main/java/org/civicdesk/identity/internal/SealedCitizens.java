@@ -94,7 +94,7 @@ final class SealedCitizens {
     /** The keyed hashes of {@code plain}'s search tokens, each once. */
     List<Long> tokens(Citizen plain) {
         return SearchTerms.tokensOf(plain.nationalId(), plain.lastName(), plain.firstName(), plain.address()).stream()
-                .map(keys::token).distinct().toList();
+                .map(keys::searchToken).distinct().toList();
     }
 
     /** Deletes the search tokens of {@code stored} (the person as on record, opened), in the caller's transaction. */
@@ -126,6 +126,6 @@ final class SealedCitizens {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return new TokenRuns(jdbc, TOKENS).common(tokens.stream().map(keys::token).distinct().toList(), max);
+        return new TokenRuns(jdbc, TOKENS).common(tokens.stream().map(keys::searchToken).distinct().toList(), max);
     }
 }

@@ -135,7 +135,7 @@ final class PastRequests {
         state.apply(created.toDto(), type.isFinal(type.initialStatus()));
         entity.insert(c);
         created.insert(c);
-        RequestWords.insert(c, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
+        RequestWords.insert(c, texts, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
         audit.record(c, new AuditEvent(actor.username(), "request.import", "request", "request", entity.getNumber(),
                 "type=" + type.code() + " channel=" + past.channel().id()), RequestRecords.filing(entity, List.of(), created));
         Set<LocalDate> days = new TreeSet<>(List.of(registered));

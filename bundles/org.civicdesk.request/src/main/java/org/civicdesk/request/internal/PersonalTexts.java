@@ -32,6 +32,11 @@ final class PersonalTexts {
         }
     }
 
+    /** The keyed hash of a search token ({@link CitizenKeys#searchToken}). */
+    long searchToken(String token) {
+        return keys.searchToken(token);
+    }
+
     /**
      * What {@code stored} says, opened with the key of {@code citizenId}; nothing once the person was erased, or when it
      * was sealed for someone else (a contact that went on to identify another person is that person's).
@@ -67,9 +72,14 @@ final class PersonalTexts {
      * read in one go first.
      */
     List<ServiceRequest> opened(List<ServiceRequest> stored) {
-        keys.preload(stored.stream().filter(r -> r.citizenId() != null || CitizenKeys.isSealed(r.description()))
+        preload(stored.stream().filter(r -> r.citizenId() != null || CitizenKeys.isSealed(r.description()))
                 .map(r -> keyOf(r.citizenId(), r.number().toString())).distinct().toList());
         return stored.stream().map(this::opened).toList();
+    }
+
+    /** Reads these keys ({@link #keyOf}) in one go, before what they sealed is opened one by one. */
+    void preload(List<String> keysOf) {
+        keys.preload(keysOf);
     }
 
     /**

@@ -89,7 +89,7 @@ final class RequestLists {
     Page<ServiceRequest> search(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
-        SqlWhere where = StateFilter.of(actor, q, today, clock.zone());
+        SqlWhere where = StateFilter.of(actor, q, today, clock.zone(), texts);
         Page<ServiceRequest> page;
         Optional<Set<String>> few = candidates(q);
         if (few.isPresent()) {
@@ -130,7 +130,7 @@ final class RequestLists {
     List<ServiceRequest> newest(Actor actor, RequestQuery q, int offset, int limit) {
         checkRange(offset, limit);
         LocalDate today = clock.today();
-        SqlWhere where = StateFilter.of(actor, q, today, clock.zone());
+        SqlWhere where = StateFilter.of(actor, q, today, clock.zone(), texts);
         Optional<Set<String>> few = candidates(q);
         List<ServiceRequest> items;
         if (few.isPresent() && few.get().size() <= offset + limit) {
@@ -233,7 +233,7 @@ final class RequestLists {
 
     /**
      * The numbers of the few requests {@code q} can only match: those of its citizen, or having its rarest word, when
-     * there are at most {@link #CANDIDATES} (from CD_REQUEST_CITIZEN, CD_REQUEST_WORD_WORD); empty when there is no such
+     * there are at most {@link #CANDIDATES} (from CD_REQUEST_CITIZEN, CD_REQUEST_TOKEN_TOKEN); empty when there is no such
      * few.
      */
     private Optional<Set<String>> candidates(RequestQuery q) {
@@ -245,8 +245,8 @@ final class RequestLists {
         }
         // The longest word first: the likeliest to be rare. The first few enough will do (the filter checks the rest).
         for (String word : StateFilter.words(q)) {
-            Optional<Set<String>> having = atMost("SELECT REQ_NUMBER FROM CD_REQUEST_WORD WHERE WORD >= ? AND WORD < ?",
-                    word, RequestWords.after(word));
+            Optional<Set<String>> having = atMost("SELECT REQ_NUMBER FROM " + RequestWords.TOKENS + " WHERE TOKEN = ?",
+                    RequestWords.hashOf(texts, word));
             if (having.isPresent()) {
                 return having;
             }

@@ -91,11 +91,11 @@ public class RequestPersonalData implements PersonalData {
         jdbc.update("forget the words of a person's requests", c -> {
             try {
                 for (String number : numbers) {
-                    RequestWords.insert(c, number, RequestWords.of(number));
+                    RequestWords.insert(c, texts, number, RequestWords.of(number));
                 }
             } catch (java.sql.SQLException e) {
                 throw org.civicdesk.persistence.SqlErrors.unchecked("keeping the numbers of a person's requests", e);
             }
-        }, "DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER" + OF_CITIZEN, citizen.id());
+        }, "DELETE FROM " + RequestWords.TOKENS + " WHERE REQ_NUMBER" + OF_CITIZEN, citizen.id());
     }
 }

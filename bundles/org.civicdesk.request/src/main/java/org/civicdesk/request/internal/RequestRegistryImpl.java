@@ -234,7 +234,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             state.insert(c);
             created.insert(c);
             RequestDetailEntity.insertAll(c, details);
-            RequestWords.insert(c, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
+            RequestWords.insert(c, texts, entity.getNumber(), RequestWords.of(entity.getNumber(), description, place));
             audit.record(c, new AuditEvent(actor.username(), "request.create", INFO_KIND, "request", entity.getNumber(),
                     "type=" + type.code() + " channel=" + request.channel().id()),
                     RequestRecords.filing(entity, details, created));
@@ -628,10 +628,9 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
             jdbc.update("note a reporter's contact forgotten", c -> {
                 audit.record(c, new AuditEvent(actor.username(), "request.contact.forget", INFO_KIND, "request", number,
                         "retention"), null);
-                try (java.sql.PreparedStatement words = c.prepareStatement("DELETE FROM CD_REQUEST_WORD WHERE REQ_NUMBER = ?")) {
-                    words.setString(1, number);
-                    words.executeUpdate();
-                    RequestWords.insert(c, number, RequestWords.of(number));
+                try {
+                    RequestWords.delete(c, number);
+                    RequestWords.insert(c, texts, number, RequestWords.of(number));
                 } catch (java.sql.SQLException e) {
                     throw SqlErrors.unchecked("forgetting the words of a reporter's request", e);
                 }

@@ -22,7 +22,7 @@ final class StateFilter {
     }
 
     /** What {@code actor} may see of the requests matching {@code q}; {@code today} decides what is overdue. */
-    static SqlWhere of(Actor actor, RequestQuery q, LocalDate today, ZoneId zone) {
+    static SqlWhere of(Actor actor, RequestQuery q, LocalDate today, ZoneId zone, PersonalTexts texts) {
         SqlWhere where = Visibility.visibleSql(actor, "s.DEPARTMENT", "s.ASSIGNEE");
         equal(where, "s.STATUS", q.status());
         equal(where, "s.TYPE_CODE", q.type());
@@ -63,10 +63,10 @@ final class StateFilter {
         } else if (Boolean.FALSE.equals(q.overdue())) {
             where.and("(s.FINISHED = ? OR s.PAUSED_SINCE IS NOT NULL OR s.DEADLINE >= ?)", Boolean.TRUE, today.toString());
         }
-        // Each word asked: the request has a word starting with it (RequestWords), looked up among its own words.
+        // Each word asked: the request has a word starting with it (RequestWords), looked up among its own tokens.
         for (String word : words(q)) {
-            where.and("EXISTS (SELECT 1 FROM CD_REQUEST_WORD w WHERE w.REQ_NUMBER = s.REQ_NUMBER AND w.WORD >= ?"
-                    + " AND w.WORD < ?)", word, RequestWords.after(word));
+            where.and("EXISTS (SELECT 1 FROM " + RequestWords.TOKENS + " w WHERE w.REQ_NUMBER = s.REQ_NUMBER AND w.TOKEN = ?)",
+                    RequestWords.hashOf(texts, word));
         }
         return where;
     }

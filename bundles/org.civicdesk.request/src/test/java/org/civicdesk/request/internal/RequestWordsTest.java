@@ -1,6 +1,7 @@
 package org.civicdesk.request.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -24,14 +25,21 @@ public class RequestWordsTest {
         assertEquals(List.of(), RequestWords.sought(" % _ - "));
     }
 
+    /**
+     * A word asked is found when it is a token of the request's words: a word whole, or a beginning of at least three
+     * characters; a shorter word asked is a whole word.
+     */
     @Test
-    public void aWordStartsWithWhatIsAskedWhenItLiesBeforeTheBoundAfterIt() {
-        String after = RequestWords.after("pop");
-        assertEquals("poq", after);
-        for (String word : List.of("pop", "popa", "popescu", "popz9")) {
-            assertTrue(word, word.compareTo("pop") >= 0 && word.compareTo(after) < 0);
+    public void aRequestsTokensAreItsWordsWholeAndTheirBeginnings() {
+        Set<String> tokens = RequestWords.tokensOf(RequestWords.of("2026/000123", "Groapă pe Zamca 7"));
+        assertEquals(Set.of("202", "2026", "000", "0001", "00012", "000123", "123", "gro", "groa", "groap", "groapa", "pe",
+                "zam", "zamc", "zamca", "7"), tokens);
+        for (String asked : RequestWords.sought("zamc groap 000123 123 pe 7")) {
+            assertTrue(asked, tokens.contains(asked));
         }
-        assertTrue("poq".compareTo(after) >= 0);
+        assertFalse("the middle of a word", tokens.contains("amca"));
+        assertFalse("two letters are a whole word", tokens.contains("gr"));
+        assertFalse("one digit is a whole number", tokens.contains("1"));
     }
 
     @Test
