@@ -5,7 +5,7 @@
  * which every bundle that owns tables brings them up to date from its Liquibase changelog.
  */
 @Export
-@Version("2.8.0")
+@Version("2.9.0")
 package org.civicdesk.persistence;
 
 import org.osgi.annotation.bundle.Export;

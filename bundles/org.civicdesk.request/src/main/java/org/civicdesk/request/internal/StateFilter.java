@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.civicdesk.core.api.Actor;
+import org.civicdesk.persistence.Jdbc;
 import org.civicdesk.request.api.RequestQuery;
 
 /**
@@ -65,8 +66,8 @@ final class StateFilter {
         }
         // Each word asked: the request has a word starting with it (RequestWords), looked up among its own tokens.
         for (String word : words(q)) {
-            where.and("EXISTS (SELECT 1 FROM " + RequestWords.TOKENS + " w WHERE w.REQ_NUMBER = s.REQ_NUMBER AND w.TOKEN = ?)",
-                    RequestWords.hashOf(texts, word));
+            where.and("EXISTS (SELECT 1 FROM " + RequestWords.TOKENS + " w" + Jdbc.lookedUpBy("CD_REQUEST_TOKEN_PKEY")
+                    + " WHERE w.REQ_NUMBER = s.REQ_NUMBER AND w.TOKEN = ?)", RequestWords.hashOf(texts, word));
         }
         return where;
     }
