@@ -17,7 +17,7 @@ import org.civicdesk.persistence.Jdbc;
 /**
  * {@link AuditStatistics} from the reads summed per hour ({@link ReadSums}) once everything committed is sealed and
  * summed; else (actions not summed, a period not of whole hours, sums far behind the chain: the first summing of a
- * long trail) as GROUP BY queries over the trail (its action and time index).
+ * long trail) as GROUP BY queries over the trail itself.
  */
 final class AuditStatisticsImpl implements AuditStatistics {
     private final Jdbc jdbc;
@@ -78,8 +78,8 @@ final class AuditStatisticsImpl implements AuditStatistics {
 
     /**
      * The reads of people's data in {@code [from, to)} as a derived table {@code e} (actor, subject, time): one branch per
-     * action, each read along CD_AUDIT_ACTION_TIME, so that the trail's other entries (every filing and change is one)
-     * are not read at all.
+     * action, each read along its action's or the period's index as Derby chooses. Slow at a city's size (every entry of
+     * the action, or of the period): only what the sums do not answer comes here.
      */
     private static String reads(Set<String> actions, Instant from, Instant to, List<Object> p) {
         String columns = "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, OCCURRED_MS, REMARKS FROM " + AuditTables.ENTRY;
