@@ -629,8 +629,7 @@ public class RequestRegistryImpl implements RequestRegistry, DeadlineKeeper {
                 audit.record(c, new AuditEvent(actor.username(), "request.contact.forget", INFO_KIND, "request", number,
                         "retention"), null);
                 try {
-                    RequestWords.delete(c, number);
-                    RequestWords.insert(c, texts, number, RequestWords.of(number));
+                    RequestWords.replace(c, texts, number, RequestWords.of(number));
                 } catch (java.sql.SQLException e) {
                     throw SqlErrors.unchecked("forgetting the words of a reporter's request", e);
                 }

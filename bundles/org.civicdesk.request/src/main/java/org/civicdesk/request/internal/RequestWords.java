@@ -124,8 +124,14 @@ final class RequestWords {
         }
     }
 
+    /** Puts {@code words} in place of the request's tokens, in {@code c}: what its texts say now, written once. */
+    static void replace(Connection c, PersonalTexts texts, String number, Set<String> words) throws SQLException {
+        delete(c, number);
+        insert(c, texts, number, words);
+    }
+
     /** Deletes the tokens of the request {@code number} in {@code c}. */
-    static void delete(Connection c, String number) throws SQLException {
+    private static void delete(Connection c, String number) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TOKENS + " WHERE REQ_NUMBER = ?")) {
             Jdbc.bind(ps, number);
             ps.executeUpdate();

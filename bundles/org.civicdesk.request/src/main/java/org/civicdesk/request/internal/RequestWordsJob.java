@@ -79,8 +79,7 @@ public class RequestWordsJob implements Job {
                             // An erasure or the retention may have given it its number's words alone: what opens now is
                             // the same, and written once.
                             String key = PersonalTexts.keyOf(r.citizenId(), r.number());
-                            RequestWords.delete(c, r.number());
-                            RequestWords.insert(c, texts, r.number(), RequestWords.of(r.number(),
+                            RequestWords.replace(c, texts, r.number(), RequestWords.of(r.number(),
                                     texts.opened(key, r.description()), texts.opened(key, r.address())));
                         }
                     }
