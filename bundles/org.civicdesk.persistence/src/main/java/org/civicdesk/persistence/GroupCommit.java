@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -13,7 +14,7 @@ import javax.sql.DataSource;
  * work waiting, where each would otherwise hold a contended lock (a gapless counter's row)
  * through a commit of its own. No thread of its own: a caller whose work is not done yet
  * becomes the leader, runs every unit of work waiting (its own among them) in one transaction
- * and commits; the others wait on the leader and return with their results. A batch that fails
+ * and commits; the others wait until the leader wakes them and return with their results. A batch that fails
  * is run again one unit at a time, so a failure reaches only the caller whose work failed.
  *
  * <p>Units of work are plain JDBC on the transaction's connection: what runs serialised must
@@ -44,27 +45,50 @@ public final class GroupCommit {
 
     private static final class Pending<T> {
         final Jdbc.Work<T> work;
+        final Thread caller = Thread.currentThread();
         T result;
         RuntimeException failure;
-        boolean done;
+        /** Written last by the leader: whoever sees it set sees the result or the failure. */
+        volatile boolean done;
 
         Pending(Jdbc.Work<T> work) {
             this.work = work;
         }
     }
 
-    /** Runs {@code work} in a transaction shared with the work of other callers, and returns once it committed. */
+    /**
+     * Runs {@code work} in a transaction shared with the work of other callers, and returns once it committed.
+     *
+     * <p>A caller whose work a leader committed is woken by that leader and returns at once: it does not queue for the
+     * lock behind the next batch. A leader leaving wakes the oldest caller still waiting, to lead in turn; a caller
+     * that failed to become leader did so while a leader held the lock, and that leader wakes someone as it leaves, so
+     * no work is left waiting without a leader.
+     */
     public <T> T call(Jdbc.Work<T> work) {
         Pending<T> mine = new Pending<>(work);
         waiting.add(mine);
-        leader.lock();
-        try {
-            // The lock orders everything the leader wrote before the fields are read here.
-            while (!mine.done) {
-                runBatch();
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (leader.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        runBatch();
+                    }
+                } finally {
+                    leader.unlock();
+                }
+                Pending<?> next = waiting.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.caller);
+                }
+            } else {
+                LockSupport.park(this);
+                // Work handed over is seen through (as a lock would): the interrupt is kept for the caller.
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            leader.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -108,6 +132,7 @@ public final class GroupCommit {
             } catch (RuntimeException e) {
                 p.failure = e;
                 p.done = true;
+                LockSupport.unpark(p.caller);
             }
         }
     }
@@ -132,5 +157,6 @@ public final class GroupCommit {
     private static <T> void complete(Pending<T> p, Object result) {
         p.result = (T) result;
         p.done = true;
+        LockSupport.unpark(p.caller);
     }
 }
