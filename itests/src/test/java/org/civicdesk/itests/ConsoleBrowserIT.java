@@ -470,7 +470,12 @@ public class ConsoleBrowserIT extends BrowserTestSupport {
         // The supervisor finds it in the console by a word of the message.
         logIn("supervisor");
         browser.get(civicdesk.url("/console/requests"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-text"))).sendKeys(token, Keys.TAB);
+        WebElement words = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-text")));
+        // The field says how words are looked for: whole or by their beginnings, one or two letters whole only.
+        assertEquals("f-text-hint", words.getAttribute("aria-describedby"));
+        assertTrue(browser.findElement(By.id("f-text-hint")).getText().contains("de la 3 litere"));
+        screenshot("requests-filters");
+        words.sendKeys(token, Keys.TAB);
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#requests-table a"), 1));
         assertEquals(number, wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requests-table a")))
                 .getText());

@@ -47,10 +47,10 @@ export async function requestsScreen() {
     control.addEventListener('change', () => setFilter(key, control.value));
     return field(id, label, control);
   };
-  const input = (id, label, key, type) => {
-    const control = h('input', {type, value: filters[key]});
+  const input = (id, label, key, type, hint) => {
+    const control = h('input', {type, value: filters[key], 'aria-describedby': hint ? `${id}-hint` : null});
     control.addEventListener('change', () => setFilter(key, control.value));
-    return field(id, label, control);
+    return hint ? [field(id, label, control), h('p', {id: `${id}-hint`, class: 'muted filters-hint'}, hint)] : field(id, label, control);
   };
   const last = Math.min(page.total, filters.offset + page.items.length);
   return h('div', {},
@@ -65,7 +65,7 @@ export async function requestsScreen() {
       input('f-assignee', t('assignee'), 'assignee', 'text'),
       select('f-channel', t('channel'), 'channel', channels.map((c) => [c.id, c.name])),
       select('f-overdue', t('overdue'), 'overdue', [['true', t('yes')], ['false', t('no')]]),
-      input('f-text', t('text'), 'q', 'search'), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
+      input('f-text', t('text'), 'q', 'search', t('textHint')), input('f-from', t('from'), 'from', 'date'), input('f-to', t('to'), 'to', 'date')),
     // Past a thousand matches the registry stops counting: the total is then "at least" (1000+).
     h('p', {id: 'requests-count'}, page.total ? `${filters.offset + 1}–${last} ${t('of')} ${page.total}${page.totalExact === false ? '+' : ''}` : t('none')),
     h('table', {id: 'requests-table'},
