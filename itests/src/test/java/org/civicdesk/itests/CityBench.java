@@ -335,7 +335,7 @@ public class CityBench extends CivicDeskTestSupport {
     }
 
     /** Whether the document registry's catch-up has yet to look at the whole registry once (its table not made yet too). */
-    /** How many seals of the audit trail are not summed yet. */
+    /** How many entries of the audit trail are not sealed yet, plus how many seals are not summed yet. */
     private long readsBehind() throws Exception {
         try {
             // Entries not sealed yet (the reads of the bench's last run, say), then seals not summed yet: a report asked

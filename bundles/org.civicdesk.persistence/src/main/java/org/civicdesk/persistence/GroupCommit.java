@@ -83,7 +83,7 @@ public final class GroupCommit {
                 }
             } else {
                 LockSupport.park(this);
-                // Work handed over is seen through (as a lock would): the interrupt is kept for the caller.
+                // An interrupt does not end the wait (the lock's did not either): the work is under way. It is kept.
                 interrupted |= Thread.interrupted();
             }
         }
