@@ -42,6 +42,7 @@ import org.civicdesk.datasource.api.Fact;
 import org.civicdesk.datasource.api.ProfileSection;
 import org.civicdesk.datasource.api.VerificationFact;
 import org.civicdesk.identity.api.Citizen;
+import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -785,6 +786,20 @@ public class CoreIT extends CivicDeskTestSupport {
             assertRefused(sql);
         }
         assertTrue(count("SELECT COUNT(*) FROM CD_AUDIT_ENTRY") > 0);
+    }
+
+    /**
+     * Derby keeps every table, requests and audit trail included, in pages of one size: its cache then reuses an evicted
+     * page's buffer for the next page read instead of allocating one (the distribution's {@code derby.storage.pageSize}).
+     */
+    @Test
+    public void everyDerbyTableKeepsItsRowsInPagesOfOneSize() throws Exception {
+        try (Connection c = dataSource().getConnection()) {
+            Assume.assumeTrue(c.getMetaData().getDatabaseProductName().contains("Derby"));
+        }
+        String pages = "SELECT COUNT(*) FROM TABLE(SYSCS_DIAG.SPACE_TABLE()) T";
+        assertEquals(3, count(pages + " WHERE CONGLOMERATENAME IN ('CD_REQUEST', 'CD_REQUEST_EVENT', 'CD_AUDIT_ENTRY')"));
+        assertEquals(0, count(pages + " WHERE PAGESIZE <> 4096"));
     }
 
     static String messages(Throwable e) {
