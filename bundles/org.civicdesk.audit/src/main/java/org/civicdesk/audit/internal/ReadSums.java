@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,16 +32,20 @@ import org.civicdesk.persistence.SqlErrors;
 /**
  * The reads of people's data summed per hour as the chain links them, for who read whose data (R18): per hour, reader
  * and action how many ({@code CD_AUDIT_READ_HOUR}), and per hour how often a reader read one subject with one action
- * for one purpose ({@code CD_AUDIT_READ_PAIR}). A month of a call centre's reads is then a few rows per reader and hour,
- * and its pairs, instead of every entry of the trail. Derived data, kept with the highest seal summed
- * ({@code CD_AUDIT_READ_SUMMED}): sealed entries are summed in the order of the chain, each once, and a node that sums
- * the same seals as another waits for it on that row and then finds them summed. Hours are UTC epoch hours, so that any
- * zone's days are whole hours; only staff members' entries that name their subject are summed (as the statistics count).
+ * for one purpose ({@code CD_AUDIT_READ_PAIR}; and per UTC day, {@code CD_AUDIT_READ_PAIR_DAY}). A month of a call
+ * centre's reads is then a few rows per reader and hour, and its pairs per day, instead of every entry of the trail.
+ * Derived data, kept with the highest seal summed ({@code CD_AUDIT_READ_SUMMED}): sealed entries are summed in the order
+ * of the chain, each once, and a node that sums the same seals as another waits for it on that row and then finds them
+ * summed. Hours are UTC epoch hours, so that any zone's days are whole hours; only staff members' entries that name
+ * their subject are summed (as the statistics count).
  */
 final class ReadSums {
     static final String SUMMED = "CD_AUDIT_READ_SUMMED";
     static final String HOURS = "CD_AUDIT_READ_HOUR";
     static final String PAIRS = "CD_AUDIT_READ_PAIR";
+    /** The pairs summed per UTC day as well: a period's whole days are read from here, its other hours from {@link #PAIRS}. */
+    static final String PAIR_DAYS = "CD_AUDIT_READ_PAIR_DAY";
+    private static final long HOURS_A_DAY = 24;
     static final long HOUR_MS = 3_600_000L;
     /** Seals summed in one transaction. */
     static final int BATCH = 20_000;
@@ -133,7 +137,14 @@ final class ReadSums {
             }
         }
         addHours(c, hours);
-        addPairs(c, pairs);
+        addPairs(c, PAIRS, "EPOCH_HOUR", pairs);
+        Map<List<Object>, long[]> days = new HashMap<>();
+        pairs.forEach((pair, n) -> {
+            List<Object> day = new ArrayList<>(pair);
+            day.set(0, Math.floorDiv((Long) pair.get(0), HOURS_A_DAY));
+            days.merge(day, n.clone(), (a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+        });
+        addPairs(c, PAIR_DAYS, "EPOCH_DAY", days);
         return read == BATCH;
     }
 
@@ -147,6 +158,7 @@ final class ReadSums {
                 }
                 s.executeUpdate("DELETE FROM " + HOURS);
                 s.executeUpdate("DELETE FROM " + PAIRS);
+                s.executeUpdate("DELETE FROM " + PAIR_DAYS);
                 try (PreparedStatement reset = c.prepareStatement("UPDATE " + SUMMED + " SET ACTIONS = ?, SEQ = 0"
                         + " WHERE ID = 1")) {
                     Jdbc.bind(reset, actionsKey);
@@ -178,12 +190,14 @@ final class ReadSums {
         }
     }
 
-    private static void addPairs(Connection c, Map<List<Object>, long[]> pairs) throws SQLException {
-        try (PreparedStatement add = c.prepareStatement("UPDATE " + PAIRS + " SET N = N + ?,"
+    /** Adds {@code pairs} (keyed by the hour or day in {@code period}, then reader, action, subject, kind, purpose). */
+    private static void addPairs(Connection c, String table, String period, Map<List<Object>, long[]> pairs)
+            throws SQLException {
+        try (PreparedStatement add = c.prepareStatement("UPDATE " + table + " SET N = N + ?,"
                 + " FIRST_MS = CASE WHEN FIRST_MS < CAST(? AS BIGINT) THEN FIRST_MS ELSE CAST(? AS BIGINT) END,"
                 + " LAST_MS = CASE WHEN LAST_MS > CAST(? AS BIGINT) THEN LAST_MS ELSE CAST(? AS BIGINT) END"
-                + " WHERE EPOCH_HOUR = ? AND PAIR_KEY = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO " + PAIRS + " (EPOCH_HOUR, PAIR_KEY, ACTOR,"
+                + " WHERE " + period + " = ? AND PAIR_KEY = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + period + ", PAIR_KEY, ACTOR,"
                         + " ACTION, SUBJECT_ID, SUBJECT_TYPE, PURPOSE, N, FIRST_MS, LAST_MS)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<List<Object>, long[]> p : pairs.entrySet()) {
@@ -199,7 +213,7 @@ final class ReadSums {
         }
     }
 
-    /** A digest of reader, action, subject and purpose: the pair's key within its hour. */
+    /** A digest of reader, action, subject and purpose: the pair's key within its hour or day. */
     private static String pairKey(List<Object> pair) {
         StringBuilder text = new StringBuilder();
         for (Object part : pair.subList(1, pair.size())) {
@@ -234,34 +248,80 @@ final class ReadSums {
         return reads;
     }
 
+    /** Who read whose data and why: what {@link #readsBySubject} sums by. */
+    private record Pair(String actor, String subjectType, String subjectId, String purpose) {
+    }
+
+    /** How often a pair read, first and last. */
+    private static final class PairReads {
+        long reads;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+    }
+
+    /** The most read first, then in the order of reader, kind, subject and purpose (as SQL orders them: a missing one last). */
+    private static final Comparator<Map.Entry<Pair, PairReads>> MOST_READ_FIRST;
+
+    static {
+        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
+        Comparator<Map.Entry<Pair, PairReads>> c = Comparator.comparingLong(e -> -e.getValue().reads);
+        MOST_READ_FIRST = c.thenComparing(e -> e.getKey().actor(), text).thenComparing(e -> e.getKey().subjectType(), text)
+                .thenComparing(e -> e.getKey().subjectId(), text).thenComparing(e -> e.getKey().purpose(), text);
+    }
+
     /**
-     * Reads per staff member, subject and purpose over the whole hours {@code [from, to)}, the most read first, then in
-     * the order of reader, kind, subject and purpose (as SQL orders them: a missing one last). Summed here rather than by
-     * a GROUP BY: Derby sorts a month's pairs at each question, several times slower than a map.
+     * Reads per staff member, subject and purpose over the whole hours {@code [from, to)}, in {@link #MOST_READ_FIRST}
+     * order, at most {@code limit}. Summed here rather than by a GROUP BY: Derby sorts a month's pairs at each question,
+     * several times slower than a map; and only the {@code limit} first are kept and sorted, not every pair of a month.
      */
     List<SubjectReads> readsBySubject(Set<String> asked, Instant from, Instant to, int limit) {
-        List<Object> p = new ArrayList<>(List.of(hour(from), hour(to)));
+        Map<Pair, PairReads> pairs = new HashMap<>();
+        long firstHour = hour(from);
+        long endHour = hour(to);
+        long firstDay = Math.floorDiv(firstHour + HOURS_A_DAY - 1, HOURS_A_DAY);
+        long endDay = Math.floorDiv(endHour, HOURS_A_DAY);
+        if (firstDay < endDay) {
+            addPairs(pairs, asked, PAIR_DAYS, "EPOCH_DAY", firstDay, endDay);
+            addPairs(pairs, asked, PAIRS, "EPOCH_HOUR", firstHour, firstDay * HOURS_A_DAY);
+            addPairs(pairs, asked, PAIRS, "EPOCH_HOUR", endDay * HOURS_A_DAY, endHour);
+        } else {
+            addPairs(pairs, asked, PAIRS, "EPOCH_HOUR", firstHour, endHour);
+        }
+        int keep = Math.max(1, limit);
+        // The first `keep` in a heap whose head is the last of them: a pair read less than that one is passed over.
+        PriorityQueue<Map.Entry<Pair, PairReads>> first = new PriorityQueue<>(keep + 1, MOST_READ_FIRST.reversed());
+        for (Map.Entry<Pair, PairReads> e : pairs.entrySet()) {
+            if (first.size() < keep) {
+                first.add(e);
+            } else if (MOST_READ_FIRST.compare(e, first.peek()) < 0) {
+                first.poll();
+                first.add(e);
+            }
+        }
+        List<Map.Entry<Pair, PairReads>> kept = new ArrayList<>(first);
+        kept.sort(MOST_READ_FIRST);
+        return kept.stream().map(e -> new SubjectReads(e.getKey().actor(), e.getKey().subjectType(), e.getKey().subjectId(),
+                e.getValue().reads, Instant.ofEpochMilli(e.getValue().first), Instant.ofEpochMilli(e.getValue().last),
+                e.getKey().purpose())).toList();
+    }
+
+    /** Adds to {@code pairs} the pairs of {@code table} whose {@code period} is in {@code [from, to)}. */
+    private void addPairs(Map<Pair, PairReads> pairs, Set<String> asked, String table, String period, long from, long to) {
+        if (from >= to) {
+            return;
+        }
+        List<Object> p = new ArrayList<>(List.of(from, to));
         p.addAll(new TreeSet<>(asked));
-        Map<List<String>, long[]> pairs = new HashMap<>();
         jdbc.query("reading the reads summed per person", "SELECT ACTOR, SUBJECT_TYPE, SUBJECT_ID, PURPOSE, N, FIRST_MS,"
-                + " LAST_MS FROM " + PAIRS + " WHERE EPOCH_HOUR >= ? AND EPOCH_HOUR < ? AND ACTION IN ("
+                + " LAST_MS FROM " + table + " WHERE " + period + " >= ? AND " + period + " < ? AND ACTION IN ("
                 + marks(asked.size()) + ")", rs -> {
-                    long[] sum = pairs.computeIfAbsent(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4)), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
-                    sum[0] += rs.getLong(5);
-                    sum[1] = Math.min(sum[1], rs.getLong(6));
-                    sum[2] = Math.max(sum[2], rs.getLong(7));
+                    PairReads sum = pairs.computeIfAbsent(new Pair(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)), k -> new PairReads());
+                    sum.reads += rs.getLong(5);
+                    sum.first = Math.min(sum.first, rs.getLong(6));
+                    sum.last = Math.max(sum.last, rs.getLong(7));
                     return null;
                 }, 0, p.toArray());
-        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
-        Comparator<Map.Entry<List<String>, long[]>> mostReadFirst = Comparator.comparingLong(e -> -e.getValue()[0]);
-        for (int i = 0; i < 4; i++) {
-            int part = i;
-            mostReadFirst = mostReadFirst.thenComparing(e -> e.getKey().get(part), text);
-        }
-        return pairs.entrySet().stream().sorted(mostReadFirst).limit(Math.max(1, limit)).map(e -> new SubjectReads(
-                e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()[0], Instant.ofEpochMilli(e.getValue()[1]),
-                Instant.ofEpochMilli(e.getValue()[2]), e.getKey().get(3))).toList();
     }
 
     /** Whether the sums answer for {@code asked} over {@code [from, to)}: actions summed, whole hours. */

@@ -76,6 +76,9 @@ public class ReadSumsTest {
                 "bogdan c-1 1 null", "bogdan c-2 1 apel"), bySubject.stream().map(r -> r.actor() + " " + r.subjectId() + " "
                         + r.reads() + " " + r.purpose()).toList());
         assertEquals(trail().readsBySubject(READS, from, to, 100), bySubject);
+        for (int limit = 1; limit <= bySubject.size(); limit++) {
+            assertEquals("the first " + limit, bySubject.subList(0, limit), audit.readsBySubject(READS, from, to, limit));
+        }
         assertEquals(trail().readsPerDay(READS, from, to, CITY), audit.readsPerDay(READS, from, to, CITY));
         assertEquals(List.of("ana 4", "bogdan 2"), audit.readsPerDay(READS, from, to, CITY).stream()
                 .map(d -> d.actor() + " " + d.reads()).toList());
@@ -88,6 +91,31 @@ public class ReadSumsTest {
         assertEquals("the sealing job sums what it sealed", 7, count("SELECT SUM(N) FROM " + ReadSums.HOURS));
         assertEquals(3, audit.readsBySubject(READS, from, to, 1).get(0).reads());
         assertEquals(trail().readsBySubject(READS, from, to, 100), audit.readsBySubject(READS, from, to, 100));
+    }
+
+    /**
+     * A period's whole UTC days are read from the pairs summed per day, its other hours from those per hour: whether the
+     * reads fall in a whole day, in the hours before the period's first whole day or after its last, the sums give what
+     * the trail gives.
+     */
+    @Test
+    public void whoReadWhomCountsWholeDaysFromTheDaysAndTheRestFromTheHours() throws Exception {
+        someReads();
+        audit.record(new AuditEvent("ana", "citizen.read", "citizen-identity", "citizen", "c-1", AuditEvent.purpose("apel")));
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Duration day = Duration.ofDays(1);
+        List<List<Instant>> periods = List.of(
+                List.of(today.minus(Duration.ofHours(2)), today.plus(day).plus(Duration.ofHours(2))),
+                List.of(today.minus(day).minus(Duration.ofHours(2)), hour.plus(Duration.ofHours(1))),
+                List.of(hour, today.plus(day).plus(day).plus(Duration.ofHours(3))));
+        for (List<Instant> period : periods) {
+            List<SubjectReads> read = audit.readsBySubject(READS, period.get(0), period.get(1), 100);
+            assertEquals(period.toString(), trail().readsBySubject(READS, period.get(0), period.get(1), 100), read);
+            assertEquals(period.toString(), 7, read.stream().mapToLong(SubjectReads::reads).sum());
+        }
+        assertEquals("a day's pairs summed once", 5, count("SELECT COUNT(*) FROM " + ReadSums.PAIR_DAYS));
+        assertEquals(7, count("SELECT SUM(N) FROM " + ReadSums.PAIR_DAYS));
     }
 
     @Test
